@@ -1,0 +1,81 @@
+# whosaid — build, test, demo. See README.md.
+CC      ?= cc
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+CPPFLAGS = -Iinclude -Isrc -I$(BUILD)
+LIBS     = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm
+CLI_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+SHARED  ?= ../shared
+
+# the pipeline, in order
+SRCS = src/arena.c src/text.c src/lexicon.c src/quotes.c src/mentions.c \
+       src/speakers.c src/entities.c src/events.c src/output.c src/whosaid.c
+OBJS = $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_table.o
+PIC_OBJS = $(OBJS:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
+LEXICON = $(sort $(wildcard lexicon/*.txt))
+UNIT_TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
+
+.PHONY: all check demo clean asan valgrind deps
+all: $(BUILD)/whosaid $(BUILD)/libwhosaid.a $(BUILD)/libwhosaid.so
+
+$(BUILD)/lexgen: tools/lexgen.c | $(BUILD)
+	$(CC) $(WARN) -O2 $< -o $@
+
+$(BUILD)/lexicon_table.c: $(BUILD)/lexgen $(LEXICON)
+	$(BUILD)/lexgen $@ $(LEXICON)
+
+$(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/internal.h include/whosaid.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h include/whosaid.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+
+$(BUILD)/pic/%.o: $(BUILD)/obj/%.o
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -fPIC -c $(if $(filter lexicon_table,$*),$(BUILD)/lexicon_table.c,src/$*.c) -o $@
+
+$(BUILD)/libwhosaid.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libwhosaid.so: $(PIC_OBJS)
+	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/whosaid: cli/main.c $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(BUILD)/test_%: tests/test_%.c tests/testutil.h $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(TEST_LIBS) $(CLI_LIBS) $(LIBS) -o $@
+
+# every test: unit tests per stage, the spec, the reference article, the CLI
+check: all $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do \
+	  case $$t in */test_spec) $$t tests/spec.txt ;; */test_seed) $$t $(SHARED) ;; *) $$t ;; esac; \
+	done
+	@sh tests/cli.sh $(BUILD)/whosaid
+
+demo: $(BUILD)/whosaid
+	$(BUILD)/whosaid --format text examples/summit.txt
+
+# the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
+asan:
+	$(MAKE) check BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+valgrind: all $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do \
+	  case $$t in */test_spec) a=tests/spec.txt ;; */test_seed) a=$(SHARED) ;; *) a= ;; esac; \
+	  valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect $$t $$a; \
+	done
+
+# install the Debian packages the build needs, when missing
+deps:
+	@sh tools/deps.sh
+
+clean:
+	rm -rf build build-asan

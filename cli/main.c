@@ -1,0 +1,425 @@
+/* whosaid - command-line frontend of libwhosaid, which does all analysis and
+ * formatting. Each article's output and diagnostics are built in a job's
+ * buffers by process_line()/process_article(), which touch nothing but their
+ * arguments, then written by flush_job(): a failed article never leaves half
+ * a line, and a later -j N can run jobs on threads and flush them in order. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "whosaid.h"
+
+enum { FMT_AUTO, FMT_TEXT, FMT_JSONL };
+enum { RC_OK = 0, RC_FAILED = 1, RC_USAGE = 2, RC_FATAL = 3 };
+
+typedef struct config {
+    int jsonl_in; /* --jsonl: one JSON object per input line */
+    int fmt;      /* FMT_TEXT or FMT_JSONL */
+    int quiet;    /* no per-article diagnostics on stderr */
+    int headers;  /* text output: "== name ==" before each article */
+    ws_options wopts;
+} config;
+
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+    int oom; /* an append failed for lack of memory */
+} buf;
+
+/* One article's work, reused from article to article. */
+typedef struct job {
+    buf out;  /* for stdout */
+    buf diag; /* for stderr */
+    buf tmp;  /* input scratch */
+    int rc;   /* RC_OK, RC_FAILED or RC_FATAL */
+    int lost; /* not even an error record could be built */
+} job;
+
+/* Where an article came from, for messages and error records. */
+typedef struct article {
+    const char *where; /* "FILE" or "FILE:LINE" */
+    const char *label; /* text-format header */
+    json_t *id;        /* for error records; NULL = null */
+    size_t line;       /* 1-based JSONL line, 0 for plain files */
+} article;
+
+typedef struct run {
+    const config *cfg;
+    job job;
+    int status; /* worst exit status so far */
+    int stop;   /* output failed: read no more */
+} run;
+
+static int buf_add(buf *b, const char *s, size_t n)
+{
+    if (n > b->cap - b->len) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->len < n && cap <= SIZE_MAX / 2) cap *= 2;
+        char *p = cap - b->len < n ? NULL : realloc(b->p, cap);
+        if (!p) return b->oom = 1, -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    return 0;
+}
+
+/* Append the strings up to a NULL. */
+static int buf_cat(buf *b, ...)
+{
+    va_list ap;
+    const char *s;
+    int r = 0;
+    va_start(ap, b);
+    while ((s = va_arg(ap, const char *)) != NULL) r |= buf_add(b, s, strlen(s));
+    va_end(ap);
+    return r;
+}
+
+static int ws_writer(void *ctx, const char *d, size_t n) { return buf_add(ctx, d, n); }
+static int json_writer(const char *d, size_t n, void *ctx) { return buf_add(ctx, d, n); }
+
+/* Offset of the first byte of s that starts no valid UTF-8 sequence (NUL
+ * included, as in the library), or n when there is none. */
+static size_t utf8_check(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i], lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = c == 0xED ? 0x9F /* surrogates */ : c == 0xF4 ? 0x8F : 0xBF;
+        size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+        if (c == 0 || (c >= 0x80 && c < 0xC2) || c > 0xF4 || n - i < k) return i;
+        if (k > 1 && (s[i + 1] < lo || s[i + 1] > hi)) return i;
+        for (size_t m = 2; m < k; m++)
+            if ((s[i + m] & 0xC0) != 0x80) return i;
+        i += k;
+    }
+    return n;
+}
+
+/* Append s to b with every invalid byte replaced by U+FFFD, as the library's
+ * WS_REPLACE_INVALID does. */
+static int utf8_fix(buf *b, const char *s, size_t n)
+{
+    for (size_t k; (k = utf8_check(s, n)) < n; s += k + 1, n -= k + 1)
+        if (buf_add(b, s, k) || buf_add(b, "\xEF\xBF\xBD", 3)) return -1;
+    return buf_add(b, s, n);
+}
+
+/* A JSON string of s, made valid UTF-8 first (file names, messages). */
+static json_t *json_str(const char *s)
+{
+    buf b = {0};
+    json_t *j = utf8_fix(&b, s, strlen(s)) ? NULL : json_stringn(b.len ? b.p : "", b.len);
+    free(b.p);
+    return j;
+}
+
+/* Record a failed article: a diagnostic for stderr and, in its place on
+ * stdout, an error record (jsonl) or an error under its header (text). */
+static int fail(const config *cfg, job *j, const article *a, int rc, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (rc > j->rc) j->rc = rc;
+    if (!cfg->quiet) buf_cat(&j->diag, "whosaid: ", a->where, ": ", msg, "\n", (char *)NULL);
+    size_t mark = j->out.len;
+    int bad = 0;
+    if (cfg->fmt == FMT_TEXT && cfg->headers) {
+        bad = buf_cat(&j->out, "== ", a->label, " ==\nerror: ", msg, "\n\n", (char *)NULL);
+    } else if (cfg->fmt == FMT_JSONL) {
+        json_t *rec = json_object();
+        bad = !rec || json_object_set(rec, "id", a->id ? a->id : json_null()) ||
+              (a->line && json_object_set_new(rec, "line", json_integer((json_int_t)a->line))) ||
+              json_object_set_new(rec, "error", json_str(msg)) ||
+              json_dump_callback(rec, json_writer, &j->out, JSON_COMPACT) ||
+              buf_add(&j->out, "\n", 1);
+        json_decref(rec);
+    }
+    if (bad) {
+        j->out.len = mark;
+        j->rc = RC_FATAL;
+        j->lost = 1;
+    }
+    return j->rc;
+}
+
+/* Analyse one article and append its report to j->out, or fail() it. */
+static void process_article(const config *cfg, job *j, const article *a, const char *text,
+                            size_t len, const char *id_json)
+{
+    buf *out = &j->out;
+    size_t mark = out->len;
+    ws_doc *doc = NULL;
+    ws_error err;
+    ws_status st = ws_analyze(text, len, &cfg->wopts, &doc, &err);
+    if (st == WS_OK && cfg->fmt == FMT_JSONL) {
+        st = ws_doc_write_json(doc, id_json, ws_writer, out, &err);
+        if (st == WS_OK && buf_add(out, "\n", 1)) st = WS_ERR_IO;
+    } else if (st == WS_OK) {
+        if (cfg->headers && buf_cat(out, "== ", a->label, " ==\n", (char *)NULL)) st = WS_ERR_IO;
+        if (st == WS_OK) st = ws_doc_write_text(doc, ws_writer, out, &err);
+        if (st == WS_OK && out->len > mark && out->p[out->len - 1] != '\n' && buf_add(out, "\n", 1))
+            st = WS_ERR_IO;
+        if (st == WS_OK && cfg->headers && buf_add(out, "\n", 1)) st = WS_ERR_IO;
+    }
+    ws_doc_free(doc);
+    if (st == WS_OK) return;
+    out->len = mark;
+    if (out->oom) /* it was our writer that failed */
+        fail(cfg, j, a, RC_FATAL, "out of memory");
+    else
+        fail(cfg, j, a, st == WS_ERR_NOMEM ? RC_FATAL : RC_FAILED, "%s", err.message);
+    out->oom = 0;
+}
+
+/* One JSONL input line (without its newline; NULL when it did not fit in
+ * memory) to one output record. Returns the job's exit status. */
+static int process_line(const config *cfg, job *j, const char *name, size_t lineno,
+                         const char *line, size_t len)
+{
+    char where[4200], num[32], *id_json = NULL;
+    article a = {where, where, NULL, lineno};
+    json_error_t jerr;
+    snprintf(where, sizeof where, "%s:%zu", name, lineno);
+    size_t sp = 0, bad = line ? utf8_check(line, len) : 0;
+    while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
+    if (!line) return fail(cfg, j, &a, RC_FATAL, "out of memory");
+    if (sp == len) return fail(cfg, j, &a, RC_FAILED, "empty line");
+    if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
+        return fail(cfg, j, &a, RC_FAILED, "invalid UTF-8 or NUL at byte %zu", bad + 1);
+    if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
+        return fail(cfg, j, &a, RC_FATAL, "out of memory");
+    if (bad < len) line = j->tmp.p, len = j->tmp.len;
+    json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+    json_t *id = json_object_get(root, "id"), *text = json_object_get(root, "text");
+    if (!root && json_error_code(&jerr) == json_error_out_of_memory)
+        fail(cfg, j, &a, RC_FATAL, "out of memory");
+    else if (!root)
+        fail(cfg, j, &a, RC_FAILED, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+    else if (!json_is_object(root))
+        fail(cfg, j, &a, RC_FAILED, "not a JSON object");
+    else if ((a.id = id), !text)
+        fail(cfg, j, &a, RC_FAILED, "no \"text\" field");
+    else if (!json_is_string(text))
+        fail(cfg, j, &a, RC_FAILED, "\"text\" is not a string");
+    else if (id && !(id_json = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT)))
+        fail(cfg, j, &a, RC_FATAL, "out of memory");
+    else {
+        snprintf(num, sizeof num, "%zu", lineno - 1);
+        if (id) a.label = json_is_string(id) ? json_string_value(id) : id_json;
+        process_article(cfg, j, &a, json_string_value(text), json_string_length(text),
+                        id ? id_json : num);
+    }
+    free(id_json);
+    json_decref(root);
+    return j->rc;
+}
+
+/* Write a finished job and reset it. Returns -1 when the run must stop:
+ * stdout failed, or an article's output was lost for lack of memory. */
+static int flush_job(run *r)
+{
+    job *j = &r->job;
+    int err = 0;
+    if (j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len) err = errno;
+    if (ferror(stdout) && !err) err = EIO;
+    if (j->diag.len) fwrite(j->diag.p, 1, j->diag.len, stderr);
+    if (j->rc > r->status) r->status = j->rc;
+    if (err || j->lost) {
+        fprintf(stderr, "whosaid: %s%s\n", err ? "write error: " : "",
+                err ? strerror(err) : "out of memory");
+        r->status = RC_FATAL;
+        r->stop = 1;
+    }
+    j->out.len = j->diag.len = 0;
+    j->out.oom = j->diag.oom = j->lost = 0;
+    j->rc = RC_OK;
+    return r->stop ? -1 : 0;
+}
+
+static void process_jsonl(run *r, FILE *fp, const char *name)
+{
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    for (ssize_t n; !r->stop; flush_job(r)) {
+        errno = 0;
+        if ((n = getline(&line, &cap, fp)) >= 0) {
+            process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
+        } else if (errno == ENOMEM) { /* a line too long to hold: skip the rest of it */
+            clearerr(fp);
+            for (int c; (c = getc(fp)) != EOF && c != '\n';) {}
+            process_line(r->cfg, &r->job, name, ++lineno, NULL, 0);
+        } else
+            break;
+    }
+    if (!r->stop && ferror(fp)) {
+        fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, strerror(errno));
+        if (r->status < RC_FAILED) r->status = RC_FAILED;
+    }
+    free(line);
+}
+
+/* Read a whole plain-text article into b, up to max bytes (0: no limit).
+ * Returns NULL, or why it failed (b->oom tells out of memory). */
+static const char *read_article(FILE *fp, size_t max, buf *b)
+{
+    char chunk[65536];
+    size_t n;
+    b->len = b->oom = 0;
+    if (!fp) return strerror(errno);
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (max && n > max - b->len) return "article is longer than --max-article-bytes";
+        if (buf_add(b, chunk, n)) return "out of memory";
+    }
+    return ferror(fp) ? strerror(errno) : NULL;
+}
+
+static void process_file(run *r, const char *path)
+{
+    const config *cfg = r->cfg;
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (cfg->jsonl_in && fp) {
+        process_jsonl(r, fp, name);
+    } else if (cfg->jsonl_in) {
+        fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
+        if (r->status < RC_FAILED) r->status = RC_FAILED;
+    } else { /* one output per plain-text article, even one that cannot be read */
+        job *j = &r->job;
+        article a = {name, name, NULL, 0};
+        char *id_json = NULL;
+        const char *why = read_article(fp, cfg->wopts.max_bytes, &j->tmp);
+        if (!(a.id = json_str(path)) || !(id_json = json_dumps(a.id, JSON_ENCODE_ANY)))
+            fail(cfg, j, &a, RC_FATAL, "out of memory");
+        else if (why)
+            fail(cfg, j, &a, j->tmp.oom ? RC_FATAL : RC_FAILED, "%s", why);
+        else
+            process_article(cfg, j, &a, j->tmp.len ? j->tmp.p : "", j->tmp.len, id_json);
+        free(id_json);
+        json_decref(a.id);
+        flush_job(r);
+    }
+    if (fp && !is_stdin) fclose(fp);
+}
+
+static const char usage_text[] =
+    "Usage: whosaid [OPTIONS] [FILE...]\n"
+    "       whosaid --jsonl [OPTIONS] [FILE...]\n"
+    "Find the quotations in English news articles, who said them, and who met whom.\n"
+    "Each FILE is one plain-text UTF-8 article; with no FILE, or for -, read stdin.\n"
+    "With --jsonl each input line is a JSON object with a \"text\" string and an\n"
+    "optional \"id\", and gives exactly one output line, in input order.\n"
+    "\n"
+    "  --jsonl                read JSON Lines instead of plain-text articles\n"
+    "  --format text|jsonl    a readable report, or one JSON object per article\n"
+    "                         (default: text on a terminal, jsonl otherwise)\n"
+    "  --replace-invalid      replace invalid UTF-8 and NUL bytes by U+FFFD\n"
+    "                         instead of failing the article\n"
+    "  --max-article-bytes N  fail longer articles (suffix K, M or G allowed;\n"
+    "                         0 = no limit; default 64M)\n"
+    "  --quiet                no per-article error messages on stderr\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
+    "\n"
+    "The output \"id\" is the input's \"id\", else the 0-based line number (--jsonl)\n"
+    "or the file name (\"-\" for stdin). A failed article is reported on stderr as\n"
+    "\"whosaid: FILE[:LINE]: message\" and in jsonl output replaced by a record\n"
+    "{\"id\":ID or null,\"line\":N,\"error\":\"message\"} (\"line\" with --jsonl only).\n"
+    "\n"
+    "Exit status: 0 all articles analysed; 1 some articles or lines failed (not\n"
+    "JSON, no \"text\", invalid UTF-8, too large, unreadable file), the rest were\n"
+    "written; 2 usage error; 3 out of memory, or writing the output failed.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("whosaid: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'whosaid --help' for more information.\n", stderr);
+    return RC_USAGE;
+}
+
+/* A byte count with an optional K, M or G (binary) suffix. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10), mul = 1;
+    if (*s < '0' || *s > '9' || errno) return -1;
+    if (*end) mul = *end == 'K' ? 1ull << 10 : *end == 'M' ? 1ull << 20 : *end == 'G' ? 1ull << 30 : 0;
+    if (!mul || (mul > 1 && end[1]) || v > SIZE_MAX / mul) return -1;
+    *out = (size_t)(v * mul);
+    return 0;
+}
+
+/* Parse the options into cfg and move the file operands to argv[1..nfiles].
+ * Returns -1 to go on, or the exit status to return at once. */
+static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
+{
+    int dashdash = 0;
+    *nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i], *val = NULL, *eq;
+        if (dashdash || a[0] != '-' || a[1] == '\0') {
+            argv[1 + (*nfiles)++] = a;
+            continue;
+        }
+        if (a[1] == '-' && (eq = strchr(a, '=')) != NULL) *eq = '\0', val = eq + 1;
+        int takes = !strcmp(a, "--format") || !strcmp(a, "--max-article-bytes");
+        if (takes && !val && i + 1 >= argc) return usage_error("option '%s' needs a value", a);
+        if (takes && !val) val = argv[++i];
+        if (!takes && val) return usage_error("option '%s' takes no value", a);
+        if (!strcmp(a, "--")) dashdash = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+            return fputs(usage_text, stdout) < 0 || fflush(stdout) ? RC_FATAL : RC_OK;
+        else if (!strcmp(a, "--version"))
+            return printf("whosaid %s\n", ws_version()) < 0 || fflush(stdout) ? RC_FATAL : RC_OK;
+        else if (!strcmp(a, "--jsonl")) cfg->jsonl_in = 1;
+        else if (!strcmp(a, "--quiet")) cfg->quiet = 1;
+        else if (!strcmp(a, "--replace-invalid")) cfg->wopts.flags |= WS_REPLACE_INVALID;
+        else if (!strcmp(a, "--format") && (!strcmp(val, "text") || !strcmp(val, "jsonl")))
+            cfg->fmt = !strcmp(val, "text") ? FMT_TEXT : FMT_JSONL;
+        else if (!strcmp(a, "--format"))
+            return usage_error("--format must be text or jsonl, not '%s'", val);
+        else if (!strcmp(a, "--max-article-bytes") && parse_size(val, &cfg->wopts.max_bytes))
+            return usage_error("--max-article-bytes needs a byte count, not '%s'", val);
+        else if (strcmp(a, "--max-article-bytes"))
+            return usage_error("unknown option '%s'", a);
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    config cfg = {.fmt = FMT_AUTO, .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};
+    run r = {.cfg = &cfg};
+    int nfiles, rc = parse_args(argc, argv, &cfg, &nfiles);
+    if (rc >= 0) return rc;
+    int tty = isatty(STDOUT_FILENO);
+    if (cfg.fmt == FMT_AUTO) cfg.fmt = tty ? FMT_TEXT : FMT_JSONL;
+    cfg.headers = cfg.jsonl_in || nfiles > 1;
+    char *obuf = malloc((size_t)1 << 20); /* freed only after fclose(stdout) */
+    if (obuf) setvbuf(stdout, obuf, tty ? _IOLBF : _IOFBF, (size_t)1 << 20);
+
+    if (nfiles == 0) process_file(&r, "-");
+    for (int i = 0; i < nfiles && !r.stop; i++) process_file(&r, argv[1 + i]);
+
+    if (fclose(stdout) != 0 && !r.stop) {
+        fprintf(stderr, "whosaid: write error: %s\n", strerror(errno));
+        r.status = RC_FATAL;
+    }
+    free(obuf);
+    free(r.job.out.p), free(r.job.diag.p), free(r.job.tmp.p);
+    return r.status;
+}

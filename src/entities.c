@@ -1,0 +1,361 @@
+/* Stage 5: entities - cluster the mentions of one person.
+ *
+ *   - name variants: "Dr. Kamal Kharazi" = "Dr. Kharazi" = "Kharazi";
+ *   - title aliases learned from the article: "Hamas Secretary General Ismail
+ *     Haniyeh" or "Haniyeh, the Hamas leader" make a bare "Hamas Secretary
+ *     General" (before or after) mean that person;
+ *   - pronouns: the most salient person of compatible gender, where speakers
+ *     and sentence subjects weigh more than people named in passing, and
+ *     salience fades with each sentence and paragraph. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct alias {
+    const char *key; /* lower-case title words, no determiner */
+    int32_t ent;
+} alias;
+
+typedef struct ectx {
+    ws_doc *d;
+    tok *T;
+    VEC(alias) aliases;
+} ectx;
+
+/* The lower-cased words of tokens [a, b), possessive dropped, joined by spaces. */
+static char *words(ectx *c, uint32_t a, uint32_t b)
+{
+    size_t cap = 1;
+    for (uint32_t k = a; k < b; k++)
+        cap += strlen(c->T[k].low) + 1;
+    char *s = ws_alloc(&c->d->arena, cap);
+    size_t o = 0;
+    for (uint32_t k = a; k < b; k++) {
+        const char *w = c->T[k].low;
+        size_t l = strlen(w);
+        if (c->T[k].kind != T_WORD)
+            continue;
+        if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
+            l -= 2;
+        if (o)
+            s[o++] = ' ';
+        memcpy(s + o, w, l);
+        o += l;
+    }
+    s[o] = 0;
+    return s;
+}
+
+static const char *last_word(const char *s)
+{
+    const char *p = strrchr(s, ' ');
+    return p ? p + 1 : s;
+}
+
+static bool first_word_is(const char *s, const char *w)
+{
+    size_t l = strcspn(s, " ");
+    return strlen(w) == l && strncmp(s, w, l) == 0;
+}
+
+static int32_t new_entity(ectx *c, const mention *m)
+{
+    entity e = {0};
+    uint32_t b = m->n1;
+    const tok *lt = &c->T[b - 1];
+    size_t l = strlen(lt->low);
+    uint32_t end = lt->end;
+    if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
+        end -= 2;
+    e.name = ws_span_dup(c->d, c->T[m->n0].start, end);
+    e.type = WS_PERSON;
+    e.gender = m->gender;
+    char *w = words(c, m->n0, m->n1);
+    e.last = last_word(w);
+    e.first = w;
+    VPUSH(&c->d->arena, c->d->ents, e);
+    return (int32_t)c->d->ents.n - 1;
+}
+
+static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
+{
+    entity *e = &c->d->ents.v[ei];
+    if (title) {
+        bool have = false;
+        for (size_t i = 0; i < e->titles.n; i++)
+            if (strcmp(e->titles.v[i], title) == 0)
+                have = true;
+        if (!have)
+            VPUSH(&c->d->arena, e->titles, title);
+    }
+    if (key && *key) {
+        alias a = {key, ei};
+        VPUSH(&c->d->arena, c->aliases, a);
+    }
+}
+
+/* Title words of a mention as an alias key: "Hamas Secretary General",
+ * without honorifics such as "Dr." that say nothing about who it is. */
+static char *title_key(ectx *c, uint32_t a, uint32_t b)
+{
+    while (a < b && ((c->T[a].lex & LX_DET) || ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE))))
+        a++;
+    while (b > a && (c->T[b - 1].lex & LX_HONORIFIC) && !(c->T[b - 1].lex & LX_TITLE))
+        b--;
+    return a < b ? words(c, a, b) : NULL;
+}
+
+static bool ends_with_words(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    if (lx > ls)
+        return false;
+    return strcmp(s + ls - lx, suffix) == 0 && (ls == lx || s[ls - lx - 1] == ' ');
+}
+
+/* The entity a title phrase stands for: an exact alias first, then an alias
+ * that ends with the same words ("the Secretary General" for "Hamas
+ * Secretary General"); when several people match, the last one named
+ * before pos, else the first. */
+static int32_t alias_lookup(ectx *c, const char *key)
+{
+    int32_t exact = -1, suffix = -1;
+    bool suffix_amb = false;
+    for (size_t i = 0; i < c->aliases.n; i++) {
+        const alias *a = &c->aliases.v[i];
+        if (strcmp(a->key, key) == 0) {
+            if (exact < 0)
+                exact = a->ent;
+        } else if (ends_with_words(a->key, key) && strchr(key, ' ')) {
+            if (suffix >= 0 && suffix != a->ent)
+                suffix_amb = true;
+            if (suffix < 0)
+                suffix = a->ent;
+        }
+    }
+    if (exact >= 0)
+        return exact;
+    return suffix_amb ? -1 : suffix;
+}
+
+/* "in Jackson", "of Quds": a lone capitalised word after a preposition is
+ * more likely a place than a person. */
+static bool place_like(ectx *c, const mention *m)
+{
+    if (m->title || m->t0 == 0 || m->n1 - m->n0 != 1)
+        return false;
+    const tok *p = &c->T[m->t0 - 1];
+    static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across", NULL};
+    for (const char *const *w = preps; *w; w++)
+        if (strcmp(p->low, *w) == 0)
+            return !(strcmp(*w, "to") == 0 && m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
+    return false;
+}
+
+/* ---- names ---- */
+static void cluster_names(ectx *c)
+{
+    ws_doc *d = c->d;
+    /* full names first, then single words attach to them */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < d->ments.n; i++) {
+            mention *m = &d->ments.v[i];
+            if (m->kind != M_NAME || m->entity >= 0)
+                continue;
+            uint32_t nw = m->n1 - m->n0;
+            if ((pass == 0) != (nw >= 2))
+                continue;
+            if (place_like(c, m))
+                continue;
+            char *w = words(c, m->n0, m->n1);
+            const char *last = last_word(w);
+            int32_t best = -1;
+            for (size_t e = 0; e < d->ents.n; e++) {
+                entity *E = &d->ents.v[e];
+                if (strcmp(E->first, w) == 0) {
+                    best = (int32_t)e;
+                    break;
+                }
+                if (pass == 1 && (strcmp(E->last, last) == 0 || first_word_is(E->first, w)) &&
+                    strchr(E->first, ' '))
+                    best = (int32_t)e; /* the last one created: most recent full name */
+                if (pass == 0 && strcmp(E->last, last) == 0 && nw == 2 &&
+                    strchr(E->first, ' ') == NULL)
+                    best = (int32_t)e;
+            }
+            if (best < 0) {
+                /* a lone surname creates a person only when titled or speaking */
+                if (pass == 1 && !(m->title || m->subject))
+                    continue;
+                best = new_entity(c, m);
+            } else if (pass == 0 && strlen(w) > strlen(d->ents.v[best].first)) {
+                d->ents.v[best].first = w;
+                d->ents.v[best].last = last;
+                uint32_t end = c->T[m->n1 - 1].end;
+                const char *lw = c->T[m->n1 - 1].low;
+                size_t l = strlen(lw);
+                if (l > 2 && lw[l - 2] == '\'' && lw[l - 1] == 's')
+                    end -= 2;
+                d->ents.v[best].name = ws_span_dup(d, c->T[m->n0].start, end);
+            }
+            m->entity = best;
+            if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)))
+                d->ents.v[best].person = true;
+            if (d->ents.v[best].gender == G_UNKNOWN)
+                d->ents.v[best].gender = m->gender;
+            if (m->title)
+                add_title(c, best, m->title, title_key(c, m->t0, m->n0));
+        }
+    }
+    /* appositions: "Haniyeh, the Hamas leader," */
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        if (m->kind != M_NAME || m->entity < 0)
+            continue;
+        uint32_t k = m->t1;
+        if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || !(c->T[k + 1].lex & LX_DET))
+            continue;
+        uint32_t e = k + 2;
+        bool titled = false;
+        while (e < d->toks.n && e < k + 8 && c->T[e].kind == T_WORD &&
+               !(c->T[e].lex & (LX_CUE | LX_CUE_ING)) && strcmp(c->T[e].low, "of") != 0 &&
+               strcmp(c->T[e].low, "who") != 0) {
+            if (c->T[e].lex & (LX_TITLE | LX_ROLE))
+                titled = true;
+            e++;
+        }
+        if (!titled || e >= d->toks.n || !(tok_punct(d, e, ',') || tok_punct(d, e, '.')))
+            continue;
+        /* the last word must be the title itself: "the Hamas leader" */
+        if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
+            continue;
+        add_title(c, m->entity, ws_span_dup(d, c->T[k + 2].start, c->T[e - 1].end),
+                  words(c, k + 2, e));
+    }
+}
+
+/* ---- titles and pronouns, with salience ---- */
+static void resolve_rest(ectx *c)
+{
+    ws_doc *d = c->d;
+    size_t ne = d->ents.n;
+    double *sal = ne ? ws_alloc(&d->arena, ne * sizeof *sal) : NULL;
+    int32_t cur_sent = -1, cur_para = -1;
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        const tok *t = &c->T[m->t0];
+        if (t->sent != cur_sent) {
+            double f = t->para != cur_para ? 0.35 : 0.6;
+            for (size_t e = 0; e < ne; e++)
+                sal[e] *= f;
+            cur_sent = t->sent;
+            cur_para = t->para;
+        }
+        if (m->kind == M_TITLE && m->entity < 0) {
+            char *key = title_key(c, m->t0, m->t1);
+            if (key)
+                m->entity = alias_lookup(c, key);
+        } else if (m->kind == M_PRONOUN && m->entity < 0 && t->quote < 0 &&
+                   (m->gender == G_MALE || m->gender == G_FEMALE)) {
+            int32_t best = -1;
+            double bs = 0.05;
+            for (size_t e = 0; e < ne; e++) {
+                uint8_t g = d->ents.v[e].gender;
+                if (!d->ents.v[e].person)
+                    continue;
+                if (g != G_UNKNOWN && g != m->gender)
+                    continue;
+                double s = sal[e] * (g == m->gender ? 1.25 : 1.0);
+                if (s > bs) {
+                    bs = s;
+                    best = (int32_t)e;
+                }
+            }
+            m->entity = best;
+            if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && m->subject)
+                d->ents.v[best].gender = m->gender;
+        }
+        if (m->entity >= 0 && (size_t)m->entity < ne) {
+            double w = m->subject ? 3.0 : 1.0;
+            if (m->dead)
+                w = 0.02;
+            else if (t->quote >= 0)
+                w = 0.3;
+            /* a name at the start of its sentence is its subject */
+            else if (!m->subject && (t->flags & F_SENT_START))
+                w = 2.0;
+            const tok *lt = &c->T[m->t1 - 1];
+            size_t l = strlen(lt->low);
+            if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
+                w *= 0.5;
+            sal[m->entity] += w;
+        }
+    }
+}
+
+void ws_entities_resolve(ws_doc *d)
+{
+    ectx c = {.d = d, .T = d->toks.v};
+    cluster_names(&c);
+    resolve_rest(&c);
+    /* a source phrase without a person mention may still be a title alias:
+     * "the secretary general said" */
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        quote *q = &d->quotes.v[i];
+        if (q->source >= 0 || !q->has_src_span)
+            continue;
+        /* token range of the source span */
+        uint32_t a = 0, b = 0;
+        bool found = false;
+        for (uint32_t k = q->cue0 > 12 ? q->cue0 - 12 : 0; k < d->toks.n && k < q->cue1 + 14; k++) {
+            if (d->toks.v[k].start == q->src_span.start) {
+                a = k;
+                found = true;
+            }
+            if (found && d->toks.v[k].end == q->src_span.end) {
+                b = k + 1;
+                break;
+            }
+        }
+        if (!found || b <= a)
+            continue;
+        char *key = title_key(&c, a, b);
+        if (key) {
+            int32_t e = alias_lookup(&c, key);
+            if (e >= 0) {
+                mention m = {.t0 = a, .t1 = b, .n0 = b, .n1 = b, .kind = M_ROLE, .entity = e,
+                             .subject = true};
+                VPUSH(&d->arena, d->ments, m);
+                q->source = (int32_t)d->ments.n - 1;
+            }
+        }
+    }
+    /* keep the people: an entity with no sign of being a person (a place or
+     * a thing written in capitals) is dropped, and ids are renumbered */
+    int32_t *map = ws_alloc(&d->arena, (d->ents.n + 1) * sizeof *map);
+    size_t kept = 0;
+    for (size_t i = 0; i < d->ents.n; i++) {
+        bool spoke = false;
+        for (size_t q = 0; q < d->quotes.n && !spoke; q++)
+            spoke = d->quotes.v[q].source >= 0 && d->ments.v[d->quotes.v[q].source].entity == (int32_t)i;
+        if (d->ents.v[i].person || spoke) {
+            map[i] = (int32_t)kept;
+            d->ents.v[kept++] = d->ents.v[i];
+        } else {
+            map[i] = -1;
+        }
+    }
+    d->ents.n = kept;
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].entity >= 0)
+            d->ments.v[i].entity = map[d->ments.v[i].entity];
+    /* mentions of each entity, in text order */
+    for (size_t i = 0; i < d->ments.n; i++) {
+        const mention *m = &d->ments.v[i];
+        if (m->entity < 0)
+            continue;
+        ws_span s = {d->toks.v[m->t0].start, d->toks.v[m->t1 - 1].end};
+        VPUSH(&d->arena, d->ents.v[m->entity].mentions, s);
+    }
+}

@@ -1,0 +1,167 @@
+/* Stage 6: events - who met whom, when.
+ *
+ *   "In a Saturday meeting with X, Y said …", "Y met (with) X on Monday",
+ *   "talks between X and Y", "Y received X", "X and Y met".
+ * Participants are entities; the time is the first day, date or relative
+ * time word of the sentence, as written. */
+#include "internal.h"
+
+typedef struct ev_ctx {
+    ws_doc *d;
+    int32_t *ment_at;
+} ev_ctx;
+
+/* The person entity of the first mention in tokens [a, b), or -1. */
+static int32_t person_in(const ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
+{
+    for (uint32_t k = a; k < b; k++) {
+        int32_t m = c->ment_at[k];
+        if (m >= 0 && c->d->ments.v[m].entity >= 0 && c->d->ments.v[m].kind != M_ORG) {
+            if (at)
+                *at = c->d->ments.v[m].t1;
+            return c->d->ments.v[m].entity;
+        }
+    }
+    return -1;
+}
+
+/* The person entity of the last mention in tokens [a, b), or -1. */
+static int32_t person_before(const ev_ctx *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = b; k > a; k--) {
+        int32_t m = c->ment_at[k - 1];
+        if (m >= 0 && c->d->ments.v[m].entity >= 0 && c->d->ments.v[m].kind != M_ORG)
+            return c->d->ments.v[m].entity;
+        if (tok_punct(c->d, k - 1, ',') || tok_punct(c->d, k - 1, ';'))
+            break;
+    }
+    return -1;
+}
+
+static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, uint32_t *b)
+{
+    const tok *T = c->d->toks.v;
+    for (uint32_t k = s0; k < s1; k++) {
+        if (T[k].quote >= 0)
+            continue;
+        if (T[k].lex & LX_WEEKDAY) {
+            *a = k;
+            *b = k + 1;
+            /* "Monday night", "Saturday morning" */
+            if (k + 1 < s1 && (tok_is(c->d, k + 1, "morning") || tok_is(c->d, k + 1, "night") ||
+                               tok_is(c->d, k + 1, "evening") || tok_is(c->d, k + 1, "afternoon")))
+                *b = k + 2;
+            return true;
+        }
+        if ((T[k].lex & LX_MONTH) && (T[k].flags & F_CAP)) {
+            *a = k;
+            *b = k + 1;
+            if (k + 1 < s1 && T[k + 1].kind == T_NUM)
+                *b = k + 2;
+            if (k > s0 && T[k - 1].kind == T_NUM)
+                *a = k - 1;
+            return true;
+        }
+        if ((T[k].lex & LX_TIMEWORD) && !(T[k].lex & (LX_AUX)) &&
+            (tok_is(c->d, k, "yesterday") || tok_is(c->d, k, "today") ||
+             tok_is(c->d, k, "tonight") || tok_is(c->d, k, "tomorrow"))) {
+            *a = k;
+            *b = k + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
+{
+    ws_doc *d = c->d;
+    if (x < 0 || y < 0 || x == y)
+        return;
+    /* one event per pair and sentence */
+    for (size_t i = 0; i < d->events.n; i++) {
+        const event *e = &d->events.v[i];
+        if (e->span.start == d->toks.v[s0].start && e->participants.n == 2 &&
+            ((e->participants.v[0] == x && e->participants.v[1] == y) ||
+             (e->participants.v[0] == y && e->participants.v[1] == x)))
+            return;
+    }
+    event e = {0};
+    e.type = WS_MEETING;
+    VPUSH(&d->arena, e.participants, x);
+    VPUSH(&d->arena, e.participants, y);
+    uint32_t ta, tb;
+    if (time_expr(c, s0, s1, &ta, &tb)) {
+        e.when_span.start = d->toks.v[ta].start;
+        e.when_span.end = d->toks.v[tb - 1].end;
+        e.when = ws_span_dup(d, (uint32_t)e.when_span.start, (uint32_t)e.when_span.end);
+    }
+    e.span.start = d->toks.v[s0].start;
+    e.span.end = d->toks.v[s1 - 1].end;
+    VPUSH(&d->arena, d->events, e);
+}
+
+void ws_events_find(ws_doc *d)
+{
+    ev_ctx c = {.d = d};
+    uint32_t n = (uint32_t)d->toks.n;
+    c.ment_at = ws_alloc(&d->arena, (n + 1) * sizeof *c.ment_at);
+    for (uint32_t k = 0; k < n; k++)
+        c.ment_at[k] = -1;
+    for (size_t i = 0; i < d->ments.n; i++)
+        for (uint32_t k = d->ments.v[i].t0; k < d->ments.v[i].t1; k++)
+            c.ment_at[k] = (int32_t)i;
+    const tok *T = d->toks.v;
+    for (uint32_t k = 0; k < n; k++) {
+        if (!(T[k].lex & LX_MEET) || T[k].quote >= 0)
+            continue;
+        const sent *s = &d->sents.v[T[k].sent];
+        uint32_t s0 = s->t0, s1 = s->t1;
+        const char *w = T[k].low;
+        bool noun = strcmp(w, "meeting") == 0 || strcmp(w, "meetings") == 0 ||
+                    strcmp(w, "talks") == 0;
+        uint32_t after = k + 1;
+        if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
+            after++;
+        if (noun && tok_is(d, k + 1, "between")) {
+            /* talks between X and Y */
+            uint32_t at = 0;
+            int32_t x = person_in(&c, after, s1 < after + 8 ? s1 : after + 8, &at);
+            if (x >= 0 && at < s1 && tok_is(d, at, "and"))
+                add_event(&c, x, person_in(&c, at + 1, at + 2 < s1 ? at + 6 : s1, NULL), s0, s1);
+            continue;
+        }
+        if (noun && !tok_is(d, k + 1, "with"))
+            continue;
+        /* the other party: right after "with" / the verb */
+        uint32_t at = 0;
+        int32_t x = person_in(&c, after, after + 6 < s1 ? after + 6 : s1, &at);
+        if (x < 0) {
+            /* "X and Y met" */
+            if (!noun && k > s0) {
+                int32_t y = person_before(&c, s0, k);
+                for (uint32_t j = k; j > s0 + 1; j--)
+                    if (tok_is(d, j - 1, "and")) {
+                        int32_t z = person_before(&c, s0, j - 1);
+                        add_event(&c, z, y, s0, s1);
+                        break;
+                    }
+            }
+            continue;
+        }
+        int32_t y;
+        if (noun) {
+            /* "In a Saturday meeting with X, Y …": the subject after the comma;
+             * "Y, in a meeting with X, …" or "Y held a meeting with X": before */
+            uint32_t j = at;
+            while (j < s1 && !tok_punct(d, j, ','))
+                j++;
+            y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
+            if (y < 0)
+                y = person_in(&c, s0, k, NULL);
+        } else {
+            y = person_before(&c, s0, k);
+        }
+        add_event(&c, y, x, s0, s1);
+    }
+}

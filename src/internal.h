@@ -1,0 +1,217 @@
+/* Internal types shared by the pipeline stages. Nothing here is public. */
+#ifndef WS_INTERNAL_H
+#define WS_INTERNAL_H
+
+#include "whosaid.h"
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- memory: one arena per document ------------------------------------
+ * Every allocation of an analysis lives in the document's arena and is freed
+ * with it. An allocation failure longjmps back to ws_analyze(), which turns
+ * it into WS_ERR_NOMEM: the stages stay free of error plumbing, and nothing
+ * leaks because nothing is owned outside the arena. */
+typedef struct ws_block {
+    struct ws_block *next;
+    size_t used, size;
+    max_align_t data[];
+} ws_block;
+
+typedef struct ws_arena {
+    ws_block *head;
+    jmp_buf *oom; /* where to go when malloc fails */
+} ws_arena;
+
+void *ws_alloc(ws_arena *a, size_t size);           /* zeroed */
+void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size);
+char *ws_strndup(ws_arena *a, const char *s, size_t n);
+void ws_arena_free(ws_arena *a);
+
+/* A growable array in the arena: VEC(T) v; VPUSH(a, v, x). */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VPUSH(arena, vec, x)                                                         \
+    do {                                                                             \
+        if ((vec).n == (vec).cap) {                                                  \
+            size_t nc_ = (vec).cap ? (vec).cap * 2 : 16;                             \
+            (vec).v = ws_grow((arena), (vec).v, (vec).cap * sizeof *(vec).v,         \
+                              nc_ * sizeof *(vec).v);                                \
+            (vec).cap = nc_;                                                         \
+        }                                                                            \
+        (vec).v[(vec).n++] = (x);                                                    \
+    } while (0)
+
+/* ---- text ---------------------------------------------------------------- */
+enum tok_kind { T_WORD, T_NUM, T_PUNCT, T_QUOTE };
+
+enum tok_flag {
+    F_CAP = 1 << 0,        /* first letter is upper case */
+    F_ALLCAP = 1 << 1,     /* every letter upper case, two or more letters */
+    F_NL_BEFORE = 1 << 2,  /* a line break precedes the token */
+    F_PARA_START = 1 << 3, /* first token of a paragraph */
+    F_SENT_START = 1 << 4, /* first token of a sentence */
+    F_SPACE_BEFORE = 1 << 5,
+    F_SPACE_AFTER = 1 << 6,
+    F_ABBREV = 1 << 7,     /* word with a final period that is part of it (Dr., U.S.) */
+    F_OPEN = 1 << 8,       /* quote mark that opens */
+    F_CLOSE = 1 << 9,      /* quote mark that closes */
+    F_SINGLE = 1 << 10,    /* single quote mark */
+    F_HAS_DIGIT = 1 << 11
+};
+
+typedef struct tok {
+    uint32_t start, end; /* code points */
+    uint16_t kind, flags;
+    int32_t sent, para;
+    int32_t quote;       /* index of the innermost marked quote that contains it, or -1 */
+    uint32_t lex;        /* lexicon class bits (LX_*) */
+    int32_t cue_lemma;   /* index of the cue lemma when lex & LX_CUE */
+    const char *low;     /* lower-cased UTF-8, NUL-terminated */
+} tok;
+
+typedef struct sent {
+    uint32_t t0, t1; /* tokens [t0, t1) */
+    int32_t para;
+} sent;
+
+typedef struct para {
+    uint32_t t0, t1;
+} para;
+
+/* A pair of quote marks. */
+typedef struct mquote {
+    uint32_t open, close;  /* token indices of the marks (close may be the
+                              last token of a paragraph when unclosed) */
+    bool closed;
+    bool single;           /* single marks ‘ ’ */
+    int32_t next;          /* the continuation in the next paragraph, or -1 */
+    int32_t prev;
+    bool used;             /* consumed by an attribution */
+} mquote;
+
+/* A mention of a person (or of an organisation, or a pronoun). */
+enum mention_kind { M_NAME, M_TITLE, M_PRONOUN, M_ROLE, M_ORG };
+enum gender { G_UNKNOWN, G_MALE, G_FEMALE, G_PLURAL };
+
+typedef struct mention {
+    uint32_t t0, t1;       /* tokens of the whole mention as written */
+    uint32_t n0, n1;       /* tokens of the name proper (no titles); n0 == n1 when none */
+    uint8_t kind, gender;
+    bool subject;          /* subject of a cue or of a main clause */
+    bool dead;             /* "the late", "Martyr": not a current speaker */
+    int32_t entity;
+    const char *title;     /* title words that precede the name ("Hamas Secretary General") */
+} mention;
+
+typedef struct quote {
+    VEC(ws_span) content;
+    uint32_t cue0, cue1;   /* tokens; cue1 == cue0 when none */
+    int32_t source;        /* mention index or -1 */
+    ws_span src_span;      /* source span as reported */
+    bool has_src_span;
+    ws_quote_type type;
+    bool colon;
+    double conf;
+    int32_t sieve;         /* which rule produced it (for --errors and confidence) */
+} quote;
+
+typedef struct entity {
+    char *name;
+    ws_entity_type type;
+    uint8_t gender;
+    VEC(const char *) titles;
+    VEC(ws_span) mentions;
+    VEC(uint32_t) words; /* lower-cased name tokens' hashes, for surname matching */
+    const char *first, *last; /* lower-cased */
+    bool person;              /* titled, a known first name, or a speaker */
+} entity;
+
+typedef struct event {
+    ws_event_type type;
+    VEC(int) participants;
+    char *when;
+    ws_span when_span, span;
+} event;
+
+struct ws_doc {
+    ws_arena arena;
+    unsigned flags;
+    /* text */
+    uint32_t *cp;
+    size_t n;
+    char *utf8;     /* the text re-encoded (after U+FFFD replacement) */
+    size_t *boff;   /* byte offset of each code point, n + 1 entries */
+    /* stages */
+    VEC(tok) toks;
+    VEC(sent) sents;
+    VEC(para) paras;
+    VEC(mquote) mq;
+    VEC(mention) ments;
+    VEC(quote) quotes;
+    VEC(entity) ents;
+    VEC(event) events;
+    /* public views, built at the end */
+    ws_quote *pub_quotes;
+    ws_entity *pub_ents;
+    ws_event *pub_events;
+};
+
+/* ---- stages, in pipeline order --------------------------------------------- */
+ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err);
+void ws_text_tokenize(ws_doc *d);
+void ws_text_sentences(ws_doc *d);
+void ws_quotes_find(ws_doc *d);
+void ws_mentions_find(ws_doc *d);
+void ws_speakers_attribute(ws_doc *d);
+void ws_entities_resolve(ws_doc *d);
+void ws_events_find(ws_doc *d);
+
+/* ---- lexicon ---------------------------------------------------------------- */
+enum lex_class {
+    LX_CUE = 1u << 0,        /* reporting verb form: said, told, emphasized */
+    LX_CUE_ING = 1u << 1,    /* participle: saying, adding, pointing out */
+    LX_HONORIFIC = 1u << 2,  /* Dr. Mr. Ms. Sen. */
+    LX_TITLE = 1u << 3,      /* president, minister, secretary, general */
+    LX_PRONOUN = 1u << 4,    /* he she they */
+    LX_ROLE = 1u << 5,       /* spokesman, official, aide */
+    LX_ABBREV = 1u << 6,     /* abbreviation that does not end a sentence */
+    LX_CAPSTOP = 1u << 7,    /* capitalised function word: The, In, But */
+    LX_MALE = 1u << 8,
+    LX_FEMALE = 1u << 9,
+    LX_WEEKDAY = 1u << 10,
+    LX_MONTH = 1u << 11,
+    LX_AUX = 1u << 12,       /* has, had, would, also: may stand between subject and cue */
+    LX_ORGWORD = 1u << 13,   /* ministry, department, party, committee */
+    LX_DEAD = 1u << 14,      /* late, martyr */
+    LX_MEET = 1u << 15,      /* met, meeting, talks, received */
+    LX_TIMEWORD = 1u << 16,  /* yesterday, today, tonight */
+    LX_PLACE = 1u << 17,     /* words that make a capitalised sequence a place or thing */
+    LX_DET = 1u << 18,       /* the, a, an, this, his, her */
+    LX_CUE_NOUN = 1u << 19,  /* statement, interview */
+    LX_NOSRC = 1u << 20      /* never a speaker on its own: it, this, there */
+};
+
+uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
+/* Longest multi-word entry of class cls starting at token i (returns the
+ * number of tokens, 0 if none). */
+uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);
+const char *ws_lex_cue_lemma(int32_t lemma);
+
+/* ---- helpers ------------------------------------------------------------------ */
+static inline bool tok_is(const ws_doc *d, uint32_t i, const char *low)
+{
+    return i < d->toks.n && d->toks.v[i].low && strcmp(d->toks.v[i].low, low) == 0;
+}
+static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
+{
+    return i < d->toks.n && d->toks.v[i].kind == T_PUNCT && d->cp[d->toks.v[i].start] == c;
+}
+bool ws_is_quote_char(uint32_t c);
+bool ws_is_dash(uint32_t c);
+char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
+void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,236 @@
+/* Stage 3: mentions of people - names with their titles, title-only
+ * mentions ("the Secretary General"), pronouns - and of organisations.
+ *
+ * A capitalised run of words is split into title words and a name. Whether a
+ * sentence-initial or headline word is a name is decided from the article
+ * itself: a word that also appears in lower case elsewhere in the article is
+ * an ordinary word, not a name. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+/* ---- a small open-addressing set of strings, for the article's vocabulary ---- */
+typedef struct {
+    const char **slot;
+    size_t cap;
+} strset;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static void set_add(ws_arena *a, strset *s, const char *w)
+{
+    if (s->cap == 0) {
+        s->cap = 1024;
+        s->slot = ws_alloc(a, s->cap * sizeof *s->slot);
+    }
+    size_t i = hash_str(w) & (s->cap - 1);
+    while (s->slot[i]) {
+        if (strcmp(s->slot[i], w) == 0)
+            return;
+        i = (i + 1) & (s->cap - 1);
+    }
+    s->slot[i] = w; /* the caller keeps the load under one half */
+}
+
+static bool set_has(const strset *s, const char *w)
+{
+    if (!s->cap)
+        return false;
+    size_t i = hash_str(w) & (s->cap - 1);
+    while (s->slot[i]) {
+        if (strcmp(s->slot[i], w) == 0)
+            return true;
+        i = (i + 1) & (s->cap - 1);
+    }
+    return false;
+}
+
+static bool is_lowerword(const tok *t)
+{
+    return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
+}
+
+/* Builds the set of words seen in lower case in the article. */
+static strset lower_vocab(ws_doc *d)
+{
+    strset s = {0};
+    size_t count = 0;
+    for (size_t k = 0; k < d->toks.n; k++) {
+        const tok *t = &d->toks.v[k];
+        if (!is_lowerword(t))
+            continue;
+        if ((count + 1) * 2 > s.cap) {
+            /* rehash into a table twice as large */
+            strset g = {0};
+            g.cap = s.cap ? s.cap * 2 : 1024;
+            g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
+            for (size_t i = 0; i < s.cap; i++)
+                if (s.slot[i])
+                    set_add(&d->arena, &g, s.slot[i]);
+            s = g;
+        }
+        if (!set_has(&s, t->low)) {
+            set_add(&d->arena, &s, t->low);
+            count++;
+        }
+    }
+    return s;
+}
+
+/* Lower-case form without a possessive ending. */
+static bool possessive(const tok *t)
+{
+    size_t l = strlen(t->low);
+    return l > 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
+}
+
+static bool name_particle(const ws_doc *d, uint32_t k)
+{
+    static const char *const p[] = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von",
+                                    "der", "den", "la", "le", "du", "dos", "del", "ben", "abu"};
+    if (d->toks.v[k].kind != T_WORD || (d->toks.v[k].flags & F_CAP))
+        return false;
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (strcmp(d->toks.v[k].low, p[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Can token k be part of a capitalised name run? */
+static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
+{
+    const tok *t = &d->toks.v[k];
+    if (t->kind != T_WORD || !(t->flags & F_CAP))
+        return false;
+    if (t->lex & (LX_HONORIFIC | LX_TITLE))
+        return true;
+    if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
+        return false;
+    if (t->lex & (LX_CUE | LX_CUE_ING))
+        return false;
+    /* an ordinary word capitalised at the start of a sentence or in a
+     * headline: the article also uses it in lower case */
+    const char *low = t->low;
+    char buf[128];
+    if (possessive(t)) {
+        size_t l = strlen(low) - 2;
+        if (l >= sizeof buf)
+            return true;
+        memcpy(buf, low, l);
+        buf[l] = 0;
+        low = buf;
+    }
+    if (set_has(vocab, low) && !(t->lex & (LX_MALE | LX_FEMALE)))
+        return false;
+    return true;
+}
+
+static uint8_t gender_of(uint32_t lex)
+{
+    if (lex & LX_MALE)
+        return G_MALE;
+    if (lex & LX_FEMALE)
+        return G_FEMALE;
+    return G_UNKNOWN;
+}
+
+static void add_mention(ws_doc *d, mention m)
+{
+    m.entity = -1;
+    VPUSH(&d->arena, d->ments, m);
+}
+
+/* Split a capitalised run [a, b) into titles and a name. */
+static void split_run(ws_doc *d, uint32_t a, uint32_t b)
+{
+    tok *T = d->toks.v;
+    mention m = {0};
+    m.t0 = a;
+    m.t1 = b;
+    /* the last title word of the run (multi-word titles count as one) */
+    uint32_t name0 = a;
+    bool dead = false, has_title = false, org = false;
+    uint8_t g = G_UNKNOWN;
+    for (uint32_t k = a; k < b; k++) {
+        if (T[k].lex & LX_DEAD)
+            dead = true;
+        if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
+            /* a title word followed by more title words or a name */
+            name0 = k + 1;
+            has_title = true;
+            if (g == G_UNKNOWN)
+                g = gender_of(T[k].lex);
+        }
+    }
+    for (uint32_t k = name0; k < b; k++)
+        if ((T[k].lex & LX_ORGWORD) || (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5))
+            org = true;
+    for (uint32_t k = a; k < name0; k++)
+        if ((T[k].lex & LX_ORGWORD) && !(T[k].lex & (LX_TITLE | LX_HONORIFIC)) && k + 1 == name0)
+            org = true;
+    m.n0 = name0;
+    m.n1 = b;
+    m.dead = dead;
+    if (name0 < b && g == G_UNKNOWN)
+        g = gender_of(T[name0].lex);
+    m.gender = g;
+    if (name0 >= b) {
+        m.kind = has_title ? M_TITLE : M_ORG;
+        m.n0 = m.n1 = b;
+    } else if (org) {
+        m.kind = M_ORG;
+    } else {
+        m.kind = M_NAME;
+    }
+    if (has_title && name0 > a)
+        m.title = ws_span_dup(d, T[a].start, T[name0 - 1].end);
+    add_mention(d, m);
+}
+
+void ws_mentions_find(ws_doc *d)
+{
+    strset vocab = lower_vocab(d);
+    tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n;
+    for (uint32_t k = 0; k < n;) {
+        if (T[k].kind == T_WORD && (T[k].lex & LX_PRONOUN)) {
+            mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
+            const char *w = T[k].low;
+            m.gender = strcmp(w, "he") == 0    ? G_MALE
+                       : strcmp(w, "she") == 0 ? G_FEMALE
+                       : strcmp(w, "they") == 0 || strcmp(w, "we") == 0 ? G_PLURAL
+                                                                          : G_UNKNOWN;
+            add_mention(d, m);
+            k++;
+            continue;
+        }
+        if (!capword(d, k, &vocab)) {
+            k++;
+            continue;
+        }
+        uint32_t e = k + 1;
+        while (e < n) {
+            if (T[e].flags & F_PARA_START)
+                break;
+            if (capword(d, e, &vocab) && !possessive(&T[e - 1])) {
+                e++;
+                continue;
+            }
+            if (name_particle(d, e) && e + 1 < n && capword(d, e + 1, &vocab)) {
+                e += 2;
+                continue;
+            }
+            break;
+        }
+        /* drop a leading honorific-less run made only of titles that are
+         * ordinary words here ("General" in "General Assembly" stays org) */
+        split_run(d, k, e);
+        k = e;
+    }
+}

@@ -1,0 +1,309 @@
+/* Stage 7: output - the JSONL contract of FORMAT.md, and a readable report.
+ *
+ * JSON is written directly rather than built as a jansson tree: the
+ * structure is fixed, and serialising straight from the document keeps the
+ * output path allocation-free (it runs once per article in bulk jobs). */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct out {
+    ws_write_fn write;
+    void *ctx;
+    char buf[4096];
+    size_t n;
+    bool failed;
+} out;
+
+static void flush(out *o)
+{
+    if (o->n && !o->failed && o->write(o->ctx, o->buf, o->n) != 0)
+        o->failed = true;
+    o->n = 0;
+}
+
+static void put(out *o, const char *s, size_t len)
+{
+    while (len) {
+        if (o->n == sizeof o->buf)
+            flush(o);
+        size_t k = sizeof o->buf - o->n;
+        if (k > len)
+            k = len;
+        memcpy(o->buf + o->n, s, k);
+        o->n += k;
+        s += k;
+        len -= k;
+    }
+}
+
+static void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
+
+static void putf(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(out *o, const char *fmt, ...)
+{
+    char tmp[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        put(o, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
+}
+
+/* The body of a JSON string from UTF-8 bytes (no surrounding quotes). */
+static void json_body(out *o, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        if (ch == '"')
+            esc = "\\\"";
+        else if (ch == '\\')
+            esc = "\\\\";
+        else if (ch == '\n')
+            esc = "\\n";
+        else if (ch == '\t')
+            esc = "\\t";
+        else if (ch == '\r')
+            esc = "\\r";
+        else if (ch < 0x20) {
+            u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0', u[4] = hex[ch >> 4], u[5] = hex[ch & 15];
+            u[6] = 0;
+            esc = u;
+        }
+        if (esc) {
+            put(o, s + i - run, run);
+            run = 0;
+            puts_(o, esc);
+        } else {
+            run++;
+        }
+    }
+    put(o, s + len - run, run);
+}
+
+static void json_str(out *o, const char *s, size_t len)
+{
+    put(o, "\"", 1);
+    json_body(o, s, len);
+    put(o, "\"", 1);
+}
+
+static void span_text(out *o, const ws_doc *d, ws_span s)
+{
+    json_str(o, d->utf8 + d->boff[s.start], d->boff[s.end] - d->boff[s.start]);
+}
+
+static void spans(out *o, const ws_span *s, size_t n)
+{
+    put(o, "[", 1);
+    for (size_t i = 0; i < n; i++)
+        putf(o, "%s[%zu,%zu]", i ? "," : "", s[i].start, s[i].end);
+    put(o, "]", 1);
+}
+
+static const char *type_name(ws_quote_type t)
+{
+    return t == WS_DIRECT ? "direct" : t == WS_MIXED ? "mixed" : "indirect";
+}
+
+static ws_status finish(out *o, ws_error *err)
+{
+    flush(o);
+    if (o->failed) {
+        ws_set_error(err, WS_ERR_IO, "the output writer failed");
+        return WS_ERR_IO;
+    }
+    return WS_OK;
+}
+
+ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn write, void *ctx,
+                            ws_error *err)
+{
+    if (!d || !write) {
+        ws_set_error(err, WS_ERR_ARG, "ws_doc_write_json: NULL argument");
+        return WS_ERR_ARG;
+    }
+    out *o = malloc(sizeof *o);
+    if (!o) {
+        ws_set_error(err, WS_ERR_NOMEM, "out of memory");
+        return WS_ERR_NOMEM;
+    }
+    o->write = write;
+    o->ctx = ctx;
+    o->n = 0;
+    o->failed = false;
+    puts_(o, "{\"id\":");
+    puts_(o, id_json ? id_json : "null");
+    puts_(o, ",\"quotes\":[");
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        const ws_quote *q = &d->pub_quotes[i];
+        puts_(o, i ? ",{\"content\":" : "{\"content\":");
+        spans(o, q->content, q->n_content);
+        puts_(o, ",\"text\":");
+        /* fragments joined by a space: nothing is invented between them */
+        put(o, "\"", 1);
+        for (size_t f = 0; f < q->n_content; f++) {
+            if (f)
+                put(o, " ", 1);
+            ws_span c = q->content[f];
+            json_body(o, d->utf8 + d->boff[c.start], d->boff[c.end] - d->boff[c.start]);
+        }
+        put(o, "\"", 1);
+        putf(o, ",\"type\":\"%s\",\"cue\":", type_name(q->type));
+        if (q->has_cue) {
+            spans(o, &q->cue, 1);
+            puts_(o, ",\"cue_text\":");
+            span_text(o, d, q->cue);
+        } else {
+            puts_(o, "null,\"cue_text\":null");
+        }
+        puts_(o, ",\"source\":");
+        if (q->has_source) {
+            spans(o, &q->source, 1);
+            puts_(o, ",\"source_text\":");
+            span_text(o, d, q->source);
+        } else {
+            puts_(o, "null,\"source_text\":null");
+        }
+        puts_(o, ",\"speaker\":");
+        if (q->entity >= 0) {
+            const char *nm = d->pub_ents[q->entity].name;
+            json_str(o, nm, strlen(nm));
+            putf(o, ",\"entity\":%d", q->entity);
+        } else {
+            puts_(o, "null,\"entity\":null");
+        }
+        putf(o, ",\"colon_cue\":%s,\"confidence\":%.2f}", q->colon_cue ? "true" : "false",
+             q->confidence);
+    }
+    puts_(o, "],\"entities\":[");
+    for (size_t i = 0; i < d->ents.n; i++) {
+        const ws_entity *e = &d->pub_ents[i];
+        putf(o, "%s{\"id\":%d,\"name\":", i ? "," : "", e->id);
+        json_str(o, e->name, strlen(e->name));
+        putf(o, ",\"type\":\"%s\",\"titles\":[", e->type == WS_PERSON ? "person" : "organization");
+        for (size_t t = 0; t < e->n_titles; t++) {
+            if (t)
+                put(o, ",", 1);
+            json_str(o, e->titles[t], strlen(e->titles[t]));
+        }
+        puts_(o, "],\"mentions\":");
+        spans(o, e->mentions, e->n_mentions);
+        put(o, "}", 1);
+    }
+    puts_(o, "],\"events\":[");
+    for (size_t i = 0; i < d->events.n; i++) {
+        const ws_event *e = &d->pub_events[i];
+        puts_(o, i ? ",{\"type\":\"meeting\",\"participants\":[" : "{\"type\":\"meeting\",\"participants\":[");
+        for (size_t p = 0; p < e->n_participants; p++)
+            putf(o, "%s%d", p ? "," : "", e->participants[p]);
+        puts_(o, "],\"when\":");
+        if (e->when)
+            json_str(o, e->when, strlen(e->when));
+        else
+            puts_(o, "null");
+        puts_(o, ",\"span\":");
+        spans(o, &e->span, 1);
+        put(o, "}", 1);
+    }
+    puts_(o, "]}");
+    ws_status st = finish(o, err);
+    free(o);
+    return st;
+}
+
+/* ---- text report: who said what, grouped by person ---- */
+
+static void text_span(out *o, const ws_doc *d, ws_span s)
+{
+    put(o, d->utf8 + d->boff[s.start], d->boff[s.end] - d->boff[s.start]);
+}
+
+static void text_quote(out *o, const ws_doc *d, const ws_quote *q)
+{
+    puts_(o, "  - ");
+    for (size_t f = 0; f < q->n_content; f++) {
+        if (f)
+            puts_(o, " … ");
+        text_span(o, d, q->content[f]);
+    }
+    putf(o, "\n      [%s", type_name(q->type));
+    if (q->has_cue) {
+        puts_(o, "; cue: ");
+        text_span(o, d, q->cue);
+    }
+    if (q->has_source) {
+        puts_(o, "; source: ");
+        text_span(o, d, q->source);
+    }
+    putf(o, "; confidence %.2f]\n", q->confidence);
+}
+
+ws_status ws_doc_write_text(const ws_doc *d, ws_write_fn write, void *ctx, ws_error *err)
+{
+    if (!d || !write) {
+        ws_set_error(err, WS_ERR_ARG, "ws_doc_write_text: NULL argument");
+        return WS_ERR_ARG;
+    }
+    out *o = malloc(sizeof *o);
+    if (!o) {
+        ws_set_error(err, WS_ERR_NOMEM, "out of memory");
+        return WS_ERR_NOMEM;
+    }
+    o->write = write;
+    o->ctx = ctx;
+    o->n = 0;
+    o->failed = false;
+    putf(o, "%zu quotations, %zu people, %zu meetings\n", d->quotes.n, d->ents.n, d->events.n);
+    for (size_t e = 0; e < d->ents.n; e++) {
+        const ws_entity *E = &d->pub_ents[e];
+        size_t said = 0;
+        for (size_t i = 0; i < d->quotes.n; i++)
+            said += d->pub_quotes[i].entity == (int)e;
+        if (!said)
+            continue;
+        putf(o, "\n%s", E->name);
+        for (size_t t = 0; t < E->n_titles; t++) {
+            puts_(o, t ? ", " : " (");
+            puts_(o, E->titles[t]);
+        }
+        putf(o, "%s: %zu quotation%s\n", E->n_titles ? ")" : "", said, said == 1 ? "" : "s");
+        for (size_t i = 0; i < d->quotes.n; i++)
+            if (d->pub_quotes[i].entity == (int)e)
+                text_quote(o, d, &d->pub_quotes[i]);
+    }
+    size_t other = 0;
+    for (size_t i = 0; i < d->quotes.n; i++)
+        other += d->pub_quotes[i].entity < 0;
+    if (other) {
+        putf(o, "\nOther sources: %zu quotation%s\n", other, other == 1 ? "" : "s");
+        for (size_t i = 0; i < d->quotes.n; i++)
+            if (d->pub_quotes[i].entity < 0)
+                text_quote(o, d, &d->pub_quotes[i]);
+    }
+    for (size_t i = 0; i < d->events.n; i++) {
+        const ws_event *ev = &d->pub_events[i];
+        puts_(o, i ? "" : "\nMeetings\n");
+        puts_(o, "  - ");
+        for (size_t p = 0; p < ev->n_participants; p++) {
+            if (p)
+                puts_(o, " with ");
+            puts_(o, d->pub_ents[ev->participants[p]].name);
+        }
+        if (ev->when) {
+            puts_(o, ", ");
+            puts_(o, ev->when);
+        }
+        puts_(o, "\n");
+    }
+    ws_status st = finish(o, err);
+    free(o);
+    return st;
+}

@@ -1,0 +1,172 @@
+/* Stage 2: pair quote marks into quotations.
+ *
+ * One left-to-right pass, linear in the number of marks: each mark is
+ * classed as opening or closing from its glyph and its neighbours, double
+ * and single marks are paired separately (single marks only nest inside a
+ * double quote, or stand alone in a paragraph without one), and a paragraph
+ * that ends inside a quote is continued by the next paragraph when that one
+ * opens with a mark (the newspaper convention for long quotations). A quote
+ * left open at the end of a paragraph ends there: no mark loses the rest of
+ * the article. */
+#include "internal.h"
+
+enum { OPEN = 1, CLOSE = 2 };
+
+static bool word_char_at(const ws_doc *d, size_t i)
+{
+    if (i >= d->n)
+        return false;
+    uint32_t c = d->cp[i];
+    return !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == '(' ||
+             c == '[' || ws_is_dash(c) || c == '/' || ws_is_quote_char(c));
+}
+
+/* Which way a mark can face, from its glyph and its neighbours. */
+static int facing(const ws_doc *d, const tok *t)
+{
+    uint32_t c = d->cp[t->start];
+    bool before = t->start > 0 && word_char_at(d, t->start - 1) &&
+                  !(d->cp[t->start - 1] == ':' ) ;
+    bool after = word_char_at(d, t->end);
+    switch (c) {
+    case 0x201C: /* “ opens in English; closes a German „ ... “ */
+        return before && !after ? CLOSE | OPEN : OPEN;
+    case 0x201E: case 0x201A: case 0xAB: case 0x2039: case 0x2018: case 0x201F: case 0x201B:
+        return OPEN;
+    case 0x201D: case 0xBB: case 0x203A:
+        return CLOSE;
+    case 0x2019: /* ’ closes, unless it clearly opens */
+        return !before && after ? OPEN : CLOSE;
+    default: /* " and ' */
+        if (!before && after)
+            return OPEN;
+        if (before && !after)
+            return CLOSE;
+        /* "x"y or " x ": guess from punctuation around it */
+        if (t->start > 0 && (d->cp[t->start - 1] == ',' || d->cp[t->start - 1] == '.' ||
+                             d->cp[t->start - 1] == '?' || d->cp[t->start - 1] == '!'))
+            return CLOSE;
+        return OPEN | CLOSE;
+    }
+}
+
+static void emit(ws_doc *d, uint32_t open, uint32_t close, bool closed, bool single)
+{
+    mquote q = {.open = open, .close = close, .closed = closed, .single = single,
+                .next = -1, .prev = -1};
+    VPUSH(&d->arena, d->mq, q);
+}
+
+static bool is_paragraph_last(const ws_doc *d, uint32_t k)
+{
+    return k + 1 >= d->toks.n || (d->toks.v[k + 1].flags & F_PARA_START);
+}
+
+void ws_quotes_find(ws_doc *d)
+{
+    tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n;
+    int64_t dopen = -1, sopen = -1; /* open double / single mark */
+    int32_t carry = -1;             /* quote continued into this paragraph */
+    for (uint32_t k = 0; k < n; k++) {
+        tok *t = &T[k];
+        if (t->kind == T_QUOTE) {
+            int f = facing(d, t);
+            if (!(t->flags & F_SINGLE)) {
+                if (dopen < 0) {
+                    if (f & OPEN) {
+                        dopen = k;
+                        t->flags |= F_OPEN;
+                    }
+                    /* a stray closing mark is ignored */
+                } else if (f & CLOSE) {
+                    t->flags |= F_CLOSE;
+                    emit(d, (uint32_t)dopen, k, true, false);
+                    if (carry >= 0) {
+                        d->mq.v[carry].next = (int32_t)d->mq.n - 1;
+                        d->mq.v[d->mq.n - 1].prev = carry;
+                        carry = -1;
+                    }
+                    dopen = -1;
+                    sopen = -1;
+                } else {
+                    /* an opening mark while one is open: the first was never
+                     * closed; end it before this one and start again */
+                    if (k > (uint32_t)dopen + 1)
+                        emit(d, (uint32_t)dopen, k - 1, false, false);
+                    T[dopen].flags &= (uint16_t)~F_OPEN;
+                    dopen = k;
+                    t->flags |= F_OPEN;
+                    sopen = -1;
+                }
+            } else {
+                if (sopen < 0) {
+                    if ((f & OPEN) && !(f & CLOSE && t->start > 0 && word_char_at(d, t->start - 1))) {
+                        sopen = k;
+                        t->flags |= F_OPEN;
+                    }
+                } else if (f & CLOSE) {
+                    t->flags |= F_CLOSE;
+                    emit(d, (uint32_t)sopen, k, true, true);
+                    sopen = -1;
+                }
+            }
+        }
+        if (is_paragraph_last(d, k)) {
+            sopen = -1;
+            if (dopen >= 0) {
+                /* continued when the next paragraph opens with a mark */
+                bool cont = k + 1 < n && T[k + 1].kind == T_QUOTE && !(T[k + 1].flags & F_SINGLE) &&
+                            (facing(d, &T[k + 1]) & OPEN);
+                emit(d, (uint32_t)dopen, k, false, false);
+                if (carry >= 0) {
+                    d->mq.v[carry].next = (int32_t)d->mq.n - 1;
+                    d->mq.v[d->mq.n - 1].prev = carry;
+                }
+                carry = cont ? (int32_t)d->mq.n - 1 : -1;
+                dopen = -1;
+            } else {
+                carry = -1;
+            }
+        }
+    }
+    /* quotes were emitted at their close; order them by opening mark */
+    for (size_t i = 1; i < d->mq.n; i++) {
+        if (d->mq.v[i].open < d->mq.v[i - 1].open) {
+            /* rare (a single quote closed inside a later-closed double):
+             * insertion sort keeps the pass linear in practice, and fix links */
+            mquote x = d->mq.v[i];
+            size_t j = i;
+            while (j > 0 && d->mq.v[j - 1].open > x.open) {
+                d->mq.v[j] = d->mq.v[j - 1];
+                j--;
+            }
+            d->mq.v[j] = x;
+        }
+    }
+    /* relink continuation chains after sorting (links are by open token) */
+    for (size_t i = 0; i < d->mq.n; i++)
+        d->mq.v[i].next = d->mq.v[i].prev = -1;
+    for (size_t i = 0; i + 1 < d->mq.n; i++) {
+        mquote *a = &d->mq.v[i];
+        if (a->closed || a->single)
+            continue;
+        /* the continuation is the next double quote opening the next paragraph */
+        uint32_t nk = a->close + 1;
+        if (nk >= n || T[nk].para != T[a->close].para + 1)
+            continue;
+        for (size_t j = i + 1; j < d->mq.n; j++) {
+            if (d->mq.v[j].single)
+                continue;
+            if (d->mq.v[j].open == nk) {
+                a->next = (int32_t)j;
+                d->mq.v[j].prev = (int32_t)i;
+            }
+            break;
+        }
+    }
+    /* innermost quote of each token */
+    for (size_t i = 0; i < d->mq.n; i++)
+        for (uint32_t k = d->mq.v[i].open; k <= d->mq.v[i].close && k < n; k++)
+            T[k].quote = (int32_t)i;
+}

@@ -1,0 +1,768 @@
+/* Stage 4: attribution - link each cue to its source mention and its
+ * content, as precision-ordered sieves (after Muzny et al. 2017):
+ *
+ *   1. quote-adjacent cues: "…," said X / "…," X said / X said: "…"
+ *   2. indirect speech around the remaining cues: X said (that) …; …, X said;
+ *      according to X, …; Pointing out that …, X said; X stated: … (colon)
+ *   3. left-over quotes: an interrupted or continued quote joins the
+ *      attribution before it; a quoted paragraph with no cue inherits the
+ *      previous paragraph's speaker ("floating" quotes)
+ *
+ * Every decision looks at a bounded window of tokens, so the stage is linear
+ * in the length of the article. */
+#include "internal.h"
+
+#define MAX_NP 10      /* longest source phrase, in tokens */
+#define MAX_GAP 6      /* tokens allowed between a quote and its cue */
+
+typedef struct ctx {
+    ws_doc *d;
+    tok *T;
+    uint32_t n;
+    int32_t *ment_at;  /* mention index of each token, or -1 */
+    uint8_t *used;     /* token already inside an attribution's content */
+    uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
+} ctx;
+
+static const char *const CLAUSE_WORDS[] = {
+    "that", "and", "but", "or", "because", "while", "as", "when", "if", "after", "before",
+    "although", "though", "since", "who", "which", "where", "so", "whom", "whose", "than",
+    "until", "unless", "whether", "yet", "what", "how", "why", NULL};
+
+static bool in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return true;
+    return false;
+}
+
+static bool is_boundary(const ctx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    if (t->kind == T_QUOTE)
+        return true;
+    if (t->kind == T_PUNCT) {
+        uint32_t ch = c->d->cp[t->start];
+        return !(ch == '-' || ch == 0x2010 || ch == '&' || ch == '\'' || ch == '(' || ch == ')');
+    }
+    return t->kind == T_WORD && !(t->flags & F_CAP) && in_list(t->low, CLAUSE_WORDS);
+}
+
+static bool is_cue(const tok *t) { return (t->lex & (LX_CUE | LX_CUE_ING)) != 0; }
+
+/* The cue phrase at token k: its length, 0 when none. */
+static uint32_t cue_at(const ctx *c, uint32_t k) { return c->cue_len[k]; }
+
+static bool sent_end_punct(const ctx *c, uint32_t k)
+{
+    return c->T[k].kind == T_PUNCT &&
+           (c->d->cp[c->T[k].start] == '.' || c->d->cp[c->T[k].start] == '!' ||
+            c->d->cp[c->T[k].start] == '?' || c->d->cp[c->T[k].start] == ';');
+}
+
+/* Time and manner words between a subject and its cue, or after a cue:
+ * "on Tuesday", "last week", "in a statement". Returns tokens skipped going
+ * left from k (inclusive). */
+static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
+{
+    uint32_t j = k + 1;
+    while (j > lo) {
+        const tok *t = &c->T[j - 1];
+        if (t->kind != T_WORD)
+            break;
+        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && strlen(t->low) > 4 &&
+                                strcmp(t->low + strlen(t->low) - 2, "ly") == 0 &&
+                                !(t->lex & (LX_ROLE | LX_TITLE)))) {
+            j--;
+            continue;
+        }
+        if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
+            j--;
+            if (j > lo && (tok_is(c->d, j - 1, "on") || tok_is(c->d, j - 1, "last") ||
+                           tok_is(c->d, j - 1, "this") || tok_is(c->d, j - 1, "early") ||
+                           tok_is(c->d, j - 1, "late")))
+                j--;
+            continue;
+        }
+        break;
+    }
+    return j; /* first skipped token, or k + 1 when none */
+}
+
+typedef struct np {
+    uint32_t t0, t1;   /* the phrase as reported */
+    int32_t head;      /* person mention index or -1 */
+} np;
+
+/* The head of a source phrase: its first person mention that is not a
+ * possessive modifier, or else its first mention of any kind. */
+static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
+{
+    int32_t any = -1;
+    for (uint32_t k = a; k < b; k++) {
+        int32_t m = c->ment_at[k];
+        if (m < 0)
+            continue;
+        const mention *M = &c->d->ments.v[m];
+        const tok *last = &c->T[M->t1 - 1];
+        size_t l = strlen(last->low);
+        bool poss = l > 2 && last->low[l - 2] == '\'' && last->low[l - 1] == 's';
+        if (M->t1 > b)
+            continue;
+        if (!poss && (M->kind == M_NAME || M->kind == M_TITLE || M->kind == M_PRONOUN))
+            return m;
+        if (any < 0 && !poss)
+            any = m;
+        k = M->t1 - 1;
+    }
+    return any;
+}
+
+static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
+{
+    if (b <= a || b - a > MAX_NP)
+        return false;
+    /* a phrase made only of function words is not a speaker */
+    for (uint32_t k = a; k < b; k++) {
+        const tok *t = &c->T[k];
+        if (t->kind != T_WORD)
+            continue;
+        if (c->ment_at[k] >= 0)
+            return true;
+        if (t->lex & (LX_ROLE | LX_TITLE | LX_ORGWORD))
+            return true;
+        if (t->flags & F_CAP && !(t->lex & LX_CAPSTOP))
+            return true;
+    }
+    return false;
+}
+
+/* The subject phrase that ends just before token k (the cue). */
+static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
+{
+    uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
+    if (e <= lo)
+        return false;
+    uint32_t s = e;
+    while (s > lo && !is_boundary(c, s - 1) && e - s < MAX_NP + 2)
+        s--;
+    /* "for his part", "for its part" */
+    if (e - s >= 3 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for"))
+        e -= 3;
+    /* relative clause or apposition: "Smith, the senator, said" */
+    if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
+        ((c->T[s].lex & LX_DET) || in_list(c->T[s].low, CLAUSE_WORDS))) {
+        uint32_t s2 = s - 1;
+        while (s2 > lo && !is_boundary(c, s2 - 1) && s - s2 < MAX_NP)
+            s2--;
+        int32_t m = s2 < s - 1 ? head_mention(c, s2, s - 1) : -1;
+        if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == s - 1) {
+            if (in_list(c->T[s].low, CLAUSE_WORDS))
+                e = s - 1; /* "Smith, who ..., said": Smith alone */
+            s = c->d->ments.v[m].t0;
+        }
+    }
+    /* an unclosed mention running into the phrase start */
+    if (s < e && c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s]].t0 < s)
+        s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
+    /* keep it short: a long phrase keeps its last mention */
+    if (e - s > MAX_NP) {
+        int32_t m = c->ment_at[e - 1];
+        if (m < 0)
+            return false;
+        s = c->d->ments.v[m].t0;
+    }
+    if (!np_ok(c, s, e))
+        return false;
+    out->t0 = s;
+    out->t1 = e;
+    out->head = head_mention(c, s, e);
+    return true;
+}
+
+/* The subject of a sentence: its first phrase with a person mention, before
+ * token k ("X pointed to … and emphasized"). */
+static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
+{
+    for (uint32_t j = s0; j < k; j++) {
+        int32_t m = c->ment_at[j];
+        if (m < 0 || c->T[j].quote >= 0)
+            continue;
+        const mention *M = &c->d->ments.v[m];
+        if (M->kind == M_ORG)
+            return false;
+        out->t0 = M->t0;
+        out->t1 = M->t1;
+        out->head = m;
+        return true;
+    }
+    return false;
+}
+
+/* The subject phrase that starts at token k (after an inverted cue: "said X"). */
+static bool np_right(const ctx *c, uint32_t k, uint32_t hi, np *out)
+{
+    uint32_t e = k;
+    while (e < hi && !is_boundary(c, e) && e - k < MAX_NP) {
+        const tok *t = &c->T[e];
+        /* stop before prepositional adjuncts after the speaker */
+        if (e > k && t->kind == T_WORD && !(t->flags & F_CAP) &&
+            (strcmp(t->low, "in") == 0 || strcmp(t->low, "on") == 0 ||
+             strcmp(t->low, "at") == 0 || strcmp(t->low, "during") == 0 ||
+             strcmp(t->low, "to") == 0 || (t->lex & (LX_CUE | LX_CUE_ING))))
+            break;
+        if (e > k && (t->lex & (LX_WEEKDAY | LX_TIMEWORD)))
+            break;
+        e++;
+    }
+    /* apposition after the name: "said X, the committee chairman." */
+    if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
+        (c->T[e + 1].lex & LX_DET)) {
+        uint32_t f = e + 1;
+        while (f < hi && !is_boundary(c, f) && f - e < MAX_NP)
+            f++;
+        if (f < hi && (sent_end_punct(c, f) || tok_punct(c->d, f, ',')))
+            e = f;
+    }
+    if (!np_ok(c, k, e))
+        return false;
+    out->t0 = k;
+    out->t1 = e;
+    out->head = head_mention(c, k, e);
+    return true;
+}
+
+/* ---- building attributions ---- */
+
+static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, int sieve,
+                         double conf)
+{
+    quote q = {0};
+    q.cue0 = cue0;
+    q.cue1 = cue1;
+    q.source = src ? src->head : -1;
+    if (src) {
+        q.src_span.start = c->T[src->t0].start;
+        q.src_span.end = c->T[src->t1 - 1].end;
+        q.has_src_span = true;
+        if (src->head >= 0)
+            c->d->ments.v[src->head].subject = true;
+    }
+    q.sieve = sieve;
+    q.conf = conf;
+    VPUSH(&c->d->arena, c->d->quotes, q);
+    return (int32_t)c->d->quotes.n - 1;
+}
+
+static void add_content(ctx *c, int32_t qi, uint32_t t0, uint32_t t1)
+{
+    if (t1 <= t0)
+        return;
+    quote *q = &c->d->quotes.v[qi];
+    ws_span s = {c->T[t0].start, c->T[t1 - 1].end};
+    VPUSH(&c->d->arena, q->content, s);
+    for (uint32_t k = t0; k < t1; k++) {
+        c->used[k] = 1;
+        if (c->T[k].quote >= 0)
+            c->d->mq.v[c->T[k].quote].used = true;
+    }
+}
+
+/* The whole of a marked quote, its paragraph continuations included. */
+static uint32_t mq_last(const ctx *c, int32_t qi)
+{
+    while (c->d->mq.v[qi].next >= 0)
+        qi = c->d->mq.v[qi].next;
+    return c->d->mq.v[qi].close;
+}
+
+static bool quote_free(const ctx *c, int32_t qi)
+{
+    return qi >= 0 && !c->d->mq.v[qi].used && !c->d->mq.v[qi].single;
+}
+
+/* Sentence bounds of token k. */
+static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
+{
+    const sent *s = &c->d->sents.v[c->T[k].sent];
+    *s0 = s->t0;
+    *s1 = s->t1;
+}
+
+/* Skip what may follow a cue before its content: an object ("told
+ * reporters", "told CNN"), a time ("on Tuesday") or a setting ("in a
+ * statement", "in an interview with X"). Stops at "that" (consumed). */
+static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
+{
+    *saw_that = false;
+    /* look for "that" within a short distance with no clause break before it */
+    for (uint32_t j = k; j < hi && j < k + 12; j++) {
+        if (tok_is(c->d, j, "that")) {
+            *saw_that = true;
+            return j + 1;
+        }
+        if (c->T[j].kind == T_QUOTE || tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';') ||
+            sent_end_punct(c, j) || is_cue(&c->T[j]))
+            break;
+    }
+    uint32_t j = k;
+    for (int guard = 0; guard < 3 && j < hi; guard++) {
+        const tok *t = &c->T[j];
+        if (t->kind != T_WORD)
+            break;
+        if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
+            j++;
+            continue;
+        }
+        if ((strcmp(t->low, "on") == 0 || strcmp(t->low, "last") == 0 ||
+             strcmp(t->low, "this") == 0) && j + 1 < hi &&
+            (c->T[j + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH))) {
+            j += 2;
+            continue;
+        }
+        if (strcmp(t->low, "reporters") == 0 || strcmp(t->low, "me") == 0 ||
+            strcmp(t->low, "him") == 0 || strcmp(t->low, "us") == 0 ||
+            strcmp(t->low, "them") == 0 || strcmp(t->low, "journalists") == 0) {
+            j++;
+            continue;
+        }
+        if (strcmp(t->low, "in") == 0 && j + 2 < hi && (c->T[j + 1].lex & LX_DET) &&
+            (c->T[j + 2].lex & LX_CUE_NOUN)) {
+            j += 3;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Content that runs from a to the end of the sentence, without the final
+ * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
+static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
+{
+    uint32_t e = a;
+    while (e < s1) {
+        if (tok_is(c->d, e, "and") && e + 1 < s1 && is_cue(&c->T[e + 1]) &&
+            c->T[e].quote < 0)
+            break;
+        e++;
+    }
+    while (e > a && (sent_end_punct(c, e - 1) || tok_punct(c->d, e - 1, ',') ||
+                     (c->T[e - 1].kind == T_QUOTE && (c->T[e - 1].flags & F_CLOSE) && 0)))
+        e--;
+    return e;
+}
+
+static void set_type(ctx *c, int32_t qi)
+{
+    quote *q = &c->d->quotes.v[qi];
+    /* direct: one fragment that is exactly one marked quote */
+    int marks = 0;
+    bool whole = q->content.n == 1;
+    for (size_t f = 0; f < q->content.n; f++) {
+        for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
+            uint32_t ch = c->d->cp[i];
+            if (ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0xAB || ch == 0xBB ||
+                ch == 0x201E)
+                marks++;
+        }
+    }
+    if (!marks) {
+        q->type = WS_INDIRECT;
+        return;
+    }
+    if (whole) {
+        uint32_t s = (uint32_t)q->content.v[0].start, e = (uint32_t)q->content.v[0].end;
+        uint32_t first = s, last = e - 1;
+        if (ws_is_quote_char(c->d->cp[first]) && ws_is_quote_char(c->d->cp[last]) && marks == 2) {
+            q->type = WS_DIRECT;
+            return;
+        }
+    }
+    q->type = WS_MIXED;
+}
+
+/* Find the marked quote that closes at token k (k is a closing mark, or the
+ * punctuation right after one). */
+static int32_t quote_closing_at(const ctx *c, uint32_t k)
+{
+    for (int back = 0; back < 2 && k >= (uint32_t)back; back++) {
+        uint32_t j = k - (uint32_t)back;
+        if (c->T[j].kind == T_QUOTE && c->T[j].quote >= 0) {
+            int32_t q = c->T[j].quote;
+            /* the innermost quote of a closing mark is its own quote */
+            const mquote *m = &c->d->mq.v[q];
+            if (m->close == j && !m->single)
+                return q;
+            /* a double quote that closes right after a single one */
+            for (int32_t p = q; p >= 0 && p >= q - 2; p--)
+                if (c->d->mq.v[p].close == j && !c->d->mq.v[p].single)
+                    return p;
+        }
+        if (!(c->T[j].kind == T_PUNCT && (c->d->cp[c->T[j].start] == ',' ||
+                                          ws_is_dash(c->d->cp[c->T[j].start]))))
+            break;
+    }
+    return -1;
+}
+
+/* Quote (or its chain) as content, first fragment. */
+static void add_quote_content(ctx *c, int32_t qi, int32_t mqi)
+{
+    add_content(c, qi, c->d->mq.v[mqi].open, mq_last(c, mqi) + 1);
+    for (int32_t x = mqi; x >= 0; x = c->d->mq.v[x].next)
+        c->d->mq.v[x].used = true;
+}
+
+/* ---- sieve 1: cues next to a quote ---- */
+static void sieve_adjacent(ctx *c)
+{
+    for (uint32_t k = 0; k < c->n; k++) {
+        tok *t = &c->T[k];
+        uint32_t len = cue_at(c, k);
+        if (!len || t->quote >= 0)
+            continue;
+        int32_t lemma = t->cue_lemma;
+        if (lemma >= 0 && strcmp(ws_lex_cue_lemma(lemma), "according to") == 0)
+            continue; /* handled with indirect speech */
+        uint32_t s0, s1;
+        sent_bounds(c, k, &s0, &s1);
+        uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
+        uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
+        np src;
+        /* (a) a quote closes before the cue: "…," said X / "…," X said */
+        uint32_t j = k;
+        while (j > p0 && k - j < MAX_GAP + 2 && !(c->T[j - 1].kind == T_QUOTE))
+            j--;
+        int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
+        if (mq < 0 && j > p0 + 1 && tok_punct(c->d, j - 1, ',') == false)
+            mq = -1;
+        if (mq >= 0 && quote_free(c, mq) && c->T[c->d->mq.v[mq].open].sent <= c->T[k].sent + 1) {
+            uint32_t after = c->d->mq.v[mq].close + 1;
+            while (after < k && c->T[after].kind == T_PUNCT &&
+                   (c->d->cp[c->T[after].start] == ',' || ws_is_dash(c->d->cp[c->T[after].start])))
+                after++;
+            bool ok = false;
+            if (after == k) {
+                /* "…," said X */
+                ok = np_right(c, k + len, p1, &src);
+            } else {
+                /* "…," X said */
+                ok = np_left(c, k, after, &src) && src.t0 == after;
+            }
+            /* the quote must start its clause: a sentence start, a colon or a dash */
+            uint32_t o = c->d->mq.v[mq].open;
+            bool starts = (c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0 ||
+                          tok_punct(c->d, o - 1, ':') || c->T[o - 1].kind == T_QUOTE;
+            if (ok && starts) {
+                int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.85);
+                add_quote_content(c, qi, mq);
+                /* interrupted: "…," he said, "…" */
+                uint32_t e = src.t1 > k + len ? src.t1 : k + len;
+                if (e < c->n && tok_punct(c->d, e, ',') && e + 1 < c->n &&
+                    c->T[e + 1].kind == T_QUOTE && quote_free(c, c->T[e + 1].quote) &&
+                    c->d->mq.v[c->T[e + 1].quote].open == e + 1)
+                    add_quote_content(c, qi, c->T[e + 1].quote);
+                continue;
+            }
+        }
+        /* (b) a quote opens after the cue: X said: "…" / X said, "…" */
+        uint32_t f = k + len;
+        bool saw_that;
+        f = skip_after_cue(c, f, s1 > p1 ? p1 : s1 + 1, &saw_that);
+        if (saw_that)
+            continue;
+        bool colon = false;
+        if (f < c->n && (tok_punct(c->d, f, ':') || tok_punct(c->d, f, ','))) {
+            colon = tok_punct(c->d, f, ':');
+            f++;
+        }
+        if (f < c->n && c->T[f].kind == T_QUOTE && (c->T[f].flags & F_OPEN) &&
+            quote_free(c, c->T[f].quote) && c->d->mq.v[c->T[f].quote].open == f) {
+            int32_t m = c->T[f].quote;
+            /* the quote must end the sentence, or this is mixed speech */
+            uint32_t last = mq_last(c, m);
+            uint32_t nx = last + 1;
+            while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
+                nx++;
+            bool ends = nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START));
+            if (!ends && !colon)
+                continue;
+            bool have = np_left(c, k, s0, &src);
+            if (!have) {
+                /* coordinated: "X pointed to … and emphasized: …" */
+                if (k > s0 && tok_is(c->d, k - 1, "and") && np_left_first(c, s0, k, &src))
+                    have = true;
+            }
+            if (!have)
+                continue;
+            int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
+            c->d->quotes.v[qi].colon = colon;
+            if (ends) {
+                add_quote_content(c, qi, m);
+            } else {
+                /* the rest of the sentence belongs to it: mixed speech */
+                uint32_t ce = content_end(c, last + 1, s1);
+                add_content(c, qi, f, ce > last + 1 ? ce : last + 1);
+            }
+        }
+    }
+}
+
+/* ---- sieve 2: indirect speech ---- */
+
+/* The comma that ends a fronted clause before token k's subject: the
+ * content of "CONTENT, X said." runs from the sentence start to it. */
+static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t *a, uint32_t *b)
+{
+    if (subj0 <= s0 + 1 || !tok_punct(c->d, subj0 - 1, ','))
+        return false;
+    uint32_t e = subj0 - 1;
+    /* a closing quote mark before the comma (or after it) belongs inside */
+    *a = s0;
+    *b = e;
+    if (c->T[s0].kind == T_QUOTE && (c->T[s0].flags & F_OPEN) == 0 && 0)
+        return false;
+    return e > s0 + 2;
+}
+
+static void sieve_indirect(ctx *c)
+{
+    for (uint32_t k = 0; k < c->n; k++) {
+        tok *t = &c->T[k];
+        uint32_t len = cue_at(c, k);
+        if (!len || t->quote >= 0 || c->used[k])
+            continue;
+        const char *lem = ws_lex_cue_lemma(t->cue_lemma);
+        uint32_t s0, s1;
+        sent_bounds(c, k, &s0, &s1);
+        np src;
+        bool according = lem && strcmp(lem, "according to") == 0;
+        if (according) {
+            /* according to X, CONTENT. | CONTENT, according to X. */
+            if (!np_right(c, k + len, s1, &src))
+                continue;
+            uint32_t a, b;
+            if (k > s0 + 2 && tok_punct(c->d, k - 1, ',')) {
+                a = s0;
+                b = k - 1;
+            } else if (k == s0 || (k == s0 + 1 && c->T[s0].kind != T_WORD)) {
+                a = src.t1;
+                if (a < s1 && tok_punct(c->d, a, ','))
+                    a++;
+                b = content_end(c, a, s1);
+            } else {
+                /* mid-sentence: the clause before it */
+                a = s0;
+                b = k;
+                while (b > a && (tok_punct(c->d, b - 1, ',')))
+                    b--;
+            }
+            if (b <= a + 1)
+                continue;
+            int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
+            add_content(c, qi, a, b);
+            continue;
+        }
+        bool participle = (t->lex & LX_CUE_ING) && !(t->lex & LX_CUE);
+        if (participle && k == s0) {
+            /* Pointing out that CONTENT, X said …: the subject is the main clause's */
+            bool saw_that;
+            uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
+            uint32_t b = a;
+            /* the content ends at the last comma before the main subject */
+            uint32_t comma = 0;
+            for (uint32_t j = a; j < s1; j++) {
+                if (tok_punct(c->d, j, ',') && j + 1 < s1 && c->ment_at[j + 1] >= 0) {
+                    comma = j;
+                    break;
+                }
+            }
+            if (!comma)
+                continue;
+            b = comma;
+            if (!np_right(c, comma + 1, s1, &src))
+                continue;
+            int32_t qi = new_quote(c, k, k + len, &src, 2, 0.75);
+            add_content(c, qi, a, b);
+            continue;
+        }
+        if (participle) {
+            /* "…, saying (that) CONTENT": the subject is the clause's before */
+            if (k < s0 + 2 || !tok_punct(c->d, k - 1, ','))
+                continue;
+            if (!np_left_first(c, s0, k, &src))
+                continue;
+            bool saw_that;
+            uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
+            uint32_t b = content_end(c, a, s1);
+            if (b < a + 3)
+                continue;
+            int32_t qi = new_quote(c, k, k + len, &src, 2, 0.6);
+            add_content(c, qi, a, b);
+            continue;
+        }
+        /* X said (that) CONTENT */
+        bool have = np_left(c, k, s0, &src);
+        if (!have && k > s0 && tok_is(c->d, k - 1, "and"))
+            have = np_left_first(c, s0, k, &src);
+        bool inverted = false;
+        if (!have && k > s0 && tok_punct(c->d, k - 1, ',')) {
+            /* CONTENT, said X. */
+            have = np_right(c, k + len, s1, &src);
+            inverted = have;
+        }
+        if (!have)
+            continue;
+        uint32_t a, b;
+        bool saw_that = false;
+        uint32_t after = inverted ? src.t1 : k + len;
+        uint32_t rest = skip_after_cue(c, after, s1, &saw_that);
+        uint32_t tail = content_end(c, rest, s1);
+        uint32_t sj = inverted ? k : src.t0;
+        if (!saw_that && tail <= rest + 1 && fronted_content(c, s0, sj, &a, &b)) {
+            /* CONTENT, X said. */
+        } else if (tail >= rest + 2) {
+            a = rest;
+            b = tail;
+            if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')) {
+                if (tok_punct(c->d, a, ':'))
+                    c->d->quotes.v[0].colon = c->d->quotes.v[0].colon; /* no-op */
+                a++;
+            }
+        } else {
+            continue;
+        }
+        if (b <= a)
+            continue;
+        /* content already taken by an earlier attribution */
+        bool taken = false;
+        for (uint32_t j = a; j < b; j++)
+            if (c->used[j]) {
+                taken = true;
+                break;
+            }
+        if (taken)
+            continue;
+        int32_t qi = new_quote(c, k, k + len, &src, 2, src.head >= 0 ? 0.75 : 0.6);
+        add_content(c, qi, a, b);
+    }
+}
+
+/* ---- sieve 3: quotes left over ---- */
+
+/* Headline or lead-in "Name: CONTENT" at the start of a paragraph. */
+static void sieve_colon_lead(ctx *c)
+{
+    for (size_t p = 0; p < c->d->paras.n; p++) {
+        uint32_t t0 = c->d->paras.v[p].t0, t1 = c->d->paras.v[p].t1;
+        int32_t m = c->ment_at[t0];
+        if (m < 0 || c->d->ments.v[m].kind != M_NAME)
+            continue;
+        uint32_t e = c->d->ments.v[m].t1;
+        if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
+            continue;
+        np src = {t0, e, m};
+        int32_t qi = new_quote(c, e, e + 1, &src, 3, 0.6);
+        c->d->quotes.v[qi].colon = true;
+        uint32_t b = t1;
+        while (b > e + 1 && sent_end_punct(c, b - 1))
+            b--;
+        add_content(c, qi, e + 1, b);
+    }
+}
+
+static void sieve_leftover(ctx *c)
+{
+    int32_t last_q = -1;       /* latest attribution with a quote-mark content */
+    int32_t last_para = -1;
+    for (size_t i = 0; i < c->d->mq.n; i++) {
+        mquote *m = &c->d->mq.v[i];
+        if (m->single || m->prev >= 0)
+            continue;
+        /* the latest attribution that ends before this quote */
+        for (size_t j = 0; j < c->d->quotes.n; j++) {
+            quote *q = &c->d->quotes.v[j];
+            ws_span lastf = q->content.v[q->content.n - 1];
+            if (lastf.end <= c->T[m->open].start &&
+                (last_q < 0 || lastf.end >= c->d->quotes.v[last_q].content.v[c->d->quotes.v[last_q].content.n - 1].end)) {
+                last_q = (int32_t)j;
+                last_para = c->T[c->d->toks.n ? 0 : 0].para;
+            }
+        }
+        if (m->used)
+            continue;
+        (void)last_para;
+        /* a free quote that opens a sentence and fills it */
+        uint32_t o = m->open;
+        if (!(c->T[o].flags & F_SENT_START))
+            continue;
+        uint32_t last = mq_last(c, (int32_t)i);
+        uint32_t nx = last + 1;
+        while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
+            nx++;
+        if (!(nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START))))
+            continue;
+        if (last_q < 0)
+            continue;
+        quote *q = &c->d->quotes.v[last_q];
+        if (q->sieve != 1)
+            continue;
+        /* the attribution must be in this paragraph or the one before */
+        uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
+        uint32_t mpara = (uint32_t)c->T[o].para;
+        if (mpara > qtok_para + 1)
+            continue;
+        /* and nothing but the attribution may stand between them */
+        add_quote_content(c, last_q, (int32_t)i);
+    }
+}
+
+void ws_speakers_attribute(ws_doc *d)
+{
+    ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
+    c.ment_at = ws_alloc(&d->arena, (c.n + 1) * sizeof *c.ment_at);
+    c.used = ws_alloc(&d->arena, c.n + 1);
+    c.cue_len = ws_alloc(&d->arena, c.n + 1);
+    for (uint32_t k = 0; k < c.n; k++) {
+        c.ment_at[k] = -1;
+        tok *t = &c.T[k];
+        if (t->kind != T_WORD)
+            continue;
+        int32_t lemma = -1;
+        uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
+        if (len) {
+            c.cue_len[k] = (uint8_t)len;
+            t->cue_lemma = lemma;
+            /* the participle of a multi-word cue: "pointing out" */
+            if (len > 1) {
+                size_t l = strlen(t->low);
+                t->lex |= l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
+            }
+        }
+    }
+    for (size_t i = 0; i < d->ments.n; i++)
+        for (uint32_t k = d->ments.v[i].t0; k < d->ments.v[i].t1; k++)
+            c.ment_at[k] = (int32_t)i;
+    sieve_adjacent(&c);
+    sieve_indirect(&c);
+    sieve_colon_lead(&c);
+    sieve_leftover(&c);
+    /* reading order, and the quote type from its marks */
+    for (size_t i = 1; i < d->quotes.n; i++) {
+        quote x = d->quotes.v[i];
+        size_t j = i;
+        while (j > 0 && d->quotes.v[j - 1].content.v[0].start > x.content.v[0].start) {
+            d->quotes.v[j] = d->quotes.v[j - 1];
+            j--;
+        }
+        d->quotes.v[j] = x;
+    }
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        quote *q = &d->quotes.v[i];
+        set_type(&c, (int32_t)i);
+        if (q->cue1 > q->cue0 && tok_punct(d, q->cue1, ':'))
+            q->colon = q->colon || false;
+    }
+}

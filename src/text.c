@@ -1,0 +1,351 @@
+/* Stage 1: text -> code points -> tokens -> sentences and paragraphs. */
+#include "internal.h"
+
+#include <utf8proc.h>
+
+ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    bool replace = d->flags & WS_REPLACE_INVALID;
+    d->cp = ws_alloc(&d->arena, (len + 1) * sizeof *d->cp);
+    size_t n = 0, i = 0, out_bytes = 0;
+    while (i < len) {
+        int32_t c;
+        utf8proc_ssize_t k;
+        if (p[i] < 0x80) {
+            c = p[i];
+            k = 1;
+        } else {
+            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        }
+        if (k < 0 || c == 0) {
+            if (!replace) {
+                ws_set_error(err, WS_ERR_UTF8,
+                             c == 0 && k > 0 ? "NUL byte at byte offset %zu"
+                                             : "invalid UTF-8 at byte offset %zu",
+                             i);
+                return WS_ERR_UTF8;
+            }
+            c = 0xFFFD;
+            k = 1;
+        }
+        d->cp[n++] = (uint32_t)c;
+        i += (size_t)k;
+        out_bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    d->n = n;
+    d->utf8 = ws_alloc(&d->arena, out_bytes + 1);
+    d->boff = ws_alloc(&d->arena, (n + 1) * sizeof *d->boff);
+    size_t b = 0;
+    for (size_t j = 0; j < n; j++) {
+        d->boff[j] = b;
+        b += (size_t)utf8proc_encode_char((utf8proc_int32_t)d->cp[j], (uint8_t *)d->utf8 + b);
+    }
+    d->boff[n] = b;
+    d->utf8[b] = 0;
+    return WS_OK;
+}
+
+/* ---- character classes ---- */
+
+bool ws_is_quote_char(uint32_t c)
+{
+    switch (c) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x00AB: case 0x00BB:
+    case 0x2039: case 0x203A:
+        return true;
+    }
+    return false;
+}
+
+bool ws_is_dash(uint32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+static bool is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return c == 0x85 || k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
+           k == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
+}
+
+static bool is_alnum(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+           (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
+           k == UTF8PROC_CATEGORY_ND || k == UTF8PROC_CATEGORY_NO;
+}
+
+static bool is_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+static bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
+
+/* Lower-case the code points [s, e) into the arena; curly apostrophes and
+ * hyphens become ASCII so that lexicon entries match either spelling. */
+static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
+{
+    size_t cap = (size_t)(e - s) * 4 + 1;
+    char *out = ws_alloc(&d->arena, cap);
+    size_t o = 0;
+    for (uint32_t i = s; i < e; i++) {
+        uint32_t c = d->cp[i];
+        if (c == 0x2019 || c == 0x2018)
+            c = '\'';
+        else if (c == 0x2010 || c == 0x2011)
+            c = '-';
+        else if (c < 0x80)
+            c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        else
+            c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+        o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c, (uint8_t *)out + o);
+    }
+    out[o] = 0;
+    return out;
+}
+
+/* Word extent starting at i: letters and digits, with apostrophes, hyphens,
+ * periods and ampersands inside (don't, al-Quds, U.S., AT&T). A trailing
+ * period is kept when the word is an abbreviation or an initial. */
+static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
+{
+    uint32_t n = (uint32_t)d->n, j = i;
+    bool dotted = false;
+    *abbrev = false;
+    while (j < n) {
+        uint32_t c = d->cp[j];
+        if (is_alnum(c)) {
+            j++;
+            continue;
+        }
+        if (j + 1 < n && is_alnum(d->cp[j + 1]) &&
+            (is_apos(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '&' ||
+             (c == '.' && is_letter(d->cp[j + 1]) && j - i <= 3 && is_letter(d->cp[j - 1])) ||
+             ((c == '.' || c == ',') && is_digit(d->cp[j - 1]) && is_digit(d->cp[j + 1])))) {
+            if (c == '.' && !is_digit(d->cp[j - 1]))
+                dotted = true;
+            j++;
+            continue;
+        }
+        break;
+    }
+    /* trailing period: initials (J.), dotted abbreviations (U.S.) and lexicon abbreviations */
+    if (j < n && d->cp[j] == '.') {
+        bool initial = j - i == 1 && is_upper(d->cp[i]);
+        bool keep = initial || dotted;
+        if (!keep) {
+            const char *low = lower(d, i, j + 1);
+            keep = (ws_lex_word(low, NULL) & LX_ABBREV) != 0;
+        }
+        if (keep) {
+            *abbrev = true;
+            j++;
+        }
+    }
+    return j;
+}
+
+void ws_text_tokenize(ws_doc *d)
+{
+    uint32_t n = (uint32_t)d->n, i = 0;
+    int newlines = 2; /* the text starts a paragraph */
+    bool space = true;
+    while (i < n) {
+        uint32_t c = d->cp[i];
+        if (is_space(c)) {
+            if (c == '\n' || c == 0x2029 || c == 0x2028 || c == 0x85)
+                newlines++;
+            space = true;
+            i++;
+            continue;
+        }
+        tok t = {0};
+        t.start = i;
+        t.quote = -1;
+        t.cue_lemma = -1;
+        if (space)
+            t.flags |= F_SPACE_BEFORE;
+        if (newlines)
+            t.flags |= F_NL_BEFORE | F_PARA_START;
+        if (is_apos(c) && i + 1 < n && is_digit(d->cp[i + 1]) && (i == 0 || !is_alnum(d->cp[i - 1]))) {
+            /* '90s: an elided century, not a quote mark */
+            bool ab;
+            t.end = word_end(d, i + 1, &ab);
+            t.kind = T_WORD;
+        } else if (is_alnum(c)) {
+            bool ab;
+            t.end = word_end(d, i, &ab);
+            t.kind = T_WORD;
+            if (ab)
+                t.flags |= F_ABBREV;
+            /* plural possessive: the Smiths' house (an apostrophe after s,
+             * then a space and a lower-case word, is not a closing quote) */
+            if (t.end < n && is_apos(d->cp[t.end]) && t.end > i && (d->cp[t.end - 1] == 's') &&
+                t.end + 2 < n && d->cp[t.end + 1] == ' ' && is_letter(d->cp[t.end + 2]) &&
+                !is_upper(d->cp[t.end + 2]))
+                t.end++;
+        } else if (ws_is_quote_char(c)) {
+            t.kind = T_QUOTE;
+            t.end = i + 1;
+            if (c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B ||
+                c == 0x2039 || c == 0x203A)
+                t.flags |= F_SINGLE;
+        } else {
+            t.kind = T_PUNCT;
+            t.end = i + 1;
+            /* ellipsis and dash runs are one token */
+            while (t.end < n && (c == '.' || ws_is_dash(c)) && d->cp[t.end] == c)
+                t.end++;
+        }
+        bool has_upper = false, has_lower = false;
+        int letters = 0;
+        for (uint32_t j = t.start; j < t.end; j++) {
+            uint32_t x = d->cp[j];
+            if (is_digit(x))
+                t.flags |= F_HAS_DIGIT;
+            if (is_letter(x)) {
+                letters++;
+                if (is_upper(x))
+                    has_upper = true;
+                else
+                    has_lower = true;
+                if (letters == 1 && is_upper(x))
+                    t.flags |= F_CAP;
+            }
+        }
+        if (t.kind == T_WORD && letters == 0)
+            t.kind = T_NUM;
+        if (has_upper && !has_lower && letters >= 2)
+            t.flags |= F_ALLCAP;
+        if (t.end < n && is_space(d->cp[t.end]))
+            t.flags |= F_SPACE_AFTER;
+        t.low = lower(d, t.start, t.end);
+        if (t.kind == T_WORD)
+            t.lex = ws_lex_word(t.low, &t.cue_lemma);
+        newlines = 0;
+        space = false;
+        i = t.end;
+        VPUSH(&d->arena, d->toks, t);
+    }
+    /* paragraphs: a line break starts one */
+    para p = {0};
+    for (uint32_t k = 0; k < d->toks.n; k++) {
+        if (k > 0 && (d->toks.v[k].flags & F_PARA_START)) {
+            p.t1 = k;
+            VPUSH(&d->arena, d->paras, p);
+            p.t0 = k;
+        }
+        d->toks.v[k].para = (int32_t)d->paras.n;
+    }
+    if (d->toks.n) {
+        p.t1 = (uint32_t)d->toks.n;
+        VPUSH(&d->arena, d->paras, p);
+    }
+}
+
+static bool opens_sentence(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    if (t->flags & (F_CAP | F_HAS_DIGIT))
+        return true;
+    if (t->kind == T_QUOTE || tok_punct(d, k, '(') || tok_punct(d, k, '['))
+        return true;
+    return false;
+}
+
+/* Sentence boundaries: . ! ? (with closing marks and brackets after them),
+ * paragraph breaks; an abbreviation ends a sentence only before a word that
+ * cannot continue a name (U.S. The ...). */
+void ws_text_sentences(ws_doc *d)
+{
+    uint32_t n = (uint32_t)d->toks.n;
+    sent s = {0};
+    for (uint32_t k = 0; k < n; k++) {
+        tok *t = &d->toks.v[k];
+        if (k > s.t0 && (t->flags & F_PARA_START)) {
+            s.t1 = k;
+            s.para = d->toks.v[s.t0].para;
+            VPUSH(&d->arena, d->sents, s);
+            s.t0 = k;
+        }
+        t->sent = (int32_t)d->sents.n;
+        bool end = false;
+        uint32_t last = k;
+        if (t->kind == T_PUNCT) {
+            uint32_t c = d->cp[t->start];
+            end = c == '.' || c == '!' || c == '?' || c == 0x2026;
+        } else if (t->kind == T_WORD && (t->flags & F_ABBREV) && k + 1 < n &&
+                   (d->toks.v[k + 1].lex & LX_CAPSTOP) && (d->toks.v[k + 1].flags & F_CAP) &&
+                   !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
+            end = t->end - t->start > 2; /* not an initial */
+        }
+        if (!end)
+            continue;
+        /* take closing quote marks and brackets */
+        while (last + 1 < n) {
+            const tok *u = &d->toks.v[last + 1];
+            if (u->flags & F_PARA_START)
+                break;
+            if ((u->kind == T_QUOTE && !(u->flags & F_SPACE_BEFORE)) || tok_punct(d, last + 1, ')') ||
+                tok_punct(d, last + 1, ']')) {
+                last++;
+                continue;
+            }
+            break;
+        }
+        if (last + 1 >= n)
+            continue;
+        const tok *nx = &d->toks.v[last + 1];
+        if (nx->flags & F_PARA_START)
+            continue; /* the paragraph break will split */
+        if (!(nx->flags & F_SPACE_BEFORE) || !opens_sentence(d, last + 1))
+            continue;
+        /* "..." followed by a lower-case word was already excluded; a quote
+         * mark after the end that opens a new quote starts a sentence */
+        for (uint32_t j = k + 1; j <= last; j++)
+            d->toks.v[j].sent = (int32_t)d->sents.n;
+        k = last;
+        s.t1 = last + 1;
+        s.para = d->toks.v[s.t0].para;
+        VPUSH(&d->arena, d->sents, s);
+        s.t0 = last + 1;
+    }
+    if (n > s.t0) {
+        s.t1 = n;
+        s.para = d->toks.v[s.t0].para;
+        VPUSH(&d->arena, d->sents, s);
+    }
+    for (uint32_t k = 0; k < d->sents.n; k++)
+        d->toks.v[d->sents.v[k].t0].flags |= F_SENT_START;
+}
+
+char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end)
+{
+    if (end > d->n)
+        end = (uint32_t)d->n;
+    if (start > end)
+        start = end;
+    return ws_strndup(&d->arena, d->utf8 + d->boff[start], d->boff[end] - d->boff[start]);
+}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Install the Debian packages whosaid needs to build and test, when missing.
+set -e
+need=""
+for p in build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev python3; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
+done
+[ -z "$need" ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+echo "installing:$need" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null

@@ -1,0 +1,176 @@
+/* lexgen: compile lexicon/NAME.txt files into one sorted C table.
+ *
+ * usage: lexgen OUT.c lexicon/cues.txt ...
+ * Each line of a lexicon file is "lemma; form; form ..." ('#' starts a
+ * comment). The class of an entry is named by its file. The table is sorted
+ * by form (strcmp order) so the library can bsearch it: it is const data,
+ * shared by every thread, with nothing to initialise at run time. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ent {
+    char *form;
+    char *cls; /* "LX_A|LX_B" */
+    int lemma;
+};
+
+static const struct {
+    const char *file, *cls;
+} classes[] = {
+    {"cues", "LX_CUE"},           {"honorifics", "LX_HONORIFIC"}, {"titles", "LX_TITLE"},
+    {"pronouns", "LX_PRONOUN"},   {"roles", "LX_ROLE"},           {"abbrev", "LX_ABBREV"},
+    {"capstop", "LX_CAPSTOP"},    {"male", "LX_MALE"},            {"female", "LX_FEMALE"},
+    {"weekdays", "LX_WEEKDAY"},   {"months", "LX_MONTH"},         {"aux", "LX_AUX"},
+    {"orgwords", "LX_ORGWORD"},   {"dead", "LX_DEAD"},            {"meet", "LX_MEET"},
+    {"time", "LX_TIMEWORD"},      {"determiners", "LX_DET"},      {"nosource", "LX_NOSRC"},
+    {"cuenouns", "LX_CUE_NOUN"},
+};
+
+static struct ent *ents;
+static size_t n_ents, cap_ents;
+static char **lemmas;
+static size_t n_lemmas;
+
+static void die(const char *m, const char *x)
+{
+    fprintf(stderr, "lexgen: %s%s\n", m, x ? x : "");
+    exit(1);
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = 0;
+    return s;
+}
+
+static void add(const char *form, const char *cls, int lemma)
+{
+    for (size_t i = 0; i < n_ents; i++) {
+        if (strcmp(ents[i].form, form) == 0) {
+            if (!strstr(ents[i].cls, cls)) {
+                size_t l = strlen(ents[i].cls) + strlen(cls) + 2;
+                char *c = malloc(l);
+                if (!c)
+                    die("out of memory", NULL);
+                snprintf(c, l, "%s|%s", ents[i].cls, cls);
+                free(ents[i].cls);
+                ents[i].cls = c;
+            }
+            if (lemma >= 0 && ents[i].lemma < 0)
+                ents[i].lemma = lemma;
+            return;
+        }
+    }
+    if (n_ents == cap_ents) {
+        cap_ents = cap_ents ? cap_ents * 2 : 1024;
+        ents = realloc(ents, cap_ents * sizeof *ents);
+        if (!ents)
+            die("out of memory", NULL);
+    }
+    ents[n_ents].form = strdup(form);
+    ents[n_ents].cls = strdup(cls);
+    ents[n_ents].lemma = lemma;
+    n_ents++;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct ent *)a)->form, ((const struct ent *)b)->form);
+}
+
+static void cstr(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', o);
+        fputc(*s, o);
+    }
+    fputc('"', o);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3)
+        die("usage: lexgen OUT.c FILE.txt...", NULL);
+    for (int a = 2; a < argc; a++) {
+        const char *base = strrchr(argv[a], '/');
+        base = base ? base + 1 : argv[a];
+        const char *cls = NULL;
+        for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+            if (strncmp(base, classes[k].file, strlen(classes[k].file)) == 0 &&
+                strcmp(base + strlen(classes[k].file), ".txt") == 0)
+                cls = classes[k].cls;
+        if (!cls)
+            die("unknown lexicon file: ", argv[a]);
+        FILE *f = fopen(argv[a], "r");
+        if (!f)
+            die("cannot open ", argv[a]);
+        char line[8192];
+        int is_cue = strcmp(cls, "LX_CUE") == 0;
+        while (fgets(line, sizeof line, f)) {
+            char *h = strchr(line, '#');
+            if (h)
+                *h = 0;
+            char *s = trim(line);
+            if (!*s)
+                continue;
+            int lemma = -1;
+            if (is_cue) {
+                char *semi = strchr(s, ';');
+                size_t l = semi ? (size_t)(semi - s) : strlen(s);
+                lemmas = realloc(lemmas, (n_lemmas + 1) * sizeof *lemmas);
+                if (!lemmas)
+                    die("out of memory", NULL);
+                lemmas[n_lemmas] = strndup(s, l);
+                lemma = (int)n_lemmas++;
+            }
+            for (char *tok = strtok(s, ";"); tok; tok = strtok(NULL, ";")) {
+                char *w = trim(tok);
+                for (char *p = w; *p; p++)
+                    *p = (char)tolower((unsigned char)*p);
+                if (!*w)
+                    continue;
+                const char *c = cls;
+                if (is_cue) {
+                    /* the participle of the first word: "pointing out" */
+                    char first[256];
+                    size_t fl = strcspn(w, " ");
+                    snprintf(first, sizeof first, "%.*s", (int)fl, w);
+                    size_t n = strlen(first);
+                    if (n > 3 && strcmp(first + n - 3, "ing") == 0)
+                        c = "LX_CUE_ING";
+                }
+                add(w, c, lemma);
+            }
+        }
+        fclose(f);
+    }
+    qsort(ents, n_ents, sizeof *ents, cmp);
+    FILE *o = fopen(argv[1], "w");
+    if (!o)
+        die("cannot write ", argv[1]);
+    fprintf(o, "/* Generated by tools/lexgen from the lexicon/ files: do not edit. */\n");
+    fprintf(o, "#include \"lexicon_table.h\"\n\n");
+    fprintf(o, "const struct lex_entry ws_lex_table[] = {\n");
+    for (size_t i = 0; i < n_ents; i++) {
+        fprintf(o, "    {");
+        cstr(o, ents[i].form);
+        fprintf(o, ", %s, %d},\n", ents[i].cls, ents[i].lemma);
+    }
+    fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
+    fprintf(o, "const char *const ws_lex_lemmas[] = {\n");
+    for (size_t i = 0; i < n_lemmas; i++) {
+        fprintf(o, "    ");
+        cstr(o, lemmas[i]);
+        fprintf(o, ",\n");
+    }
+    fprintf(o, "};\nconst size_t ws_lex_lemmas_n = %zu;\n", n_lemmas);
+    return fclose(o) == 0 ? 0 : 1;
+}
