@@ -135,18 +135,32 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (t->flags & F_CAP && !(t->lex & LX_CAPSTOP))
             return true;
     }
-    return false;
+    /* "one owner of a shop", "the statement": a determiner and a noun */
+    return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
+           c->T[a + 1].kind == T_WORD;
 }
 
 /* The subject phrase that ends just before token k (the cue). */
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
     uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
+    /* "X, a former aide, said": the closing comma of an apposition */
+    if (e > lo + 1 && tok_punct(c->d, e - 1, ','))
+        e = skip_adjuncts_left(c, e - 2, lo);
     if (e <= lo)
         return false;
     uint32_t s = e;
     while (s > lo && !is_boundary(c, s - 1) && e - s < MAX_NP + 2)
         s--;
+    /* "Paris, who used to work on Capitol Hill, said": the antecedent */
+    if (s > lo + 2 && tok_punct(c->d, s - 2, ',') &&
+        (tok_is(c->d, s - 1, "who") || tok_is(c->d, s - 1, "which") || tok_is(c->d, s - 1, "whose"))) {
+        uint32_t a = s - 2;
+        while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
+            a--;
+        if (a < s - 2 && np_ok(c, a, s - 2))
+            s = a;
+    }
     /* "for his part", "for its part" */
     if (e - s >= 3 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for"))
         e -= 3;
@@ -251,6 +265,8 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     }
     q.sieve = sieve;
     q.conf = conf;
+    for (uint32_t k = cue0; k < cue1; k++)
+        c->used[k] = 1;
     VPUSH(&c->d->arena, c->d->quotes, q);
     return (int32_t)c->d->quotes.n - 1;
 }
@@ -416,97 +432,144 @@ static void add_quote_content(ctx *c, int32_t qi, int32_t mqi)
 }
 
 /* ---- sieve 1: cues next to a quote ---- */
+
+/* After an attribution that follows a quote, the quote goes on in the same
+ * sentence: "The risk," said X, an economist, "is that …". */
+static void take_interruption(ctx *c, int32_t qi, uint32_t from, uint32_t s1)
+{
+    for (uint32_t e = from; e < s1 && e < from + 40; e++) {
+        if (c->cue_len[e] || sent_end_punct(c, e))
+            return;
+        if (c->T[e].kind == T_QUOTE) {
+            int32_t m = c->T[e].quote;
+            if ((c->T[e].flags & F_OPEN) && quote_free(c, m) && c->d->mq.v[m].open == e &&
+                e > 0 && (tok_punct(c->d, e - 1, ',') || tok_punct(c->d, e - 1, ':') ||
+                          ws_is_dash(c->d->cp[c->T[e - 1].start])))
+                add_quote_content(c, qi, m);
+            return;
+        }
+    }
+}
+
+/* Q-C-S and Q-S-C: the cue follows a quote ("…," said X / "…," X said). */
+static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
+{
+    uint32_t s0, s1;
+    sent_bounds(c, k, &s0, &s1);
+    uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
+    uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
+    uint32_t j = k;
+    while (j > p0 && k - j < MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
+        j--;
+    int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
+    if (mq < 0 || !quote_free(c, mq))
+        return false;
+    uint32_t after = c->d->mq.v[mq].close + 1;
+    bool comma = false;
+    while (after < k && c->T[after].kind == T_PUNCT &&
+           (c->d->cp[c->T[after].start] == ',' || ws_is_dash(c->d->cp[c->T[after].start]))) {
+        after++;
+        comma = true;
+    }
+    /* a comma inside the marks counts too: "…," he said */
+    uint32_t cl = c->d->mq.v[mq].close;
+    if (cl > 0 && (tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
+                   tok_punct(c->d, cl - 1, '!') || ws_is_dash(c->d->cp[c->T[cl - 1].start])))
+        comma = true;
+    if (!comma)
+        return false;
+    np src;
+    bool ok;
+    if (after == k) {
+        ok = np_right(c, k + len, p1, &src);
+    } else {
+        ok = np_left(c, k, after, &src);
+        /* a long subject: "the Florida senator and Republican candidate said" */
+        if (ok && src.t0 > after) {
+            for (uint32_t x = after; x < src.t0; x++)
+                if (c->T[x].kind != T_WORD || c->cue_len[x])
+                    ok = false;
+            if (ok)
+                src.t0 = after;
+        }
+    }
+    if (!ok)
+        return false;
+    uint32_t o = c->d->mq.v[mq].open;
+    bool starts = (c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0 ||
+                  tok_punct(c->d, o - 1, ':') || c->T[o - 1].kind == T_QUOTE;
+    int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.85);
+    if (starts) {
+        add_quote_content(c, qi, mq);
+    } else {
+        /* the quote closes a clause that began earlier: mixed speech from
+         * the start of the sentence (or of the paragraph's quote) */
+        uint32_t a = c->T[o].sent == c->T[k].sent ? s0 : c->d->sents.v[c->T[o].sent].t0;
+        add_content(c, qi, a, c->d->mq.v[mq].close + 1);
+    }
+    uint32_t e = src.t1 > k + len ? src.t1 : k + len;
+    take_interruption(c, qi, e, s1);
+    return true;
+}
+
+/* S-C-Q: a quote opens after the cue, with at most a short phrase between
+ * ("X said at a news conference on Tuesday: "…""). */
+static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
+{
+    uint32_t s0, s1;
+    sent_bounds(c, k, &s0, &s1);
+    uint32_t f = k + len, limit = f + 10;
+    while (f < c->n && f < limit && c->T[f].kind != T_QUOTE) {
+        if (sent_end_punct(c, f) || c->cue_len[f] || tok_is(c->d, f, "that") ||
+            (c->T[f].flags & F_PARA_START))
+            return false;
+        f++;
+    }
+    if (f >= c->n || f >= limit || !(c->T[f].flags & F_OPEN))
+        return false;
+    int32_t m = c->T[f].quote;
+    if (!quote_free(c, m) || c->d->mq.v[m].open != f)
+        return false;
+    bool colon = f > 0 && tok_punct(c->d, f - 1, ':');
+    bool lead = colon || (f > 0 && tok_punct(c->d, f - 1, ',')) || f == k + len;
+    if (!lead)
+        return false;
+    /* the quote must end the sentence, or this is mixed speech */
+    uint32_t last = mq_last(c, m);
+    uint32_t nx = last + 1;
+    while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
+        nx++;
+    bool ends = nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START));
+    if (!ends && !colon && f != k + len)
+        return false;
+    np src;
+    bool have = np_left(c, k, s0, &src);
+    if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
+        have = np_left_first(c, s0, k, &src);
+    if (!have)
+        return false;
+    int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
+    c->d->quotes.v[qi].colon = colon && f == k + len + 1;
+    if (ends) {
+        add_quote_content(c, qi, m);
+    } else {
+        uint32_t ce = content_end(c, last + 1, s1);
+        add_content(c, qi, f, ce > last + 1 ? ce : last + 1);
+    }
+    return true;
+}
+
 static void sieve_adjacent(ctx *c)
 {
     for (uint32_t k = 0; k < c->n; k++) {
-        tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
-        if (!len || t->quote >= 0)
+        if (!len || c->T[k].quote >= 0 || c->used[k])
             continue;
-        int32_t lemma = t->cue_lemma;
+        int32_t lemma = c->T[k].cue_lemma;
         if (lemma >= 0 && strcmp(ws_lex_cue_lemma(lemma), "according to") == 0)
             continue; /* handled with indirect speech */
-        uint32_t s0, s1;
-        sent_bounds(c, k, &s0, &s1);
-        uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
-        uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
-        np src;
-        /* (a) a quote closes before the cue: "…," said X / "…," X said */
-        uint32_t j = k;
-        while (j > p0 && k - j < MAX_GAP + 2 && !(c->T[j - 1].kind == T_QUOTE))
-            j--;
-        int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
-        if (mq < 0 && j > p0 + 1 && tok_punct(c->d, j - 1, ',') == false)
-            mq = -1;
-        if (mq >= 0 && quote_free(c, mq) && c->T[c->d->mq.v[mq].open].sent <= c->T[k].sent + 1) {
-            uint32_t after = c->d->mq.v[mq].close + 1;
-            while (after < k && c->T[after].kind == T_PUNCT &&
-                   (c->d->cp[c->T[after].start] == ',' || ws_is_dash(c->d->cp[c->T[after].start])))
-                after++;
-            bool ok = false;
-            if (after == k) {
-                /* "…," said X */
-                ok = np_right(c, k + len, p1, &src);
-            } else {
-                /* "…," X said */
-                ok = np_left(c, k, after, &src) && src.t0 == after;
-            }
-            /* the quote must start its clause: a sentence start, a colon or a dash */
-            uint32_t o = c->d->mq.v[mq].open;
-            bool starts = (c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0 ||
-                          tok_punct(c->d, o - 1, ':') || c->T[o - 1].kind == T_QUOTE;
-            if (ok && starts) {
-                int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.85);
-                add_quote_content(c, qi, mq);
-                /* interrupted: "…," he said, "…" */
-                uint32_t e = src.t1 > k + len ? src.t1 : k + len;
-                if (e < c->n && tok_punct(c->d, e, ',') && e + 1 < c->n &&
-                    c->T[e + 1].kind == T_QUOTE && quote_free(c, c->T[e + 1].quote) &&
-                    c->d->mq.v[c->T[e + 1].quote].open == e + 1)
-                    add_quote_content(c, qi, c->T[e + 1].quote);
-                continue;
-            }
-        }
-        /* (b) a quote opens after the cue: X said: "…" / X said, "…" */
-        uint32_t f = k + len;
-        bool saw_that;
-        f = skip_after_cue(c, f, s1 > p1 ? p1 : s1 + 1, &saw_that);
-        if (saw_that)
-            continue;
-        bool colon = false;
-        if (f < c->n && (tok_punct(c->d, f, ':') || tok_punct(c->d, f, ','))) {
-            colon = tok_punct(c->d, f, ':');
-            f++;
-        }
-        if (f < c->n && c->T[f].kind == T_QUOTE && (c->T[f].flags & F_OPEN) &&
-            quote_free(c, c->T[f].quote) && c->d->mq.v[c->T[f].quote].open == f) {
-            int32_t m = c->T[f].quote;
-            /* the quote must end the sentence, or this is mixed speech */
-            uint32_t last = mq_last(c, m);
-            uint32_t nx = last + 1;
-            while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
-                nx++;
-            bool ends = nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START));
-            if (!ends && !colon)
-                continue;
-            bool have = np_left(c, k, s0, &src);
-            if (!have) {
-                /* coordinated: "X pointed to … and emphasized: …" */
-                if (k > s0 && tok_is(c->d, k - 1, "and") && np_left_first(c, s0, k, &src))
-                    have = true;
-            }
-            if (!have)
-                continue;
-            int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
-            c->d->quotes.v[qi].colon = colon;
-            if (ends) {
-                add_quote_content(c, qi, m);
-            } else {
-                /* the rest of the sentence belongs to it: mixed speech */
-                uint32_t ce = content_end(c, last + 1, s1);
-                add_content(c, qi, f, ce > last + 1 ? ce : last + 1);
-            }
-        }
+        if (!quote_before_cue(c, k, len))
+            quote_after_cue(c, k, len);
     }
 }
 
@@ -516,9 +579,13 @@ static void sieve_adjacent(ctx *c)
  * content of "CONTENT, X said." runs from the sentence start to it. */
 static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t *a, uint32_t *b)
 {
-    if (subj0 <= s0 + 1 || !tok_punct(c->d, subj0 - 1, ','))
+    if (subj0 <= s0 + 1)
         return false;
     uint32_t e = subj0 - 1;
+    if (c->T[e].kind == T_QUOTE && e > s0 && tok_punct(c->d, e - 1, ','))
+        e++; /* ,” : the mark belongs to the content */
+    else if (!tok_punct(c->d, e, ','))
+        return false;
     /* a closing quote mark before the comma (or after it) belongs inside */
     *a = s0;
     *b = e;
@@ -697,12 +764,6 @@ static void sieve_leftover(ctx *c)
         /* a free quote that opens a sentence and fills it */
         uint32_t o = m->open;
         if (!(c->T[o].flags & F_SENT_START))
-            continue;
-        uint32_t last = mq_last(c, (int32_t)i);
-        uint32_t nx = last + 1;
-        while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
-            nx++;
-        if (!(nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START))))
             continue;
         if (last_q < 0)
             continue;

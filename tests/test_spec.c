@@ -879,26 +879,59 @@ static int locate_or_report(checker *c, const spec_str *str, const char *what, s
     return -1;
 }
 
-static void compare_span(checker *c, const char *what, const exp_quote *eq,
-                         const spec_str *exp, const pred_quote *pq, int has, span got)
+static void compare_span(checker *c, const char *what, const exp_quote *eq, int want_has,
+                         span want, int has, span got)
 {
-    span want = {0, 0};
-    if (exp->text) {
-        if (locate_or_report(c, exp, what, &want) != 0)
-            return;
-        want = trim_span(&c->p, want, is_space);
-    }
-    int ok = exp->text ? (has && got.s == want.s && got.e == want.e) : !has;
+    int ok = want_has ? (has && got.s == want.s && got.e == want.e) : !has;
     if (ok)
         return;
     strbuf b = {0};
     sb_printf(&b, "quote at spec line %d «%s»: %s expected ", eq->line, eq->frags[0].text, what);
-    describe_span(&c->p, &b, exp->text != NULL, want);
+    describe_span(&c->p, &b, want_has, want);
     sb_puts(&b, ", got ");
     describe_span(&c->p, &b, has, got);
-    (void)pq;
     problem(c, "%s", sb_str(&b));
     sb_free(&b);
+}
+
+/* Where the expected strings are in the passage. */
+typedef struct exp_loc {
+    unsigned char *set; /* content code points */
+    span cue, source;   /* trimmed of white space; valid when the text is not null */
+} exp_loc;
+
+/* Locate every string of the expectations; returns the number of spec
+ * errors (each reported). */
+static size_t locate_expected(checker *c, exp_loc *loc)
+{
+    const example *ex = c->ex;
+    const passage *p = &c->p;
+    size_t errors = 0;
+    for (size_t i = 0; i < ex->n_quotes; i++) {
+        const exp_quote *eq = &ex->quotes[i];
+        loc[i].set = xmalloc(p->ncps + 1);
+        memset(loc[i].set, 0, p->ncps + 1);
+        for (size_t k = 0; k < eq->n_frags; k++) {
+            span sp;
+            if (locate_or_report(c, &eq->frags[k], "quote fragment", &sp) != 0)
+                errors++;
+            else
+                add_fragment(p, sp, loc[i].set);
+        }
+        if (eq->cue.text) {
+            if (locate_or_report(c, &eq->cue, "cue", &loc[i].cue) != 0)
+                errors++;
+            else
+                loc[i].cue = trim_span(p, loc[i].cue, is_space);
+        }
+        if (eq->source.text) {
+            if (locate_or_report(c, &eq->source, "source", &loc[i].source) != 0)
+                errors++;
+            else
+                loc[i].source = trim_span(p, loc[i].source, is_space);
+        }
+    }
+    return errors;
 }
 
 static void check_quotes(checker *c)
@@ -961,21 +994,12 @@ static void check_quotes(checker *c)
             problem(c, "predicted quote %zu: confidence %g not in [0, 1]", j, q->confidence);
     }
 
-    unsigned char *want = xmalloc(p->ncps + 1);
-    for (size_t i = 0; i < ex->n_quotes; i++) {
+    exp_loc *loc = xmalloc(sizeof *loc * (ex->n_quotes ? ex->n_quotes : 1));
+    memset(loc, 0, sizeof *loc * (ex->n_quotes ? ex->n_quotes : 1));
+    size_t spec_errors = locate_expected(c, loc);
+    for (size_t i = 0; i < ex->n_quotes && spec_errors == 0; i++) {
         const exp_quote *eq = &ex->quotes[i];
-        memset(want, 0, p->ncps + 1);
-        int spec_ok = 1;
-        for (size_t k = 0; k < eq->n_frags; k++) {
-            span sp;
-            if (locate_or_report(c, &eq->frags[k], "quote fragment", &sp) != 0) {
-                spec_ok = 0;
-                continue;
-            }
-            add_fragment(p, sp, want);
-        }
-        if (!spec_ok)
-            continue;
+        const unsigned char *want = loc[i].set;
         pred_quote *match = NULL;
         for (size_t j = 0; j < np && !match; j++)
             if (!pred[j].used && pred[j].set && sets_equal(p, want, pred[j].set))
@@ -1007,8 +1031,9 @@ static void check_quotes(checker *c)
             continue;
         }
         match->used = 1;
-        compare_span(c, "cue", eq, &eq->cue, match, match->has_cue, match->cue);
-        compare_span(c, "source", eq, &eq->source, match, match->has_source, match->source);
+        compare_span(c, "cue", eq, eq->cue.text != NULL, loc[i].cue, match->has_cue, match->cue);
+        compare_span(c, "source", eq, eq->source.text != NULL, loc[i].source,
+                     match->has_source, match->source);
         const char *got = match->speaker;
         if (!(eq->speaker ? got && strcmp(eq->speaker, got) == 0 : got == NULL)) {
             if (match->org)
@@ -1025,19 +1050,23 @@ static void check_quotes(checker *c)
             problem(c, "quote at spec line %d «%s»: type expected %s, got %s", eq->line,
                     eq->frags[0].text, type_name(eq->type), type_name((int)match->q->type));
     }
-    free(want);
+    for (size_t i = 0; i < ex->n_quotes; i++)
+        free(loc[i].set);
+    free(loc);
 
-    for (size_t j = 0; j < np; j++) {
-        if (pred[j].used)
-            continue;
-        strbuf b = {0};
-        sb_puts(&b, "unexpected quote ");
-        describe_pred(c, &b, &pred[j]);
-        problem(c, "%s", sb_str(&b));
-        sb_free(&b);
+    if (spec_errors == 0) {
+        for (size_t j = 0; j < np; j++) {
+            if (pred[j].used)
+                continue;
+            strbuf b = {0};
+            sb_puts(&b, "unexpected quote ");
+            describe_pred(c, &b, &pred[j]);
+            problem(c, "%s", sb_str(&b));
+            sb_free(&b);
+        }
+        if (np != ex->n_quotes)
+            problem(c, "quote count: expected %zu, got %zu", ex->n_quotes, np);
     }
-    if (np != ex->n_quotes)
-        problem(c, "quote count: expected %zu, got %zu", ex->n_quotes, np);
 
     for (size_t j = 0; j < np; j++)
         free(pred[j].set);
