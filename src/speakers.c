@@ -147,6 +147,9 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* "X, a former aide, said": the closing comma of an apposition */
     if (e > lo + 1 && tok_punct(c->d, e - 1, ','))
         e = skip_adjuncts_left(c, e - 2, lo);
+    /* "Jim Bennett, 57, told": an age */
+    if (e > lo + 2 && c->T[e - 1].kind == T_NUM && tok_punct(c->d, e - 2, ','))
+        e -= 2;
     if (e <= lo)
         return false;
     uint32_t s = e;
@@ -364,8 +367,20 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             break;
         e++;
     }
-    while (e > a && (sent_end_punct(c, e - 1) || tok_punct(c->d, e - 1, ',') ||
-                     (c->T[e - 1].kind == T_QUOTE && (c->T[e - 1].flags & F_CLOSE) && 0)))
+    /* a quotation opened inside the content runs to its closing mark, even
+     * past the end of the sentence: He said Cruz "has courage. He's …" */
+    for (uint32_t k = a; k < e; k++) {
+        if (c->T[k].kind == T_QUOTE && (c->T[k].flags & F_OPEN) && c->T[k].quote >= 0 &&
+            !c->d->mq.v[c->T[k].quote].single) {
+            uint32_t last = mq_last(c, c->T[k].quote);
+            if (last >= e) {
+                e = last + 1;
+                break;
+            }
+            k = last;
+        }
+    }
+    while (e > a && (sent_end_punct(c, e - 1) || tok_punct(c->d, e - 1, ',')))
         e--;
     return e;
 }
@@ -473,6 +488,8 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     }
     /* a comma inside the marks counts too: "…," he said */
     uint32_t cl = c->d->mq.v[mq].close;
+    while (cl > c->d->mq.v[mq].open + 1 && c->T[cl - 1].kind == T_QUOTE)
+        cl--; /* ?'" : a nested quote closes with it */
     if (cl > 0 && (tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
                    tok_punct(c->d, cl - 1, '!') || ws_is_dash(c->d->cp[c->T[cl - 1].start])))
         comma = true;
@@ -484,10 +501,12 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
         ok = np_right(c, k + len, p1, &src);
     } else {
         ok = np_left(c, k, after, &src);
-        /* a long subject: "the Florida senator and Republican candidate said" */
+        /* a long subject: "the Florida senator and Republican candidate said",
+         * "Rep. Hunter's chief of staff, Joe Kasper, told" */
         if (ok && src.t0 > after) {
             for (uint32_t x = after; x < src.t0; x++)
-                if (c->T[x].kind != T_WORD || c->cue_len[x])
+                if (!(c->T[x].kind == T_WORD || tok_punct(c->d, x, ',')) || c->cue_len[x] ||
+                    src.t0 - after > 2 * MAX_NP)
                     ok = false;
             if (ok)
                 src.t0 = after;
@@ -773,7 +792,7 @@ static void sieve_leftover(ctx *c)
         /* the attribution must be in this paragraph or the one before */
         uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
         uint32_t mpara = (uint32_t)c->T[o].para;
-        if (mpara > qtok_para + 1)
+        if (mpara > qtok_para + 2)
             continue;
         /* and nothing but the attribution may stand between them */
         add_quote_content(c, last_q, (int32_t)i);
