@@ -119,9 +119,16 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
     return any;
 }
 
+static const char *const PREPOSITIONS[] = {
+    "in", "on", "at", "for", "with", "to", "from", "by", "of", "as", "after", "before", "during",
+    "despite", "about", "like", "under", "over", "into", "through", "without", "against", NULL};
+
 static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
     if (b <= a || b - a > MAX_NP)
+        return false;
+    /* a subject does not start with a preposition: "in sharp contrast to …" */
+    if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && in_list(c->T[a].low, PREPOSITIONS))
         return false;
     /* a phrase made only of function words is not a speaker */
     for (uint32_t k = a; k < b; k++) {
@@ -147,6 +154,14 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* "X, a former aide, said": the closing comma of an apposition */
     if (e > lo + 1 && tok_punct(c->d, e - 1, ','))
         e = skip_adjuncts_left(c, e - 2, lo);
+    /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
+    if (e > lo + 1 && tok_punct(c->d, e - 1, ')')) {
+        uint32_t p = e - 1;
+        while (p > lo && e - p < 10 && !tok_punct(c->d, p, '('))
+            p--;
+        if (tok_punct(c->d, p, '(') && p > lo)
+            e = p;
+    }
     /* "Jim Bennett, 57, told": an age */
     if (e > lo + 2 && c->T[e - 1].kind == T_NUM && tok_punct(c->d, e - 2, ','))
         e -= 2;
@@ -362,9 +377,18 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 {
     uint32_t e = a;
     while (e < s1) {
-        if (tok_is(c->d, e, "and") && e + 1 < s1 && is_cue(&c->T[e + 1]) &&
-            c->T[e].quote < 0)
-            break;
+        if (c->T[e].quote < 0) {
+            /* "… and (then) tweeted that …": a coordinated cue starts its own */
+            uint32_t x = e + 1;
+            if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
+                x++;
+            if (tok_is(c->d, e, "and") && x < s1 && c->cue_len[x])
+                break;
+            /* "…, calling her …" / "…, saying …": a participle cue after a comma */
+            if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
+                (c->T[e + 1].lex & LX_CUE_ING) && e > a + 2)
+                break;
+        }
         e++;
     }
     /* a quotation opened inside the content runs to its closing mark, even
@@ -480,6 +504,10 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     if (mq < 0 || !quote_free(c, mq))
         return false;
     uint32_t after = c->d->mq.v[mq].close + 1;
+    /* the last paragraph of a quote that began paragraphs earlier */
+    int32_t tail = mq;
+    while (c->d->mq.v[mq].prev >= 0 && quote_free(c, c->d->mq.v[mq].prev))
+        mq = c->d->mq.v[mq].prev;
     bool comma = false;
     while (after < k && c->T[after].kind == T_PUNCT &&
            (c->d->cp[c->T[after].start] == ',' || ws_is_dash(c->d->cp[c->T[after].start]))) {
@@ -487,8 +515,8 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
         comma = true;
     }
     /* a comma inside the marks counts too: "…," he said */
-    uint32_t cl = c->d->mq.v[mq].close;
-    while (cl > c->d->mq.v[mq].open + 1 && c->T[cl - 1].kind == T_QUOTE)
+    uint32_t cl = c->d->mq.v[tail].close;
+    while (cl > c->d->mq.v[tail].open + 1 && c->T[cl - 1].kind == T_QUOTE)
         cl--; /* ?'" : a nested quote closes with it */
     if (cl > 0 && (tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
                    tok_punct(c->d, cl - 1, '!') || ws_is_dash(c->d->cp[c->T[cl - 1].start])))
