@@ -22,6 +22,7 @@ typedef struct ctx {
     int32_t *ment_at;  /* mention index of each token, or -1 */
     uint8_t *used;     /* token already inside an attribution's content */
     uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
+    uint8_t *weak;     /* the cue there counts only beside a quotation */
 } ctx;
 
 static const char *const CLAUSE_WORDS[] = {
@@ -384,6 +385,12 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                 x++;
             if (tok_is(c->d, e, "and") && x < s1 && c->cue_len[x])
                 break;
+            /* "…, but he …", "…; …": a new clause */
+            if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
+                               (tok_is(c->d, e + 1, "but") || tok_is(c->d, e + 1, "while") ||
+                                tok_is(c->d, e + 1, "although"))) ||
+                              tok_punct(c->d, e, ';')))
+                break;
             /* "…, calling her …" / "…, saying …": a participle cue after a comma */
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
                 (c->T[e + 1].lex & LX_CUE_ING) && e > a + 2)
@@ -646,7 +653,7 @@ static void sieve_indirect(ctx *c)
     for (uint32_t k = 0; k < c->n; k++) {
         tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
-        if (!len || t->quote >= 0 || c->used[k])
+        if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
             continue;
         const char *lem = ws_lex_cue_lemma(t->cue_lemma);
         uint32_t s0, s1;
@@ -833,6 +840,7 @@ void ws_speakers_attribute(ws_doc *d)
     c.ment_at = ws_alloc(&d->arena, (c.n + 1) * sizeof *c.ment_at);
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
+    c.weak = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
         c.ment_at[k] = -1;
         tok *t = &c.T[k];
@@ -840,11 +848,13 @@ void ws_speakers_attribute(ws_doc *d)
             continue;
         int32_t lemma = -1;
         uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
+        if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
+            c.weak[k] = 1;
         if (len) {
             c.cue_len[k] = (uint8_t)len;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
-            if (len > 1) {
+            if (len > 1 && !c.weak[k]) {
                 size_t l = strlen(t->low);
                 t->lex |= l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
             }

@@ -19,7 +19,7 @@ struct ent {
 static const struct {
     const char *file, *cls;
 } classes[] = {
-    {"cues", "LX_CUE"},           {"honorifics", "LX_HONORIFIC"}, {"titles", "LX_TITLE"},
+    {"cues", "LX_CUE"},           {"cues_weak", "LX_CUE_WEAK"},           {"honorifics", "LX_HONORIFIC"}, {"titles", "LX_TITLE"},
     {"pronouns", "LX_PRONOUN"},   {"roles", "LX_ROLE"},           {"abbrev", "LX_ABBREV"},
     {"capstop", "LX_CAPSTOP"},    {"male", "LX_MALE"},            {"female", "LX_FEMALE"},
     {"weekdays", "LX_WEEKDAY"},   {"months", "LX_MONTH"},         {"aux", "LX_AUX"},
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         if (!f)
             die("cannot open ", argv[a]);
         char line[8192];
-        int is_cue = strcmp(cls, "LX_CUE") == 0;
+        int is_cue = strcmp(cls, "LX_CUE") == 0 || strcmp(cls, "LX_CUE_WEAK") == 0;
         while (fgets(line, sizeof line, f)) {
             char *h = strchr(line, '#');
             if (h)
@@ -138,7 +138,7 @@ int main(int argc, char **argv)
                 if (!*w)
                     continue;
                 const char *c = cls;
-                if (is_cue) {
+                if (is_cue && strcmp(cls, "LX_CUE") == 0) {
                     /* the participle of the first word: "pointing out" */
                     char first[256];
                     size_t fl = strcspn(w, " ");
