@@ -12,22 +12,39 @@
 
 enum { OPEN = 1, CLOSE = 2 };
 
-static bool word_char_at(const ws_doc *d, size_t i)
+static bool space_at(const ws_doc *d, size_t i)
 {
-    if (i >= d->n)
+    uint32_t c = d->cp[i];
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 ||
+           c == 0x202F;
+}
+
+/* Something that can precede a closing mark: a word or its punctuation. */
+static bool text_before(const ws_doc *d, size_t i)
+{
+    if (i >= d->n || space_at(d, i))
         return false;
     uint32_t c = d->cp[i];
-    return !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == '(' ||
-             c == '[' || ws_is_dash(c) || c == '/' || ws_is_quote_char(c));
+    return !(c == '(' || c == '[' || ws_is_dash(c) || c == '/' || ws_is_quote_char(c));
+}
+
+/* Something that can follow an opening mark: not space, not the
+ * punctuation that ends a clause. */
+static bool text_after(const ws_doc *d, size_t i)
+{
+    if (i >= d->n || space_at(d, i))
+        return false;
+    uint32_t c = d->cp[i];
+    return !(c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+             c == ']' || ws_is_dash(c) || ws_is_quote_char(c));
 }
 
 /* Which way a mark can face, from its glyph and its neighbours. */
 static int facing(const ws_doc *d, const tok *t)
 {
     uint32_t c = d->cp[t->start];
-    bool before = t->start > 0 && word_char_at(d, t->start - 1) &&
-                  !(d->cp[t->start - 1] == ':' ) ;
-    bool after = word_char_at(d, t->end);
+    bool before = t->start > 0 && text_before(d, t->start - 1) && d->cp[t->start - 1] != ':';
+    bool after = text_after(d, t->end);
     switch (c) {
     case 0x201C: /* “ opens in English; closes a German „ ... “ */
         return before && !after ? CLOSE | OPEN : OPEN;
@@ -101,7 +118,7 @@ void ws_quotes_find(ws_doc *d)
                 }
             } else {
                 if (sopen < 0) {
-                    if ((f & OPEN) && !(f & CLOSE && t->start > 0 && word_char_at(d, t->start - 1))) {
+                    if ((f & OPEN) && !(f & CLOSE && t->start > 0 && text_before(d, t->start - 1))) {
                         sopen = k;
                         t->flags |= F_OPEN;
                     }

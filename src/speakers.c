@@ -199,6 +199,12 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* an unclosed mention running into the phrase start */
     if (s < e && c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s]].t0 < s)
         s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
+    /* "Later she said", "But the minister said": sentence adverbs and
+     * conjunctions are not part of the speaker */
+    while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].lex & (LX_DET | LX_PRONOUN)) &&
+           ((c->T[s].lex & (LX_CAPSTOP | LX_AUX)) || (c->T[s].lex & LX_TIMEWORD)) &&
+           c->ment_at[s] < 0)
+        s++;
     /* keep it short: a long phrase keeps its last mention */
     if (e - s > MAX_NP) {
         int32_t m = c->ment_at[e - 1];
@@ -233,8 +239,9 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
     return false;
 }
 
-/* The subject phrase that starts at token k (after an inverted cue: "said X"). */
-static bool np_right(const ctx *c, uint32_t k, uint32_t hi, np *out)
+/* The subject phrase that starts at token k (after an inverted cue: "said
+ * X"); with appos, an apposition that ends the sentence belongs to it. */
+static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool appos)
 {
     uint32_t e = k;
     while (e < hi && !is_boundary(c, e) && e - k < MAX_NP) {
@@ -249,21 +256,26 @@ static bool np_right(const ctx *c, uint32_t k, uint32_t hi, np *out)
             break;
         e++;
     }
+    if (!np_ok(c, k, e))
+        return false;
     /* apposition after the name: "said X, the committee chairman." */
     if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
         (c->T[e + 1].lex & LX_DET)) {
         uint32_t f = e + 1;
         while (f < hi && !is_boundary(c, f) && f - e < MAX_NP)
             f++;
-        if (f < hi && (sent_end_punct(c, f) || tok_punct(c->d, f, ',')))
+        if (f < hi && ((appos && sent_end_punct(c, f)) || tok_punct(c->d, f, ',')))
             e = f;
     }
-    if (!np_ok(c, k, e))
-        return false;
     out->t0 = k;
     out->t1 = e;
     out->head = head_mention(c, k, e);
     return true;
+}
+
+static bool np_right(const ctx *c, uint32_t k, uint32_t hi, np *out)
+{
+    return np_right_ex(c, k, hi, out, true);
 }
 
 /* ---- building attributions ---- */
@@ -662,7 +674,7 @@ static void sieve_indirect(ctx *c)
         bool according = lem && strcmp(lem, "according to") == 0;
         if (according) {
             /* according to X, CONTENT. | CONTENT, according to X. */
-            if (!np_right(c, k + len, s1, &src))
+            if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
                 continue;
             uint32_t a, b;
             if (k > s0 + 2 && tok_punct(c->d, k - 1, ',')) {
