@@ -862,6 +862,12 @@ void ws_speakers_attribute(ws_doc *d)
         uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
         if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
             c.weak[k] = 1;
+        /* not a cue: a capitalised word inside a sentence ("New York State"),
+         * or an infinitive ("helped him write a book", "to describe") */
+        if (len && (((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
+                     d->toks.v[k - 1].kind != T_QUOTE) ||
+                    (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING))))
+            len = 0;
         if (len) {
             c.cue_len[k] = (uint8_t)len;
             t->cue_lemma = lemma;
