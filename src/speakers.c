@@ -846,6 +846,63 @@ static void sieve_leftover(ctx *c)
     }
 }
 
+/* Mixed speech with any verb: a person subject, a verb, then a clause
+ * holding a quotation ("Merkel heralded the deal as a "breakthrough"").
+ * News quotes a speaker's words this way with verbs no lexicon lists. */
+static void sieve_mixed_verb(ctx *c)
+{
+    for (size_t i = 0; i < c->d->mq.n; i++) {
+        mquote *m = &c->d->mq.v[i];
+        if (m->used || m->single || m->prev >= 0)
+            continue;
+        uint32_t o = m->open;
+        uint32_t s0, s1;
+        sent_bounds(c, o, &s0, &s1);
+        if (o <= s0 + 2 || c->T[o].para != c->T[s0].para)
+            continue;
+        /* the subject: the first person mention of the sentence, not after a
+         * preposition, with a lower-case word after it */
+        for (uint32_t k = s0; k < o; k++) {
+            int32_t mi = c->ment_at[k];
+            if (mi < 0 || c->used[k])
+                continue;
+            const mention *M = &c->d->ments.v[mi];
+            if (M->kind == M_ORG) {
+                k = M->t1 - 1;
+                continue;
+            }
+            if (M->t0 > s0 && c->T[M->t0 - 1].kind == T_WORD && !(c->T[M->t0 - 1].flags & F_CAP) &&
+                (in_list(c->T[M->t0 - 1].low, PREPOSITIONS) || (c->T[M->t0 - 1].lex & LX_DET)))
+                break;
+            uint32_t v = M->t1;
+            while (v < o && c->T[v].kind == T_WORD && (c->T[v].lex & LX_AUX))
+                v++;
+            if (v >= o || c->T[v].kind != T_WORD || (c->T[v].flags & F_CAP) ||
+                in_list(c->T[v].low, PREPOSITIONS) || in_list(c->T[v].low, CLAUSE_WORDS) ||
+                (c->T[v].lex & (LX_DET | LX_PRONOUN)) || c->used[v])
+                break;
+            size_t l = strlen(c->T[v].low);
+            /* a finite verb: past tense or third person */
+            bool verb = c->cue_len[v] || (l > 3 && (strcmp(c->T[v].low + l - 2, "ed") == 0 ||
+                                                   (c->T[v].low[l - 1] == 's' && c->T[v].low[l - 2] != 's')));
+            if (!verb)
+                break;
+            uint32_t a = v + 1, b = content_end(c, a, s1);
+            if (b <= m->close || a > o)
+                break;
+            bool taken = false;
+            for (uint32_t j = a; j < b; j++)
+                taken = taken || c->used[j];
+            if (taken)
+                break;
+            np src = {M->t0, M->t1, mi};
+            int32_t qi = new_quote(c, v, v + 1, &src, 4, 0.5);
+            add_content(c, qi, a, b);
+            break;
+        }
+    }
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -884,6 +941,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_adjacent(&c);
     sieve_indirect(&c);
     sieve_colon_lead(&c);
+    sieve_mixed_verb(&c);
     sieve_leftover(&c);
     /* reading order, and the quote type from its marks */
     for (size_t i = 1; i < d->quotes.n; i++) {
