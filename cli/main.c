@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "whosaid.h"
 
@@ -31,22 +32,16 @@ typedef struct buf {
     int oom; /* an append failed for lack of memory */
 } buf;
 
-/* One article's work, reused from article to article. */
+/* One article's work: where it came from and what it gives. Reused. */
 typedef struct job {
-    buf out;  /* for stdout */
-    buf diag; /* for stderr */
-    buf tmp;  /* input scratch */
-    int rc;   /* RC_OK, RC_FAILED or RC_FATAL */
-    int lost; /* not even an error record could be built */
+    char where[4200];   /* "FILE" or "FILE:LINE", for messages */
+    const char *label;  /* text-format header */
+    json_t *id;         /* for error records; NULL = null */
+    size_t line;        /* 1-based JSONL line, 0 for plain files */
+    buf out, diag, tmp; /* for stdout, for stderr, input scratch */
+    int rc;             /* RC_OK, RC_FAILED or RC_FATAL */
+    int lost;           /* not even an error record could be built */
 } job;
-
-/* Where an article came from, for messages and error records. */
-typedef struct article {
-    const char *where; /* "FILE" or "FILE:LINE" */
-    const char *label; /* text-format header */
-    json_t *id;        /* for error records; NULL = null */
-    size_t line;       /* 1-based JSONL line, 0 for plain files */
-} article;
 
 typedef struct run {
     const config *cfg;
@@ -62,8 +57,7 @@ static int buf_add(buf *b, const char *s, size_t n)
         while (cap - b->len < n && cap <= SIZE_MAX / 2) cap *= 2;
         char *p = cap - b->len < n ? NULL : realloc(b->p, cap);
         if (!p) return b->oom = 1, -1;
-        b->p = p;
-        b->cap = cap;
+        b->p = p, b->cap = cap;
     }
     if (n) memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -74,10 +68,9 @@ static int buf_add(buf *b, const char *s, size_t n)
 static int buf_cat(buf *b, ...)
 {
     va_list ap;
-    const char *s;
     int r = 0;
     va_start(ap, b);
-    while ((s = va_arg(ap, const char *)) != NULL) r |= buf_add(b, s, strlen(s));
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) r |= buf_add(b, s, strlen(s));
     va_end(ap);
     return r;
 }
@@ -85,26 +78,21 @@ static int buf_cat(buf *b, ...)
 static int ws_writer(void *ctx, const char *d, size_t n) { return buf_add(ctx, d, n); }
 static int json_writer(const char *d, size_t n, void *ctx) { return buf_add(ctx, d, n); }
 
-/* Offset of the first byte of s that starts no valid UTF-8 sequence (NUL
- * included, as in the library), or n when there is none. */
-static size_t utf8_check(const char *str, size_t n)
+/* Offset of the first byte of s that starts no valid UTF-8 sequence, or n.
+ * NUL counts as invalid: the same rule as the library's. */
+static size_t utf8_check(const char *s, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i], lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-        unsigned hi = c == 0xED ? 0x9F /* surrogates */ : c == 0xF4 ? 0x8F : 0xBF;
-        size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
-        if (c == 0 || (c >= 0x80 && c < 0xC2) || c > 0xF4 || n - i < k) return i;
-        if (k > 1 && (s[i + 1] < lo || s[i + 1] > hi)) return i;
-        for (size_t m = 2; m < k; m++)
-            if ((s[i + m] & 0xC0) != 0x80) return i;
-        i += k;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t c = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k < 0 || c == 0) return i;
+        i += (size_t)k;
     }
     return n;
 }
 
-/* Append s to b with every invalid byte replaced by U+FFFD, as the library's
+/* Append s to b with each invalid byte replaced by U+FFFD, as the library's
  * WS_REPLACE_INVALID does. */
 static int utf8_fix(buf *b, const char *s, size_t n)
 {
@@ -123,8 +111,9 @@ static json_t *json_str(const char *s)
 }
 
 /* Record a failed article: a diagnostic for stderr and, in its place on
- * stdout, an error record (jsonl) or an error under its header (text). */
-static int fail(const config *cfg, job *j, const article *a, int rc, const char *fmt, ...)
+ * stdout, an error record (jsonl) or an error under its header (text).
+ * Returns the job's exit status. */
+static int fail(const config *cfg, job *j, int rc, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -132,31 +121,27 @@ static int fail(const config *cfg, job *j, const article *a, int rc, const char 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (rc > j->rc) j->rc = rc;
-    if (!cfg->quiet) buf_cat(&j->diag, "whosaid: ", a->where, ": ", msg, "\n", (char *)NULL);
+    if (!cfg->quiet) buf_cat(&j->diag, "whosaid: ", j->where, ": ", msg, "\n", (char *)NULL);
     size_t mark = j->out.len;
     int bad = 0;
     if (cfg->fmt == FMT_TEXT && cfg->headers) {
-        bad = buf_cat(&j->out, "== ", a->label, " ==\nerror: ", msg, "\n\n", (char *)NULL);
+        bad = buf_cat(&j->out, "== ", j->label, " ==\nerror: ", msg, "\n\n", (char *)NULL);
     } else if (cfg->fmt == FMT_JSONL) {
         json_t *rec = json_object();
-        bad = !rec || json_object_set(rec, "id", a->id ? a->id : json_null()) ||
-              (a->line && json_object_set_new(rec, "line", json_integer((json_int_t)a->line))) ||
+        bad = !rec || json_object_set(rec, "id", j->id ? j->id : json_null()) ||
+              (j->line && json_object_set_new(rec, "line", json_integer((json_int_t)j->line))) ||
               json_object_set_new(rec, "error", json_str(msg)) ||
               json_dump_callback(rec, json_writer, &j->out, JSON_COMPACT) ||
               buf_add(&j->out, "\n", 1);
         json_decref(rec);
     }
-    if (bad) {
-        j->out.len = mark;
-        j->rc = RC_FATAL;
-        j->lost = 1;
-    }
+    if (bad) j->out.len = mark, j->rc = RC_FATAL, j->lost = 1;
     return j->rc;
 }
 
 /* Analyse one article and append its report to j->out, or fail() it. */
-static void process_article(const config *cfg, job *j, const article *a, const char *text,
-                            size_t len, const char *id_json)
+static void process_article(const config *cfg, job *j, const char *text, size_t len,
+                            const char *id_json)
 {
     buf *out = &j->out;
     size_t mark = out->len;
@@ -167,58 +152,56 @@ static void process_article(const config *cfg, job *j, const article *a, const c
         st = ws_doc_write_json(doc, id_json, ws_writer, out, &err);
         if (st == WS_OK && buf_add(out, "\n", 1)) st = WS_ERR_IO;
     } else if (st == WS_OK) {
-        if (cfg->headers && buf_cat(out, "== ", a->label, " ==\n", (char *)NULL)) st = WS_ERR_IO;
+        if (cfg->headers && buf_cat(out, "== ", j->label, " ==\n", (char *)NULL)) st = WS_ERR_IO;
         if (st == WS_OK) st = ws_doc_write_text(doc, ws_writer, out, &err);
-        if (st == WS_OK && out->len > mark && out->p[out->len - 1] != '\n' && buf_add(out, "\n", 1))
-            st = WS_ERR_IO;
-        if (st == WS_OK && cfg->headers && buf_add(out, "\n", 1)) st = WS_ERR_IO;
+        int nl = out->len > mark && out->p[out->len - 1] != '\n'; /* end the last line */
+        if (st == WS_OK && buf_add(out, "\n\n", (size_t)nl + (size_t)cfg->headers)) st = WS_ERR_IO;
     }
     ws_doc_free(doc);
     if (st == WS_OK) return;
-    out->len = mark;
-    if (out->oom) /* it was our writer that failed */
-        fail(cfg, j, a, RC_FATAL, "out of memory");
+    int oom = out->oom; /* our writer failed */
+    out->len = mark, out->oom = 0;
+    if (oom || st == WS_ERR_NOMEM)
+        fail(cfg, j, RC_FATAL, "out of memory");
     else
-        fail(cfg, j, a, st == WS_ERR_NOMEM ? RC_FATAL : RC_FAILED, "%s", err.message);
-    out->oom = 0;
+        fail(cfg, j, RC_FAILED, "%s", err.message);
 }
 
-/* One JSONL input line (without its newline; NULL when it did not fit in
- * memory) to one output record. Returns the job's exit status. */
+/* One JSONL input line (without its newline) to one output record. Returns
+ * the job's exit status. */
 static int process_line(const config *cfg, job *j, const char *name, size_t lineno,
-                         const char *line, size_t len)
+                        const char *line, size_t len)
 {
-    char where[4200], num[32], *id_json = NULL;
-    article a = {where, where, NULL, lineno};
+    char num[32], *id_json = NULL;
     json_error_t jerr;
-    snprintf(where, sizeof where, "%s:%zu", name, lineno);
-    size_t sp = 0, bad = line ? utf8_check(line, len) : 0;
+    snprintf(j->where, sizeof j->where, "%s:%zu", name, lineno);
+    j->label = j->where, j->id = NULL, j->line = lineno;
+    size_t sp = 0, bad = utf8_check(line, len);
     while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
-    if (!line) return fail(cfg, j, &a, RC_FATAL, "out of memory");
-    if (sp == len) return fail(cfg, j, &a, RC_FAILED, "empty line");
+    if (sp == len) return fail(cfg, j, RC_FAILED, "empty line");
     if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
-        return fail(cfg, j, &a, RC_FAILED, "invalid UTF-8 or NUL at byte %zu", bad + 1);
+        return fail(cfg, j, RC_FAILED, "invalid UTF-8 or NUL at byte offset %zu", bad);
     if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
-        return fail(cfg, j, &a, RC_FATAL, "out of memory");
+        return fail(cfg, j, RC_FATAL, "out of memory");
     if (bad < len) line = j->tmp.p, len = j->tmp.len;
     json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-    json_t *id = json_object_get(root, "id"), *text = json_object_get(root, "text");
+    json_t *id = j->id = json_object_get(root, "id"), *text = json_object_get(root, "text");
     if (!root && json_error_code(&jerr) == json_error_out_of_memory)
-        fail(cfg, j, &a, RC_FATAL, "out of memory");
+        fail(cfg, j, RC_FATAL, "out of memory");
     else if (!root)
-        fail(cfg, j, &a, RC_FAILED, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+        fail(cfg, j, RC_FAILED, "invalid JSON at column %d: %s", jerr.column, jerr.text);
     else if (!json_is_object(root))
-        fail(cfg, j, &a, RC_FAILED, "not a JSON object");
-    else if ((a.id = id), !text)
-        fail(cfg, j, &a, RC_FAILED, "no \"text\" field");
+        fail(cfg, j, RC_FAILED, "not a JSON object");
+    else if (!text)
+        fail(cfg, j, RC_FAILED, "no \"text\" field");
     else if (!json_is_string(text))
-        fail(cfg, j, &a, RC_FAILED, "\"text\" is not a string");
+        fail(cfg, j, RC_FAILED, "\"text\" is not a string");
     else if (id && !(id_json = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT)))
-        fail(cfg, j, &a, RC_FATAL, "out of memory");
+        fail(cfg, j, RC_FATAL, "out of memory");
     else {
         snprintf(num, sizeof num, "%zu", lineno - 1);
-        if (id) a.label = json_is_string(id) ? json_string_value(id) : id_json;
-        process_article(cfg, j, &a, json_string_value(text), json_string_length(text),
+        if (id) j->label = json_is_string(id) ? json_string_value(id) : id_json;
+        process_article(cfg, j, json_string_value(text), json_string_length(text),
                         id ? id_json : num);
     }
     free(id_json);
@@ -226,9 +209,9 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
     return j->rc;
 }
 
-/* Write a finished job and reset it. Returns -1 when the run must stop:
- * stdout failed, or an article's output was lost for lack of memory. */
-static int flush_job(run *r)
+/* Write a finished job and reset it. Stop the run when stdout failed, or
+ * when an article's output was lost for lack of memory. */
+static void flush_job(run *r)
 {
     job *j = &r->job;
     int err = 0;
@@ -237,35 +220,24 @@ static int flush_job(run *r)
     if (j->diag.len) fwrite(j->diag.p, 1, j->diag.len, stderr);
     if (j->rc > r->status) r->status = j->rc;
     if (err || j->lost) {
-        fprintf(stderr, "whosaid: %s%s\n", err ? "write error: " : "",
-                err ? strerror(err) : "out of memory");
-        r->status = RC_FATAL;
-        r->stop = 1;
+        fprintf(stderr, "whosaid: %s: %s\n", err ? "write error" : "output lost",
+                strerror(err ? err : ENOMEM));
+        r->status = RC_FATAL, r->stop = 1;
     }
-    j->out.len = j->diag.len = 0;
-    j->out.oom = j->diag.oom = j->lost = 0;
-    j->rc = RC_OK;
-    return r->stop ? -1 : 0;
+    j->out.len = j->diag.len = 0, j->id = NULL;
+    j->out.oom = j->diag.oom = j->lost = j->rc = 0;
 }
 
 static void process_jsonl(run *r, FILE *fp, const char *name)
 {
     char *line = NULL;
     size_t cap = 0, lineno = 0;
-    for (ssize_t n; !r->stop; flush_job(r)) {
-        errno = 0;
-        if ((n = getline(&line, &cap, fp)) >= 0) {
-            process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
-        } else if (errno == ENOMEM) { /* a line too long to hold: skip the rest of it */
-            clearerr(fp);
-            for (int c; (c = getc(fp)) != EOF && c != '\n';) {}
-            process_line(r->cfg, &r->job, name, ++lineno, NULL, 0);
-        } else
-            break;
-    }
-    if (!r->stop && ferror(fp)) {
+    for (ssize_t n; !r->stop && (errno = 0, n = getline(&line, &cap, fp)) >= 0; flush_job(r))
+        process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
+    if (!r->stop && (ferror(fp) || errno == ENOMEM)) { /* ENOMEM: a line too long to hold */
+        int rc = errno == ENOMEM ? RC_FATAL : RC_FAILED;
         fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, strerror(errno));
-        if (r->status < RC_FAILED) r->status = RC_FAILED;
+        if (rc > r->status) r->status = rc;
     }
     free(line);
 }
@@ -298,17 +270,18 @@ static void process_file(run *r, const char *path)
         if (r->status < RC_FAILED) r->status = RC_FAILED;
     } else { /* one output per plain-text article, even one that cannot be read */
         job *j = &r->job;
-        article a = {name, name, NULL, 0};
         char *id_json = NULL;
         const char *why = read_article(fp, cfg->wopts.max_bytes, &j->tmp);
-        if (!(a.id = json_str(path)) || !(id_json = json_dumps(a.id, JSON_ENCODE_ANY)))
-            fail(cfg, j, &a, RC_FATAL, "out of memory");
+        snprintf(j->where, sizeof j->where, "%s", name);
+        j->label = name, j->line = 0;
+        if (!(j->id = json_str(path)) || !(id_json = json_dumps(j->id, JSON_ENCODE_ANY)))
+            fail(cfg, j, RC_FATAL, "out of memory");
         else if (why)
-            fail(cfg, j, &a, j->tmp.oom ? RC_FATAL : RC_FAILED, "%s", why);
+            fail(cfg, j, j->tmp.oom ? RC_FATAL : RC_FAILED, "%s", why);
         else
-            process_article(cfg, j, &a, j->tmp.len ? j->tmp.p : "", j->tmp.len, id_json);
+            process_article(cfg, j, j->tmp.len ? j->tmp.p : "", j->tmp.len, id_json);
         free(id_json);
-        json_decref(a.id);
+        json_decref(j->id);
         flush_job(r);
     }
     if (fp && !is_stdin) fclose(fp);
@@ -325,10 +298,8 @@ static const char usage_text[] =
     "  --jsonl                read JSON Lines instead of plain-text articles\n"
     "  --format text|jsonl    a readable report, or one JSON object per article\n"
     "                         (default: text on a terminal, jsonl otherwise)\n"
-    "  --replace-invalid      replace invalid UTF-8 and NUL bytes by U+FFFD\n"
-    "                         instead of failing the article\n"
-    "  --max-article-bytes N  fail longer articles (suffix K, M or G allowed;\n"
-    "                         0 = no limit; default 64M)\n"
+    "  --replace-invalid      invalid UTF-8 and NUL bytes become U+FFFD, not errors\n"
+    "  --max-article-bytes N  fail longer articles (0: no limit; default 64 MiB)\n"
     "  --quiet                no per-article error messages on stderr\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -350,16 +321,13 @@ static int usage_error(const char *fmt, const char *arg)
     return RC_USAGE;
 }
 
-/* A byte count with an optional K, M or G (binary) suffix. */
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10), mul = 1;
-    if (*s < '0' || *s > '9' || errno) return -1;
-    if (*end) mul = *end == 'K' ? 1ull << 10 : *end == 'M' ? 1ull << 20 : *end == 'G' ? 1ull << 30 : 0;
-    if (!mul || (mul > 1 && end[1]) || v > SIZE_MAX / mul) return -1;
-    *out = (size_t)(v * mul);
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v > SIZE_MAX) return -1;
+    *out = (size_t)v;
     return 0;
 }
 
@@ -411,10 +379,8 @@ int main(int argc, char **argv)
     cfg.headers = cfg.jsonl_in || nfiles > 1;
     char *obuf = malloc((size_t)1 << 20); /* freed only after fclose(stdout) */
     if (obuf) setvbuf(stdout, obuf, tty ? _IOLBF : _IOFBF, (size_t)1 << 20);
-
     if (nfiles == 0) process_file(&r, "-");
     for (int i = 0; i < nfiles && !r.stop; i++) process_file(&r, argv[1 + i]);
-
     if (fclose(stdout) != 0 && !r.stop) {
         fprintf(stderr, "whosaid: write error: %s\n", strerror(errno));
         r.status = RC_FATAL;

@@ -127,7 +127,7 @@ static int32_t alias_lookup(ectx *c, const char *key)
         if (strcmp(a->key, key) == 0) {
             if (exact < 0)
                 exact = a->ent;
-        } else if (ends_with_words(a->key, key) && strchr(key, ' ')) {
+        } else if (ends_with_words(a->key, key)) {
             if (suffix >= 0 && suffix != a->ent)
                 suffix_amb = true;
             if (suffix < 0)
@@ -150,6 +150,19 @@ static bool place_like(ectx *c, const mention *m)
     for (const char *const *w = preps; *w; w++)
         if (strcmp(p->low, *w) == 0)
             return !(strcmp(*w, "to") == 0 && m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
+    return false;
+}
+
+static bool after_preposition(ectx *c, const mention *m)
+{
+    static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across",
+                                        "on", "for", "about", "the", NULL};
+    if (m->t0 == 0)
+        return false;
+    const tok *p = &c->T[m->t0 - 1];
+    for (const char *const *w = preps; *w; w++)
+        if (strcmp(p->low, *w) == 0)
+            return true;
     return false;
 }
 
@@ -200,7 +213,8 @@ static void cluster_names(ectx *c)
                 d->ents.v[best].name = ws_span_dup(d, c->T[m->n0].start, end);
             }
             m->entity = best;
-            if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)))
+            if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) ||
+                (nw >= 2 && !after_preposition(c, m)))
                 d->ents.v[best].person = true;
             if (d->ents.v[best].gender == G_UNKNOWN)
                 d->ents.v[best].gender = m->gender;
@@ -220,13 +234,16 @@ static void cluster_names(ectx *c)
         bool titled = false;
         while (e < d->toks.n && e < k + 8 && c->T[e].kind == T_WORD &&
                !(c->T[e].lex & (LX_CUE | LX_CUE_ING)) && strcmp(c->T[e].low, "of") != 0 &&
+               strcmp(c->T[e].low, "for") != 0 && strcmp(c->T[e].low, "at") != 0 &&
                strcmp(c->T[e].low, "who") != 0) {
             if (c->T[e].lex & (LX_TITLE | LX_ROLE))
                 titled = true;
             e++;
         }
-        if (!titled || e >= d->toks.n || !(tok_punct(d, e, ',') || tok_punct(d, e, '.')))
+        bool pp = e < d->toks.n && (tok_is(d, e, "of") || tok_is(d, e, "for") || tok_is(d, e, "at"));
+        if (!titled || e >= d->toks.n || !(pp || tok_punct(d, e, ',') || tok_punct(d, e, '.')))
             continue;
+        d->ents.v[m->entity].person = true;
         /* the last word must be the title itself: "the Hamas leader" */
         if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
             continue;
@@ -282,9 +299,12 @@ static void resolve_rest(ectx *c)
                 w = 0.02;
             else if (t->quote >= 0)
                 w = 0.3;
-            /* a name at the start of its sentence is its subject */
+            /* a name at the start of its sentence is its subject; one after a
+             * preposition ("criticism from Gov. Mercer") is not */
             else if (!m->subject && (t->flags & F_SENT_START))
                 w = 2.0;
+            else if (!m->subject && m->kind != M_PRONOUN && after_preposition(c, m))
+                w = 0.3;
             const tok *lt = &c->T[m->t1 - 1];
             size_t l = strlen(lt->low);
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')

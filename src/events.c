@@ -62,6 +62,16 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
                 *a = k - 1;
             return true;
         }
+        /* "last week", "this month", "next year" */
+        if ((tok_is(c->d, k, "last") || tok_is(c->d, k, "this") || tok_is(c->d, k, "next")) &&
+            k + 1 < s1 &&
+            (tok_is(c->d, k + 1, "week") || tok_is(c->d, k + 1, "month") ||
+             tok_is(c->d, k + 1, "year") || tok_is(c->d, k + 1, "weekend") ||
+             tok_is(c->d, k + 1, "night") || tok_is(c->d, k + 1, "morning"))) {
+            *a = k;
+            *b = k + 2;
+            return true;
+        }
         if ((T[k].lex & LX_TIMEWORD) && !(T[k].lex & (LX_AUX)) &&
             (tok_is(c->d, k, "yesterday") || tok_is(c->d, k, "today") ||
              tok_is(c->d, k, "tonight") || tok_is(c->d, k, "tomorrow"))) {

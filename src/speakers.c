@@ -703,6 +703,8 @@ static void sieve_indirect(ctx *c)
             /* Pointing out that CONTENT, X said …: the subject is the main clause's */
             bool saw_that;
             uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
+            if (!saw_that)
+                continue; /* "Responding to criticism, he said …" */
             uint32_t b = a;
             /* the content ends at the last comma before the main subject */
             uint32_t comma = 0;
