@@ -22,6 +22,9 @@ static bool space_at(const ws_doc *d, size_t i)
 /* Something that can precede a closing mark: a word or its punctuation. */
 static bool text_before(const ws_doc *d, size_t i)
 {
+    /* marks that close together (‚falsch‘“): look through them */
+    while (i > 0 && i < d->n && ws_is_quote_char(d->cp[i]))
+        i--;
     if (i >= d->n || space_at(d, i))
         return false;
     uint32_t c = d->cp[i];
@@ -48,7 +51,9 @@ static int facing(const ws_doc *d, const tok *t)
     switch (c) {
     case 0x201C: /* “ opens in English; closes a German „ ... “ */
         return before && !after ? CLOSE | OPEN : OPEN;
-    case 0x201E: case 0x201A: case 0xAB: case 0x2039: case 0x2018: case 0x201F: case 0x201B:
+    case 0x2018: /* ‘ opens in English; closes a German ‚ … ‘ */
+        return before && !after ? CLOSE | OPEN : OPEN;
+    case 0x201E: case 0x201A: case 0xAB: case 0x2039: case 0x201F: case 0x201B:
         return OPEN;
     case 0x201D: case 0xBB: case 0x203A:
         return CLOSE;
@@ -123,8 +128,13 @@ void ws_quotes_find(ws_doc *d)
                         t->flags |= F_OPEN;
                     }
                 } else if (f & CLOSE) {
-                    t->flags |= F_CLOSE;
-                    emit(d, (uint32_t)sopen, k, true, true);
+                    /* rock 'n' roll: a letter or two between marks is not a quote */
+                    if (!(k == (uint32_t)sopen + 2 && T[k - 1].end - T[k - 1].start <= 2)) {
+                        t->flags |= F_CLOSE;
+                        emit(d, (uint32_t)sopen, k, true, true);
+                    } else {
+                        T[sopen].flags &= (uint16_t)~F_OPEN;
+                    }
                     sopen = -1;
                 }
             }
