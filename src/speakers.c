@@ -397,11 +397,16 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                 x++;
             if (tok_is(c->d, e, "and") && x < s1 && c->cue_len[x])
                 break;
-            /* "…, but he …", "…; …": a new clause */
+            /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
                                (tok_is(c->d, e + 1, "but") || tok_is(c->d, e + 1, "while") ||
-                                tok_is(c->d, e + 1, "although"))) ||
-                              tok_punct(c->d, e, ';')))
+                                tok_is(c->d, e + 1, "although") || tok_is(c->d, e + 1, "which") ||
+                                tok_is(c->d, e + 1, "whose") || tok_is(c->d, e + 1, "where") ||
+                                tok_is(c->d, e + 1, "it"))) ||
+                              tok_punct(c->d, e, ';') ||
+                              (c->T[e].kind == T_PUNCT && (c->d->cp[c->T[e].start] == 0x2014 ||
+                                                           c->d->cp[c->T[e].start] == 0x2013) &&
+                               (c->T[e].flags & F_SPACE_BEFORE))))
                 break;
             /* "…, calling her …" / "…, saying …": a participle cue after a comma */
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
