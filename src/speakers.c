@@ -841,7 +841,7 @@ static void sieve_leftover(ctx *c)
         if (last_q < 0)
             continue;
         quote *q = &c->d->quotes.v[last_q];
-        if (q->sieve != 1)
+        if (q->sieve != 1 && !(c->T[o].flags & F_PARA_START))
             continue;
         /* the attribution must be in this paragraph or the one before */
         uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
