@@ -191,9 +191,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             s2--;
         int32_t m = s2 < s - 1 ? head_mention(c, s2, s - 1) : -1;
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == s - 1) {
-            if (in_list(c->T[s].low, CLAUSE_WORDS))
-                e = s - 1; /* "Smith, who ..., said": Smith alone */
-            s = c->d->ments.v[m].t0;
+            s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
         }
     }
     /* an unclosed mention running into the phrase start */
@@ -284,6 +282,18 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
                          double conf)
 {
     quote q = {0};
+    /* the cue takes the auxiliaries and adverbs before the verb ("has
+     * said", "also said") and a setting after it ("said in a statement") */
+    uint32_t lo = src && src->t1 <= cue0 ? src->t1 : (cue0 > 3 ? cue0 - 3 : 0);
+    while (cue0 > lo && c->T[cue0 - 1].kind == T_WORD && !c->used[cue0 - 1] &&
+           c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
+           ((c->T[cue0 - 1].lex & LX_AUX) ||
+            (strlen(c->T[cue0 - 1].low) > 4 &&
+             strcmp(c->T[cue0 - 1].low + strlen(c->T[cue0 - 1].low) - 2, "ly") == 0)))
+        cue0--;
+    if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
+        (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
+        cue1 += 3;
     q.cue0 = cue0;
     q.cue1 = cue1;
     q.source = src ? src->head : -1;
@@ -489,9 +499,11 @@ static int32_t quote_closing_at(const ctx *c, uint32_t k)
 /* Quote (or its chain) as content, first fragment. */
 static void add_quote_content(ctx *c, int32_t qi, int32_t mqi)
 {
-    add_content(c, qi, c->d->mq.v[mqi].open, mq_last(c, mqi) + 1);
-    for (int32_t x = mqi; x >= 0; x = c->d->mq.v[x].next)
+    /* one fragment per paragraph, as annotators mark long quotations */
+    for (int32_t x = mqi; x >= 0; x = c->d->mq.v[x].next) {
+        add_content(c, qi, c->d->mq.v[x].open, c->d->mq.v[x].close + 1);
         c->d->mq.v[x].used = true;
+    }
 }
 
 /* ---- sieve 1: cues next to a quote ---- */
