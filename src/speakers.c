@@ -256,9 +256,10 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
     }
     if (!np_ok(c, k, e))
         return false;
-    /* apposition after the name: "said X, the committee chairman." */
+    /* apposition after the name: "said X, the committee chairman." or a
+     * relative clause: "said X, who runs it with her brother." */
     if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
-        (c->T[e + 1].lex & LX_DET)) {
+        ((c->T[e + 1].lex & LX_DET) || tok_is(c->d, e + 1, "who"))) {
         uint32_t f = e + 1;
         while (f < hi && !is_boundary(c, f) && f - e < MAX_NP)
             f++;
@@ -337,6 +338,18 @@ static uint32_t mq_last(const ctx *c, int32_t qi)
 static bool quote_free(const ctx *c, int32_t qi)
 {
     return qi >= 0 && !c->d->mq.v[qi].used && !c->d->mq.v[qi].single;
+}
+
+/* A single-mark quote that no double quote contains (British and headline
+ * style: ‘We will rebuild,’ says the governor). */
+static bool single_free(const ctx *c, int32_t qi)
+{
+    if (qi < 0 || c->d->mq.v[qi].used || !c->d->mq.v[qi].single)
+        return false;
+    for (int32_t p = qi - 1; p >= 0 && p >= qi - 4; p--)
+        if (!c->d->mq.v[p].single && c->d->mq.v[p].close >= c->d->mq.v[qi].close)
+            return false;
+    return true;
 }
 
 /* Sentence bounds of token k. */
@@ -537,7 +550,10 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     while (j > p0 && k - j < MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
         j--;
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
-    if (mq < 0 || !quote_free(c, mq))
+    if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
+        c->d->mq.v[c->T[j - 1].quote].close == j - 1)
+        mq = c->T[j - 1].quote;
+    if (mq < 0 || !(quote_free(c, mq) || single_free(c, mq)))
         return false;
     uint32_t after = c->d->mq.v[mq].close + 1;
     /* the last paragraph of a quote that began paragraphs earlier */
@@ -879,6 +895,13 @@ static void sieve_mixed_verb(ctx *c)
         sent_bounds(c, o, &s0, &s1);
         if (o <= s0 + 2 || c->T[o].para != c->T[s0].para)
             continue;
+        /* "the “Fair Wages Act”": every word capitalised is a title */
+        bool title = true;
+        for (uint32_t k = o + 1; k < m->close && title; k++)
+            if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && strlen(c->T[k].low) > 3)
+                title = false;
+        if (title)
+            continue;
         /* the subject: the first person mention of the sentence, not after a
          * preposition, with a lower-case word after it */
         for (uint32_t k = s0; k < o; k++) {
@@ -942,8 +965,11 @@ void ws_speakers_attribute(ws_doc *d)
          * or an infinitive ("helped him write a book", "to describe") */
         if (len && (((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
                      d->toks.v[k - 1].kind != T_QUOTE) ||
-                    (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING))))
-            len = 0;
+                    (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
+                    (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
+                               tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
+                               tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its")))))
+            len = 0; /* ... or a noun: "the two accused", "a claim" */
         if (len) {
             c.cue_len[k] = (uint8_t)len;
             t->cue_lemma = lemma;

@@ -1,0 +1,728 @@
+/*
+ * test_attribution.c - the public API end to end: quotations, their cue,
+ * source mention and speaker; entities; meetings; the JSON output contract of
+ * ../shared/eval/FORMAT.md; writer failures; concurrent use from threads.
+ *
+ * Expectations follow the annotation conventions of tests/spec.txt (PolNeAR
+ * style): content excludes the cue, the source and "that"; content spans are
+ * compared after trimming white space, quote marks and ,.;: at both ends;
+ * cue and source are the spans as written (white space trimmed); the speaker
+ * is the canonical name of the person entity. Every passage here was written
+ * for this file.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <pthread.h>
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+#define EXPECT(text, ...)                                                                   \
+    do {                                                                                    \
+        static const tu_expect exp_[] = {__VA_ARGS__};                                      \
+        ws_doc_free(tu_expect_quotes((text), exp_, N_OF(exp_)));                            \
+    } while (0)
+
+/* ---- Q-S-C: "quote," source cue ----------------------------------------------- */
+
+static void test_qsc_title(void **state)
+{
+    (void)state;
+    EXPECT("\"The bridge will reopen in May,\" Mayor Carla Ruiz said on Tuesday.",
+           {{"The bridge will reopen in May"}, "direct", "said", "Mayor Carla Ruiz", "Carla Ruiz"});
+}
+
+static void test_qsc_pronoun(void **state)
+{
+    (void)state;
+    EXPECT("Sen. Omar Lutz left the hearing early. \xE2\x80\x9CI have nothing to add,\xE2\x80\x9D he "
+           "said.",
+           {{"I have nothing to add"}, "direct", "said", "he", "Omar Lutz"});
+}
+
+/* Offsets are code points: the same passage checked with numbers. */
+static void test_qsc_codepoints(void **state)
+{
+    (void)state;
+    /* Zoë Núñez opened the café. “Ça marche très bien,” Núñez said.
+     * “ at 27, Ça at 28, bien ends at 47, Núñez@2 at [50,55), said at [56,60) */
+    const char t[] = "Zo\xC3\xAB N\xC3\xBA\xC3\xB1" "ez opened the caf\xC3\xA9. \xE2\x80\x9C\xC3\x87" "a "
+                     "marche tr\xC3\xA8s bien,\xE2\x80\x9D N\xC3\xBA\xC3\xB1" "ez said.";
+    ws_doc *d = tu_analyze(t, 0);
+    assert_int_equal(ws_doc_length(d), 61);
+    size_t ncp;
+    uint32_t *cp = tu_doc_cps(d, &ncp);
+    bool ok = ws_doc_quote_count(d) == 1;
+    if (ok) {
+        const ws_quote *q = ws_doc_quote(d, 0);
+        ws_span c = tu_trim(cp, q->content[0]);
+        ws_span cue = tu_trim_space(cp, q->cue), src = tu_trim_space(cp, q->source);
+        ok = q->n_content == 1 && c.start == 28 && c.end == 47 && q->has_cue && cue.start == 56 &&
+             cue.end == 60 && q->has_source && src.start == 50 && src.end == 55 &&
+             q->type == WS_DIRECT && q->entity >= 0 &&
+             strcmp(ws_doc_entity(d, (size_t)q->entity)->name, "Zo\xC3\xAB N\xC3\xBA\xC3\xB1" "ez") == 0;
+    }
+    if (!ok)
+        tu_dump(d);
+    free(cp);
+    ws_doc_free(d);
+    assert_true(ok);
+}
+
+/* ---- Q-C-S: "quote," cue source ----------------------------------------------- */
+
+static void test_qcs_title(void **state)
+{
+    (void)state;
+    EXPECT("\xE2\x80\x9C" "Exports grew by a fifth,\xE2\x80\x9D said Trade Minister Ines Varela.",
+           {{"Exports grew by a fifth"}, "direct", "said", "Trade Minister Ines Varela",
+            "Ines Varela"});
+}
+
+static void test_qcs_apposition(void **state)
+{
+    (void)state;
+    EXPECT("\"The station will close in June,\" said Pavel Novak, the regional rail director.",
+           {{"The station will close in June"}, "direct", "said", "Pavel Novak", "Pavel Novak"});
+}
+
+/* ---- S-C-Q with a colon ---------------------------------------------------------- */
+
+static void test_scq_colon(void **state)
+{
+    (void)state;
+    EXPECT("Health Minister Farida Okoye said: \xE2\x80\x9C" "Every clinic will have a doctor by "
+           "June.\xE2\x80\x9D",
+           {{"Every clinic will have a doctor by June"}, "direct", "said",
+            "Health Minister Farida Okoye", "Farida Okoye"});
+}
+
+static void test_scq_told_object(void **state)
+{
+    (void)state;
+    /* the cue is the verb without its object */
+    EXPECT("Pavel Novak told reporters: \"The trains will run again on Monday.\"",
+           {{"The trains will run again on Monday"}, "direct", "told", "Pavel Novak",
+            "Pavel Novak"});
+}
+
+/* ---- interrupted quotes: one quote, two fragments --------------------------------- */
+
+static void test_interrupted_qsc(void **state)
+{
+    (void)state;
+    EXPECT("\xE2\x80\x9CThe reform,\xE2\x80\x9D Governor Lars Eck said, \xE2\x80\x9Cwill cost the "
+           "taxpayer nothing.\xE2\x80\x9D",
+           {{"The reform", "will cost the taxpayer nothing"}, "mixed", "said",
+            "Governor Lars Eck", "Lars Eck"});
+}
+
+static void test_interrupted_qcs_apposition(void **state)
+{
+    (void)state;
+    EXPECT("\"If prices fall,\" said Mira Tan, an economist at the central bank, \"wages will "
+           "follow.\"",
+           {{"If prices fall", "wages will follow"}, "mixed", "said", "Mira Tan", "Mira Tan"});
+}
+
+static void test_interrupted_has_two_fragments(void **state)
+{
+    (void)state;
+    const char t[] = "\xE2\x80\x9CThe reform,\xE2\x80\x9D Governor Lars Eck said, \xE2\x80\x9Cwill "
+                     "cost the taxpayer nothing.\xE2\x80\x9D";
+    ws_doc *d = tu_analyze(t, 0);
+    size_t ncp;
+    uint32_t *cp = tu_doc_cps(d, &ncp);
+    bool ok = ws_doc_quote_count(d) == 1 && ws_doc_quote(d, 0)->n_content == 2;
+    if (ok) {
+        /* in reading order, and neither fragment takes in the cue or the source */
+        const ws_quote *q = ws_doc_quote(d, 0);
+        ws_span a = tu_trim(cp, q->content[0]), b = tu_trim(cp, q->content[1]);
+        ws_span src = tu_at(t, "Governor Lars Eck"), cue = tu_at(t, "said");
+        ok = a.end <= src.start && b.start >= cue.end && a.end <= b.start;
+    }
+    if (!ok)
+        tu_dump(d);
+    free(cp);
+    ws_doc_free(d);
+    assert_true(ok);
+}
+
+/* ---- indirect speech ---------------------------------------------------------------- */
+
+static void test_indirect_said_that(void **state)
+{
+    (void)state;
+    EXPECT("Finance Minister Jonas Weber said that inflation would fall below 2 percent next year.",
+           {{"inflation would fall below 2 percent next year"}, "indirect", "said",
+            "Finance Minister Jonas Weber", "Jonas Weber"});
+}
+
+static void test_indirect_said_no_that(void **state)
+{
+    (void)state;
+    EXPECT("Police Chief Rosa Alves said 12 people had been detained overnight.",
+           {{"12 people had been detained overnight"}, "indirect", "said",
+            "Police Chief Rosa Alves", "Rosa Alves"});
+}
+
+static void test_according_to_trailing(void **state)
+{
+    (void)state;
+    EXPECT("The airport will open in 2026, according to Transport Minister Ines Varela.",
+           {{"The airport will open in 2026"}, "indirect", "according to",
+            "Transport Minister Ines Varela", "Ines Varela"});
+}
+
+static void test_according_to_leading(void **state)
+{
+    (void)state;
+    EXPECT("According to Police Chief Rosa Alves, the warehouse fire was started deliberately.",
+           {{"the warehouse fire was started deliberately"}, "indirect", "According to",
+            "Police Chief Rosa Alves", "Rosa Alves"});
+}
+
+static void test_colon_without_marks(void **state)
+{
+    (void)state;
+    EXPECT("Finance Minister Jonas Weber stated: The budget will be balanced by 2027.",
+           {{"The budget will be balanced by 2027"}, "indirect", "stated",
+            "Finance Minister Jonas Weber", "Jonas Weber"});
+}
+
+/* ---- speakers ------------------------------------------------------------------------ */
+
+static void test_title_alias(void **state)
+{
+    (void)state;
+    const char t[] = "Foreign Minister Ana Duarte arrived in Madrid on Sunday. \xE2\x80\x9CWe came to "
+                     "listen,\xE2\x80\x9D the Foreign Minister said.";
+    ws_doc *d;
+    {
+        static const tu_expect e[] = {
+            {{"We came to listen"}, "direct", "said", "the Foreign Minister", "Ana Duarte"}};
+        d = tu_expect_quotes(t, e, 1);
+    }
+    /* the entity carries the title, and both mentions */
+    int id = tu_entity_named(d, "Ana Duarte");
+    assert_true(id >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)id);
+    assert_int_equal(e->id, id);
+    assert_int_equal(e->type, WS_PERSON);
+    bool title = false;
+    for (size_t i = 0; i < e->n_titles; i++)
+        if (strcmp(e->titles[i], "Foreign Minister") == 0)
+            title = true;
+    assert_true(title);
+    ws_span first = tu_at(t, "Ana Duarte"), second = tu_at(t, "Foreign Minister@2");
+    bool m1 = false, m2 = false;
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        ws_span m = e->mentions[i];
+        m1 |= m.start < first.end && first.start < m.end;
+        m2 |= m.start < second.end && second.start < m.end;
+        if (i)
+            assert_true(e->mentions[i - 1].start <= m.start);
+    }
+    assert_true(m1);
+    assert_true(m2);
+    ws_doc_free(d);
+}
+
+static void test_pronoun_skips_participial_name(void **state)
+{
+    (void)state;
+    EXPECT("Mayor Ivan Sokol faced the council on Monday. Answering a question from Councillor "
+           "Tomas Berg, he said the budget was final.",
+           {{"the budget was final"}, "indirect", "said", "he", "Ivan Sokol"});
+}
+
+static void test_pronoun_skips_participial_name_direct(void **state)
+{
+    (void)state;
+    EXPECT("Gov. Rhea Lindgren toured the flooded valley on Thursday. Standing next to farmer "
+           "Otto Kranz, she said: \xE2\x80\x9CNobody here will be forgotten.\xE2\x80\x9D",
+           {{"Nobody here will be forgotten"}, "direct", "said", "she", "Rhea Lindgren"});
+}
+
+static void test_she_and_he(void **state)
+{
+    (void)state;
+    EXPECT("Senator Maria Lopez and Governor Daniel Stone debated the tax plan on Friday. "
+           "\xE2\x80\x9CIt punishes families,\xE2\x80\x9D she said. \xE2\x80\x9CIt pays for "
+           "schools,\xE2\x80\x9D he replied.",
+           {{"It punishes families"}, "direct", "said", "she", "Maria Lopez"},
+           {{"It pays for schools"}, "direct", "replied", "he", "Daniel Stone"});
+}
+
+/* ---- meetings ------------------------------------------------------------------------- */
+
+static const char *entity_name(const ws_doc *d, int id)
+{
+    const ws_entity *e = id >= 0 ? ws_doc_entity(d, (size_t)id) : NULL;
+    return e ? e->name : "(none)";
+}
+
+static void dump_events(const ws_doc *d)
+{
+    print_message("  %zu event(s):\n", ws_doc_event_count(d));
+    for (size_t i = 0; i < ws_doc_event_count(d); i++) {
+        const ws_event *ev = ws_doc_event(d, i);
+        print_message("   [%zu] type=%d when=%s participants:", i, (int)ev->type,
+                      ev->when ? ev->when : "(null)");
+        for (size_t k = 0; k < ev->n_participants; k++)
+            print_message(" %s;", entity_name(d, ev->participants[k]));
+        print_message("\n");
+    }
+}
+
+/* Exactly one meeting, between a and b, at when (NULL: none). */
+static void expect_meeting(const ws_doc *d, const char *text, const char *a, const char *b,
+                           const char *when)
+{
+    bool ok = ws_doc_event_count(d) == 1;
+    if (ok) {
+        const ws_event *ev = ws_doc_event(d, 0);
+        ok = ev->type == WS_MEETING && ev->n_participants == 2;
+        bool has_a = false, has_b = false;
+        for (size_t k = 0; ok && k < ev->n_participants; k++) {
+            const char *nm = entity_name(d, ev->participants[k]);
+            has_a |= strcmp(nm, a) == 0;
+            has_b |= strcmp(nm, b) == 0;
+        }
+        ok = ok && has_a && has_b;
+        if (ok && when) {
+            ws_span w = tu_at(text, when);
+            char buf[64];
+            ok = ev->when && strcmp(ev->when, when) == 0 && ev->when_span.start == w.start &&
+                 ev->when_span.end == w.end &&
+                 strcmp(tu_text(d, ev->when_span, buf, sizeof buf), when) == 0 &&
+                 ev->span.start <= w.start && ev->span.end >= w.end;
+        } else if (ok) {
+            ok = ev->when == NULL;
+        }
+        if (ok) /* the span is the reporting sentence: it contains both names */
+            ok = ev->span.start <= tu_at(text, a).start && ev->span.end >= tu_at(text, b).end &&
+                 ev->span.end <= ws_doc_length(d);
+    }
+    if (!ok) {
+        print_message("  expected one meeting: %s; %s; when=%s\n", a, b, when ? when : "null");
+        dump_events(d);
+    }
+    assert_true(ok);
+}
+
+static void test_meeting_met(void **state)
+{
+    (void)state;
+    const char t[] = "Foreign Minister Lena Varga met Defence Minister Tomas Renner in Vienna on "
+                     "Monday.";
+    ws_doc *d = tu_analyze(t, 0);
+    expect_meeting(d, t, "Lena Varga", "Tomas Renner", "Monday");
+    assert_int_equal(ws_doc_quote_count(d), 0);
+    ws_doc_free(d);
+    /* the flag turns the detector off */
+    d = tu_analyze(t, WS_NO_EVENTS);
+    assert_int_equal(ws_doc_event_count(d), 0);
+    ws_doc_free(d);
+}
+
+static void test_meeting_seed_pattern(void **state)
+{
+    (void)state;
+    const char t[] = "In a Saturday meeting with Prime Minister Ilse Hahn, Dr. Amir Rostami said the "
+                     "talks had been frank.";
+    static const tu_expect e[] = {
+        {{"the talks had been frank"}, "indirect", "said", "Dr. Amir Rostami", "Amir Rostami"}};
+    ws_doc *d = tu_expect_quotes(t, e, 1);
+    expect_meeting(d, t, "Amir Rostami", "Ilse Hahn", "Saturday");
+    ws_doc_free(d);
+}
+
+static void test_meeting_reporters_is_none(void **state)
+{
+    (void)state;
+    ws_doc *d = tu_analyze("Foreign Minister Lena Varga met reporters at the airport on Monday.", 0);
+    if (ws_doc_event_count(d))
+        dump_events(d);
+    assert_int_equal(ws_doc_event_count(d), 0);
+    ws_doc_free(d);
+}
+
+/* ---- JSON output ------------------------------------------------------------------------ */
+
+static const char json_text[] =
+    "In a Saturday meeting with Prime Minister Ilse Hahn, Dr. Amir Rostami said the talks had been "
+    "frank.\n\n"
+    "\xE2\x80\x9CTabs\tand back\\slashes \xF0\x9F\x98\x80 are fine,\xE2\x80\x9D Rostami added. "
+    "\"Yes,\" said Hahn.";
+
+static json_t *parse_json(const char *s)
+{
+    json_error_t jerr;
+    json_t *root = json_loads(s, 0, &jerr);
+    if (!root)
+        fail_msg("output is not JSON: %s at column %d\n%s", jerr.text, jerr.column, s);
+    return root;
+}
+
+static bool json_span_is(json_t *a, ws_span s)
+{
+    return json_is_array(a) && json_array_size(a) == 2 && json_is_integer(json_array_get(a, 0)) &&
+           json_is_integer(json_array_get(a, 1)) &&
+           (size_t)json_integer_value(json_array_get(a, 0)) == s.start &&
+           (size_t)json_integer_value(json_array_get(a, 1)) == s.end;
+}
+
+/* A list of fragments [[s, e], ...] equal to spans. */
+static bool json_spans_are(json_t *a, const ws_span *s, size_t n)
+{
+    if (!json_is_array(a) || json_array_size(a) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!json_span_is(json_array_get(a, i), s[i]))
+            return false;
+    return true;
+}
+
+static void expect_span_text(const ws_doc *d, json_t *j, ws_span s)
+{
+    char buf[1024];
+    assert_true(json_is_string(j));
+    assert_string_equal(json_string_value(j), tu_text(d, s, buf, sizeof buf));
+}
+
+static void test_json_fields(void **state)
+{
+    (void)state;
+    ws_doc *d = tu_analyze(json_text, 0);
+    char *out = tu_json(d, "\"doc \\\"1\\\"\"");
+    assert_non_null(out);
+    assert_null(strchr(out, '\n')); /* one line */
+    json_t *root = parse_json(out);
+    assert_true(json_is_object(root));
+    assert_string_equal(json_string_value(json_object_get(root, "id")), "doc \"1\"");
+
+    json_t *quotes = json_object_get(root, "quotes");
+    assert_true(json_is_array(quotes));
+    assert_int_equal(json_array_size(quotes), ws_doc_quote_count(d));
+    assert_true(json_array_size(quotes) >= 1);
+    for (size_t i = 0; i < json_array_size(quotes); i++) {
+        json_t *jq = json_array_get(quotes, i);
+        const ws_quote *q = ws_doc_quote(d, i);
+        assert_true(json_is_object(jq));
+        assert_true(json_spans_are(json_object_get(jq, "content"), q->content, q->n_content));
+        json_t *text = json_object_get(jq, "text");
+        assert_true(json_is_string(text));
+        if (q->n_content == 1)
+            expect_span_text(d, text, q->content[0]);
+        const char *type = json_string_value(json_object_get(jq, "type"));
+        assert_non_null(type);
+        assert_string_equal(type, tu_type_name(q->type));
+        if (q->has_cue) {
+            assert_true(json_spans_are(json_object_get(jq, "cue"), &q->cue, 1));
+            expect_span_text(d, json_object_get(jq, "cue_text"), q->cue);
+        } else {
+            assert_true(json_is_null(json_object_get(jq, "cue")));
+            assert_true(json_is_null(json_object_get(jq, "cue_text")));
+        }
+        if (q->has_source) {
+            assert_true(json_spans_are(json_object_get(jq, "source"), &q->source, 1));
+            expect_span_text(d, json_object_get(jq, "source_text"), q->source);
+        } else {
+            assert_true(json_is_null(json_object_get(jq, "source")));
+            assert_true(json_is_null(json_object_get(jq, "source_text")));
+        }
+        json_t *spk = json_object_get(jq, "speaker"), *ent = json_object_get(jq, "entity");
+        if (q->entity >= 0) {
+            assert_true(json_is_integer(ent));
+            assert_int_equal(json_integer_value(ent), q->entity);
+            assert_true(json_is_string(spk));
+            assert_string_equal(json_string_value(spk), ws_doc_entity(d, (size_t)q->entity)->name);
+        } else {
+            assert_true(json_is_null(ent));
+            assert_true(json_is_null(spk));
+        }
+        json_t *conf = json_object_get(jq, "confidence");
+        assert_true(json_is_number(conf));
+        assert_true(json_number_value(conf) >= 0.0 && json_number_value(conf) <= 1.0);
+        assert_true(fabs(json_number_value(conf) - q->confidence) <= 0.006);
+    }
+
+    json_t *ents = json_object_get(root, "entities");
+    assert_true(json_is_array(ents));
+    assert_int_equal(json_array_size(ents), ws_doc_entity_count(d));
+    for (size_t i = 0; i < json_array_size(ents); i++) {
+        json_t *je = json_array_get(ents, i);
+        const ws_entity *e = ws_doc_entity(d, i);
+        assert_true(json_is_integer(json_object_get(je, "id")));
+        assert_int_equal(json_integer_value(json_object_get(je, "id")), i);
+        assert_int_equal(e->id, (int)i);
+        assert_string_equal(json_string_value(json_object_get(je, "name")), e->name);
+        const char *type = json_string_value(json_object_get(je, "type"));
+        assert_non_null(type);
+        assert_string_equal(type, e->type == WS_PERSON ? "person" : "organization");
+        json_t *titles = json_object_get(je, "titles");
+        assert_true(json_is_array(titles));
+        assert_int_equal(json_array_size(titles), e->n_titles);
+        for (size_t t = 0; t < e->n_titles; t++)
+            assert_string_equal(json_string_value(json_array_get(titles, t)), e->titles[t]);
+        assert_true(json_spans_are(json_object_get(je, "mentions"), e->mentions, e->n_mentions));
+    }
+
+    json_t *evs = json_object_get(root, "events");
+    assert_true(json_is_array(evs));
+    assert_int_equal(json_array_size(evs), ws_doc_event_count(d));
+    assert_true(json_array_size(evs) >= 1);
+    for (size_t i = 0; i < json_array_size(evs); i++) {
+        json_t *jv = json_array_get(evs, i);
+        const ws_event *ev = ws_doc_event(d, i);
+        assert_string_equal(json_string_value(json_object_get(jv, "type")), "meeting");
+        json_t *parts = json_object_get(jv, "participants");
+        assert_true(json_is_array(parts));
+        assert_int_equal(json_array_size(parts), ev->n_participants);
+        for (size_t k = 0; k < ev->n_participants; k++) {
+            json_t *p = json_array_get(parts, k);
+            assert_true(json_is_integer(p));
+            assert_int_equal(json_integer_value(p), ev->participants[k]);
+            assert_true(json_integer_value(p) >= 0 &&
+                        (size_t)json_integer_value(p) < ws_doc_entity_count(d));
+        }
+        json_t *when = json_object_get(jv, "when");
+        if (ev->when)
+            assert_string_equal(json_string_value(when), ev->when);
+        else
+            assert_true(json_is_null(when));
+        assert_true(json_spans_are(json_object_get(jv, "span"), &ev->span, 1));
+    }
+    json_decref(root);
+    free(out);
+
+    /* a NULL id is written as null */
+    out = tu_json(d, NULL);
+    assert_non_null(out);
+    root = parse_json(out);
+    assert_true(json_is_null(json_object_get(root, "id")));
+    json_decref(root);
+    free(out);
+    ws_doc_free(d);
+}
+
+/* Escapes: the quote with a tab, a backslash and an emoji round-trips. */
+static void test_json_escapes(void **state)
+{
+    (void)state;
+    ws_doc *d = tu_analyze(json_text, 0);
+    char *out = tu_json(d, "17");
+    assert_non_null(out);
+    json_t *root = parse_json(out);
+    assert_int_equal(json_integer_value(json_object_get(root, "id")), 17);
+    json_t *quotes = json_object_get(root, "quotes");
+    bool found = false;
+    for (size_t i = 0; i < json_array_size(quotes); i++) {
+        const char *s = json_string_value(json_object_get(json_array_get(quotes, i), "text"));
+        if (s && strstr(s, "Tabs\tand back\\slashes \xF0\x9F\x98\x80 are fine"))
+            found = true;
+    }
+    if (!found)
+        print_message("output: %s\n", out);
+    json_decref(root);
+    free(out);
+    ws_doc_free(d);
+    assert_true(found);
+}
+
+/* Control characters and a quote mark in the text survive as JSON. */
+static void test_json_control_chars(void **state)
+{
+    (void)state;
+    const char t[] = "\"A\x01 b\x1f c\\ d,\" said Mira Tan.";
+    ws_doc *d = tu_analyze(t, 0);
+    char *out = tu_json(d, "\"x\"");
+    assert_non_null(out);
+    json_t *root = parse_json(out);
+    json_decref(root);
+    free(out);
+    ws_doc_free(d);
+}
+
+/* ---- writer failures --------------------------------------------------------------------- */
+
+typedef struct fail_ctx {
+    int calls, fail_at; /* fail on call number fail_at (1-based) */
+    size_t bytes;
+} fail_ctx;
+
+static int failing_writer(void *ctx, const char *data, size_t len)
+{
+    fail_ctx *c = ctx;
+    (void)data;
+    c->calls++;
+    if (c->calls >= c->fail_at)
+        return -1;
+    c->bytes += len;
+    return 0;
+}
+
+static void test_writer_failure(void **state)
+{
+    (void)state;
+    ws_doc *d = tu_analyze(json_text, 0);
+    ws_error err;
+    fail_ctx c = {0, 1, 0};
+    assert_int_equal(ws_doc_write_json(d, NULL, failing_writer, &c, &err), WS_ERR_IO);
+    assert_int_equal(err.code, WS_ERR_IO);
+    assert_true(err.message[0] != 0);
+    assert_int_equal(c.calls, 1);
+    fail_ctx c2 = {0, 1, 0};
+    assert_int_equal(ws_doc_write_text(d, failing_writer, &c2, &err), WS_ERR_IO);
+    assert_int_equal(err.code, WS_ERR_IO);
+    /* NULL arguments */
+    assert_int_equal(ws_doc_write_json(NULL, NULL, failing_writer, &c, &err), WS_ERR_ARG);
+    assert_int_equal(ws_doc_write_json(d, NULL, NULL, &c, &err), WS_ERR_ARG);
+    assert_int_equal(ws_doc_write_text(NULL, failing_writer, &c, &err), WS_ERR_ARG);
+    assert_int_equal(ws_doc_write_text(d, NULL, &c, &err), WS_ERR_ARG);
+    ws_doc_free(d);
+}
+
+/* A writer that fails part-way through a long output stops it: WS_ERR_IO, and
+ * the writer is not called again. */
+static void test_writer_failure_midway(void **state)
+{
+    (void)state;
+    tu_buf text = {0};
+    for (int i = 0; i < 200; i++) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "\"Line %d of a long article is here,\" said Mira Tan. Pavel Novak said that "
+                 "nothing happened on day %d.\n",
+                 i, i);
+        assert_int_equal(tu_buf_write(&text, line, strlen(line)), 0);
+    }
+    ws_doc *d = tu_analyze(text.p, 0);
+    free(text.p);
+    char *full = tu_json(d, NULL);
+    assert_non_null(full);
+    assert_true(strlen(full) > 3 * 4096);
+    free(full);
+    ws_error err;
+    fail_ctx c = {0, 2, 0};
+    assert_int_equal(ws_doc_write_json(d, NULL, failing_writer, &c, &err), WS_ERR_IO);
+    assert_int_equal(err.code, WS_ERR_IO);
+    assert_int_equal(c.calls, 2);
+    tu_buf report = {0};
+    assert_int_equal(ws_doc_write_text(d, tu_buf_write, &report, &err), WS_OK);
+    assert_true(report.len > 3 * 4096);
+    free(report.p);
+    fail_ctx c2 = {0, 2, 0};
+    assert_int_equal(ws_doc_write_text(d, failing_writer, &c2, &err), WS_ERR_IO);
+    assert_int_equal(err.code, WS_ERR_IO);
+    assert_int_equal(c2.calls, 2);
+    ws_doc_free(d);
+}
+
+/* ---- threads ------------------------------------------------------------------------------ */
+
+static const char *thread_texts[2] = {
+    "Foreign Minister Ana Duarte arrived in Madrid on Sunday. \xE2\x80\x9CWe came to listen,\xE2\x80\x9D "
+    "the Foreign Minister said.\n\n\"If prices fall,\" said Mira Tan, an economist, \"wages will "
+    "follow.\"\n\nFinance Minister Jonas Weber said that inflation would fall next year.",
+    "In a Saturday meeting with Prime Minister Ilse Hahn, Dr. Amir Rostami said the talks had been "
+    "frank.\n\nSenator Maria Lopez and Governor Daniel Stone debated the tax plan on Friday. "
+    "\xE2\x80\x9CIt punishes families,\xE2\x80\x9D she said. \xE2\x80\x9CIt pays for "
+    "schools,\xE2\x80\x9D he replied.\n\nThe airport will open in 2026, according to Transport "
+    "Minister Ines Varela."};
+
+enum { THREAD_ROUNDS = 30 };
+
+typedef struct thread_job {
+    const char *text;
+    const char *expect; /* the sequential output */
+    int mismatches, errors;
+} thread_job;
+
+static char *analyse_to_json(const char *text)
+{
+    ws_doc *d = NULL;
+    ws_error err;
+    if (ws_analyze(text, strlen(text), NULL, &d, &err) != WS_OK)
+        return NULL;
+    tu_buf b = {0};
+    ws_status st = ws_doc_write_json(d, "1", tu_buf_write, &b, &err);
+    ws_doc_free(d);
+    if (st != WS_OK) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
+static void *thread_main(void *arg)
+{
+    thread_job *j = arg;
+    for (int r = 0; r < THREAD_ROUNDS; r++) {
+        char *out = analyse_to_json(j->text);
+        if (!out)
+            j->errors++;
+        else if (strcmp(out, j->expect) != 0)
+            j->mismatches++;
+        free(out);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    char *seq[2];
+    for (int i = 0; i < 2; i++) {
+        seq[i] = analyse_to_json(thread_texts[i]);
+        assert_non_null(seq[i]);
+    }
+    assert_string_not_equal(seq[0], seq[1]);
+    thread_job jobs[2] = {{thread_texts[0], seq[0], 0, 0}, {thread_texts[1], seq[1], 0, 0}};
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, thread_main, &jobs[i]), 0);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(jobs[i].errors, 0);
+        assert_int_equal(jobs[i].mismatches, 0);
+        free(seq[i]);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_qsc_title),
+        cmocka_unit_test(test_qsc_pronoun),
+        cmocka_unit_test(test_qsc_codepoints),
+        cmocka_unit_test(test_qcs_title),
+        cmocka_unit_test(test_qcs_apposition),
+        cmocka_unit_test(test_scq_colon),
+        cmocka_unit_test(test_scq_told_object),
+        cmocka_unit_test(test_interrupted_qsc),
+        cmocka_unit_test(test_interrupted_qcs_apposition),
+        cmocka_unit_test(test_interrupted_has_two_fragments),
+        cmocka_unit_test(test_indirect_said_that),
+        cmocka_unit_test(test_indirect_said_no_that),
+        cmocka_unit_test(test_according_to_trailing),
+        cmocka_unit_test(test_according_to_leading),
+        cmocka_unit_test(test_colon_without_marks),
+        cmocka_unit_test(test_title_alias),
+        cmocka_unit_test(test_pronoun_skips_participial_name),
+        cmocka_unit_test(test_pronoun_skips_participial_name_direct),
+        cmocka_unit_test(test_she_and_he),
+        cmocka_unit_test(test_meeting_met),
+        cmocka_unit_test(test_meeting_seed_pattern),
+        cmocka_unit_test(test_meeting_reporters_is_none),
+        cmocka_unit_test(test_json_fields),
+        cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_json_control_chars),
+        cmocka_unit_test(test_writer_failure),
+        cmocka_unit_test(test_writer_failure_midway),
+        cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests_name("attribution", tests, NULL, NULL);
+}
