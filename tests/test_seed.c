@@ -195,10 +195,8 @@ static int teardown(void **state)
 static seed *get(void **state)
 {
     seed *s = *state;
-    if (!s->present) {
-        print_message("skipped: %s not found\n", s->seed_dir);
-        skip();
-    }
+    if (!s->present)
+        skip(); /* the reason was printed by setup() */
     return s;
 }
 
