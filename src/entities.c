@@ -157,12 +157,15 @@ static bool after_preposition(ectx *c, const mention *m)
 {
     static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across",
                                         "on", "for", "about", "the", NULL};
-    if (m->t0 == 0)
-        return false;
-    const tok *p = &c->T[m->t0 - 1];
-    for (const char *const *w = preps; *w; w++)
-        if (strcmp(p->low, *w) == 0)
-            return true;
+    /* through up to two lower-case words: "the widow of foreman Eli Crane" */
+    for (uint32_t back = 1; back <= 3 && m->t0 >= back; back++) {
+        const tok *p = &c->T[m->t0 - back];
+        for (const char *const *w = preps; *w; w++)
+            if (strcmp(p->low, *w) == 0)
+                return true;
+        if (p->kind != T_WORD || (p->flags & F_CAP) || (p->lex & (LX_CUE | LX_CUE_ING)))
+            return false;
+    }
     return false;
 }
 

@@ -261,7 +261,10 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
     if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
         ((c->T[e + 1].lex & LX_DET) || tok_is(c->d, e + 1, "who"))) {
         uint32_t f = e + 1;
-        while (f < hi && !is_boundary(c, f) && f - e < MAX_NP)
+        uint32_t lim = tok_is(c->d, e + 1, "who") ? 2 * MAX_NP : MAX_NP;
+        if (tok_is(c->d, f, "who"))
+            f++; /* "who" is a clause word but opens this phrase */
+        while (f < hi && !is_boundary(c, f) && f - e < lim)
             f++;
         if (f < hi && ((appos && sent_end_punct(c, f)) || tok_punct(c->d, f, ',')))
             e = f;
@@ -459,9 +462,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 static void set_type(ctx *c, int32_t qi)
 {
     quote *q = &c->d->quotes.v[qi];
-    /* direct: one fragment that is exactly one marked quote */
-    int marks = 0;
-    bool whole = q->content.n == 1;
+    int marks = 0; /* double marks, the ones that make a quote "marked" */
     for (size_t f = 0; f < q->content.n; f++) {
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
             uint32_t ch = c->d->cp[i];
@@ -470,19 +471,18 @@ static void set_type(ctx *c, int32_t qi)
                 marks++;
         }
     }
-    if (!marks) {
-        q->type = WS_INDIRECT;
-        return;
-    }
-    if (whole) {
-        uint32_t s = (uint32_t)q->content.v[0].start, e = (uint32_t)q->content.v[0].end;
-        uint32_t first = s, last = e - 1;
-        if (ws_is_quote_char(c->d->cp[first]) && ws_is_quote_char(c->d->cp[last]) && marks == 2) {
+    /* direct: one fragment that is exactly one pair of marks (double, or
+     * single in headline style) */
+    if (q->content.n == 1) {
+        uint32_t first = (uint32_t)q->content.v[0].start, last = (uint32_t)q->content.v[0].end - 1;
+        uint32_t a = c->d->cp[first];
+        if (ws_is_quote_char(a) && ws_is_quote_char(c->d->cp[last]) &&
+            (marks == 2 || (marks == 0 && a != '\'' && a != 0x2019))) {
             q->type = WS_DIRECT;
             return;
         }
     }
-    q->type = WS_MIXED;
+    q->type = marks ? WS_MIXED : WS_INDIRECT;
 }
 
 /* Find the marked quote that closes at token k (k is a closing mark, or the
