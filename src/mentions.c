@@ -112,8 +112,8 @@ static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
         return false;
-    if (t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE))
-        return false; /* "Officials said", "Asked about it" */
+    if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
+        return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case */
     const char *low = t->low;

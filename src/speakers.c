@@ -968,7 +968,8 @@ void ws_speakers_attribute(ws_doc *d)
                     (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
                     (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
                                tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
-                               tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its")))))
+                               tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
+                               (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))))))
             len = 0; /* ... or a noun: "the two accused", "a claim" */
         if (len) {
             c.cue_len[k] = (uint8_t)len;

@@ -260,11 +260,11 @@ else
     bad "--max-article-bytes 10 fails a longer article"
 fi
 
-run --format jsonl --max-article-bytes 1K "$tmp/a.txt"
+run --format jsonl --max-article-bytes 1024 "$tmp/a.txt"
 if [ "$rc" -eq 0 ] && has "$tmp/out" '"quotes":[{'; then
-    ok "--max-article-bytes 1K accepts a short article"
+    ok "--max-article-bytes 1024 accepts a short article"
 else
-    bad "--max-article-bytes 1K accepts a short article"
+    bad "--max-article-bytes 1024 accepts a short article"
 fi
 
 # ---- stdin ------------------------------------------------------------------------------------
