@@ -881,6 +881,46 @@ static void sieve_leftover(ctx *c)
     }
 }
 
+/* A quotation introduced by a colon after any clause about a person:
+ * "he demurred: "…"", "Republican pollster Daron Shaw: "…"". The colon is
+ * the cue unless a verb stands right before it. */
+static void sieve_colon_quote(ctx *c)
+{
+    for (size_t i = 0; i < c->d->mq.n; i++) {
+        mquote *m = &c->d->mq.v[i];
+        if (m->used || m->single || m->prev >= 0)
+            continue;
+        uint32_t o = m->open;
+        if (o < 2 || !tok_punct(c->d, o - 1, ':') || c->T[o - 1].para != c->T[o].para)
+            continue;
+        uint32_t s0, s1;
+        sent_bounds(c, o - 1, &s0, &s1);
+        uint32_t colon = o - 1;
+        /* the speaker: a person mention ending at the colon, else the
+         * sentence's first person mention */
+        np src;
+        int32_t mi = c->ment_at[colon - 1];
+        if (mi >= 0 && c->d->ments.v[mi].kind != M_ORG) {
+            src.t0 = c->d->ments.v[mi].t0;
+            src.t1 = colon;
+            src.head = mi;
+        } else if (!np_left_first(c, s0, colon, &src)) {
+            continue;
+        }
+        if (c->used[src.t0])
+            continue;
+        uint32_t cue0 = colon, cue1 = colon + 1;
+        if (c->T[colon - 1].kind == T_WORD && !(c->T[colon - 1].flags & F_CAP) && c->ment_at[colon - 1] < 0 &&
+            src.t1 < colon) {
+            cue0 = colon - 1;
+            cue1 = colon;
+        }
+        int32_t qi = new_quote(c, cue0, cue1, &src, 3, 0.6);
+        c->d->quotes.v[qi].colon = cue0 == colon;
+        add_quote_content(c, qi, (int32_t)i);
+    }
+}
+
 /* Mixed speech with any verb: a person subject, a verb, then a clause
  * holding a quotation ("Merkel heralded the deal as a "breakthrough"").
  * News quotes a speaker's words this way with verbs no lexicon lists. */
@@ -987,6 +1027,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_adjacent(&c);
     sieve_indirect(&c);
     sieve_colon_lead(&c);
+    sieve_colon_quote(&c);
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     /* reading order, and the quote type from its marks */
