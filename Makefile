@@ -55,10 +55,11 @@ $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(BUILD)/libwhosaid.a
 
 # every test: unit tests per stage, the spec, the reference article, the CLI
 check: all $(UNIT_TESTS)
-	@set -e; for t in $(UNIT_TESTS); do \
-	  case $$t in */test_spec) $$t tests/spec.txt ;; */test_seed) $$t $(SHARED) ;; *) $$t ;; esac; \
-	done
-	@sh tests/cli.sh $(BUILD)/whosaid
+	@fail=0; for t in $(UNIT_TESTS); do \
+	  case $$t in */test_spec) $$t tests/spec.txt ;; */test_seed) $$t $(SHARED) ;; *) $$t ;; esac || fail=1; \
+	done; \
+	sh tests/cli.sh $(BUILD)/whosaid || fail=1; \
+	exit $$fail
 
 demo: $(BUILD)/whosaid
 	$(BUILD)/whosaid --format text examples/summit.txt

@@ -794,11 +794,8 @@ static void sieve_indirect(ctx *c)
         } else if (tail >= rest + 2) {
             a = rest;
             b = tail;
-            if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')) {
-                if (tok_punct(c->d, a, ':'))
-                    c->d->quotes.v[0].colon = c->d->quotes.v[0].colon; /* no-op */
+            if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ','))
                 a++;
-            }
         } else {
             continue;
         }

@@ -55,11 +55,12 @@ ws_status ws_analyze(const char *text, size_t len, const ws_options *opts, ws_do
         err->code = WS_OK;
         err->message[0] = 0;
     }
+    if (out)
+        *out = NULL;
     if (!out || (!text && len)) {
         ws_set_error(err, WS_ERR_ARG, "ws_analyze: NULL argument");
         return WS_ERR_ARG;
     }
-    *out = NULL;
     ws_options o = opts ? *opts : (ws_options){0};
     if (o.flags & ~(unsigned)(WS_REPLACE_INVALID | WS_NO_EVENTS)) {
         ws_set_error(err, WS_ERR_ARG, "ws_analyze: unknown option flags 0x%x", o.flags);

@@ -4,11 +4,13 @@
  * ../shared/eval/FORMAT.md; writer failures; concurrent use from threads.
  *
  * Expectations follow the annotation conventions of tests/spec.txt (PolNeAR
- * style): content excludes the cue, the source and "that"; content spans are
- * compared after trimming white space, quote marks and ,.;: at both ends;
- * cue and source are the spans as written (white space trimmed); the speaker
- * is the canonical name of the person entity. Every passage here was written
- * for this file.
+ * majority annotation): content excludes the cue, the source and "that";
+ * content spans are compared after trimming white space, quote marks and
+ * ,.;: at both ends; the cue takes auxiliaries and adverbs right before the
+ * verb but no object or time adverbial; the source is the mention as
+ * written, with attached titles and a following apposition (without its
+ * closing comma); the speaker is the canonical name of the person entity.
+ * Every passage here was written for this file.
  */
 #include "testutil.h"
 
@@ -38,6 +40,14 @@ static void test_qsc_pronoun(void **state)
     EXPECT("Sen. Omar Lutz left the hearing early. \xE2\x80\x9CI have nothing to add,\xE2\x80\x9D he "
            "said.",
            {{"I have nothing to add"}, "direct", "said", "he", "Omar Lutz"});
+}
+
+static void test_qsc_surname(void **state)
+{
+    (void)state;
+    EXPECT("Sofia Berg designed the concert hall in Aarhus. \"Light was the whole point,\" Berg "
+           "said.",
+           {{"Light was the whole point"}, "direct", "said", "Berg@2", "Sofia Berg"});
 }
 
 /* Offsets are code points: the same passage checked with numbers. */
@@ -79,11 +89,14 @@ static void test_qcs_title(void **state)
             "Ines Varela"});
 }
 
+/* the apposition is part of the source, without its closing comma
+ * (tests/spec.txt, conventions 2) */
 static void test_qcs_apposition(void **state)
 {
     (void)state;
     EXPECT("\"The station will close in June,\" said Pavel Novak, the regional rail director.",
-           {{"The station will close in June"}, "direct", "said", "Pavel Novak", "Pavel Novak"});
+           {{"The station will close in June"}, "direct", "said",
+            "Pavel Novak, the regional rail director", "Pavel Novak"});
 }
 
 /* ---- S-C-Q with a colon ---------------------------------------------------------- */
@@ -106,6 +119,14 @@ static void test_scq_told_object(void **state)
             "Pavel Novak"});
 }
 
+static void test_scq_pronoun(void **state)
+{
+    (void)state;
+    EXPECT("Judge Nora Falk read the verdict on Friday. She said: \xE2\x80\x9CThe law leaves me "
+           "no choice.\xE2\x80\x9D",
+           {{"The law leaves me no choice"}, "direct", "said", "She", "Nora Falk"});
+}
+
 /* ---- interrupted quotes: one quote, two fragments --------------------------------- */
 
 static void test_interrupted_qsc(void **state)
@@ -122,7 +143,8 @@ static void test_interrupted_qcs_apposition(void **state)
     (void)state;
     EXPECT("\"If prices fall,\" said Mira Tan, an economist at the central bank, \"wages will "
            "follow.\"",
-           {{"If prices fall", "wages will follow"}, "mixed", "said", "Mira Tan", "Mira Tan"});
+           {{"If prices fall", "wages will follow"}, "mixed", "said",
+            "Mira Tan, an economist at the central bank", "Mira Tan"});
 }
 
 static void test_interrupted_has_two_fragments(void **state)
@@ -148,6 +170,27 @@ static void test_interrupted_has_two_fragments(void **state)
     assert_true(ok);
 }
 
+/* a quotation over three paragraphs, each reopening it: one quote, type
+ * mixed (tests/spec.txt, conventions 5) */
+static void test_multi_paragraph(void **state)
+{
+    (void)state;
+    EXPECT("Marta Silva told the rally in Porto: \xE2\x80\x9CNurses have waited six years.\n\n"
+           "\xE2\x80\x9CThey have worked double shifts.\n\n"
+           "\xE2\x80\x9CWe will strike.\xE2\x80\x9D",
+           {{"Nurses have waited six years", "They have worked double shifts", "We will strike"},
+            "mixed", "told", "Marta Silva", "Marta Silva"});
+}
+
+/* a sentence-initial adverb belongs to neither the source nor the cue */
+static void test_sentence_initial_adverb(void **state)
+{
+    (void)state;
+    EXPECT("Finance Minister Rosa Lind presented the budget on Monday. Later she added, "
+           "\xE2\x80\x9CNobody should expect new taxes.\xE2\x80\x9D",
+           {{"Nobody should expect new taxes"}, "direct", "added", "she", "Rosa Lind"});
+}
+
 /* ---- indirect speech ---------------------------------------------------------------- */
 
 static void test_indirect_said_that(void **state)
@@ -164,6 +207,14 @@ static void test_indirect_said_no_that(void **state)
     EXPECT("Police Chief Rosa Alves said 12 people had been detained overnight.",
            {{"12 people had been detained overnight"}, "indirect", "said",
             "Police Chief Rosa Alves", "Rosa Alves"});
+}
+
+static void test_indirect_told_reporters_that(void **state)
+{
+    (void)state;
+    EXPECT("Energy Minister Tariq Haddad visited the port on Sunday. Haddad told reporters that "
+           "the refinery would open in 2027.",
+           {{"the refinery would open in 2027"}, "indirect", "told", "Haddad@2", "Tariq Haddad"});
 }
 
 static void test_according_to_trailing(void **state)
@@ -188,6 +239,25 @@ static void test_colon_without_marks(void **state)
     EXPECT("Finance Minister Jonas Weber stated: The budget will be balanced by 2027.",
            {{"The budget will be balanced by 2027"}, "indirect", "stated",
             "Finance Minister Jonas Weber", "Jonas Weber"});
+}
+
+static void test_according_to_document(void **state)
+{
+    (void)state;
+    EXPECT("According to a ministry report, unemployment fell to 6 percent in March.",
+           {{"unemployment fell to 6 percent in March"}, "indirect", "According to",
+            "a ministry report", NULL});
+}
+
+/* an adverb right before the verb is part of the cue (tests/spec.txt,
+ * conventions 3) */
+static void test_colon_without_marks_title(void **state)
+{
+    (void)state;
+    EXPECT("Interior Minister Paulo Reis met the border police on Monday. The Interior Minister "
+           "then stated: Now is the time to hire more officers.",
+           {{"Now is the time to hire more officers"}, "indirect", "then stated",
+            "The Interior Minister", "Paulo Reis"});
 }
 
 /* ---- speakers ------------------------------------------------------------------------ */
@@ -226,6 +296,14 @@ static void test_title_alias(void **state)
     assert_true(m1);
     assert_true(m2);
     ws_doc_free(d);
+}
+
+static void test_lowercase_title_alias(void **state)
+{
+    (void)state;
+    EXPECT("Interior Minister Paulo Reis visited the camp on Monday. \"Nobody will be deported,\" "
+           "the minister said.",
+           {{"Nobody will be deported"}, "direct", "said", "the minister", "Paulo Reis"});
 }
 
 static void test_pronoun_skips_participial_name(void **state)
@@ -335,6 +413,19 @@ static void test_meeting_seed_pattern(void **state)
         {{"the talks had been frank"}, "indirect", "said", "Dr. Amir Rostami", "Amir Rostami"}};
     ws_doc *d = tu_expect_quotes(t, e, 1);
     expect_meeting(d, t, "Amir Rostami", "Ilse Hahn", "Saturday");
+    ws_doc_free(d);
+}
+
+static void test_meeting_held_talks(void **state)
+{
+    (void)state;
+    const char t[] = "Prime Minister Ana Duarte held talks with Chancellor Greta Vogel in Lisbon on "
+                     "Friday. \xE2\x80\x9C" "Europe needs both of our ports,\xE2\x80\x9D Vogel told "
+                     "reporters afterwards.";
+    static const tu_expect e[] = {
+        {{"Europe needs both of our ports"}, "direct", "told", "Vogel@2", "Greta Vogel"}};
+    ws_doc *d = tu_expect_quotes(t, e, 1);
+    expect_meeting(d, t, "Ana Duarte", "Greta Vogel", "Friday");
     ws_doc_free(d);
 }
 
@@ -697,25 +788,34 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_qsc_title),
         cmocka_unit_test(test_qsc_pronoun),
+        cmocka_unit_test(test_qsc_surname),
         cmocka_unit_test(test_qsc_codepoints),
         cmocka_unit_test(test_qcs_title),
         cmocka_unit_test(test_qcs_apposition),
         cmocka_unit_test(test_scq_colon),
         cmocka_unit_test(test_scq_told_object),
+        cmocka_unit_test(test_scq_pronoun),
         cmocka_unit_test(test_interrupted_qsc),
         cmocka_unit_test(test_interrupted_qcs_apposition),
         cmocka_unit_test(test_interrupted_has_two_fragments),
+        cmocka_unit_test(test_multi_paragraph),
+        cmocka_unit_test(test_sentence_initial_adverb),
         cmocka_unit_test(test_indirect_said_that),
         cmocka_unit_test(test_indirect_said_no_that),
+        cmocka_unit_test(test_indirect_told_reporters_that),
         cmocka_unit_test(test_according_to_trailing),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
+        cmocka_unit_test(test_according_to_document),
+        cmocka_unit_test(test_colon_without_marks_title),
         cmocka_unit_test(test_title_alias),
+        cmocka_unit_test(test_lowercase_title_alias),
         cmocka_unit_test(test_pronoun_skips_participial_name),
         cmocka_unit_test(test_pronoun_skips_participial_name_direct),
         cmocka_unit_test(test_she_and_he),
         cmocka_unit_test(test_meeting_met),
         cmocka_unit_test(test_meeting_seed_pattern),
+        cmocka_unit_test(test_meeting_held_talks),
         cmocka_unit_test(test_meeting_reporters_is_none),
         cmocka_unit_test(test_json_fields),
         cmocka_unit_test(test_json_escapes),
