@@ -115,12 +115,7 @@ void ws_events_find(ws_doc *d)
 {
     ev_ctx c = {.d = d};
     uint32_t n = (uint32_t)d->toks.n;
-    c.ment_at = ws_alloc(&d->arena, (n + 1) * sizeof *c.ment_at);
-    for (uint32_t k = 0; k < n; k++)
-        c.ment_at[k] = -1;
-    for (size_t i = 0; i < d->ments.n; i++)
-        for (uint32_t k = d->ments.v[i].t0; k < d->ments.v[i].t1; k++)
-            c.ment_at[k] = (int32_t)i;
+    c.ment_at = d->ment_at;
     const tok *T = d->toks.v;
     for (uint32_t k = 0; k < n; k++) {
         if (!(T[k].lex & LX_MEET) || T[k].quote >= 0)

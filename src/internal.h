@@ -150,6 +150,7 @@ struct ws_doc {
     VEC(para) paras;
     VEC(mquote) mq;
     VEC(mention) ments;
+    int32_t *ment_at; /* the mention each token belongs to, or -1 (stage 3) */
     VEC(quote) quotes;
     VEC(entity) ents;
     VEC(event) events;

@@ -233,4 +233,10 @@ void ws_mentions_find(ws_doc *d)
         split_run(d, k, e);
         k = e;
     }
+    d->ment_at = ws_alloc(&d->arena, (n + 1) * sizeof *d->ment_at);
+    for (uint32_t k = 0; k < n; k++)
+        d->ment_at[k] = -1;
+    for (size_t i = 0; i < d->ments.n; i++)
+        for (uint32_t k = d->ments.v[i].t0; k < d->ments.v[i].t1; k++)
+            d->ment_at[k] = (int32_t)i;
 }

@@ -113,6 +113,29 @@ static const char *type_name(ws_quote_type t)
     return t == WS_DIRECT ? "direct" : t == WS_MIXED ? "mixed" : "indirect";
 }
 
+/* A buffered writer for one document's output (on the heap: 4 KiB is too
+ * much for the stacks of small threads). */
+static ws_status out_open(const ws_doc *d, ws_write_fn write, void *ctx, ws_error *err,
+                          const char *fn, out **res)
+{
+    *res = NULL;
+    if (!d || !write) {
+        ws_set_error(err, WS_ERR_ARG, "%s: NULL argument", fn);
+        return WS_ERR_ARG;
+    }
+    out *o = malloc(sizeof *o);
+    if (!o) {
+        ws_set_error(err, WS_ERR_NOMEM, "out of memory");
+        return WS_ERR_NOMEM;
+    }
+    o->write = write;
+    o->ctx = ctx;
+    o->n = 0;
+    o->failed = false;
+    *res = o;
+    return WS_OK;
+}
+
 static ws_status finish(out *o, ws_error *err)
 {
     flush(o);
@@ -126,19 +149,10 @@ static ws_status finish(out *o, ws_error *err)
 ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn write, void *ctx,
                             ws_error *err)
 {
-    if (!d || !write) {
-        ws_set_error(err, WS_ERR_ARG, "ws_doc_write_json: NULL argument");
-        return WS_ERR_ARG;
-    }
-    out *o = malloc(sizeof *o);
-    if (!o) {
-        ws_set_error(err, WS_ERR_NOMEM, "out of memory");
-        return WS_ERR_NOMEM;
-    }
-    o->write = write;
-    o->ctx = ctx;
-    o->n = 0;
-    o->failed = false;
+    out *o;
+    ws_status st0 = out_open(d, write, ctx, err, "ws_doc_write_json", &o);
+    if (st0 != WS_OK)
+        return st0;
     puts_(o, "{\"id\":");
     puts_(o, id_json ? id_json : "null");
     puts_(o, ",\"quotes\":[");
@@ -248,19 +262,10 @@ static void text_quote(out *o, const ws_doc *d, const ws_quote *q)
 
 ws_status ws_doc_write_text(const ws_doc *d, ws_write_fn write, void *ctx, ws_error *err)
 {
-    if (!d || !write) {
-        ws_set_error(err, WS_ERR_ARG, "ws_doc_write_text: NULL argument");
-        return WS_ERR_ARG;
-    }
-    out *o = malloc(sizeof *o);
-    if (!o) {
-        ws_set_error(err, WS_ERR_NOMEM, "out of memory");
-        return WS_ERR_NOMEM;
-    }
-    o->write = write;
-    o->ctx = ctx;
-    o->n = 0;
-    o->failed = false;
+    out *o;
+    ws_status st0 = out_open(d, write, ctx, err, "ws_doc_write_text", &o);
+    if (st0 != WS_OK)
+        return st0;
     putf(o, "%zu quotations, %zu people, %zu meetings\n", d->quotes.n, d->ents.n, d->events.n);
     for (size_t e = 0; e < d->ents.n; e++) {
         const ws_entity *E = &d->pub_ents[e];

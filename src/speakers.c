@@ -985,12 +985,11 @@ static void sieve_mixed_verb(ctx *c)
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
-    c.ment_at = ws_alloc(&d->arena, (c.n + 1) * sizeof *c.ment_at);
+    c.ment_at = d->ment_at;
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
-        c.ment_at[k] = -1;
         tok *t = &c.T[k];
         if (t->kind != T_WORD)
             continue;
@@ -1018,9 +1017,6 @@ void ws_speakers_attribute(ws_doc *d)
             }
         }
     }
-    for (size_t i = 0; i < d->ments.n; i++)
-        for (uint32_t k = d->ments.v[i].t0; k < d->ments.v[i].t1; k++)
-            c.ment_at[k] = (int32_t)i;
     sieve_adjacent(&c);
     sieve_indirect(&c);
     sieve_colon_lead(&c);
