@@ -12,6 +12,8 @@
  * in the length of the article. */
 #include "internal.h"
 
+#include <stdlib.h>
+
 #define MAX_NP 10      /* longest source phrase, in tokens */
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
 
@@ -838,27 +840,39 @@ static void sieve_colon_lead(ctx *c)
     }
 }
 
+static size_t last_end(const quote *q) { return q->content.v[q->content.n - 1].end; }
+
+typedef struct end_idx {
+    size_t end;
+    uint32_t idx;
+} end_idx;
+
+static int cmp_end(const void *a, const void *b)
+{
+    const end_idx *x = a, *y = b;
+    return x->end < y->end ? -1 : x->end > y->end ? 1 : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
 static void sieve_leftover(ctx *c)
 {
-    int32_t last_q = -1;       /* latest attribution with a quote-mark content */
-    int32_t last_para = -1;
+    /* attributions in order of where they end, swept once beside the quotes */
+    size_t nq = c->d->quotes.n, next = 0;
+    end_idx *order = ws_alloc(&c->d->arena, (nq + 1) * sizeof *order);
+    for (size_t j = 0; j < nq; j++)
+        order[j] = (end_idx){last_end(&c->d->quotes.v[j]), (uint32_t)j};
+    qsort(order, nq, sizeof *order, cmp_end);
+    int32_t last_q = -1; /* the latest attribution that ends before the quote */
     for (size_t i = 0; i < c->d->mq.n; i++) {
         mquote *m = &c->d->mq.v[i];
         if (m->single || m->prev >= 0)
             continue;
-        /* the latest attribution that ends before this quote */
-        for (size_t j = 0; j < c->d->quotes.n; j++) {
-            quote *q = &c->d->quotes.v[j];
-            ws_span lastf = q->content.v[q->content.n - 1];
-            if (lastf.end <= c->T[m->open].start &&
-                (last_q < 0 || lastf.end >= c->d->quotes.v[last_q].content.v[c->d->quotes.v[last_q].content.n - 1].end)) {
+        while (next < nq && order[next].end <= c->T[m->open].start) {
+            uint32_t j = order[next++].idx;
+            if (last_q < 0 || last_end(&c->d->quotes.v[j]) >= last_end(&c->d->quotes.v[last_q]))
                 last_q = (int32_t)j;
-                last_para = c->T[c->d->toks.n ? 0 : 0].para;
-            }
         }
         if (m->used)
             continue;
-        (void)last_para;
         /* a free quote that opens a sentence and fills it */
         uint32_t o = m->open;
         if (!(c->T[o].flags & F_SENT_START))
