@@ -996,6 +996,15 @@ static void sieve_mixed_verb(ctx *c)
     }
 }
 
+static int cmp_quote_start(const void *a, const void *b)
+{
+    const quote *x = a, *y = b;
+    size_t p = x->content.v[0].start, q = y->content.v[0].start;
+    if (p != q)
+        return p < q ? -1 : 1;
+    return (x->cue0 > y->cue0) - (x->cue0 < y->cue0);
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -1038,15 +1047,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     /* reading order, and the quote type from its marks */
-    for (size_t i = 1; i < d->quotes.n; i++) {
-        quote x = d->quotes.v[i];
-        size_t j = i;
-        while (j > 0 && d->quotes.v[j - 1].content.v[0].start > x.content.v[0].start) {
-            d->quotes.v[j] = d->quotes.v[j - 1];
-            j--;
-        }
-        d->quotes.v[j] = x;
-    }
+    qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
         set_type(&c, (int32_t)i);
