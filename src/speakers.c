@@ -155,8 +155,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
     uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
     /* "X, a former aide, said": the closing comma of an apposition */
-    if (e > lo + 1 && tok_punct(c->d, e - 1, ','))
+    bool closed_appos = false;
+    if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         e = skip_adjuncts_left(c, e - 2, lo);
+        closed_appos = true;
+    }
     /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
     if (e > lo + 1 && tok_punct(c->d, e - 1, ')')) {
         uint32_t p = e - 1;
@@ -194,8 +197,15 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         int32_t m = s2 < s - 1 ? head_mention(c, s2, s - 1) : -1;
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == s - 1) {
             s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
+            closed_appos = false;
         }
     }
+    /* after a closing comma the phrase must be a name ("…'s chief of staff,
+     * Joe Kasper, told") or a completed apposition; "“…” about the
+     * decision, said X" has no subject on the left */
+    if (closed_appos && (s >= e || head_mention(c, s, e) < 0 ||
+                         c->d->ments.v[head_mention(c, s, e)].kind == M_ORG))
+        return false;
     /* an unclosed mention running into the phrase start */
     if (s < e && c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s]].t0 < s)
         s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
