@@ -1057,7 +1057,8 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     /* reading order, and the quote type from its marks */
-    qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
+    if (d->quotes.n > 1)
+        qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
         set_type(&c, (int32_t)i);
