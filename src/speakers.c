@@ -801,7 +801,11 @@ static void sieve_indirect(ctx *c)
         uint32_t rest = skip_after_cue(c, after, s1, &saw_that);
         uint32_t tail = content_end(c, rest, s1);
         uint32_t sj = inverted ? k : src.t0;
-        if (!saw_that && tail <= rest + 1 && fronted_content(c, s0, sj, &a, &b)) {
+        /* "CONTENT, X said Tuesday in Paris, noting …": what follows the cue is
+         * an adjunct, so the speech is the fronted clause */
+        bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
+                             (in_list(c->T[rest].low, PREPOSITIONS) || (c->T[rest].lex & LX_CUE_ING));
+        if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. */
         } else if (tail >= rest + 2) {
             a = rest;
