@@ -89,7 +89,6 @@ void ws_quotes_find(ws_doc *d)
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
     int64_t dopen = -1, sopen = -1; /* open double / single mark */
-    int32_t carry = -1;             /* quote continued into this paragraph */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &T[k];
         if (t->kind == T_QUOTE) {
@@ -104,11 +103,6 @@ void ws_quotes_find(ws_doc *d)
                 } else if (f & CLOSE) {
                     t->flags |= F_CLOSE;
                     emit(d, (uint32_t)dopen, k, true, false);
-                    if (carry >= 0) {
-                        d->mq.v[carry].next = (int32_t)d->mq.n - 1;
-                        d->mq.v[d->mq.n - 1].prev = carry;
-                        carry = -1;
-                    }
                     dopen = -1;
                     sopen = -1;
                 } else {
@@ -142,18 +136,10 @@ void ws_quotes_find(ws_doc *d)
         if (is_paragraph_last(d, k)) {
             sopen = -1;
             if (dopen >= 0) {
-                /* continued when the next paragraph opens with a mark */
-                bool cont = k + 1 < n && T[k + 1].kind == T_QUOTE && !(T[k + 1].flags & F_SINGLE) &&
-                            (facing(d, &T[k + 1]) & OPEN);
+                /* an unclosed quote ends with its paragraph; the next
+                 * paragraph may continue it (linked below) */
                 emit(d, (uint32_t)dopen, k, false, false);
-                if (carry >= 0) {
-                    d->mq.v[carry].next = (int32_t)d->mq.n - 1;
-                    d->mq.v[d->mq.n - 1].prev = carry;
-                }
-                carry = cont ? (int32_t)d->mq.n - 1 : -1;
                 dopen = -1;
-            } else {
-                carry = -1;
             }
         }
     }

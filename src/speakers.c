@@ -700,8 +700,6 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     /* a closing quote mark before the comma (or after it) belongs inside */
     *a = s0;
     *b = e;
-    if (c->T[s0].kind == T_QUOTE && (c->T[s0].flags & F_OPEN) == 0 && 0)
-        return false;
     return e > s0 + 2;
 }
 
@@ -1063,10 +1061,6 @@ void ws_speakers_attribute(ws_doc *d)
     /* reading order, and the quote type from its marks */
     if (d->quotes.n > 1)
         qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
-    for (size_t i = 0; i < d->quotes.n; i++) {
-        quote *q = &d->quotes.v[i];
+    for (size_t i = 0; i < d->quotes.n; i++)
         set_type(&c, (int32_t)i);
-        if (q->cue1 > q->cue0 && tok_punct(d, q->cue1, ':'))
-            q->colon = q->colon || false;
-    }
 }
