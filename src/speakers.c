@@ -450,6 +450,14 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
                 (c->T[e + 1].lex & LX_CUE_ING) && e > a + 2)
                 break;
+            /* "…, Rubio said only that …": another speaker's own clause */
+            if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->ment_at[e + 1] >= 0 && e > a + 2) {
+                uint32_t v = c->d->ments.v[c->ment_at[e + 1]].t1;
+                while (v < s1 && (c->T[v].lex & LX_AUX))
+                    v++;
+                if (v < s1 && c->cue_len[v] && !c->weak[v])
+                    break;
+            }
         }
         e++;
     }
