@@ -367,6 +367,16 @@ static bool single_free(const ctx *c, int32_t qi)
     return true;
 }
 
+/* "the “Fair Wages Act”", "CBS's "Face the Nation"": a quotation whose
+ * every longer word is capitalised names a title, it does not quote speech. */
+static bool title_case(const ctx *c, const mquote *m)
+{
+    for (uint32_t k = m->open + 1; k < m->close; k++)
+        if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && strlen(c->T[k].low) > 3)
+            return false;
+    return true;
+}
+
 /* Sentence bounds of token k. */
 static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
 {
@@ -617,6 +627,16 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     uint32_t o = c->d->mq.v[mq].open;
     bool starts = (c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0 ||
                   tok_punct(c->d, o - 1, ':') || c->T[o - 1].kind == T_QUOTE;
+    if (!starts) {
+        /* mid-sentence: a title ("on CBS's "Face the Nation," Sanders was
+         * asked") or a clause with a cue of its own ("boasted that, thanks to
+         * his "method," he …") is not this cue's speech */
+        if (title_case(c, &c->d->mq.v[mq]))
+            return false;
+        for (uint32_t x = c->T[o].sent == c->T[k].sent ? s0 : o; x < o; x++)
+            if (c->cue_len[x] && !c->weak[x])
+                return false;
+    }
     int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.85);
     if (starts) {
         add_quote_content(c, qi, mq);
@@ -966,12 +986,7 @@ static void sieve_mixed_verb(ctx *c)
         sent_bounds(c, o, &s0, &s1);
         if (o <= s0 + 2 || c->T[o].para != c->T[s0].para)
             continue;
-        /* "the “Fair Wages Act”": every word capitalised is a title */
-        bool title = true;
-        for (uint32_t k = o + 1; k < m->close && title; k++)
-            if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && strlen(c->T[k].low) > 3)
-                title = false;
-        if (title)
+        if (title_case(c, m))
             continue;
         /* the subject: the first person mention of the sentence, not after a
          * preposition, with a lower-case word after it */
