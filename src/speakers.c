@@ -893,6 +893,15 @@ static int cmp_end(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end ? 1 : (x->idx > y->idx) - (x->idx < y->idx);
 }
 
+/* Whether token k ends its paragraph, but for closing punctuation. */
+static bool is_paragraph_end(const ctx *c, uint32_t k)
+{
+    for (k++; k < c->n && !(c->T[k].flags & F_PARA_START); k++)
+        if (c->T[k].kind != T_PUNCT)
+            return false;
+    return true;
+}
+
 static void sieve_leftover(ctx *c)
 {
     /* attributions in order of where they end, swept once beside the quotes */
@@ -920,7 +929,9 @@ static void sieve_leftover(ctx *c)
         if (last_q < 0)
             continue;
         quote *q = &c->d->quotes.v[last_q];
-        if (q->sieve != 1 && !(c->T[o].flags & F_PARA_START))
+        /* after indirect speech only a whole quoted paragraph continues it */
+        if (q->sieve != 1 && (!(c->T[o].flags & F_PARA_START) ||
+                              !is_paragraph_end(c, mq_last(c, (int32_t)i))))
             continue;
         /* the attribution must be in this paragraph or the one before */
         uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
