@@ -698,6 +698,53 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     return true;
 }
 
+/* A finite verb the lexicon does not list: "riffed", "exhorted". */
+static bool past_verb(const ctx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    size_t l = t->kind == T_WORD ? strlen(t->low) : 0;
+    return l > 4 && !(t->flags & F_CAP) && strcmp(t->low + l - 2, "ed") == 0 &&
+           c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
+}
+
+/* "…," exhorted X. / "…," X riffed. — the layout alone says it is speech,
+ * whatever the verb, when the quote fills its sentence up to the comma. */
+static void sieve_adjacent_any_verb(ctx *c)
+{
+    for (size_t i = 0; i < c->d->mq.n; i++) {
+        mquote *m = &c->d->mq.v[i];
+        if (m->used || m->single || !m->closed)
+            continue;
+        uint32_t o = m->open, cl = m->close;
+        if (!((c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0))
+            continue;
+        if (cl < 1 || !(tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
+                        tok_punct(c->d, cl - 1, '!')))
+            continue;
+        uint32_t k = cl + 1, s0, s1;
+        if (k >= c->n || (c->T[k].flags & F_PARA_START))
+            continue;
+        sent_bounds(c, k, &s0, &s1);
+        np src;
+        uint32_t v;
+        if (past_verb(c, k) && np_right(c, k + 1, s1, &src)) {
+            v = k; /* "…," exhorted X */
+        } else {
+            int32_t mi = c->ment_at[k];
+            if (mi < 0 || c->d->ments.v[mi].kind == M_ORG || c->d->ments.v[mi].t0 != k)
+                continue;
+            v = c->d->ments.v[mi].t1;
+            while (v < s1 && (c->T[v].lex & LX_AUX))
+                v++;
+            if (v >= s1 || !past_verb(c, v))
+                continue;
+            src = (np){k, c->d->ments.v[mi].t1, mi};
+        }
+        int32_t qi = new_quote(c, v, v + 1, &src, 1, 0.7);
+        add_quote_content(c, qi, (int32_t)i);
+    }
+}
+
 static void sieve_adjacent(ctx *c)
 {
     for (uint32_t k = 0; k < c->n; k++) {
@@ -953,8 +1000,9 @@ static void sieve_colon_quote(ctx *c)
         if (m->used || m->single || m->prev >= 0)
             continue;
         uint32_t o = m->open;
-        if (o < 2 || !tok_punct(c->d, o - 1, ':') || c->T[o - 1].para != c->T[o].para)
-            continue;
+        if (o < 2 || !tok_punct(c->d, o - 1, ':') ||
+            (c->T[o - 1].para != c->T[o].para && !(c->T[o].flags & F_PARA_START)))
+            continue; /* the colon may end the paragraph before ("Stated Stone:") */
         uint32_t s0, s1;
         sent_bounds(c, o - 1, &s0, &s1);
         uint32_t colon = o - 1;
@@ -1088,6 +1136,7 @@ void ws_speakers_attribute(ws_doc *d)
     }
     sieve_adjacent(&c);
     sieve_indirect(&c);
+    sieve_adjacent_any_verb(&c);
     sieve_colon_lead(&c);
     sieve_colon_quote(&c);
     sieve_mixed_verb(&c);
