@@ -812,6 +812,12 @@ static void sieve_indirect(ctx *c)
             }
             if (b <= a + 1)
                 continue;
+            /* "…," Welch said, according to Vermont Edition: already attributed */
+            bool taken = false;
+            for (uint32_t j = a; j < b && !taken; j++)
+                taken = c->used[j];
+            if (taken)
+                continue;
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
             continue;
@@ -1067,6 +1073,22 @@ static void sieve_mixed_verb(ctx *c)
             if (v >= o || c->T[v].kind != T_WORD || (c->T[v].flags & F_CAP) ||
                 in_list(c->T[v].low, PREPOSITIONS) || in_list(c->T[v].low, CLAUSE_WORDS) ||
                 (c->T[v].lex & (LX_DET | LX_PRONOUN)) || c->used[v])
+                break;
+            /* "Trump's attacks on …": a possessive is no subject */
+            const char *lw = c->T[M->t1 - 1].low;
+            size_t ll = strlen(lw);
+            if (ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's')
+                break;
+            /* the quotation belongs to the verb's own clause: no other cue or
+             * clause word stands between them */
+            bool own = true;
+            for (uint32_t x = v + 1; x < o && own; x++)
+                own = !(c->cue_len[x] && !c->weak[x]) &&
+                      !(c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) &&
+                        in_list(c->T[x].low, CLAUSE_WORDS) && !tok_is(c->d, x, "that") &&
+                        !tok_is(c->d, x, "as") && !tok_is(c->d, x, "and") && !tok_is(c->d, x, "or") &&
+                        !tok_is(c->d, x, "than") && !tok_is(c->d, x, "what"));
+            if (!own)
                 break;
             size_t l = strlen(c->T[v].low);
             /* a finite verb: past tense or third person */
