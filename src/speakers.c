@@ -989,7 +989,7 @@ static void sieve_leftover(ctx *c)
         /* the attribution must be in this paragraph or the one before */
         uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
         uint32_t mpara = (uint32_t)c->T[o].para;
-        if (mpara > qtok_para + 2)
+        if (mpara > qtok_para + 1)
             continue;
         /* and nothing but the attribution may stand between them */
         add_quote_content(c, last_q, (int32_t)i);
