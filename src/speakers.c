@@ -145,6 +145,9 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (t->flags & F_CAP && !(t->lex & LX_CAPSTOP))
             return true;
     }
+    /* "It added": a company or a report */
+    if (b == a + 1 && tok_is(c->d, a, "it"))
+        return true;
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
            c->T[a + 1].kind == T_WORD;
@@ -154,6 +157,16 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
     uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
+    /* "a message that said", "bottles which read": the relative pronoun */
+    if (e > lo && (tok_is(c->d, e - 1, "that") || tok_is(c->d, e - 1, "which")) && e - 1 > lo &&
+        c->T[e - 2].kind == T_WORD && !(c->T[e - 2].lex & (LX_CUE | LX_CUE_ING)) &&
+        (c->T[e - 2].lex & (LX_ROLE | LX_ORGWORD | LX_CUE_NOUN) || c->ment_at[e - 2] >= 0 ||
+         strlen(c->T[e - 2].low) > 3)) {
+        out->t0 = e - 1;
+        out->t1 = e;
+        out->head = -1;
+        return true;
+    }
     /* "X, a former aide, said": the closing comma of an apposition */
     bool closed_appos = false;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
@@ -215,12 +228,20 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
            ((c->T[s].lex & (LX_CAPSTOP | LX_AUX)) || (c->T[s].lex & LX_TIMEWORD)) &&
            c->ment_at[s] < 0)
         s++;
-    /* keep it short: a long phrase keeps its last mention */
+    /* keep it short: a long phrase keeps its last mention, unless it is a
+     * named person with an apposition ("David Axelrod, the chief strategist
+     * of Barack Obama's 2008 campaign, said") */
     if (e - s > MAX_NP) {
-        int32_t m = c->ment_at[e - 1];
-        if (m < 0)
-            return false;
-        s = c->d->ments.v[m].t0;
+        int32_t h = c->ment_at[s];
+        if (h >= 0 && c->d->ments.v[h].kind == M_NAME && c->d->ments.v[h].t0 == s &&
+            e - s <= 2 * MAX_NP) {
+            /* keep */
+        } else {
+            int32_t m = c->ment_at[e - 1];
+            if (m < 0)
+                return false;
+            s = c->d->ments.v[m].t0;
+        }
     }
     if (!np_ok(c, s, e))
         return false;
