@@ -967,6 +967,7 @@ static int cmp_end(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end ? 1 : (x->idx > y->idx) - (x->idx < y->idx);
 }
 
+
 /* Whether token k ends its paragraph, but for closing punctuation. */
 static bool is_paragraph_end(const ctx *c, uint32_t k)
 {
@@ -974,6 +975,33 @@ static bool is_paragraph_end(const ctx *c, uint32_t k)
         if (c->T[k].kind != T_PUNCT)
             return false;
     return true;
+}
+
+/* A line that only names the speaker after a quoted paragraph:
+ *   "Boeing and GE … pay zero taxes."
+ *   - Sanders.
+ * (a layout verb-centred rules miss). */
+static void sieve_dash_line(ctx *c)
+{
+    for (size_t p = 1; p < c->d->paras.n; p++) {
+        uint32_t t0 = c->d->paras.v[p].t0, t1 = c->d->paras.v[p].t1;
+        if (t1 < t0 + 2 || c->T[t0].kind != T_PUNCT || !ws_is_dash(c->d->cp[c->T[t0].start]))
+            continue;
+        int32_t mi = c->ment_at[t0 + 1];
+        if (mi < 0 || c->d->ments.v[mi].kind == M_ORG || t1 - t0 > 12)
+            continue;
+        /* the paragraph before is one free quotation */
+        uint32_t q0 = c->d->paras.v[p - 1].t0;
+        int32_t m = c->T[q0].quote;
+        if (m < 0 || c->d->mq.v[m].used || c->d->mq.v[m].single || c->d->mq.v[m].open != q0 ||
+            !is_paragraph_end(c, mq_last(c, m)))
+            continue;
+        while (c->d->mq.v[m].prev >= 0 && quote_free(c, c->d->mq.v[m].prev))
+            m = c->d->mq.v[m].prev;
+        np src = {t0 + 1, c->d->ments.v[mi].t1, mi};
+        int32_t qi = new_quote(c, t0, t0 + 1, &src, 3, 0.7);
+        add_quote_content(c, qi, m);
+    }
 }
 
 static void sieve_leftover(ctx *c)
@@ -1182,6 +1210,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_adjacent_any_verb(&c);
     sieve_colon_lead(&c);
     sieve_colon_quote(&c);
+    sieve_dash_line(&c);
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     /* reading order, and the quote type from its marks */
