@@ -679,6 +679,27 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     uint32_t s0, s1;
     sent_bounds(c, k, &s0, &s1);
     uint32_t f = k + len, limit = f + 10;
+    /* "Iowa State's Dianne Bystrom agreed. "Mainstream Republicans are …"":
+     * a sentence that is only a speaker and a cue, then a quotation that
+     * has no attribution of its own */
+    if (f + 1 < c->n && sent_end_punct(c, f) && c->T[f + 1].kind == T_QUOTE &&
+        (c->T[f + 1].flags & F_OPEN) && !(c->T[f + 1].flags & F_PARA_START)) {
+        int32_t m = c->T[f + 1].quote;
+        np src;
+        if (quote_free(c, m) && c->d->mq.v[m].open == f + 1 && np_left(c, k, s0, &src) &&
+            src.t0 == s0 && src.head >= 0) {
+            uint32_t last = mq_last(c, m), x = last + 1;
+            while (x < c->n && tok_punct(c->d, x, ','))
+                x++;
+            bool own = x < c->n && !(c->T[x].flags & F_PARA_START) &&
+                       (c->cue_len[x] || c->ment_at[x] >= 0);
+            if (!own) {
+                int32_t qi = new_quote(c, k, k + len, &src, 1, 0.8);
+                add_quote_content(c, qi, m);
+                return true;
+            }
+        }
+    }
     while (f < c->n && f < limit && c->T[f].kind != T_QUOTE) {
         if (sent_end_punct(c, f) || c->cue_len[f] || tok_is(c->d, f, "that") ||
             (c->T[f].flags & F_PARA_START))
