@@ -171,6 +171,9 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     for (uint32_t k = name0; k < b; k++)
         if ((T[k].lex & LX_ORGWORD) || (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5))
             org = true;
+    /* a known first name makes a person: "Lena Park", "Tom Price" */
+    if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
+        org = false;
     for (uint32_t k = a; k < name0; k++)
         if ((T[k].lex & LX_ORGWORD) && !(T[k].lex & (LX_TITLE | LX_HONORIFIC)) && k + 1 == name0)
             org = true;

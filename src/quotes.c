@@ -55,7 +55,9 @@ static int facing(const ws_doc *d, const tok *t)
         return before && !after ? CLOSE | OPEN : OPEN;
     case 0x201E: case 0x201A: case 0xAB: case 0x2039: case 0x201F: case 0x201B:
         return OPEN;
-    case 0x201D: case 0xBB: case 0x203A:
+    case 0x201D: /* ” closes; at the start of a word it is a mistyped “ */
+        return !before && after ? OPEN | CLOSE : CLOSE;
+    case 0xBB: case 0x203A:
         return CLOSE;
     case 0x2019: /* ’ closes, unless it clearly opens */
         return !before && after ? OPEN : CLOSE;

@@ -760,11 +760,22 @@ static void sieve_adjacent_any_verb(ctx *c)
         uint32_t o = m->open, cl = m->close;
         if (!((c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0))
             continue;
-        if (cl < 1 || !(tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
-                        tok_punct(c->d, cl - 1, '!')))
-            continue;
+        bool comma = cl > 0 && (tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
+                                tok_punct(c->d, cl - 1, '!'));
         uint32_t k = cl + 1, s0, s1;
         if (k >= c->n || (c->T[k].flags & F_PARA_START))
+            continue;
+        /* "“…” ― Sonya Herridge": a dash and the speaker's name */
+        if (c->T[k].kind == T_PUNCT && ws_is_dash(c->d->cp[c->T[k].start]) && k + 1 < c->n &&
+            c->ment_at[k + 1] >= 0 && c->d->ments.v[c->ment_at[k + 1]].kind != M_ORG &&
+            c->d->ments.v[c->ment_at[k + 1]].t0 == k + 1) {
+            const mention *M = &c->d->ments.v[c->ment_at[k + 1]];
+            np src = {M->t0, M->t1, c->ment_at[k + 1]};
+            int32_t qi = new_quote(c, k, k + 1, &src, 1, 0.7);
+            add_quote_content(c, qi, (int32_t)i);
+            continue;
+        }
+        if (!comma)
             continue;
         sent_bounds(c, k, &s0, &s1);
         np src;
