@@ -25,7 +25,7 @@
  *   ...), speech introduced by a colon without quote marks, and "according
  *   to X". For each it reports the content span(s), the cue ("said", "told
  *   reporters", ":"), the source mention as written ("he", "the spokesman",
- *   "Dr. Kamal Kharazi"), and the person that mention resolves to. It also
+ *   "Dr. Ana Duarte"), and the person that mention resolves to. It also
  *   reports the people of the article (name variants, titles and pronouns
  *   clustered into one entity) and meetings between them.
  *
@@ -109,9 +109,9 @@ typedef enum ws_entity_type { WS_PERSON, WS_ORGANIZATION } ws_entity_type;
 
 typedef struct ws_entity {
     int id;                  /* equals its index */
-    const char *name;        /* canonical name, UTF-8 ("Kamal Kharazi") */
+    const char *name;        /* canonical name, UTF-8 ("Ana Duarte") */
     ws_entity_type type;
-    const char *const *titles; /* "Dr.", "Hamas Secretary General", ... */
+    const char *const *titles; /* "Dr.", "Harbour Board Chairman", ... */
     size_t n_titles;
     const ws_span *mentions; /* every mention resolved to it, in text order */
     size_t n_mentions;

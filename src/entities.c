@@ -1,9 +1,9 @@
 /* Stage 5: entities - cluster the mentions of one person.
  *
- *   - name variants: "Dr. Kamal Kharazi" = "Dr. Kharazi" = "Kharazi";
- *   - title aliases learned from the article: "Hamas Secretary General Ismail
- *     Haniyeh" or "Haniyeh, the Hamas leader" make a bare "Hamas Secretary
- *     General" (before or after) mean that person;
+ *   - name variants: "Dr. Ana Duarte" = "Dr. Duarte" = "Duarte";
+ *   - title aliases learned from the article: "Harbour Board Chairman Tomas
+ *     Berg" or "Berg, the board chairman" make a bare "Harbour Board
+ *     Chairman" (before or after) mean that person;
  *   - pronouns: the most salient person of compatible gender, where speakers
  *     and sentence subjects weigh more than people named in passing, and
  *     salience fades with each sentence and paragraph. */
@@ -95,7 +95,7 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
     }
 }
 
-/* Title words of a mention as an alias key: "Hamas Secretary General",
+/* Title words of a mention as an alias key: "Harbour Board Chairman",
  * without honorifics such as "Dr." that say nothing about who it is. */
 static char *title_key(ectx *c, uint32_t a, uint32_t b)
 {
@@ -115,9 +115,9 @@ static bool ends_with_words(const char *s, const char *suffix)
 }
 
 /* The entity a title phrase stands for: an exact alias first, then an alias
- * that ends with the same words ("the Secretary General" for "Hamas
- * Secretary General"); when several people match, the last one named
- * before pos, else the first. */
+ * that ends with the same words ("the Board Chairman" for "Harbour
+ * Board Chairman"); when several people match, the last one named
+ * before, else the first. */
 static int32_t alias_lookup(ectx *c, const char *key)
 {
     int32_t exact = -1, suffix = -1;
@@ -139,7 +139,7 @@ static int32_t alias_lookup(ectx *c, const char *key)
     return suffix_amb ? -1 : suffix;
 }
 
-/* "in Jackson", "of Quds": a lone capitalised word after a preposition is
+/* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
  * more likely a place than a person. */
 static bool place_like(ectx *c, const mention *m)
 {
@@ -225,7 +225,7 @@ static void cluster_names(ectx *c)
                 add_title(c, best, m->title, title_key(c, m->t0, m->n0));
         }
     }
-    /* appositions: "Haniyeh, the Hamas leader," */
+    /* appositions: "Berg, the board chairman," */
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
         if (m->kind != M_NAME || m->entity < 0)
@@ -247,7 +247,7 @@ static void cluster_names(ectx *c)
         if (!titled || e >= d->toks.n || !(pp || tok_punct(d, e, ',') || tok_punct(d, e, '.')))
             continue;
         d->ents.v[m->entity].person = true;
-        /* the last word must be the title itself: "the Hamas leader" */
+        /* the last word must be the title itself: "the board chairman" */
         if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
             continue;
         add_title(c, m->entity, ws_span_dup(d, c->T[k + 2].start, c->T[e - 1].end),

@@ -101,9 +101,9 @@ typedef struct mention {
     uint32_t n0, n1;       /* tokens of the name proper (no titles); n0 == n1 when none */
     uint8_t kind, gender;
     bool subject;          /* subject of a cue or of a main clause */
-    bool dead;             /* "the late", "Martyr": not a current speaker */
+    bool dead;             /* "the late": not a current speaker */
     int32_t entity;
-    const char *title;     /* title words that precede the name ("Hamas Secretary General") */
+    const char *title;     /* title words that precede the name ("Harbour Board Chairman") */
 } mention;
 
 typedef struct quote {
@@ -186,7 +186,7 @@ enum lex_class {
     LX_MONTH = 1u << 11,
     LX_AUX = 1u << 12,       /* has, had, would, also: may stand between subject and cue */
     LX_ORGWORD = 1u << 13,   /* ministry, department, party, committee */
-    LX_DEAD = 1u << 14,      /* late, martyr */
+    LX_DEAD = 1u << 14,      /* late, slain */
     LX_MEET = 1u << 15,      /* met, meeting, talks, received */
     LX_TIMEWORD = 1u << 16,  /* yesterday, today, tonight */
     LX_PLACE = 1u << 17,     /* words that make a capitalised sequence a place or thing */

@@ -127,7 +127,7 @@ static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
 }
 
 /* Word extent starting at i: letters and digits, with apostrophes, hyphens,
- * periods and ampersands inside (don't, al-Quds, U.S., AT&T). A trailing
+ * periods and ampersands inside (don't, al-Bashir, U.S., AT&T). A trailing
  * period is kept when the word is an abbreviation or an initial. */
 static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
 {

@@ -131,7 +131,7 @@ static void test_single_curly_pair(void **state)
     /* the apostrophes inside the words are not marks */
     const char *w[] = {"\xE2\x80\x98It\xE2\x80\x99s my father\xE2\x80\x99s oven,\xE2\x80\x99"};
     expect_pairs("\xE2\x80\x98It\xE2\x80\x99s my father\xE2\x80\x99s oven,\xE2\x80\x99 said Hadi "
-                 "Qassem.",
+                 "Karim.",
                  w, 1, true);
 }
 
@@ -182,7 +182,7 @@ static void test_apostrophes_not_paired(void **state)
         dump_mq(d);
     assert_int_equal(d->mq.n, 0);
     ws_doc_free(d);
-    d = pairs("Qassem\xE2\x80\x99s bakery hasn\xE2\x80\x99t changed since the \xE2\x80\x99" "90s, "
+    d = pairs("Karim\xE2\x80\x99s bakery hasn\xE2\x80\x99t changed since the \xE2\x80\x99" "90s, "
               "and the Bakers\xE2\x80\x99 shop won\xE2\x80\x99t close.");
     if (d->mq.n)
         dump_mq(d);

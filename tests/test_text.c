@@ -430,10 +430,10 @@ static void test_paragraphs_crlf_and_edges(void **state)
 static void test_apostrophes(void **state)
 {
     (void)state;
-    const char t[] = "We don't know if Qassem\xE2\x80\x99s shop, the '90s band or the "
+    const char t[] = "We don't know if Karim\xE2\x80\x99s shop, the '90s band or the "
                      "\xE2\x80\x99" "80s club won't return, and it\xE2\x80\x99s late.";
     ws_doc *d = tu_analyze(t, 0);
-    const char *words[] = {"don't", "Qassem\xE2\x80\x99s", "'90s", "\xE2\x80\x99" "80s", "won't",
+    const char *words[] = {"don't", "Karim\xE2\x80\x99s", "'90s", "\xE2\x80\x99" "80s", "won't",
                            "it\xE2\x80\x99s"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t k = must_tok(d, words[i]);
@@ -443,7 +443,7 @@ static void test_apostrophes(void **state)
     for (size_t k = 0; k < d->toks.n; k++)
         assert_int_not_equal(d->toks.v[k].kind, T_QUOTE);
     /* the lower-cased form uses a straight apostrophe, for the lexicon */
-    assert_string_equal(d->toks.v[must_tok(d, "Qassem\xE2\x80\x99s")].low, "qassem's");
+    assert_string_equal(d->toks.v[must_tok(d, "Karim\xE2\x80\x99s")].low, "karim's");
     ws_doc_free(d);
 }
 
@@ -459,11 +459,11 @@ static void test_plural_possessive(void **state)
 static void test_hyphens(void **state)
 {
     (void)state;
-    ws_doc *d = tu_analyze("A well-known al-Quds scholar, Jean-Pierre Ndiaye, met AT&T staff "
+    ws_doc *d = tu_analyze("A well-known al-Bashir scholar, Jean-Pierre Ndiaye, met AT&T staff "
                            "in 2019 - and again in 2021.",
                            0);
     must_tok(d, "well-known");
-    must_tok(d, "al-Quds");
+    must_tok(d, "al-Bashir");
     must_tok(d, "Jean-Pierre");
     must_tok(d, "AT&T");
     size_t k = must_tok(d, "-");
