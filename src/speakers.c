@@ -868,7 +868,8 @@ static void sieve_indirect(ctx *c)
             /* "…," Welch said, according to Vermont Edition: already attributed */
             bool taken = false;
             for (uint32_t j = a; j < b && !taken; j++)
-                taken = c->used[j];
+                taken = c->T[j].kind == T_QUOTE && c->T[j].quote >= 0 &&
+                        c->d->mq.v[c->T[j].quote].used && !c->d->mq.v[c->T[j].quote].single;
             if (taken)
                 continue;
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
