@@ -1073,7 +1073,6 @@ static void sieve_leftover(ctx *c)
         uint32_t mpara = (uint32_t)c->T[o].para;
         if (mpara > qtok_para + 1)
             continue;
-        /* and nothing but the attribution may stand between them */
         add_quote_content(c, last_q, (int32_t)i);
     }
 }
