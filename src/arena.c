@@ -75,3 +75,55 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...)
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
 }
+
+/* ---- string map: open addressing, grows at half load ---- */
+
+static uint64_t map_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static size_t map_slot(const ws_map *m, const char *key)
+{
+    size_t i = map_hash(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+int32_t ws_map_get(const ws_map *m, const char *key)
+{
+    if (!m->cap)
+        return -1;
+    size_t i = map_slot(m, key);
+    return m->keys[i] ? m->vals[i] : -1;
+}
+
+void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overwrite)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        ws_map g = {0};
+        g.cap = m->cap ? m->cap * 2 : 64;
+        g.keys = ws_alloc(a, g.cap * sizeof *g.keys);
+        g.vals = ws_alloc(a, g.cap * sizeof *g.vals);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = map_slot(&g, m->keys[i]);
+                g.keys[j] = m->keys[i];
+                g.vals[j] = m->vals[i];
+                g.n++;
+            }
+        *m = g;
+    }
+    size_t i = map_slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->vals[i] = val;
+        m->n++;
+    } else if (overwrite) {
+        m->vals[i] = val;
+    }
+}

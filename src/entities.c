@@ -12,15 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-typedef struct alias {
-    const char *key; /* lower-case title words, no determiner */
-    int32_t ent;
-} alias;
 
 typedef struct ectx {
     ws_doc *d;
     tok *T;
-    VEC(alias) aliases;
+    ws_map full, by_last, by_first; /* name keys -> entity */
+    ws_map alias_exact;             /* title key -> first entity with it */
+    ws_map alias_suffix;            /* its word-final parts -> entity, -2 if several */
 } ectx;
 
 /* The lower-cased words of tokens [a, b), possessive dropped, joined by spaces. */
@@ -53,11 +51,6 @@ static const char *last_word(const char *s)
     return p ? p + 1 : s;
 }
 
-static bool first_word_is(const char *s, const char *w)
-{
-    size_t l = strcspn(s, " ");
-    return strlen(w) == l && strncmp(s, w, l) == 0;
-}
 
 static int32_t new_entity(ectx *c, const mention *m)
 {
@@ -90,8 +83,18 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
             VPUSH(&c->d->arena, e->titles, title);
     }
     if (key && *key) {
-        alias a = {key, ei};
-        VPUSH(&c->d->arena, c->aliases, a);
+        ws_map_put(&c->d->arena, &c->alias_exact, key, ei, false);
+        /* every word-final part of the title, for "the Secretary General"
+         * against "Hamas Secretary General"; -2 marks two people */
+        for (const char *p = key; p; p = strchr(p, ' ')) {
+            if (*p == ' ')
+                p++;
+            int32_t had = ws_map_get(&c->alias_suffix, p);
+            if (had == -1)
+                ws_map_put(&c->d->arena, &c->alias_suffix, p, ei, false);
+            else if (had != ei)
+                ws_map_put(&c->d->arena, &c->alias_suffix, p, -2, true);
+        }
     }
 }
 
@@ -106,37 +109,17 @@ static char *title_key(ectx *c, uint32_t a, uint32_t b)
     return a < b ? words(c, a, b) : NULL;
 }
 
-static bool ends_with_words(const char *s, const char *suffix)
-{
-    size_t ls = strlen(s), lx = strlen(suffix);
-    if (lx > ls)
-        return false;
-    return strcmp(s + ls - lx, suffix) == 0 && (ls == lx || s[ls - lx - 1] == ' ');
-}
-
 /* The entity a title phrase stands for: an exact alias first, then an alias
  * that ends with the same words ("the Board Chairman" for "Harbour
  * Board Chairman"); when several people match, the last one named
  * before, else the first. */
 static int32_t alias_lookup(ectx *c, const char *key)
 {
-    int32_t exact = -1, suffix = -1;
-    bool suffix_amb = false;
-    for (size_t i = 0; i < c->aliases.n; i++) {
-        const alias *a = &c->aliases.v[i];
-        if (strcmp(a->key, key) == 0) {
-            if (exact < 0)
-                exact = a->ent;
-        } else if (ends_with_words(a->key, key)) {
-            if (suffix >= 0 && suffix != a->ent)
-                suffix_amb = true;
-            if (suffix < 0)
-                suffix = a->ent;
-        }
-    }
-    if (exact >= 0)
-        return exact;
-    return suffix_amb ? -1 : suffix;
+    int32_t e = ws_map_get(&c->alias_exact, key);
+    if (e >= 0)
+        return e;
+    e = ws_map_get(&c->alias_suffix, key);
+    return e >= 0 ? e : -1;
 }
 
 /* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
@@ -186,34 +169,24 @@ static void cluster_names(ectx *c)
                 continue;
             char *w = words(c, m->n0, m->n1);
             const char *last = last_word(w);
-            int32_t best = -1;
-            for (size_t e = 0; e < d->ents.n; e++) {
-                entity *E = &d->ents.v[e];
-                if (strcmp(E->first, w) == 0) {
-                    best = (int32_t)e;
-                    break;
-                }
-                if (pass == 1 && (strcmp(E->last, last) == 0 || first_word_is(E->first, w)) &&
-                    strchr(E->first, ' '))
-                    best = (int32_t)e; /* the last one created: most recent full name */
-                if (pass == 0 && strcmp(E->last, last) == 0 && nw == 2 &&
-                    strchr(E->first, ' ') == NULL)
-                    best = (int32_t)e;
+            /* the same full name; for a lone word, the most recent full name
+             * that ends or starts with it ("Kharazi", "Hillary") */
+            int32_t best = ws_map_get(&c->full, w);
+            if (best < 0 && pass == 1) {
+                int32_t a = ws_map_get(&c->by_last, w), b = ws_map_get(&c->by_first, w);
+                best = a > b ? a : b;
             }
             if (best < 0) {
                 /* a lone surname creates a person only when titled or speaking */
                 if (pass == 1 && !(m->title || m->subject))
                     continue;
                 best = new_entity(c, m);
-            } else if (pass == 0 && strlen(w) > strlen(d->ents.v[best].first)) {
-                d->ents.v[best].first = w;
-                d->ents.v[best].last = last;
-                uint32_t end = c->T[m->n1 - 1].end;
-                const char *lw = c->T[m->n1 - 1].low;
-                size_t l = strlen(lw);
-                if (l > 2 && lw[l - 2] == '\'' && lw[l - 1] == 's')
-                    end -= 2;
-                d->ents.v[best].name = ws_span_dup(d, c->T[m->n0].start, end);
+                ws_map_put(&d->arena, &c->full, w, best, false);
+                if (nw >= 2) {
+                    char *first = ws_strndup(&d->arena, w, strcspn(w, " "));
+                    ws_map_put(&d->arena, &c->by_last, last, best, true);
+                    ws_map_put(&d->arena, &c->by_first, first, best, true);
+                }
             }
             m->entity = best;
             if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) ||

@@ -44,6 +44,15 @@ void ws_arena_free(ws_arena *a);
         (vec).v[(vec).n++] = (x);                                                    \
     } while (0)
 
+/* A map from strings (kept by the caller, usually in the arena) to int32. */
+typedef struct ws_map {
+    const char **keys;
+    int32_t *vals;
+    size_t n, cap;
+} ws_map;
+int32_t ws_map_get(const ws_map *m, const char *key); /* -1 when absent */
+void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overwrite);
+
 /* ---- text ---------------------------------------------------------------- */
 enum tok_kind { T_WORD, T_NUM, T_PUNCT, T_QUOTE };
 

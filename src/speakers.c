@@ -16,6 +16,9 @@
 
 #define MAX_NP 10      /* longest source phrase, in tokens */
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
+#define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
+#define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
+                          work bounded, so a sentence of a million cues stays linear */
 
 typedef struct ctx {
     ws_doc *d;
@@ -255,6 +258,8 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
  * token k ("X pointed to … and emphasized"). */
 static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
 {
+    if (k > s0 + MAX_REACH)
+        return false;
     for (uint32_t j = s0; j < k; j++) {
         int32_t m = c->ment_at[j];
         if (m < 0 || c->T[j].quote >= 0)
@@ -457,6 +462,8 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
  * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
 static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 {
+    if (s1 > a + MAX_CONTENT)
+        s1 = a + MAX_CONTENT;
     uint32_t e = a;
     while (e < s1) {
         if (c->T[e].quote < 0) {
@@ -654,7 +661,8 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
          * his "method," he …") is not this cue's speech */
         if (title_case(c, &c->d->mq.v[mq]))
             return false;
-        for (uint32_t x = c->T[o].sent == c->T[k].sent ? s0 : o; x < o; x++)
+        uint32_t x0 = c->T[o].sent == c->T[k].sent ? s0 : o;
+        for (uint32_t x = o > x0 + MAX_CONTENT ? o - MAX_CONTENT : x0; x < o; x++)
             if (c->cue_len[x] && !c->weak[x])
                 return false;
     }
@@ -665,6 +673,8 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
         /* the quote closes a clause that began earlier: mixed speech from
          * the start of the sentence (or of the paragraph's quote) */
         uint32_t a = c->T[o].sent == c->T[k].sent ? s0 : c->d->sents.v[c->T[o].sent].t0;
+        if (o > a + MAX_CONTENT)
+            a = o - MAX_CONTENT;
         add_content(c, qi, a, c->d->mq.v[mq].close + 1);
     }
     uint32_t e = src.t1 > k + len ? src.t1 : k + len;
@@ -826,7 +836,7 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     else if (!tok_punct(c->d, e, ','))
         return false;
     /* a closing quote mark before the comma (or after it) belongs inside */
-    *a = s0;
+    *a = e > s0 + MAX_CONTENT ? e - MAX_CONTENT : s0;
     *b = e;
     return e > s0 + 2;
 }
@@ -865,6 +875,8 @@ static void sieve_indirect(ctx *c)
             }
             if (b <= a + 1)
                 continue;
+            if (b > a + MAX_CONTENT)
+                a = b - MAX_CONTENT;
             /* "…," Welch said, according to Vermont Edition: already attributed */
             bool taken = false;
             for (uint32_t j = a; j < b && !taken; j++)
@@ -1136,7 +1148,7 @@ static void sieve_mixed_verb(ctx *c)
             continue;
         /* the subject: the first person mention of the sentence, not after a
          * preposition, with a lower-case word after it */
-        for (uint32_t k = s0; k < o; k++) {
+        for (uint32_t k = o > s0 + MAX_REACH ? o - MAX_REACH : s0; k < o; k++) {
             int32_t mi = c->ment_at[k];
             if (mi < 0 || c->used[k])
                 continue;
