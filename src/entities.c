@@ -9,6 +9,7 @@
  *     salience fades with each sentence and paragraph. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -229,19 +230,40 @@ static void cluster_names(ectx *c)
 }
 
 /* ---- titles and pronouns, with salience ---- */
+/* Salience fades by 0.6 with each new sentence and by 0.35 with each new
+ * paragraph. It is kept lazily (value and the step it was last brought up
+ * to date), and pronouns only look at the people mentioned most recently,
+ * so the stage stays linear however many people an article names. */
+#define RECENT 32
+
+typedef struct sal_t {
+    double v;
+    uint32_t sent, para; /* counters at the last update */
+} sal_t;
+
+static double salience(const sal_t *s, uint32_t sent, uint32_t para)
+{
+    uint32_t dp = para - s->para, ds = sent - s->sent - dp;
+    return s->v * pow(0.6, (double)ds) * pow(0.35, (double)dp);
+}
+
 static void resolve_rest(ectx *c)
 {
     ws_doc *d = c->d;
     size_t ne = d->ents.n;
-    double *sal = ne ? ws_alloc(&d->arena, ne * sizeof *sal) : NULL;
+    sal_t *sal = ne ? ws_alloc(&d->arena, ne * sizeof *sal) : NULL;
+    int32_t recent[RECENT];
+    size_t n_recent = 0;
     int32_t cur_sent = -1, cur_para = -1;
+    uint32_t nsent = 0, npara = 0; /* sentence and paragraph changes so far */
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
         const tok *t = &c->T[m->t0];
         if (t->sent != cur_sent) {
-            double f = t->para != cur_para ? 0.35 : 0.6;
-            for (size_t e = 0; e < ne; e++)
-                sal[e] *= f;
+            if (cur_sent >= 0) {
+                nsent++;
+                npara += t->para != cur_para;
+            }
             cur_sent = t->sent;
             cur_para = t->para;
         }
@@ -253,16 +275,17 @@ static void resolve_rest(ectx *c)
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
             int32_t best = -1;
             double bs = 0.05;
-            for (size_t e = 0; e < ne; e++) {
+            for (size_t r = 0; r < n_recent; r++) {
+                int32_t e = recent[r];
                 uint8_t g = d->ents.v[e].gender;
                 if (!d->ents.v[e].person)
                     continue;
                 if (g != G_UNKNOWN && g != m->gender)
                     continue;
-                double s = sal[e] * (g == m->gender ? 1.25 : 1.0);
-                if (s > bs) {
-                    bs = s;
-                    best = (int32_t)e;
+                double sc = salience(&sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
+                if (sc > bs || (sc == bs && best >= 0 && e < best)) {
+                    bs = sc;
+                    best = e;
                 }
             }
             m->entity = best;
@@ -285,7 +308,20 @@ static void resolve_rest(ectx *c)
             size_t l = strlen(lt->low);
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
-            sal[m->entity] += w;
+            sal_t *S = &sal[m->entity];
+            S->v = salience(S, nsent, npara) + w;
+            S->sent = nsent;
+            S->para = npara;
+            /* move to the front of the recent list */
+            size_t r = 0;
+            while (r < n_recent && recent[r] != m->entity)
+                r++;
+            if (r == n_recent && n_recent < RECENT)
+                n_recent++;
+            if (r == RECENT)
+                r = RECENT - 1;
+            memmove(recent + 1, recent, r * sizeof *recent);
+            recent[0] = m->entity;
         }
     }
 }
