@@ -366,12 +366,13 @@ void ws_entities_resolve(ws_doc *d)
     /* keep the people: an entity with no sign of being a person (a place or
      * a thing written in capitals) is dropped, and ids are renumbered */
     int32_t *map = ws_alloc(&d->arena, (d->ents.n + 1) * sizeof *map);
+    uint8_t *spoke = ws_alloc(&d->arena, d->ents.n + 1);
+    for (size_t q = 0; q < d->quotes.n; q++)
+        if (d->quotes.v[q].source >= 0 && d->ments.v[d->quotes.v[q].source].entity >= 0)
+            spoke[d->ments.v[d->quotes.v[q].source].entity] = 1;
     size_t kept = 0;
     for (size_t i = 0; i < d->ents.n; i++) {
-        bool spoke = false;
-        for (size_t q = 0; q < d->quotes.n && !spoke; q++)
-            spoke = d->quotes.v[q].source >= 0 && d->ments.v[d->quotes.v[q].source].entity == (int32_t)i;
-        if (d->ents.v[i].person || spoke) {
+        if (d->ents.v[i].person || spoke[i]) {
             map[i] = (int32_t)kept;
             d->ents.v[kept++] = d->ents.v[i];
         } else {

@@ -88,10 +88,11 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
     ws_doc *d = c->d;
     if (x < 0 || y < 0 || x == y)
         return;
-    /* one event per pair and sentence */
-    for (size_t i = 0; i < d->events.n; i++) {
-        const event *e = &d->events.v[i];
-        if (e->span.start == d->toks.v[s0].start && e->participants.n == 2 &&
+    /* one event per pair and sentence (events come in sentence order, so
+     * only the last ones can share this sentence) */
+    for (size_t i = d->events.n; i > 0 && d->events.v[i - 1].span.start == d->toks.v[s0].start; i--) {
+        const event *e = &d->events.v[i - 1];
+        if (e->participants.n == 2 &&
             ((e->participants.v[0] == x && e->participants.v[1] == y) ||
              (e->participants.v[0] == y && e->participants.v[1] == x)))
             return;
