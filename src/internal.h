@@ -202,7 +202,8 @@ enum lex_class {
     LX_DET = 1u << 18,       /* the, a, an, this, his, her */
     LX_CUE_NOUN = 1u << 19,  /* statement, interview */
     LX_NOSRC = 1u << 20,     /* never a speaker on its own: it, this, there */
-    LX_CUE_WEAK = 1u << 21   /* a cue only right beside a quotation: read, chanted */
+    LX_CUE_WEAK = 1u << 21,  /* a cue only right beside a quotation: read, chanted */
+    LX_PREFIX = 1u << 22     /* first word of a multi-word entry ("according") */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);

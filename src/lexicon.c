@@ -1,16 +1,20 @@
 /* Lexicon look-ups over the generated, sorted, read-only table. */
 #include "lexicon_table.h"
 
-#include <stdlib.h>
 
-static int cmp_form(const void *key, const void *ent)
-{
-    return strcmp((const char *)key, ((const struct lex_entry *)ent)->form);
-}
-
+/* Hashed look-up: the index is generated with the table (tools/lexgen). */
 static const struct lex_entry *find(const char *low)
 {
-    return bsearch(low, ws_lex_table, ws_lex_table_n, sizeof *ws_lex_table, cmp_form);
+    uint32_t h = 2166136261u; /* FNV-1a, as in tools/lexgen.c */
+    for (const char *p = low; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
+        uint32_t i = ws_lex_hash[k];
+        if (!i)
+            return NULL;
+        if (strcmp(ws_lex_table[i - 1].form, low) == 0)
+            return &ws_lex_table[i - 1];
+    }
 }
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma)
@@ -33,6 +37,17 @@ uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_l
     char buf[256];
     size_t len = 0;
     uint32_t best = 0;
+    if (i >= d->toks.n)
+        return 0;
+    /* one word: the class found when the token was made */
+    const tok *t0 = &d->toks.v[i];
+    if (!(t0->lex & LX_PREFIX)) {
+        if (t0->kind != T_WORD || !(t0->lex & cls))
+            return 0;
+        if (cue_lemma)
+            *cue_lemma = t0->cue_lemma;
+        return 1;
+    }
     for (uint32_t k = 0; k < 4 && i + k < d->toks.n; k++) {
         const tok *t = &d->toks.v[i + k];
         if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))

@@ -10,6 +10,8 @@ struct lex_entry {
 };
 extern const struct lex_entry ws_lex_table[];
 extern const size_t ws_lex_table_n;
+extern const uint32_t ws_lex_hash[]; /* index + 1 into ws_lex_table, 0 = empty */
+extern const size_t ws_lex_hash_n;    /* a power of two */
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;
 #endif

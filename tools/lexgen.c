@@ -6,6 +6,7 @@
  * by form (strcmp order) so the library can bsearch it: it is const data,
  * shared by every thread, with nothing to initialise at run time. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,12 @@ int main(int argc, char **argv)
                         c = "LX_CUE_ING";
                 }
                 add(w, c, lemma);
+                /* the first word of a multi-word entry starts a phrase */
+                if (strchr(w, ' ')) {
+                    char first[256];
+                    snprintf(first, sizeof first, "%.*s", (int)strcspn(w, " "), w);
+                    add(first, "LX_PREFIX", -1);
+                }
             }
         }
         fclose(f);
@@ -165,6 +172,28 @@ int main(int argc, char **argv)
         fprintf(o, ", %s, %d},\n", ents[i].cls, ents[i].lemma);
     }
     fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
+    /* an open-addressing hash index over the sorted table (FNV-1a, as in
+     * src/lexicon.c), at most half full */
+    size_t cap = 16;
+    while (cap < 2 * n_ents)
+        cap *= 2;
+    unsigned *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        die("out of memory", NULL);
+    for (size_t i = 0; i < n_ents; i++) {
+        uint32_t h = 2166136261u;
+        for (const char *p = ents[i].form; *p; p++)
+            h = (h ^ (unsigned char)*p) * 16777619u;
+        size_t k = h & (cap - 1);
+        while (slot[k])
+            k = (k + 1) & (cap - 1);
+        slot[k] = (unsigned)i + 1;
+    }
+    fprintf(o, "const uint32_t ws_lex_hash[] = {");
+    for (size_t k = 0; k < cap; k++)
+        fprintf(o, "%s%u", k % 16 ? ", " : ",\n    " + (k == 0), slot[k]);
+    fprintf(o, "\n};\nconst size_t ws_lex_hash_n = %zu;\n\n", cap);
+    free(slot);
     fprintf(o, "const char *const ws_lex_lemmas[] = {\n");
     for (size_t i = 0; i < n_lemmas; i++) {
         fprintf(o, "    ");
