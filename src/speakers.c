@@ -520,13 +520,16 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 static void set_type(ctx *c, int32_t qi)
 {
     quote *q = &c->d->quotes.v[qi];
-    int marks = 0; /* double marks, the ones that make a quote "marked" */
+    int marks = 0; /* double marks ("“”«»„ and ''), the ones that make a quote "marked" */
     for (size_t f = 0; f < q->content.n; f++) {
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
             uint32_t ch = c->d->cp[i];
             if (ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0xAB || ch == 0xBB ||
                 ch == 0x201E)
                 marks++;
+            else if ((ch == '\'' || ch == 0x2018 || ch == 0x2019) && i + 1 < q->content.v[f].end &&
+                     c->d->cp[i + 1] == ch)
+                marks++, i++;
         }
     }
     /* direct: one fragment that is exactly one pair of marks (double, or

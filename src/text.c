@@ -209,8 +209,15 @@ void ws_text_tokenize(ws_doc *d)
         } else if (ws_is_quote_char(c)) {
             t.kind = T_QUOTE;
             t.end = i + 1;
-            if (c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B ||
-                c == 0x2039 || c == 0x203A)
+            bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
+                          c == 0x201B || c == 0x2039 || c == 0x203A;
+            /* two single marks in a row stand for a double one (''…'', the
+             * style of some archives and of typewritten text) */
+            if (single && c != 0x2039 && c != 0x203A && i + 1 < n && d->cp[i + 1] == c) {
+                t.end = i + 2;
+                single = false;
+            }
+            if (single)
                 t.flags |= F_SINGLE;
         } else {
             t.kind = T_PUNCT;
