@@ -148,6 +148,10 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (t->flags & F_CAP && !(t->lex & LX_CAPSTOP))
             return true;
     }
+    /* "47% say", "one in four said", "some 22 percent said": a share of people */
+    for (uint32_t k = a; k < b; k++)
+        if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
+            return true;
     /* "It added": a company or a report */
     if (b == a + 1 && tok_is(c->d, a, "it"))
         return true;
@@ -265,8 +269,6 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
         if (m < 0 || c->T[j].quote >= 0)
             continue;
         const mention *M = &c->d->ments.v[m];
-        if (M->kind == M_ORG)
-            return false;
         out->t0 = M->t0;
         out->t1 = M->t1;
         out->head = m;
@@ -943,6 +945,24 @@ static void sieve_indirect(ctx *c)
         }
         if (!have)
             continue;
+        /* "The bigger risk, he said, is a clash …": the cue interrupts the
+         * sentence, whose two halves are the speech */
+        uint32_t sj0 = inverted ? k : src.t0, endc = inverted ? src.t1 : k + len;
+        if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
+            tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
+            !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1]) {
+            uint32_t a1 = sj0 - 1 > s0 + MAX_CONTENT ? sj0 - 1 - MAX_CONTENT : s0;
+            uint32_t b2 = content_end(c, endc + 1, s1);
+            bool clean = b2 > endc + 2;
+            for (uint32_t j = a1; j < sj0 - 1 && clean; j++)
+                clean = !c->used[j] && !c->cue_len[j] && c->T[j].kind != T_QUOTE;
+            if (clean) {
+                int32_t qi = new_quote(c, k, k + len, &src, 2, src.head >= 0 ? 0.75 : 0.6);
+                add_content(c, qi, a1, sj0 - 1);
+                add_content(c, qi, endc + 1, b2);
+                continue;
+            }
+        }
         uint32_t a, b;
         bool saw_that = false;
         uint32_t after = inverted ? src.t1 : k + len;
