@@ -829,6 +829,23 @@ static void sieve_adjacent(ctx *c)
 
 /* ---- sieve 2: indirect speech ---- */
 
+/* Verbs whose complement is a whole clause of speech or thought. */
+static bool speech_verb(int32_t lemma)
+{
+    static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
+                                    "warn", "insist", "point out", "argue", "explain", "write",
+                                    "tweet", "declare", "announce", "assert", "claim", "contend",
+                                    "maintain", "acknowledge", "admit", "concede", "reply",
+                                    "respond", "continue", "recall", "suggest", "predict", "promise",
+                                    "pledge", "vow", "report", "reveal", "observe", "remark",
+                                    "commented", "indicate", "estimate", "conclude", "complain",
+                                    "allege", "boast", "joke", "reiterate", "believe", "think",
+                                    "feel", "hope", "fear", "worry", "expect", "know", "assure",
+                                    "testify", "find", "shows", "agree", "deny", "confirm", NULL};
+    const char *l = ws_lex_cue_lemma(lemma);
+    return l && in_list(l, v);
+}
+
 /* The comma that ends a fronted clause before token k's subject: the
  * content of "CONTENT, X said." runs from the sentence start to it. */
 static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t *a, uint32_t *b)
@@ -980,6 +997,16 @@ static void sieve_indirect(ctx *c)
             b = tail;
             if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ','))
                 a++;
+            /* a verb that takes an object rather than a clause ("praised his
+             * record", "confirmed the meeting") reports just the object:
+             * without "that", the speech ends at the first comma */
+            if (!saw_that && !speech_verb(t->cue_lemma)) {
+                for (uint32_t j = a + 1; j < b; j++)
+                    if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
+                        b = j;
+                        break;
+                    }
+            }
         } else {
             continue;
         }
