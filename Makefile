@@ -44,8 +44,8 @@ $(BUILD)/libwhosaid.a: $(OBJS)
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/whosaid: cli/main.c $(BUILD)/libwhosaid.a
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
+$(BUILD)/whosaid: cli/main.c cli/eval.c cli/eval.h $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) cli/main.c cli/eval.c $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -59,6 +59,7 @@ check: all $(UNIT_TESTS)
 	  case $$t in */test_spec) $$t tests/spec.txt ;; */test_seed) $$t $(SHARED) ;; *) $$t ;; esac || fail=1; \
 	done; \
 	sh tests/cli.sh $(BUILD)/whosaid || fail=1; \
+	sh tests/eval.sh $(BUILD)/whosaid $(SHARED) || fail=1; \
 	exit $$fail
 
 demo: $(BUILD)/whosaid

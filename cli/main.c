@@ -15,6 +15,8 @@
 
 #include "whosaid.h"
 
+#include "eval.h"
+
 enum { FMT_AUTO, FMT_TEXT, FMT_JSONL };
 enum { RC_OK = 0, RC_FAILED = 1, RC_USAGE = 2, RC_FATAL = 3 };
 
@@ -290,6 +292,7 @@ static void process_file(run *r, const char *path)
 static const char usage_text[] =
     "Usage: whosaid [OPTIONS] [FILE...]\n"
     "       whosaid --jsonl [OPTIONS] [FILE...]\n"
+    "       whosaid eval GOLD.jsonl [--errors] [--json]   (see whosaid eval --help)\n"
     "Find the quotations in English news articles, who said them, and who met whom.\n"
     "Each FILE is one plain-text UTF-8 article; with no FILE, or for -, read stdin.\n"
     "With --jsonl each input line is a JSON object with a \"text\" string and an\n"
@@ -311,7 +314,11 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 all articles analysed; 1 some articles or lines failed (not\n"
     "JSON, no \"text\", invalid UTF-8, too large, unreadable file), the rest were\n"
-    "written; 2 usage error; 3 out of memory, or writing the output failed.\n";
+    "written; 2 usage error; 3 out of memory, or writing the output failed.\n"
+    "\n"
+    "whosaid eval scores the quotations found in a gold JSONL file's texts against\n"
+    "its gold quotes, as ../shared/eval/score.py does (an article file named eval:\n"
+    "write ./eval).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -370,6 +377,7 @@ static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "eval")) return ws_cli_eval(argc - 1, argv + 1);
     config cfg = {.fmt = FMT_AUTO, .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};
     run r = {.cfg = &cfg};
     int nfiles, rc = parse_args(argc, argv, &cfg, &nfiles);
