@@ -11,13 +11,14 @@ SHARED  ?= ../shared
 
 # the pipeline, in order
 SRCS = src/arena.c src/text.c src/lexicon.c src/quotes.c src/mentions.c \
-       src/speakers.c src/entities.c src/events.c src/output.c src/whosaid.c
+       src/cuemodel.c src/cue_weights.c src/speakers.c src/entities.c src/events.c \
+       src/output.c src/whosaid.c
 OBJS = $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_table.o
 PIC_OBJS = $(OBJS:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
 LEXICON = $(sort $(wildcard lexicon/*.txt))
 UNIT_TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
-.PHONY: all check demo clean asan valgrind deps
+.PHONY: all check demo clean asan valgrind deps train
 all: $(BUILD)/whosaid $(BUILD)/libwhosaid.a $(BUILD)/libwhosaid.so
 
 $(BUILD)/lexgen: tools/lexgen.c | $(BUILD)
@@ -30,7 +31,7 @@ $(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/i
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h include/whosaid.h
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h src/cue_weights.h include/whosaid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
@@ -61,6 +62,14 @@ check: all $(UNIT_TESTS)
 	sh tests/cli.sh $(BUILD)/whosaid || fail=1; \
 	sh tests/eval.sh $(BUILD)/whosaid $(SHARED) || fail=1; \
 	exit $$fail
+
+# regenerate the learned cue model from PolNeAR train (needs ../shared and liblinear-dev);
+# the weights are committed, so an ordinary build needs neither
+$(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) -O2 $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) -llinear $(LIBS) -o $@
+
+train: $(BUILD)/train_cues
+	$(BUILD)/train_cues $(SHARED)/data/polnear/train.jsonl src/cue_weights.c $(SHARED)/data/polnear/dev.jsonl
 
 demo: $(BUILD)/whosaid
 	$(BUILD)/whosaid --format text examples/summit.txt

@@ -74,7 +74,9 @@ enum {
      * offsets still count what a reader sees. */
     WS_REPLACE_INVALID = 1u << 0,
     /* Skip the meeting detector. */
-    WS_NO_EVENTS = 1u << 1
+    WS_NO_EVENTS = 1u << 1,
+    /* Rules only: do not consult the learned cue model (for ablations). */
+    WS_RULES_ONLY = 1u << 2
 };
 
 typedef struct ws_options {

@@ -179,6 +179,12 @@ void ws_speakers_attribute(ws_doc *d);
 void ws_entities_resolve(ws_doc *d);
 void ws_events_find(ws_doc *d);
 
+/* ---- the learned cue model (cuemodel.c) --------------------------------------- */
+/* Hashed feature indices (1-based) of word token k; returns how many. */
+size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap);
+/* Probability that word token k is the head of a cue. */
+double ws_cue_score(const ws_doc *d, uint32_t k);
+
 /* ---- lexicon ---------------------------------------------------------------- */
 enum lex_class {
     LX_CUE = 1u << 0,        /* reporting verb form: said, told, emphasized */

@@ -16,6 +16,8 @@
 
 #define MAX_NP 10      /* longest source phrase, in tokens */
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
+#define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
+#define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
 #define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
                           work bounded, so a sentence of a million cues stays linear */
@@ -28,6 +30,7 @@ typedef struct ctx {
     uint8_t *used;     /* token already inside an attribution's content */
     uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
     uint8_t *weak;     /* the cue there counts only beside a quotation */
+    uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
 } ctx;
 
 static const char *const CLAUSE_WORDS[] = {
@@ -1012,6 +1015,16 @@ static void sieve_indirect(ctx *c)
         }
         if (b <= a)
             continue;
+        /* a learned cue whose object is a title: "voted for the "Fair Wages
+         * Act"" reports a vote, not words */
+        if (c->learned[k]) {
+            bool titled = false;
+            for (uint32_t j = a; j < b && !titled; j++)
+                if (c->T[j].kind == T_QUOTE && (c->T[j].flags & F_OPEN) && c->T[j].quote >= 0)
+                    titled = title_case(c, &c->d->mq.v[c->T[j].quote]);
+            if (titled)
+                continue;
+        }
         /* content already taken by an earlier attribution */
         bool taken = false;
         for (uint32_t j = a; j < b; j++)
@@ -1271,6 +1284,7 @@ void ws_speakers_attribute(ws_doc *d)
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.weak = ws_alloc(&d->arena, c.n + 1);
+    c.learned = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
         tok *t = &c.T[k];
         if (t->kind != T_WORD)
@@ -1279,6 +1293,20 @@ void ws_speakers_attribute(ws_doc *d)
         uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
         if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
             c.weak[k] = 1;
+        /* a lexicon cue the learned model finds very unlikely here ("the
+         * report shows", "as expected") */
+        if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
+            ws_cue_score(d, k) < CUE_VETO)
+            len = 0;
+        /* a word the lexicon does not list, that the learned model takes for
+         * the head of a cue ("lauded", "blasted", "endorsed") */
+        if (!len && t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
+            !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX)) && d->ment_at[k] < 0 &&
+            ws_cue_score(d, k) >= CUE_THRESHOLD) {
+            len = 1;
+            lemma = -1;
+            c.learned[k] = 1;
+        }
         /* not a cue: a capitalised word inside a sentence ("New York State"),
          * or an infinitive ("helped him write a book", "to describe") */
         if (len && (((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&

@@ -62,7 +62,7 @@ ws_status ws_analyze(const char *text, size_t len, const ws_options *opts, ws_do
         return WS_ERR_ARG;
     }
     ws_options o = opts ? *opts : (ws_options){0};
-    if (o.flags & ~(unsigned)(WS_REPLACE_INVALID | WS_NO_EVENTS)) {
+    if (o.flags & ~(unsigned)(WS_REPLACE_INVALID | WS_NO_EVENTS | WS_RULES_ONLY)) {
         ws_set_error(err, WS_ERR_ARG, "ws_analyze: unknown option flags 0x%x", o.flags);
         return WS_ERR_ARG;
     }

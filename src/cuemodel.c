@@ -1,0 +1,121 @@
+/* The learned cue detector: a logistic-regression model over hashed
+ * features of a word and its neighbours, trained on PolNeAR train by
+ * tools/train_cues.c (liblinear). Its weights are generated data,
+ * src/cue_weights.c, compiled in: a build needs no training and no download.
+ *
+ * The speakers stage asks it about words the lexicon does not list as cues
+ * ("endorsed", "lauded", "blasted"); rules still decide where the source and
+ * the content of a cue are. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "cue_weights.h"
+
+static uint32_t fnv(uint32_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Feature "name=value" hashed into [1, WS_CUE_DIM]. */
+static uint32_t feat(const char *name, const char *value)
+{
+    uint32_t h = fnv(2166136261u, name);
+    h = fnv((h ^ '=') * 16777619u, value ? value : "");
+    return h % WS_CUE_DIM + 1;
+}
+
+static const char *word_at(const ws_doc *d, int64_t k)
+{
+    if (k < 0 || (size_t)k >= d->toks.n)
+        return "<none>";
+    const tok *t = &d->toks.v[k];
+    if (t->kind == T_QUOTE)
+        return "<q>";
+    if (t->kind == T_NUM)
+        return "<num>";
+    return t->low;
+}
+
+static const char *shape(const ws_doc *d, int64_t k)
+{
+    if (k < 0 || (size_t)k >= d->toks.n)
+        return "none";
+    const tok *t = &d->toks.v[k];
+    if (t->kind == T_QUOTE)
+        return "quote";
+    if (t->kind == T_PUNCT)
+        return word_at(d, k);
+    if (d->ment_at && d->ment_at[k] >= 0) {
+        uint8_t kind = d->ments.v[d->ment_at[k]].kind;
+        return kind == M_PRONOUN ? "pron" : kind == M_ORG ? "org" : "name";
+    }
+    if (t->lex & LX_DET)
+        return "det";
+    if (t->flags & F_CAP)
+        return "cap";
+    return "w";
+}
+
+size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+{
+    size_t n = 0;
+#define ADD(name, value)                                                                           \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = feat(name, value);                                                            \
+    } while (0)
+    const tok *t = &d->toks.v[k];
+    const char *w = t->low;
+    size_t l = strlen(w);
+    char buf[64];
+    ADD("w", w);
+    snprintf(buf, sizeof buf, "%s", l > 3 ? w + l - 3 : w);
+    ADD("suf3", buf);
+    snprintf(buf, sizeof buf, "%s", l > 2 ? w + l - 2 : w);
+    ADD("suf2", buf);
+    ADD("w-1", word_at(d, (int64_t)k - 1));
+    ADD("w+1", word_at(d, (int64_t)k + 1));
+    ADD("w+2", word_at(d, (int64_t)k + 2));
+    ADD("s-1", shape(d, (int64_t)k - 1));
+    ADD("s-2", shape(d, (int64_t)k - 2));
+    ADD("s+1", shape(d, (int64_t)k + 1));
+    ADD("s+2", shape(d, (int64_t)k + 2));
+    snprintf(buf, sizeof buf, "%s|%s", shape(d, (int64_t)k - 1), shape(d, (int64_t)k + 1));
+    ADD("s-1s+1", buf);
+    snprintf(buf, sizeof buf, "%.30s|%.30s", w, word_at(d, (int64_t)k + 1));
+    ADD("ww+1", buf);
+    ADD("lex", t->lex & LX_CUE ? "cue" : t->lex & LX_CUE_ING ? "ing" : t->lex & LX_CUE_WEAK ? "weak" : "no");
+    ADD("cap", t->flags & F_CAP ? (t->flags & F_SENT_START ? "start" : "mid") : "no");
+    ADD("inq", t->quote >= 0 ? "yes" : "no");
+    /* a "that" or a quote mark soon after, a quote mark just before */
+    const char *that = "no", *qa = "no", *qb = "no";
+    for (uint32_t j = k + 1; j < d->toks.n && j < k + 5; j++) {
+        if (tok_is(d, j, "that"))
+            that = "yes";
+        if (d->toks.v[j].kind == T_QUOTE)
+            qa = "yes";
+    }
+    for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+        if (d->toks.v[j].kind == T_QUOTE)
+            qb = "yes";
+    ADD("that", that);
+    ADD("qafter", qa);
+    ADD("qbefore", qb);
+    ADD("bias", "1");
+#undef ADD
+    return n;
+}
+
+double ws_cue_score(const ws_doc *d, uint32_t k)
+{
+    uint32_t f[WS_CUE_MAX_FEATS];
+    size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
+    double z = 0;
+    for (size_t i = 0; i < n; i++)
+        z += ws_cue_weights[f[i] - 1];
+    return 1.0 / (1.0 + exp(-z));
+}
