@@ -136,6 +136,7 @@ typedef struct eval_ctx {
     pred_doc *pred;        /* its lines, sorted by key then line */
     size_t npred, pred_cap;
     int want_errors, want_json;
+    ws_options opts;       /* for the library (--rules-only) */
     int status;
     /* per article scratch, reused */
     int32_t *cp; /* the text as code points */
@@ -790,7 +791,7 @@ static int process_line(eval_ctx *e, size_t lineno, const char *line, size_t len
         }
     } else {
         ws_status st =
-            ws_analyze(json_string_value(text), json_string_length(text), NULL, &doc, &werr);
+            ws_analyze(json_string_value(text), json_string_length(text), &e->opts, &doc, &werr);
         if (st == WS_ERR_NOMEM) rc = -1;
         else if (st != WS_OK) snprintf(msg, sizeof msg, "%s", werr.message);
         else rc = read_pred(e, doc, msg, sizeof msg);
@@ -928,7 +929,7 @@ static json_t *figures_json(const tally *t, const figures *f, size_t missing, js
 /* ---- the command -------------------------------------------------------- */
 
 static const char eval_usage[] =
-    "Usage: whosaid eval GOLD.jsonl [--errors] [--json] [--pred PRED.jsonl]\n"
+    "Usage: whosaid eval GOLD.jsonl [--errors] [--json] [--pred PRED.jsonl] [--rules-only]\n"
     "Run whosaid (default options) on the \"text\" of each line of GOLD.jsonl and\n"
     "score the quotations found against its \"quotes\", as ../shared/eval/score.py\n"
     "does (see ../shared/eval/FORMAT.md); '-' reads stdin.\n"
@@ -940,6 +941,7 @@ static const char eval_usage[] =
     "             \"errors\" with --errors)\n"
     "  --pred PRED.jsonl  score these predictions (whosaid --jsonl output, matched\n"
     "             to the gold by \"id\" as score.py does) instead of running whosaid\n"
+    "  --rules-only  run whosaid without its learned cue model (for ablations)\n"
     "  -h, --help show this help and exit\n"
     "\n"
     "Exit status: 0 every line scored; 1 some lines were skipped (bad JSON or spans)\n"
@@ -1033,6 +1035,7 @@ int ws_cli_eval(int argc, char **argv)
             return fputs(eval_usage, stdout) < 0 || fflush(stdout) ? RC_FATAL : RC_OK;
         else if (!dashdash && !strcmp(a, "--errors")) e.want_errors = 1;
         else if (!dashdash && !strcmp(a, "--json")) e.want_json = 1;
+        else if (!dashdash && !strcmp(a, "--rules-only")) e.opts.flags |= WS_RULES_ONLY;
         else if (!dashdash && !strcmp(a, "--pred") && i + 1 < argc) e.pred_name = argv[++i];
         else if (!dashdash && !strncmp(a, "--pred=", 7)) e.pred_name = a + 7;
         else if (!dashdash && !strcmp(a, "--pred"))

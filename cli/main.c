@@ -303,6 +303,7 @@ static const char usage_text[] =
     "                         (default: text on a terminal, jsonl otherwise)\n"
     "  --replace-invalid      invalid UTF-8 and NUL bytes become U+FFFD, not errors\n"
     "  --max-article-bytes N  fail longer articles (0: no limit; default 64 MiB)\n"
+    "  --rules-only           do not use the learned cue model (for comparisons)\n"
     "  --quiet                no per-article error messages on stderr\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -363,6 +364,7 @@ static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
         else if (!strcmp(a, "--jsonl")) cfg->jsonl_in = 1;
         else if (!strcmp(a, "--quiet")) cfg->quiet = 1;
         else if (!strcmp(a, "--replace-invalid")) cfg->wopts.flags |= WS_REPLACE_INVALID;
+        else if (!strcmp(a, "--rules-only")) cfg->wopts.flags |= WS_RULES_ONLY;
         else if (!strcmp(a, "--format") && (!strcmp(val, "text") || !strcmp(val, "jsonl")))
             cfg->fmt = !strcmp(val, "text") ? FMT_TEXT : FMT_JSONL;
         else if (!strcmp(a, "--format"))
