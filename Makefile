@@ -46,7 +46,7 @@ $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/whosaid: cli/main.c cli/eval.c cli/eval.h $(BUILD)/libwhosaid.a
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) cli/main.c cli/eval.c $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread cli/main.c cli/eval.c $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)

@@ -4,6 +4,8 @@
  * arguments, then written by flush_job(): a failed article never leaves half
  * a line, and a later -j N can run jobs on threads and flush them in order. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@ typedef struct config {
     int fmt;      /* FMT_TEXT or FMT_JSONL */
     int quiet;    /* no per-article diagnostics on stderr */
     int headers;  /* text output: "== name ==" before each article */
+    int threads;  /* -j N: articles analysed at once (--jsonl) */
     ws_options wopts;
 } config;
 
@@ -213,9 +216,8 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
 
 /* Write a finished job and reset it. Stop the run when stdout failed, or
  * when an article's output was lost for lack of memory. */
-static void flush_job(run *r)
+static void flush_one(run *r, job *j)
 {
-    job *j = &r->job;
     int err = 0;
     if (j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len) err = errno;
     if (ferror(stdout) && !err) err = EIO;
@@ -228,6 +230,92 @@ static void flush_job(run *r)
     }
     j->out.len = j->diag.len = 0, j->id = NULL;
     j->out.oom = j->diag.oom = j->lost = j->rc = 0;
+}
+
+static void flush_job(run *r) { flush_one(r, &r->job); }
+
+/* ---- -j N: a batch of lines analysed by N threads, written in input order.
+ * Memory stays bounded by one batch, whatever the size of the input. ---- */
+enum { BATCH = 256 };
+
+typedef struct slot {
+    buf line;      /* the input line, copied */
+    size_t lineno;
+    job job;
+} slot;
+
+typedef struct pool {
+    const config *cfg;
+    const char *name;
+    slot *slots;
+    size_t n;
+    atomic_size_t next;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;) {
+        slot *s = &p->slots[i];
+        process_line(p->cfg, &s->job, p->name, s->lineno, s->line.p ? s->line.p : "", s->line.len);
+    }
+    return NULL;
+}
+
+static void process_jsonl_threads(run *r, FILE *fp, const char *name)
+{
+    slot *slots = calloc(BATCH, sizeof *slots);
+    pthread_t *tid = calloc((size_t)r->cfg->threads, sizeof *tid);
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int eof = 0;
+    if (!slots || !tid) {
+        fprintf(stderr, "whosaid: out of memory\n");
+        r->status = RC_FATAL, r->stop = 1;
+    }
+    while (!r->stop && !eof) {
+        pool p = {.cfg = r->cfg, .name = name, .slots = slots, .n = 0};
+        while (p.n < BATCH) {
+            errno = 0;
+            ssize_t n = getline(&line, &cap, fp);
+            if (n < 0) {
+                eof = 1;
+                break;
+            }
+            slot *s = &slots[p.n++];
+            s->lineno = ++lineno;
+            s->line.len = s->line.oom = 0;
+            if (buf_add(&s->line, line, (size_t)n - (line[n - 1] == '\n'))) {
+                fprintf(stderr, "whosaid: %s:%zu: out of memory\n", name, lineno);
+                r->status = RC_FATAL, r->stop = 1;
+                break;
+            }
+        }
+        atomic_init(&p.next, 0);
+        int started = 0;
+        for (int t = 1; t < r->cfg->threads && p.n > 1; t++)
+            if (pthread_create(&tid[t], NULL, worker, &p) == 0)
+                started = t;
+            else
+                break;
+        worker(&p);
+        for (int t = 1; t <= started; t++)
+            pthread_join(tid[t], NULL);
+        for (size_t i = 0; i < p.n && !r->stop; i++)
+            flush_one(r, &slots[i].job);
+    }
+    if (!r->stop && (ferror(fp) || errno == ENOMEM)) {
+        int rc = errno == ENOMEM ? RC_FATAL : RC_FAILED;
+        fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, strerror(errno));
+        if (rc > r->status) r->status = rc;
+    }
+    for (size_t i = 0; slots && i < BATCH; i++) {
+        free(slots[i].line.p);
+        free(slots[i].job.out.p), free(slots[i].job.diag.p), free(slots[i].job.tmp.p);
+    }
+    free(slots);
+    free(tid);
+    free(line);
 }
 
 static void process_jsonl(run *r, FILE *fp, const char *name)
@@ -265,7 +353,9 @@ static void process_file(run *r, const char *path)
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (cfg->jsonl_in && fp) {
+    if (cfg->jsonl_in && fp && cfg->threads > 1) {
+        process_jsonl_threads(r, fp, name);
+    } else if (cfg->jsonl_in && fp) {
         process_jsonl(r, fp, name);
     } else if (cfg->jsonl_in) {
         fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
@@ -304,6 +394,8 @@ static const char usage_text[] =
     "  --replace-invalid      invalid UTF-8 and NUL bytes become U+FFFD, not errors\n"
     "  --max-article-bytes N  fail longer articles (0: no limit; default 64 MiB)\n"
     "  --rules-only           do not use the learned cue model (for comparisons)\n"
+    "  -j N                   analyse N articles at once with --jsonl (default: the\n"
+    "                         number of cores); the output keeps the input order\n"
     "  --quiet                no per-article error messages on stderr\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
@@ -352,6 +444,15 @@ static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
             continue;
         }
         if (a[1] == '-' && (eq = strchr(a, '=')) != NULL) *eq = '\0', val = eq + 1;
+        if (!strcmp(a, "-j") || !strncmp(a, "-j", 2)) { /* -j N, -jN */
+            const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 256)
+                return usage_error("-j needs a number of threads from 1 to 256, not '%s'", v ? v : "");
+            cfg->threads = (int)n;
+            continue;
+        }
         int takes = !strcmp(a, "--format") || !strcmp(a, "--max-article-bytes");
         if (takes && !val && i + 1 >= argc) return usage_error("option '%s' needs a value", a);
         if (takes && !val) val = argv[++i];
@@ -380,7 +481,10 @@ static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "eval")) return ws_cli_eval(argc - 1, argv + 1);
-    config cfg = {.fmt = FMT_AUTO, .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    config cfg = {.fmt = FMT_AUTO, .threads = cores > 0 && cores <= 256 ? (int)cores : 1,
+                  .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};
+    json_object_seed(0); /* jansson's one global, set before any thread runs */
     run r = {.cfg = &cfg};
     int nfiles, rc = parse_args(argc, argv, &cfg, &nfiles);
     if (rc >= 0) return rc;
