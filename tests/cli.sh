@@ -293,6 +293,34 @@ else
     bad "stdin from a pipe, without a final newline"
 fi
 
+# ---- threads ----------------------------------------------------------------------------------
+
+# 700 lines (more than one batch), every tenth broken: -j1 and -j2 give the same bytes
+i=0
+: >"$tmp/many.jsonl"
+while [ $i -lt 700 ]; do
+    if [ $((i % 10)) -eq 3 ]; then
+        printf '{"id": %d, "text": 17}\n' "$i" >>"$tmp/many.jsonl"
+    else
+        printf '{"id": %d, "text": "\\"We will win,\\" Mayor Ana Reis %d said. She added that the vote was fair."}\n' "$i" "$i" >>"$tmp/many.jsonl"
+    fi
+    i=$((i + 1))
+done
+"$W" -j 1 --jsonl --format jsonl "$tmp/many.jsonl" >"$tmp/j1" 2>/dev/null
+rc1=$?
+"$W" -j 2 --jsonl --format jsonl "$tmp/many.jsonl" >"$tmp/j2" 2>/dev/null
+rc=$?
+: >"$tmp/out"
+: >"$tmp/err"
+if [ "$rc1" -eq 1 ] && [ "$rc" -eq 1 ] && cmp -s "$tmp/j1" "$tmp/j2" && [ "$(nlines "$tmp/j2")" -eq 700 ] &&
+    [ "$(grep -c '"error"' "$tmp/j2")" -eq 70 ]; then
+    ok "-j2: 700 lines in, the same 700 lines out as -j1, 70 error records, exit 1"
+else
+    bad "-j2: 700 lines in, the same 700 lines out as -j1, 70 error records, exit 1"
+fi
+run -j 0 --jsonl "$tmp/many.jsonl"
+if [ "$rc" -eq 2 ]; then ok "-j 0 is a usage error"; else bad "-j 0 is a usage error"; fi
+
 # ---- output errors -----------------------------------------------------------------------------
 
 if [ -w /dev/full ]; then
