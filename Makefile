@@ -61,6 +61,7 @@ check: all $(UNIT_TESTS)
 	done; \
 	sh tests/cli.sh $(BUILD)/whosaid || fail=1; \
 	sh tests/eval.sh $(BUILD)/whosaid $(SHARED) || fail=1; \
+	sh tests/train.sh $(BUILD) $(SHARED) || fail=1; \
 	exit $$fail
 
 # regenerate the learned cue model from PolNeAR train (needs ../shared and liblinear-dev);

@@ -9,7 +9,6 @@
 #include "internal.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include "cue_weights.h"
 
@@ -20,13 +19,18 @@ static uint32_t fnv(uint32_t h, const char *s)
     return h;
 }
 
-/* Feature "name=value" hashed into [1, WS_CUE_DIM]. */
-static uint32_t feat(const char *name, const char *value)
+/* Feature "name=value" or "name=value|value2" hashed into [1, WS_CUE_DIM];
+ * hashed piece by piece, with nothing formatted. */
+static uint32_t feat2(const char *name, const char *value, const char *value2)
 {
     uint32_t h = fnv(2166136261u, name);
     h = fnv((h ^ '=') * 16777619u, value ? value : "");
+    if (value2)
+        h = fnv((h ^ '|') * 16777619u, value2);
     return h % WS_CUE_DIM + 1;
 }
+
+static uint32_t feat(const char *name, const char *value) { return feat2(name, value, NULL); }
 
 static const char *word_at(const ws_doc *d, int64_t k)
 {
@@ -68,15 +72,17 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
         if (n < cap)                                                                               \
             f[n++] = feat(name, value);                                                            \
     } while (0)
+#define ADD2(name, v1, v2)                                                                         \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = feat2(name, v1, v2);                                                          \
+    } while (0)
     const tok *t = &d->toks.v[k];
     const char *w = t->low;
     size_t l = strlen(w);
-    char buf[64];
     ADD("w", w);
-    snprintf(buf, sizeof buf, "%s", l > 3 ? w + l - 3 : w);
-    ADD("suf3", buf);
-    snprintf(buf, sizeof buf, "%s", l > 2 ? w + l - 2 : w);
-    ADD("suf2", buf);
+    ADD("suf3", l > 3 ? w + l - 3 : w);
+    ADD("suf2", l > 2 ? w + l - 2 : w);
     ADD("w-1", word_at(d, (int64_t)k - 1));
     ADD("w+1", word_at(d, (int64_t)k + 1));
     ADD("w+2", word_at(d, (int64_t)k + 2));
@@ -84,11 +90,12 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     ADD("s-2", shape(d, (int64_t)k - 2));
     ADD("s+1", shape(d, (int64_t)k + 1));
     ADD("s+2", shape(d, (int64_t)k + 2));
-    snprintf(buf, sizeof buf, "%s|%s", shape(d, (int64_t)k - 1), shape(d, (int64_t)k + 1));
-    ADD("s-1s+1", buf);
-    snprintf(buf, sizeof buf, "%.30s|%.30s", w, word_at(d, (int64_t)k + 1));
-    ADD("ww+1", buf);
-    ADD("lex", t->lex & LX_CUE ? "cue" : t->lex & LX_CUE_ING ? "ing" : t->lex & LX_CUE_WEAK ? "weak" : "no");
+    ADD2("s-1s+1", shape(d, (int64_t)k - 1), shape(d, (int64_t)k + 1));
+    ADD2("ww+1", w, word_at(d, (int64_t)k + 1));
+    /* the word's own lexicon class, not t->lex: the speakers stage adds
+     * bits to t->lex, and features must not depend on what the model decided */
+    uint32_t lx = ws_lex_word(w, NULL);
+    ADD("lex", lx & LX_CUE ? "cue" : lx & LX_CUE_ING ? "ing" : lx & LX_CUE_WEAK ? "weak" : "no");
     ADD("cap", t->flags & F_CAP ? (t->flags & F_SENT_START ? "start" : "mid") : "no");
     ADD("inq", t->quote >= 0 ? "yes" : "no");
     /* a "that" or a quote mark soon after, a quote mark just before */
@@ -107,6 +114,7 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     ADD("qbefore", qb);
     ADD("bias", "1");
 #undef ADD
+#undef ADD2
     return n;
 }
 
