@@ -326,6 +326,12 @@ static void resolve_rest(ectx *c)
     }
 }
 
+static int cmp_span(const void *a, const void *b)
+{
+    const ws_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
 void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
@@ -383,7 +389,8 @@ void ws_entities_resolve(ws_doc *d)
     for (size_t i = 0; i < d->ments.n; i++)
         if (d->ments.v[i].entity >= 0)
             d->ments.v[i].entity = map[d->ments.v[i].entity];
-    /* mentions of each entity, in text order */
+    /* mentions of each entity, in text order (title-alias mentions found
+     * above were appended after the others) */
     for (size_t i = 0; i < d->ments.n; i++) {
         const mention *m = &d->ments.v[i];
         if (m->entity < 0)
@@ -391,4 +398,7 @@ void ws_entities_resolve(ws_doc *d)
         ws_span s = {d->toks.v[m->t0].start, d->toks.v[m->t1 - 1].end};
         VPUSH(&d->arena, d->ents.v[m->entity].mentions, s);
     }
+    for (size_t e = 0; e < d->ents.n; e++)
+        if (d->ents.v[e].mentions.n > 1)
+            qsort(d->ents.v[e].mentions.v, d->ents.v[e].mentions.n, sizeof(ws_span), cmp_span);
 }

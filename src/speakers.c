@@ -929,8 +929,8 @@ static void sieve_indirect(ctx *c)
                     break;
                 }
             }
-            if (!comma)
-                continue;
+            if (!comma || comma <= a)
+                continue; /* "Noting that, he …": no speech to report */
             b = comma;
             if (!np_right(c, comma + 1, s1, &src))
                 continue;
@@ -1062,7 +1062,10 @@ static void sieve_colon_lead(ctx *c)
     }
 }
 
-static size_t last_end(const quote *q) { return q->content.v[q->content.n - 1].end; }
+static size_t last_end(const quote *q)
+{
+    return q->content.n ? q->content.v[q->content.n - 1].end : 0;
+}
 
 typedef struct end_idx {
     size_t end;
@@ -1335,6 +1338,12 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_dash_line(&c);
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
+    /* no attribution without content (a guard: every sieve checks it) */
+    size_t kept = 0;
+    for (size_t i = 0; i < d->quotes.n; i++)
+        if (d->quotes.v[i].content.n)
+            d->quotes.v[kept++] = d->quotes.v[i];
+    d->quotes.n = kept;
     /* reading order, and the quote type from its marks */
     if (d->quotes.n > 1)
         qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
