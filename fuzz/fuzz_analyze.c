@@ -30,7 +30,6 @@ static void write_and_check(const ws_doc *doc, fuzz_sink *json, const uint8_t *d
 
     fuzz_sink_init(json, 1, 0);
     CHECK(ws_doc_write_json(doc, "\"fuzz\"", fuzz_sink_write, json, &err) == WS_OK);
-    CHECK(err.code == WS_OK);
     CHECK(json->bytes > 0);
 
     fuzz_sink_init(&text, 0, 0);

@@ -39,7 +39,7 @@ __attribute__((noreturn, cold)) static void fuzz_fail(const char *what, const ch
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when p[0] starts none.
  * NUL counts as invalid, as in the library (see WS_REPLACE_INVALID). */
-static size_t fuzz_utf8_seq(const uint8_t *p, size_t n)
+static inline size_t fuzz_utf8_seq(const uint8_t *p, size_t n)
 {
     uint8_t c = p[0];
     if (c == 0)
@@ -76,7 +76,7 @@ typedef struct fuzz_utf8_info {
     int valid;
 } fuzz_utf8_info;
 
-static fuzz_utf8_info fuzz_utf8_scan(const uint8_t *s, size_t n)
+static inline fuzz_utf8_info fuzz_utf8_scan(const uint8_t *s, size_t n)
 {
     fuzz_utf8_info r = {0, 0, 1};
     for (size_t i = 0; i < n;) {
@@ -94,7 +94,7 @@ static fuzz_utf8_info fuzz_utf8_scan(const uint8_t *s, size_t n)
     return r;
 }
 
-static int fuzz_utf8_valid(const char *s, size_t n)
+static inline int fuzz_utf8_valid(const char *s, size_t n)
 {
     return fuzz_utf8_scan((const uint8_t *)s, n).valid;
 }
@@ -111,7 +111,7 @@ typedef struct fuzz_sink {
     int failed;
 } fuzz_sink;
 
-static void fuzz_sink_init(fuzz_sink *s, int one_line, size_t fail_at)
+static inline void fuzz_sink_init(fuzz_sink *s, int one_line, size_t fail_at)
 {
     memset(s, 0, sizeof *s);
     s->hash = 1469598103934665603ull;
@@ -119,7 +119,7 @@ static void fuzz_sink_init(fuzz_sink *s, int one_line, size_t fail_at)
     s->fail_at = fail_at;
 }
 
-static int fuzz_sink_write(void *ctx, const char *data, size_t len)
+static inline int fuzz_sink_write(void *ctx, const char *data, size_t len)
 {
     fuzz_sink *s = ctx;
     CHECK(data != NULL || len == 0);
@@ -139,7 +139,7 @@ static int fuzz_sink_write(void *ctx, const char *data, size_t len)
 
 /* ---- the document ---------------------------------------------------------- */
 
-static void fuzz_check_span(const ws_doc *doc, ws_span s, size_t n, int nonempty)
+static inline void fuzz_check_span(const ws_doc *doc, ws_span s, size_t n, int nonempty)
 {
     char small[8];
     CHECK(s.start <= s.end);
@@ -156,14 +156,14 @@ static void fuzz_check_span(const ws_doc *doc, ws_span s, size_t n, int nonempty
     CHECK(strlen(small) == (need < sizeof small ? need : sizeof small - 1));
 }
 
-static void fuzz_check_string(const char *s)
+static inline void fuzz_check_string(const char *s)
 {
     CHECK(s != NULL);
     CHECK(fuzz_utf8_valid(s, strlen(s))); /* it goes into JSON output */
 }
 
 /* Every invariant of a successful analysis that the header promises. */
-static void fuzz_check_doc(const ws_doc *doc)
+static inline void fuzz_check_doc(const ws_doc *doc)
 {
     size_t n = ws_doc_length(doc);
     size_t nq = ws_doc_quote_count(doc), ne = ws_doc_entity_count(doc),
