@@ -56,7 +56,7 @@ typedef enum ws_status {
     WS_OK = 0,
     WS_ERR_NOMEM,     /* an allocation failed */
     WS_ERR_UTF8,      /* the input is not valid UTF-8 (see WS_REPLACE_INVALID) */
-    WS_ERR_TOO_LARGE, /* the input is longer than ws_options.max_bytes */
+    WS_ERR_TOO_LARGE, /* the input is longer than ws_options.max_bytes, or 1 GiB */
     WS_ERR_ARG,       /* a NULL pointer or an invalid option was passed */
     WS_ERR_IO         /* a writer callback reported failure */
 } ws_status;

@@ -2,18 +2,20 @@
 #include "internal.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define BLOCK_MIN (64 * 1024)
 
-void *ws_alloc(ws_arena *a, size_t size)
+/* Room for size bytes at the given alignment, zeroed. */
+static void *alloc_in(ws_arena *a, size_t size, size_t align)
 {
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     if (size == 0)
-        size = sizeof(max_align_t);
+        size = 1;
     ws_block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t at = b ? (b->used + align - 1) / align * align : 0;
+    if (!b || at > b->size || b->size - at < size) {
         size_t bs = size > BLOCK_MIN ? size : BLOCK_MIN;
         if (bs > SIZE_MAX - sizeof(ws_block))
             longjmp(*a->oom, 1);
@@ -31,24 +33,77 @@ void *ws_alloc(ws_arena *a, size_t size)
             b->next = a->head;
             a->head = b;
         }
+        at = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
+    void *p = (char *)b->data + at;
+    b->used = at + size;
     memset(p, 0, size);
     return p;
 }
 
+void *ws_alloc(ws_arena *a, size_t size) { return alloc_in(a, size, sizeof(max_align_t)); }
+
+/* Growable arrays that outgrow BIG live in blocks of their own that realloc
+ * can extend in place (mremap for large sizes): doubling them in the arena
+ * would leave every old copy behind until the document is freed. */
+#define BIG (256 * 1024)
+
+typedef struct big_hdr {
+    struct big_hdr *next, *prev;
+    size_t magic;
+    max_align_t data[];
+} big_hdr;
+
+#define BIG_MAGIC ((size_t)0x77735f626967ull)
+
 void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
 {
-    void *p = ws_alloc(a, new_size);
-    if (old && old_size)
-        memcpy(p, old, old_size < new_size ? old_size : new_size);
-    return p;
+    if (new_size < BIG) {
+        void *p = ws_alloc(a, new_size);
+        if (old && old_size)
+            memcpy(p, old, old_size < new_size ? old_size : new_size);
+        return p;
+    }
+    big_hdr *h = NULL;
+    if (old && old_size >= BIG) {
+        h = (big_hdr *)((char *)old - offsetof(big_hdr, data));
+        if (h->magic != BIG_MAGIC)
+            h = NULL;
+    }
+    if (new_size > SIZE_MAX - sizeof(big_hdr))
+        longjmp(*a->oom, 1);
+    if (h) {
+        big_hdr *n = realloc(h, sizeof(big_hdr) + new_size);
+        if (!n)
+            longjmp(*a->oom, 1);
+        if (n->prev)
+            n->prev->next = n;
+        else
+            a->big = n;
+        if (n->next)
+            n->next->prev = n;
+        memset((char *)n->data + old_size, 0, new_size - old_size);
+        return n->data;
+    }
+    h = malloc(sizeof(big_hdr) + new_size);
+    if (!h)
+        longjmp(*a->oom, 1);
+    h->magic = BIG_MAGIC;
+    h->prev = NULL;
+    h->next = a->big;
+    if (a->big)
+        ((big_hdr *)a->big)->prev = h;
+    a->big = h;
+    size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
+    if (keep)
+        memcpy(h->data, old, keep);
+    memset((char *)h->data + keep, 0, new_size - keep);
+    return h->data;
 }
 
 char *ws_strndup(ws_arena *a, const char *s, size_t n)
 {
-    char *p = ws_alloc(a, n + 1);
+    char *p = alloc_in(a, n + 1, 1); /* strings need no alignment */
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -63,6 +118,12 @@ void ws_arena_free(ws_arena *a)
         b = next;
     }
     a->head = NULL;
+    for (big_hdr *h = a->big; h;) {
+        big_hdr *next = h->next;
+        free(h);
+        h = next;
+    }
+    a->big = NULL;
 }
 
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...)

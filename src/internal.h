@@ -23,6 +23,7 @@ typedef struct ws_block {
 
 typedef struct ws_arena {
     ws_block *head;
+    void *big;    /* growable arrays kept outside the blocks (arena.c) */
     jmp_buf *oom; /* where to go when malloc fails */
 } ws_arena;
 
@@ -36,7 +37,7 @@ void ws_arena_free(ws_arena *a);
 #define VPUSH(arena, vec, x)                                                         \
     do {                                                                             \
         if ((vec).n == (vec).cap) {                                                  \
-            size_t nc_ = (vec).cap ? (vec).cap * 2 : 16;                             \
+            size_t nc_ = (vec).cap ? (vec).cap * 2 : 4;                             \
             (vec).v = ws_grow((arena), (vec).v, (vec).cap * sizeof *(vec).v,         \
                               nc_ * sizeof *(vec).v);                                \
             (vec).cap = nc_;                                                         \
@@ -152,7 +153,7 @@ struct ws_doc {
     uint32_t *cp;
     size_t n;
     char *utf8;     /* the text re-encoded (after U+FFFD replacement) */
-    size_t *boff;   /* byte offset of each code point, n + 1 entries */
+    uint32_t *boff; /* byte offset of each code point, n + 1 entries (texts < 4 GiB) */
     /* stages */
     VEC(tok) toks;
     VEC(sent) sents;

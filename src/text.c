@@ -38,10 +38,10 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
     d->boff = ws_alloc(&d->arena, (n + 1) * sizeof *d->boff);
     size_t b = 0;
     for (size_t j = 0; j < n; j++) {
-        d->boff[j] = b;
+        d->boff[j] = (uint32_t)b;
         b += (size_t)utf8proc_encode_char((utf8proc_int32_t)d->cp[j], (uint8_t *)d->utf8 + b);
     }
-    d->boff[n] = b;
+    d->boff[n] = (uint32_t)b;
     d->utf8[b] = 0;
     return WS_OK;
 }
@@ -103,12 +103,11 @@ static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 static bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
 
-/* Lower-case the code points [s, e) into the arena; curly apostrophes and
- * hyphens become ASCII so that lexicon entries match either spelling. */
-static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
+/* Lower-case the code points [s, e) into dst (room for 4 bytes a code
+ * point); curly apostrophes and hyphens become ASCII so that lexicon entries
+ * match either spelling. Returns the length. */
+static size_t encode_lower(const ws_doc *d, uint32_t s, uint32_t e, char *dst)
 {
-    size_t cap = (size_t)(e - s) * 4 + 1;
-    char *out = ws_alloc(&d->arena, cap);
     size_t o = 0;
     for (uint32_t i = s; i < e; i++) {
         uint32_t c = d->cp[i];
@@ -120,10 +119,24 @@ static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
             c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
         else
             c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
-        o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c, (uint8_t *)out + o);
+        o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c, (uint8_t *)dst + o);
     }
-    out[o] = 0;
-    return out;
+    dst[o] = 0;
+    return o;
+}
+
+/* The lower-cased token text, in the arena with just the bytes it needs. */
+static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
+{
+    size_t cap = (size_t)(e - s) * 4 + 1;
+    if (cap > 256) {
+        char *big = ws_alloc(&d->arena, cap);
+        encode_lower(d, s, e, big);
+        return big;
+    }
+    char small[256];
+    size_t n = encode_lower(d, s, e, small);
+    return ws_strndup(&d->arena, small, n);
 }
 
 /* Word extent starting at i: letters and digits, with apostrophes, hyphens,

@@ -66,6 +66,11 @@ ws_status ws_analyze(const char *text, size_t len, const ws_options *opts, ws_do
         ws_set_error(err, WS_ERR_ARG, "ws_analyze: unknown option flags 0x%x", o.flags);
         return WS_ERR_ARG;
     }
+    if (len >= (size_t)UINT32_MAX / 4) {
+        ws_set_error(err, WS_ERR_TOO_LARGE, "article of %zu bytes: whosaid reads articles up to 1 GiB",
+                     len);
+        return WS_ERR_TOO_LARGE;
+    }
     if (o.max_bytes && len > o.max_bytes) {
         ws_set_error(err, WS_ERR_TOO_LARGE, "article of %zu bytes is larger than the limit of %zu",
                      len, o.max_bytes);

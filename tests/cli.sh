@@ -318,6 +318,24 @@ if [ "$rc1" -eq 1 ] && [ "$rc" -eq 1 ] && cmp -s "$tmp/j1" "$tmp/j2" && [ "$(nli
 else
     bad "-j2: 700 lines in, the same 700 lines out as -j1, 70 error records, exit 1"
 fi
+# 10,000 lines, 1% of them broken in four ways: 10,000 lines out, 100 error records, exit 1
+awk 'BEGIN {
+    for (i = 0; i < 10000; i++) {
+        if (i % 100 == 50) {
+            k = (i / 100) % 4
+            if (k == 0) print "{not json"
+            else if (k == 1) printf "{\"id\": %d}\n", i
+            else if (k == 2) printf "{\"id\": %d, \"text\": [1]}\n", i
+            else print ""
+        } else printf "{\"id\": %d, \"text\": \"Officials said the bridge would reopen.\"}\n", i
+    } }' >"$tmp/tenk.jsonl"
+run --jsonl --format jsonl "$tmp/tenk.jsonl"
+if [ "$rc" -eq 1 ] && [ "$(nlines "$tmp/out")" -eq 10000 ] && [ "$(grep -c '"error"' "$tmp/out")" -eq 100 ] &&
+    [ "$(grep -c '"line"' "$tmp/out")" -eq 100 ] && [ "$(wc -l <"$tmp/err" | tr -d ' ')" -eq 100 ]; then
+    ok "10,000 lines with 1% broken: 10,000 out, 100 error records, 100 messages, exit 1"
+else
+    bad "10,000 lines with 1% broken: 10,000 out, 100 error records, 100 messages, exit 1"
+fi
 run -j 0 --jsonl "$tmp/many.jsonl"
 if [ "$rc" -eq 2 ]; then ok "-j 0 is a usage error"; else bad "-j 0 is a usage error"; fi
 

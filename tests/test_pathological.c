@@ -163,13 +163,32 @@ static void long_line_without_newline(void **state)
     free(s);
 }
 
+static void hundred_megabyte_article(void **state)
+{
+    (void)state;
+    /* opt-in (WS_TEST_HUGE=1): it needs about 5 GB of memory, more under
+     * the sanitizers; CI runs it in the plain build */
+    const char *on = getenv("WS_TEST_HUGE");
+    if (!on || strcmp(on, "1") != 0) {
+        print_message("skipped: set WS_TEST_HUGE=1 for the 100 MB article\n");
+        skip();
+    }
+    size_t len;
+    const char *piece = "\"The levy is fair,\" Mayor Ruth Abara said on Monday, adding that it would stay. ";
+    char *s = repeat(piece, 100000000 / strlen(piece), &len); /* 100 MB, no newline */
+    ws_doc *d = run(s, len, 0);
+    assert_true(ws_doc_quote_count(d) > 1000000);
+    ws_doc_free(d);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(unmatched_quote_marks),   cmocka_unit_test(nested_alternating_quotes),
         cmocka_unit_test(capitalised_words),       cmocka_unit_test(many_names_and_pronouns),
         cmocka_unit_test(repeated_cue_verb),       cmocka_unit_test(invalid_utf8_and_nul),
-        cmocka_unit_test(long_line_without_newline),
+        cmocka_unit_test(long_line_without_newline), cmocka_unit_test(hundred_megabyte_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
