@@ -45,8 +45,9 @@ $(BUILD)/libwhosaid.a: $(OBJS)
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/whosaid: cli/main.c cli/eval.c cli/eval.h $(BUILD)/libwhosaid.a
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread cli/main.c cli/eval.c $(BUILD)/libwhosaid.a $(CLI_LIBS) $(LIBS) -o $@
+CLI_SRCS = cli/main.c cli/eval.c cli/input.c
+$(BUILD)/whosaid: $(CLI_SRCS) cli/eval.h cli/input.h $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) -lz -lzstd $(LIBS) -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)

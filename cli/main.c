@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -18,6 +19,7 @@
 #include "whosaid.h"
 
 #include "eval.h"
+#include "input.h"
 
 enum { FMT_AUTO, FMT_TEXT, FMT_JSONL };
 enum { RC_OK = 0, RC_FAILED = 1, RC_USAGE = 2, RC_FATAL = 3 };
@@ -53,6 +55,11 @@ typedef struct run {
     job job;
     int status; /* worst exit status so far */
     int stop;   /* output failed: read no more */
+    /* progress bar on stderr (a terminal, and not --quiet) */
+    int progress;
+    input *in;                 /* the file being read */
+    unsigned long long done;   /* articles written */
+    double t0, last;           /* start, last redraw */
 } run;
 
 static int buf_add(buf *b, const char *s, size_t n)
@@ -216,11 +223,47 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
 
 /* Write a finished job and reset it. Stop the run when stdout failed, or
  * when an article's output was lost for lack of memory. */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "whosaid: 12,345 articles, 45.6 MB, 23.4 MB/s, 62%, ETA 0:12", redrawn at
+ * most five times a second; cleared at the end. */
+static void progress(run *r, int final)
+{
+    if (!r->progress)
+        return;
+    double t = now_s();
+    if (!final && t - r->last < 0.2)
+        return;
+    r->last = t;
+    if (final) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    unsigned long long got = r->in ? input_consumed(r->in) : 0, size = r->in ? input_size(r->in) : 0;
+    double mb = (double)got / 1e6, rate = t > r->t0 ? mb / (t - r->t0) : 0;
+    fprintf(stderr, "\rwhosaid: %llu articles, %.1f MB, %.1f MB/s", r->done, mb, rate);
+    if (size && got <= size && rate > 0) {
+        double left = ((double)size - (double)got) / 1e6 / rate;
+        fprintf(stderr, ", %.0f%%, ETA %d:%02d", 100.0 * (double)got / (double)size, (int)left / 60,
+                (int)left % 60);
+    }
+    fputs("\033[K", stderr);
+    fflush(stderr);
+}
+
 static void flush_one(run *r, job *j)
 {
+    r->done++;
+    progress(r, 0);
     int err = 0;
     if (j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len) err = errno;
     if (ferror(stdout) && !err) err = EIO;
+    if (j->diag.len && r->progress) fputs("\r\033[K", stderr);
     if (j->diag.len) fwrite(j->diag.p, 1, j->diag.len, stderr);
     if (j->rc > r->status) r->status = j->rc;
     if (err || j->lost) {
@@ -233,6 +276,19 @@ static void flush_one(run *r, job *j)
 }
 
 static void flush_job(run *r) { flush_one(r, &r->job); }
+
+/* After the last line: a read error, a corrupt compressed stream, or a line
+ * too long to hold (ENOMEM) is reported with the line it stopped at. */
+static void read_failed(run *r, input *fp, const char *name, size_t lineno)
+{
+    const char *why = input_error(fp);
+    if (r->stop || (!why && errno != ENOMEM))
+        return;
+    int rc = !why ? RC_FATAL : RC_FAILED;
+    if (r->progress) fputs("\r\033[K", stderr);
+    fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, why ? why : strerror(ENOMEM));
+    if (rc > r->status) r->status = rc;
+}
 
 /* ---- -j N: a batch of lines analysed by N threads, written in input order.
  * Memory stays bounded by one batch, whatever the size of the input. ---- */
@@ -262,7 +318,7 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static void process_jsonl_threads(run *r, FILE *fp, const char *name)
+static void process_jsonl_threads(run *r, input *fp, const char *name)
 {
     slot *slots = calloc(BATCH, sizeof *slots);
     pthread_t *tid = calloc((size_t)r->cfg->threads, sizeof *tid);
@@ -277,7 +333,7 @@ static void process_jsonl_threads(run *r, FILE *fp, const char *name)
         pool p = {.cfg = r->cfg, .name = name, .slots = slots, .n = 0};
         while (p.n < BATCH) {
             errno = 0;
-            ssize_t n = getline(&line, &cap, fp);
+            ssize_t n = input_getline(fp, &line, &cap);
             if (n < 0) {
                 eof = 1;
                 break;
@@ -304,11 +360,7 @@ static void process_jsonl_threads(run *r, FILE *fp, const char *name)
         for (size_t i = 0; i < p.n && !r->stop; i++)
             flush_one(r, &slots[i].job);
     }
-    if (!r->stop && (ferror(fp) || errno == ENOMEM)) {
-        int rc = errno == ENOMEM ? RC_FATAL : RC_FAILED;
-        fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, strerror(errno));
-        if (rc > r->status) r->status = rc;
-    }
+    read_failed(r, fp, name, lineno);
     for (size_t i = 0; slots && i < BATCH; i++) {
         free(slots[i].line.p);
         free(slots[i].job.out.p), free(slots[i].job.diag.p), free(slots[i].job.tmp.p);
@@ -318,33 +370,29 @@ static void process_jsonl_threads(run *r, FILE *fp, const char *name)
     free(line);
 }
 
-static void process_jsonl(run *r, FILE *fp, const char *name)
+static void process_jsonl(run *r, input *fp, const char *name)
 {
     char *line = NULL;
     size_t cap = 0, lineno = 0;
-    for (ssize_t n; !r->stop && (errno = 0, n = getline(&line, &cap, fp)) >= 0; flush_job(r))
+    for (ssize_t n; !r->stop && (errno = 0, n = input_getline(fp, &line, &cap)) >= 0; flush_job(r))
         process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
-    if (!r->stop && (ferror(fp) || errno == ENOMEM)) { /* ENOMEM: a line too long to hold */
-        int rc = errno == ENOMEM ? RC_FATAL : RC_FAILED;
-        fprintf(stderr, "whosaid: %s:%zu: %s\n", name, lineno + 1, strerror(errno));
-        if (rc > r->status) r->status = rc;
-    }
+    read_failed(r, fp, name, lineno);
     free(line);
 }
 
 /* Read a whole plain-text article into b, up to max bytes (0: no limit).
  * Returns NULL, or why it failed (b->oom tells out of memory). */
-static const char *read_article(FILE *fp, size_t max, buf *b)
+static const char *read_article(input *fp, size_t max, buf *b)
 {
     char chunk[65536];
     size_t n;
     b->len = b->oom = 0;
     if (!fp) return strerror(errno);
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+    while ((n = input_read(fp, chunk, sizeof chunk)) > 0) {
         if (max && n > max - b->len) return "article is longer than --max-article-bytes";
         if (buf_add(b, chunk, n)) return "out of memory";
     }
-    return ferror(fp) ? strerror(errno) : NULL;
+    return input_error(fp);
 }
 
 static void process_file(run *r, const char *path)
@@ -352,7 +400,8 @@ static void process_file(run *r, const char *path)
     const config *cfg = r->cfg;
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    input *fp = input_open(path); /* plain, gzip or zstd */
+    r->in = fp;
     if (cfg->jsonl_in && fp && cfg->threads > 1) {
         process_jsonl_threads(r, fp, name);
     } else if (cfg->jsonl_in && fp) {
@@ -376,7 +425,8 @@ static void process_file(run *r, const char *path)
         json_decref(j->id);
         flush_job(r);
     }
-    if (fp && !is_stdin) fclose(fp);
+    input_close(fp);
+    r->in = NULL;
 }
 
 static const char usage_text[] =
@@ -385,6 +435,7 @@ static const char usage_text[] =
     "       whosaid eval GOLD.jsonl [--errors] [--json]   (see whosaid eval --help)\n"
     "Find the quotations in English news articles, who said them, and who met whom.\n"
     "Each FILE is one plain-text UTF-8 article; with no FILE, or for -, read stdin.\n"
+    "Any FILE may be gzip- or zstd-compressed (told by its first bytes).\n"
     "With --jsonl each input line is a JSON object with a \"text\" string and an\n"
     "optional \"id\", and gives exactly one output line, in input order.\n"
     "\n"
@@ -396,7 +447,8 @@ static const char usage_text[] =
     "  --rules-only           do not use the learned cue model (for comparisons)\n"
     "  -j N                   analyse N articles at once with --jsonl (default: the\n"
     "                         number of cores); the output keeps the input order\n"
-    "  --quiet                no per-article error messages on stderr\n"
+    "  --quiet                no per-article error messages on stderr, and no\n"
+    "                         progress bar (shown on a terminal with --jsonl)\n"
     "  -h, --help             show this help and exit\n"
     "  --version              show the version and exit\n"
     "\n"
@@ -493,8 +545,11 @@ int main(int argc, char **argv)
     cfg.headers = cfg.jsonl_in || nfiles > 1;
     char *obuf = malloc((size_t)1 << 20); /* freed only after fclose(stdout) */
     if (obuf) setvbuf(stdout, obuf, tty ? _IOLBF : _IOFBF, (size_t)1 << 20);
+    r.progress = cfg.jsonl_in && !cfg.quiet && isatty(STDERR_FILENO);
+    r.t0 = r.last = now_s();
     if (nfiles == 0) process_file(&r, "-");
     for (int i = 0; i < nfiles && !r.stop; i++) process_file(&r, argv[1 + i]);
+    progress(&r, 1);
     if (fclose(stdout) != 0 && !r.stop) {
         fprintf(stderr, "whosaid: write error: %s\n", strerror(errno));
         r.status = RC_FATAL;

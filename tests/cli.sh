@@ -339,6 +339,29 @@ fi
 run -j 0 --jsonl "$tmp/many.jsonl"
 if [ "$rc" -eq 2 ]; then ok "-j 0 is a usage error"; else bad "-j 0 is a usage error"; fi
 
+# ---- compressed input --------------------------------------------------------------------------
+
+"$W" --jsonl --format jsonl "$tmp/many.jsonl" >"$tmp/plain" 2>/dev/null
+gzip -c "$tmp/many.jsonl" >"$tmp/many.jsonl.gz"
+run --jsonl --format jsonl "$tmp/many.jsonl.gz"
+if [ "$rc" -eq 1 ] && cmp -s "$tmp/out" "$tmp/plain"; then ok "gzip input gives the same output"; else bad "gzip input gives the same output"; fi
+cat "$tmp/many.jsonl.gz" "$tmp/many.jsonl.gz" >"$tmp/twice.gz"
+run --jsonl --format jsonl "$tmp/twice.gz"
+if [ "$(nlines "$tmp/out")" -eq 1400 ]; then ok "concatenated gzip members are read in turn"; else bad "concatenated gzip members are read in turn"; fi
+head -c 2000 "$tmp/many.jsonl.gz" >"$tmp/cut.gz"
+run --jsonl --format jsonl "$tmp/cut.gz"
+if [ "$rc" -eq 1 ] && has "$tmp/err" "truncated gzip stream"; then ok "a truncated gzip file is reported, exit 1"; else bad "a truncated gzip file is reported, exit 1"; fi
+if command -v zstd >/dev/null 2>&1; then
+    zstd -q -c "$tmp/many.jsonl" >"$tmp/many.jsonl.zst"
+    run --jsonl --format jsonl "$tmp/many.jsonl.zst"
+    if [ "$rc" -eq 1 ] && cmp -s "$tmp/out" "$tmp/plain"; then ok "zstd input gives the same output"; else bad "zstd input gives the same output"; fi
+else
+    echo "skipped: zstd not installed"
+fi
+printf 'She said: "The bridge opens in May."\n' | gzip -c >"$tmp/art.txt.gz"
+run --format jsonl "$tmp/art.txt.gz"
+if [ "$rc" -eq 0 ] && has "$tmp/out" "The bridge opens in May"; then ok "a gzip-compressed plain article"; else bad "a gzip-compressed plain article"; fi
+
 # ---- output errors -----------------------------------------------------------------------------
 
 if [ -w /dev/full ]; then

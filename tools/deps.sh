@@ -2,7 +2,7 @@
 # Install the Debian packages whosaid needs to build and test, when missing.
 set -e
 need=""
-for p in build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev liblinear-dev valgrind; do
+for p in build-essential pkg-config libutf8proc-dev libjansson-dev libcmocka-dev liblinear-dev zlib1g-dev libzstd-dev zstd gzip valgrind; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
 done
 [ -z "$need" ] && exit 0
