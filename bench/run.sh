@@ -1,10 +1,14 @@
 #!/bin/sh
-# Throughput benchmark: whosaid --jsonl over a corpus built from the PolNeAR
-# train texts (or a generated one when ../shared is absent), side by side with
-# `wc -w` on the same text as the floor. usage: bench/run.sh [MB]
+# Throughput benchmark (one command; README "Benchmark"):
+#   whosaid --jsonl at -j1 and -j2 over a corpus of at least MB megabytes built
+#   from the PolNeAR train texts (generated from examples/ when ../shared is
+#   absent), side by side in the same run with `wc -w` on the same file (the
+#   floor) and with npm compromise's quotations() on a 1 MB slice (the peer).
+#   Also the scaling check: the time for a tenth of the corpus, times ten.
+# usage: bench/run.sh [MB]      (default 100)
 set -e
 cd "$(dirname "$0")/.."
-MB=${1:-20}
+MB=${1:-100}
 BIN=build/whosaid
 SHARED=${SHARED:-../shared}
 [ -x "$BIN" ] || make -s
@@ -12,24 +16,55 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ -f "$SHARED/data/polnear/train.jsonl" ]; then
   src="$SHARED/data/polnear/train.jsonl"
-  echo "corpus: PolNeAR train texts repeated to ${MB} MB"
+  what="PolNeAR train texts, repeated"
 else
-  echo "corpus: ../shared absent; generated from examples/ (${MB} MB)"
-  python3 -c 'import json,sys; t=open("examples/summit.txt").read(); print(json.dumps({"id":"x","text":t}))' > "$tmp/seed.jsonl"
+  python3 -c 'import json; print(json.dumps({"id": "x", "text": open("examples/summit.txt").read()}))' > "$tmp/seed.jsonl"
   src="$tmp/seed.jsonl"
+  what="generated from examples/summit.txt (../shared absent)"
 fi
 : > "$tmp/corpus.jsonl"
-while [ "$(wc -c < "$tmp/corpus.jsonl")" -lt $((MB * 1000000)) ]; do
-  cat "$src" >> "$tmp/corpus.jsonl"
-done
-size=$(wc -c < "$tmp/corpus.jsonl")
-lines=$(wc -l < "$tmp/corpus.jsonl")
-t0=$(date +%s.%N); "$BIN" --jsonl --format jsonl "$tmp/corpus.jsonl" > /dev/null; t1=$(date +%s.%N)
-w0=$(date +%s.%N); wc -w "$tmp/corpus.jsonl" > /dev/null; w1=$(date +%s.%N)
-rss=$( { /usr/bin/time -f '%M' "$BIN" --jsonl --format jsonl "$tmp/corpus.jsonl" > /dev/null; } 2>&1 | tail -n 1 ) || rss=?
-awk -v s="$size" -v n="$lines" -v a="$t0" -v b="$t1" -v c="$w0" -v d="$w1" -v r="$rss" 'BEGIN {
-  t = b - a; w = d - c;
-  printf "| tool | seconds | MB/s | articles/s | peak RSS |\n|---|---|---|---|---|\n";
-  printf "| whosaid -j1 | %.2f | %.1f | %.0f | %s KB |\n", t, s / t / 1e6, n / t, r;
-  printf "| wc -w (floor) | %.2f | %.1f | | |\n", w, s / w / 1e6;
-  printf "whosaid time / wc -w time: %.1fx\n", t / w }'
+while [ "$(wc -c < "$tmp/corpus.jsonl")" -lt $((MB * 1000000)) ]; do cat "$src" >> "$tmp/corpus.jsonl"; done
+head -c $((MB * 100000)) "$tmp/corpus.jsonl" | sed '$d' > "$tmp/tenth.jsonl"
+size=$(wc -c < "$tmp/corpus.jsonl"); lines=$(wc -l < "$tmp/corpus.jsonl")
+tsize=$(wc -c < "$tmp/tenth.jsonl")
+
+# seconds and peak RSS (KB) of a command, stdout discarded
+measure() { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> "$tmp/time" || true; tail -n 1 "$tmp/time"; }
+
+set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j1=$1; j1rss=$2
+set -- $(measure "$BIN" -j2 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j2=$1; j2rss=$2
+set -- $(measure wc -w "$tmp/corpus.jsonl"); wc=$1
+set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/tenth.jsonl"); tenth=$1
+
+# the peer, on a 1 MB slice of the texts
+peer="not run (node or npm compromise unavailable)"
+if command -v node >/dev/null 2>&1; then
+  if [ ! -d bench/node_modules/compromise ]; then
+    (cd bench && npm install --no-save --silent compromise@14 > /dev/null 2>&1) || true
+  fi
+  if [ -d bench/node_modules/compromise ]; then
+    head -c 1000000 "$tmp/corpus.jsonl" | sed '$d' > "$tmp/slice.jsonl"
+    set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/slice.jsonl"); ws_slice=$1
+    peer=$(cd bench && node compromise_quotes.js "$tmp/slice.jsonl")
+  fi
+fi
+
+echo "corpus: $what; $size bytes, $lines articles; machine: $(nproc) cores"
+awk -v s="$size" -v n="$lines" -v j1="$j1" -v j2="$j2" -v r1="$j1rss" -v r2="$j2rss" -v wc="$wc" \
+    -v tenth="$tenth" -v ts="$tsize" 'BEGIN {
+  printf "| run | seconds | MB/s | articles/s | peak RSS |\n|---|---|---|---|---|\n";
+  printf "| whosaid -j1 | %.2f | %.1f | %.0f | %.1f MB |\n", j1, s / j1 / 1e6, n / j1, r1 / 1024;
+  printf "| whosaid -j2 | %.2f | %.1f | %.0f | %.1f MB |\n", j2, s / j2 / 1e6, n / j2, r2 / 1024;
+  printf "| wc -w (floor) | %.2f | %.1f | | |\n", wc, s / wc / 1e6;
+  printf "\nwhosaid -j1 time / wc -w time: %.1fx;  -j2 speed-up over -j1: %.2fx\n", j1 / wc, j1 / j2;
+  printf "scaling: a tenth of the corpus took %.2f s; the whole took %.2f s = %.1fx for %.1fx the input\n",
+         tenth, j1, j1 / tenth, s / ts }'
+if [ -n "${ws_slice:-}" ]; then
+  echo "$peer" | python3 -c '
+import json, sys
+p = json.loads(sys.stdin.read()); ws = float(sys.argv[1])
+print("peer on a 1 MB slice: compromise quotations() %.2f s (%.2f MB/s, %d quotes); whosaid -j1 %.2f s; whosaid is %.0fx faster"
+      % (p["seconds"], p["bytes"] / p["seconds"] / 1e6, p["quotes"], ws, p["seconds"] / ws))' "$ws_slice"
+else
+  echo "peer: $peer"
+fi
