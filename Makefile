@@ -73,6 +73,15 @@ $(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
 train: $(BUILD)/train_cues
 	$(BUILD)/train_cues $(SHARED)/data/polnear/train.jsonl src/cue_weights.c $(SHARED)/data/polnear/dev.jsonl
 
+# ---- Python binding (python/): built in place with Debian's python3 ----
+PYTHON ?= /usr/bin/python3
+.PHONY: python python-check
+python: $(BUILD)/lexicon_table.c
+	cd python && env -u CFLAGS -u CPPFLAGS -u LDFLAGS $(PYTHON) setup.py -q build_ext --inplace
+
+python-check: python
+	cd python && env -u CFLAGS -u CPPFLAGS -u LDFLAGS $(PYTHON) -m pytest -q tests
+
 demo: $(BUILD)/whosaid
 	$(BUILD)/whosaid --format text examples/summit.txt
 
@@ -96,4 +105,4 @@ deps:
 	@sh tools/deps.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan python/build python/whosaid.egg-info python/whosaid/*.so

@@ -134,7 +134,7 @@ void ws_events_find(ws_doc *d)
             uint32_t at = 0;
             int32_t x = person_in(&c, after, s1 < after + 8 ? s1 : after + 8, &at);
             if (x >= 0 && at < s1 && tok_is(d, at, "and"))
-                add_event(&c, x, person_in(&c, at + 1, at + 2 < s1 ? at + 6 : s1, NULL), s0, s1);
+                add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), s0, s1);
             continue;
         }
         if (noun && !tok_is(d, k + 1, "with"))
