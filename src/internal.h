@@ -222,7 +222,9 @@ const char *ws_lex_cue_lemma(int32_t lemma);
 /* ---- helpers ------------------------------------------------------------------ */
 static inline bool tok_is(const ws_doc *d, uint32_t i, const char *low)
 {
-    return i < d->toks.n && d->toks.v[i].low && strcmp(d->toks.v[i].low, low) == 0;
+    /* the first byte settles most comparisons without a call */
+    return i < d->toks.n && d->toks.v[i].low && d->toks.v[i].low[0] == low[0] &&
+           strcmp(d->toks.v[i].low, low) == 0;
 }
 static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 {

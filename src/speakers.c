@@ -1304,8 +1304,9 @@ void ws_speakers_attribute(ws_doc *d)
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
         if (!len && t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
-            !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX)) && d->ment_at[k] < 0 &&
-            ws_cue_score(d, k) >= CUE_THRESHOLD) {
+            t->kind == T_WORD && t->end - t->start > 2 &&
+            !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
+            d->ment_at[k] < 0 && ws_cue_score(d, k) >= CUE_THRESHOLD) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
