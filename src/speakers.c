@@ -205,8 +205,14 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         uint32_t a = s - 2;
         while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
             a--;
-        if (a < s - 2 && np_ok(c, a, s - 2))
-            s = a;
+        if (a < s - 2 && np_ok(c, a, s - 2)) {
+            /* "… drafted by Councillor X, who said": the antecedent is the
+             * name that ends before the comma, not the clause around it */
+            int32_t m = c->ment_at[s - 3];
+            s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
+                    ? c->d->ments.v[m].t0
+                    : a;
+        }
     }
     /* "for his part", "for its part" */
     if (e - s >= 3 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for"))
@@ -1155,6 +1161,90 @@ static void sieve_leftover(ctx *c)
     }
 }
 
+/* ---- sieve 5: every cue still without an attribution ----
+ * PolNeAR-style news annotates every reporting frame, sourceless ones and
+ * attitude verbs included ("endorsed Trump", "is expected to win"). A cue
+ * that no stricter sieve could attach gets its subject (or no source) and
+ * the clause or object after it; the confidence says it is the weakest rule. */
+static void sieve_frame(ctx *c)
+{
+    for (uint32_t k = 0; k < c->n; k++) {
+        tok *t = &c->T[k];
+        uint32_t len = cue_at(c, k);
+        if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
+            continue;
+        uint32_t s0, s1;
+        sent_bounds(c, k, &s0, &s1);
+        /* "Responding to criticism, he said …": a lead-in participle reports
+         * speech only with "that", which sieve 2 has taken; "Stated
+         * Governor X:": an inverted cue's object is its speaker */
+        if (k == s0 || (t->flags & F_SENT_START))
+            continue;
+        np src;
+        const np *sp = NULL;
+        /* the phrase before the cue when it names someone, else the
+         * sentence's first person ("X, in her campaigning, suggested") */
+        uint32_t v = skip_adjuncts_left(c, k - 1, s0); /* first of the aux/adverbs */
+        if (k > s0 && v > s0 && tok_is(c->d, v - 1, "who")) {
+            /* "X, who declared …": the relative pronoun, as annotators mark it */
+            src.t0 = v - 1;
+            src.t1 = v;
+            src.head = v > s0 + 2 && tok_punct(c->d, v - 2, ',') ? c->ment_at[v - 3] : -1;
+            sp = &src;
+        } else if (k > s0 && np_left(c, k, s0, &src)) {
+            sp = &src;
+        } else if (k > s0 + 1 && (tok_punct(c->d, v - 1, ',') || tok_is(c->d, v - 1, "and")) &&
+                   np_left_first(c, s0, k, &src)) {
+            sp = &src; /* "X …, saying", "X … and refused": the sentence's subject */
+        } else if (k > s0 && np_left_first(c, s0, k, &src)) {
+            sp = &src; /* the sentence's first person, the likeliest subject */
+        } else if (v > s0) {
+            /* a plain noun phrase right before it: "many argue", "investors fear" */
+            uint32_t a0 = v;
+            while (a0 > s0 && !is_boundary(c, a0 - 1) && v - a0 < 6)
+                a0--;
+            if (a0 < v && (a0 == s0 || is_boundary(c, a0 - 1)) && c->T[a0].kind == T_WORD &&
+                !in_list(c->T[a0].low, PREPOSITIONS) && c->T[v - 1].kind == T_WORD) {
+                src.t0 = a0;
+                src.t1 = v;
+                src.head = -1;
+                sp = &src;
+            }
+        }
+        bool saw_that;
+        uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
+        if (a < s1 && (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')))
+            a++;
+        uint32_t b = content_end(c, a, s1);
+        if (!saw_that && !speech_verb(t->cue_lemma))
+            for (uint32_t j = a + 1; j < b; j++)
+                if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
+                    b = j;
+                    break;
+                }
+        /* stop at what an earlier attribution took */
+        for (uint32_t j = a; j < b; j++)
+            if (c->used[j]) {
+                b = j;
+                break;
+            }
+        while (b > a && (tok_punct(c->d, b - 1, ',') || c->T[b - 1].kind == T_PUNCT))
+            b--;
+        if (b <= a)
+            continue;
+        /* "passed the “Clean Rivers Act”", "known as the “glass needle”": a
+         * verb no lexicon lists, beside a quoted name, reports no words */
+        bool marked = false;
+        for (uint32_t j = a; j < b && !marked; j++)
+            marked = c->T[j].kind == T_QUOTE && c->T[j].quote >= 0 &&
+                     (c->learned[k] || title_case(c, &c->d->mq.v[c->T[j].quote]));
+        if (marked)
+            continue;
+        int32_t qi = new_quote(c, k, k + len, sp, 5, sp && sp->head >= 0 ? 0.5 : 0.35);
+        add_content(c, qi, a, b);
+    }
+}
+
 /* A quotation introduced by a colon after any clause about a person:
  * "he demurred: "…"", "Republican pollster Daron Shaw: "…"". The colon is
  * the cue unless a verb stands right before it. */
@@ -1339,6 +1429,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_dash_line(&c);
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
+    sieve_frame(&c);
     /* no attribution without content (a guard: every sieve checks it) */
     size_t kept = 0;
     for (size_t i = 0; i < d->quotes.n; i++)
