@@ -424,7 +424,8 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
 
 /* Skip what may follow a cue before its content: an object ("told
  * reporters", "told CNN"), a time ("on Tuesday") or a setting ("in a
- * statement", "in an interview with X"). Stops at "that" (consumed). */
+ * statement", "in an interview with X"). Stops at "that", which stays: it
+ * opens the content, as PolNeAR's annotators mark it. */
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
 {
     *saw_that = false;
@@ -432,7 +433,7 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
     for (uint32_t j = k; j < hi && j < k + 12; j++) {
         if (tok_is(c->d, j, "that")) {
             *saw_that = true;
-            return j + 1;
+            return j; /* "that" opens the content, as annotators mark it */
         }
         if (c->T[j].kind == T_QUOTE || tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';') ||
             sent_end_punct(c, j) || is_cue(&c->T[j]))
@@ -935,7 +936,7 @@ static void sieve_indirect(ctx *c)
                     break;
                 }
             }
-            if (!comma || comma <= a)
+            if (!comma || comma <= a + 1)
                 continue; /* "Noting that, he …": no speech to report */
             b = comma;
             if (!np_right(c, comma + 1, s1, &src))
