@@ -6,6 +6,8 @@ WARN     = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CPPFLAGS = -Iinclude -Isrc -I$(BUILD)
 LIBS     = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm
 CLI_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+# the quote bank (whosaid index/search/speakers/serve): Debian's SQLite and libmicrohttpd
+QB_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 SHARED  ?= ../shared
 
@@ -45,9 +47,10 @@ $(BUILD)/libwhosaid.a: $(OBJS)
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
-CLI_SRCS = cli/main.c cli/eval.c cli/input.c
-$(BUILD)/whosaid: $(CLI_SRCS) cli/eval.h cli/input.h $(BUILD)/libwhosaid.a
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) -lz -lzstd $(LIBS) -o $@
+CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/quotebank.c cli/quotebank_cmd.c
+CLI_HDRS = cli/eval.h cli/input.h cli/quotebank.h cli/quotebank_cmd.h
+$(BUILD)/whosaid: $(CLI_SRCS) $(CLI_HDRS) $(BUILD)/libwhosaid.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) $(QB_LIBS) -lz -lzstd $(LIBS) -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -63,6 +66,8 @@ check: all $(UNIT_TESTS)
 	sh tests/cli.sh $(BUILD)/whosaid || fail=1; \
 	sh tests/eval.sh $(BUILD)/whosaid $(SHARED) || fail=1; \
 	sh tests/train.sh $(BUILD) $(SHARED) || fail=1; \
+	sh tests/quotebank.sh $(BUILD)/whosaid || fail=1; \
+	sh tests/quotebank_kill.sh $(BUILD)/whosaid || fail=1; \
 	exit $$fail
 
 # regenerate the learned cue model from PolNeAR train (needs ../shared and liblinear-dev);
@@ -98,6 +103,14 @@ valgrind: all $(UNIT_TESTS)
 	done; \
 	valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  $(BUILD)/whosaid --format jsonl examples/summit.txt >/dev/null; \
+	d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	for args in "index --quiet --db $$d/q.db tests/fixtures/quotebank/articles.jsonl tests/fixtures/quotebank/hostile.jsonl examples/summit.txt" \
+	            "index --quiet --force --db $$d/q.db tests/fixtures/quotebank/articles.jsonl" \
+	            "search --db $$d/q.db --format jsonl river" "search --db $$d/q.db --speaker Duarte --since 2024" \
+	            "speakers --db $$d/q.db"; do \
+	  valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    $(BUILD)/whosaid $$args >/dev/null; \
+	done; \
 	echo "valgrind: no errors, no leaks"
 
 # install the Debian packages the build needs, when missing

@@ -20,6 +20,7 @@
 
 #include "eval.h"
 #include "input.h"
+#include "quotebank_cmd.h"
 
 enum { FMT_AUTO, FMT_TEXT, FMT_JSONL };
 enum { RC_OK = 0, RC_FAILED = 1, RC_USAGE = 2, RC_FATAL = 3 };
@@ -433,6 +434,9 @@ static const char usage_text[] =
     "Usage: whosaid [OPTIONS] [FILE...]\n"
     "       whosaid --jsonl [OPTIONS] [FILE...]\n"
     "       whosaid eval GOLD.jsonl [--errors] [--json]   (see whosaid eval --help)\n"
+    "       whosaid index --db FILE.db [FILE...]    store quotes in a quote bank\n"
+    "       whosaid search --db FILE.db [QUERY...]  search it (whosaid search --help)\n"
+    "       whosaid speakers --db FILE.db           its most quoted speakers\n"
     "Find the quotations in English news articles, who said them, and who met whom.\n"
     "Each FILE is one plain-text UTF-8 article; with no FILE, or for -, read stdin.\n"
     "Any FILE may be gzip- or zstd-compressed (told by its first bytes).\n"
@@ -462,8 +466,12 @@ static const char usage_text[] =
     "written; 2 usage error; 3 out of memory, or writing the output failed.\n"
     "\n"
     "whosaid eval scores the quotations found in a gold JSONL file's texts against\n"
-    "its gold quotes, as ../shared/eval/score.py does (an article file named eval:\n"
-    "write ./eval).\n";
+    "its gold quotes, as ../shared/eval/score.py does.\n"
+    "\n"
+    "The quote bank commands keep articles, their quotations, speakers and\n"
+    "meetings in an SQLite database with full-text search; each has its own\n"
+    "--help. (An article file named eval, index, search, speakers or serve:\n"
+    "write ./NAME.)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -533,6 +541,9 @@ static int parse_args(int argc, char **argv, config *cfg, int *nfiles)
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "eval")) return ws_cli_eval(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "index")) return ws_cli_index(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "search")) return ws_cli_search(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "speakers")) return ws_cli_speakers(argc - 1, argv + 1);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     config cfg = {.fmt = FMT_AUTO, .threads = cores > 0 && cores <= 256 ? (int)cores : 1,
                   .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};

@@ -1,0 +1,289 @@
+#!/bin/sh
+# quotebank.sh - tests of the quote bank: whosaid index, search, speakers and
+# serve, on the fixtures in tests/fixtures/quotebank/.
+#
+# usage: sh tests/quotebank.sh path/to/whosaid
+#
+# Needs the sqlite3 command-line shell (Debian package sqlite3) to check the
+# database, and curl for the serve checks (skipped without it). Prints one
+# "ok"/"FAIL" line per check and "N passed, M failed" last.
+
+W=${1:-}
+if [ -z "$W" ] || [ ! -x "$W" ]; then
+    echo "usage: sh tests/quotebank.sh path/to/whosaid (not executable: '$W')" >&2
+    exit 2
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+    echo "quotebank: FAIL: the sqlite3 shell is missing (sh tools/deps.sh installs it)"
+    exit 1
+fi
+case $W in /*) ;; *) W=$(pwd)/$W ;; esac
+FIX=$(cd "$(dirname "$0")/fixtures/quotebank" && pwd)
+EXAMPLE=$(cd "$(dirname "$0")/../examples" && pwd)/summit.txt
+
+pass=0
+failed=0
+server=
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-qb.XXXXXX") || exit 2
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM HUP
+
+ok() {
+    pass=$((pass + 1))
+    printf 'ok   %s\n' "$1"
+}
+
+bad() {
+    failed=$((failed + 1))
+    printf 'FAIL %s\n' "$1"
+    if [ -s "$tmp/out" ]; then sed 's/^/     stdout: /' "$tmp/out" | head -n 8; fi
+    if [ -s "$tmp/err" ]; then sed 's/^/     stderr: /' "$tmp/err" | head -n 8; fi
+    printf '     exit status: %s\n' "$rc"
+}
+
+check() { # check DESCRIPTION: ok when the previous test command succeeded
+    if [ "$?" -eq 0 ]; then ok "$1"; else bad "$1"; fi
+}
+
+run() {
+    "$W" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+}
+
+has() { grep -Fq -- "$2" "$1"; }
+nlines() { wc -l <"$1" | tr -d ' '; }
+sql() { sqlite3 "$DB" "$1"; }
+
+DB=$tmp/quotes.db
+cp "$FIX/articles.jsonl" "$FIX/hostile.jsonl" "$tmp/"
+cp "$EXAMPLE" "$tmp/summit.txt"
+
+# The quotes the library finds in the fixtures, counted from its own JSONL
+# output, so that accuracy work on the library does not break these tests.
+count_quotes() {
+    "$W" --format jsonl "$@" 2>/dev/null | grep -o '"type":"\(direct\|mixed\|indirect\)"' | wc -l | tr -d ' '
+}
+q_jsonl=$(cd "$tmp" && count_quotes --jsonl articles.jsonl hostile.jsonl)
+q_plain=$(cd "$tmp" && count_quotes summit.txt)
+q_all=$((q_jsonl + q_plain))
+
+# ---- usage errors --------------------------------------------------------------
+
+run index "$tmp/articles.jsonl"
+[ "$rc" -eq 2 ] && has "$tmp/err" "--db" && [ ! -s "$tmp/out" ]
+check "index without --db: exit 2 and a message"
+
+run search --db "$DB" --no-such-option x
+[ "$rc" -eq 2 ] && has "$tmp/err" "unknown option '--no-such-option'"
+check "search with an unknown option: exit 2"
+
+run search --db "$tmp/missing.db" word
+[ "$rc" -eq 1 ] && has "$tmp/err" "missing.db" && [ ! -e "$tmp/missing.db" ]
+check "search on a missing database: exit 1, a message, nothing created"
+
+run index --db "$tmp/no/such/dir/q.db" "$tmp/articles.jsonl"
+[ "$rc" -eq 1 ] && has "$tmp/err" "cannot open the database"
+check "index into a directory that does not exist: exit 1 and a message"
+
+printf 'not a database, just text\n' >"$tmp/junk.db"
+run speakers --db "$tmp/junk.db"
+[ "$rc" -eq 1 ] && has "$tmp/err" "not a database"
+check "speakers on a file that is not a database: exit 1"
+
+run search --db "$DB" --since yesterday x
+[ "$rc" -eq 2 ] && has "$tmp/err" "--since"
+check "search --since with a bad date: exit 2"
+
+run search --db "$DB" --limit 0 x
+[ "$rc" -eq 2 ]
+check "search --limit 0: exit 2"
+
+run speakers --db
+[ "$rc" -eq 2 ] && has "$tmp/err" "needs a value"
+check "speakers --db without a value: exit 2"
+
+# ---- index ------------------------------------------------------------------------
+
+(cd "$tmp" && "$W" index --db quotes.db articles.jsonl hostile.jsonl summit.txt) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && has "$tmp/err" "5 added, 0 replaced, 0 unchanged, 0 failed"
+check "index 4 JSONL articles and 1 plain-text article"
+
+[ "$(sql 'SELECT count(*) FROM articles')" = 5 ] &&
+    [ "$(sql 'SELECT count(*) FROM quotes')" = "$q_all" ] && [ "$q_all" -gt 10 ]
+check "5 articles and every quote the library finds ($q_all) are stored"
+
+[ "$(sql 'PRAGMA user_version')" = 1 ] && [ "$(sql 'PRAGMA journal_mode')" = wal ]
+check "schema version 1 in PRAGMA user_version, WAL mode"
+
+[ "$(sql "SELECT url || '|' || date || '|' || outlet || '|' || title FROM articles WHERE ext_id = 'qb-1'")" = \
+    "https://example.org/qb-1|2024-03-04|Valley Times|Bridge vote delayed" ] &&
+    [ "$(sql "SELECT count(*) FROM articles WHERE ext_id = 'summit.txt' AND date IS NULL")" = 1 ]
+check "JSONL metadata is kept; a plain-text article's id is its path"
+
+[ "$(sql "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'dredging'")" = 1 ] &&
+    [ "$(sql "SELECT count(*) FROM quotes_fts")" = "$q_all" ]
+check "the FTS5 index holds every quote"
+
+# offsets are code points: the stored span, cut from the stored text, is the quote
+[ "$(sql "SELECT substr(a.text, json_extract(q.spans, '\$[0][0]') + 1,
+            json_extract(q.spans, '\$[0][1]') - json_extract(q.spans, '\$[0][0]')) = q.text
+          FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.text LIKE '%dredging%'")" = 1 ]
+check "quote spans are code-point offsets into the stored text"
+
+[ "$(sql "SELECT count(*) FROM speakers WHERE key = 'ana duarte'")" = 1 ] &&
+    [ "$(sql "SELECT n_quotes || ' ' || n_articles FROM speakers WHERE key = 'ana duarte'")" = "3 3" ]
+check "Ana Duarte (Mayor, Dr. Ana Duarte) is one speaker across three articles"
+
+[ "$(sql "SELECT group_concat(title, ',') FROM (SELECT title FROM speaker_titles t JOIN speakers s ON s.id = t.speaker_id WHERE s.key = 'ana duarte' ORDER BY title)")" = "Dr.,Mayor,mayor" ]
+check "a speaker's titles are kept"
+
+[ "$(sql "SELECT count(*) FROM meetings m JOIN articles a ON a.id = m.article_id WHERE a.ext_id = 'qb-3' AND m.when_text = 'Tuesday'")" = 1 ] &&
+    [ "$(sql "SELECT group_concat(name, '+') FROM (SELECT p.name FROM meeting_participants p JOIN speakers s ON s.id = p.speaker_id JOIN meetings m ON m.id = p.meeting_id JOIN articles a ON a.id = m.article_id WHERE a.ext_id = 'qb-3' ORDER BY p.name)")" = "Ana Duarte+Jonas Brekke" ]
+check "the meeting in qb-3 is stored with both participants"
+
+counts() {
+    sql "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM quotes) || ' ' ||
+                (SELECT count(*) FROM speakers) || ' ' || (SELECT count(*) FROM meetings) || ' ' ||
+                (SELECT count(*) FROM meeting_participants) || ' ' || (SELECT count(*) FROM quotes_fts) || ' ' ||
+                (SELECT sum(n_quotes) FROM speakers) || ' ' || (SELECT count(*) FROM speaker_titles)"
+}
+before=$(counts)
+
+(cd "$tmp" && "$W" index --db quotes.db articles.jsonl hostile.jsonl summit.txt) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && has "$tmp/err" "0 added, 0 replaced, 5 unchanged" && [ "$(counts)" = "$before" ]
+check "re-indexing the same files skips every article; counts unchanged"
+
+(cd "$tmp" && "$W" index --force --db quotes.db articles.jsonl hostile.jsonl summit.txt) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && has "$tmp/err" "0 added, 5 replaced, 0 unchanged" && [ "$(counts)" = "$before" ] &&
+    [ "$(sql "PRAGMA integrity_check")" = ok ] &&
+    [ "$(sql "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1); SELECT 'fts ok'")" = "fts ok" ]
+check "--force replaces all five (delete, reinsert): counts unchanged, integrity ok"
+
+# a changed article replaces the stored one: its old quotes and speakers go
+sed 's/Councillor Piet Vos disagreed. “The report has been on our desks since January,” Vos said./The council adjourned./' \
+    "$tmp/articles.jsonl" >"$tmp/changed.jsonl"
+q_changed=$(count_quotes --jsonl "$tmp/changed.jsonl")
+q_orig=$(count_quotes --jsonl "$tmp/articles.jsonl")
+run index --db "$DB" "$tmp/changed.jsonl"
+[ "$rc" -eq 0 ] && has "$tmp/err" "0 added, 1 replaced, 2 unchanged" &&
+    [ "$(sql 'SELECT count(*) FROM quotes')" = $((q_all - q_orig + q_changed)) ] &&
+    [ "$(sql "SELECT count(*) FROM speakers WHERE key = 'piet vos'")" = 0 ] &&
+    [ "$(sql 'SELECT count(*) FROM articles')" = 5 ]
+check "a changed article replaces its stored version (no duplicates, its lone speaker gone)"
+run index --db "$DB" "$tmp/articles.jsonl"
+[ "$rc" -eq 0 ] && [ "$(counts)" = "$before" ]
+check "indexing the original again restores the same counts"
+
+printf '{"id":"bad-1","text":17}\nnot json\n{"id":"ok-1","date":"2023-01-01","text":"“Fine,” said Rosa Lind."}\n' >"$tmp/bad.jsonl"
+run index --db "$tmp/bad.db" "$tmp/bad.jsonl"
+[ "$rc" -eq 1 ] && has "$tmp/err" "bad.jsonl:1: \"text\" is not a string" && has "$tmp/err" "bad.jsonl:2: invalid JSON" &&
+    [ "$(sqlite3 "$tmp/bad.db" 'SELECT ext_id FROM articles')" = ok-1 ]
+check "bad JSONL lines: FILE:LINE messages, exit 1, the good line indexed"
+
+cp "$tmp/bad.db" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" 'PRAGMA user_version = 99'
+run search --db "$tmp/newer.db" fine
+[ "$rc" -eq 1 ] && has "$tmp/err" "schema version 99"
+check "a database from a newer whosaid is refused with a message"
+
+# ---- search ------------------------------------------------------------------------
+
+run search --db "$DB" --format jsonl dredging
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ] &&
+    has "$tmp/out" '"text":"“We agreed on the dredging schedule,”"' &&
+    has "$tmp/out" '"speaker":"Jonas Brekke"' && has "$tmp/out" '"article_id":"qb-3"' &&
+    has "$tmp/out" '"date":"2024-04-02"' && has "$tmp/out" '"outlet":"Valley Times"' &&
+    has "$tmp/out" '"cue":"said"' && has "$tmp/out" '"type":"direct"' && has "$tmp/out" '"rank":'
+check "search dredging: exactly the one hit, with its speaker, article, date and outlet"
+
+run search --db "$DB" dredging
+[ "$rc" -eq 0 ] && [ "$(sed -n 1p "$tmp/out")" = "1. “We agreed on the dredging schedule,”" ] &&
+    [ "$(sed -n 2p "$tmp/out")" = "   Jonas Brekke, said [direct] · qb-3 · 2024-04-02 · Valley Times" ]
+check "search text output"
+
+run search --db "$DB" --format jsonl --speaker 'dr.  ANA   duarte'
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 3 ] && [ "$(grep -c '"speaker":"Ana Duarte"' "$tmp/out")" = 3 ] &&
+    head -n 1 "$tmp/out" | grep -q '"article_id":"qb-2"'
+check "--speaker 'dr.  ANA   duarte' finds her 3 quotes, most recent first"
+
+run search --db "$DB" --format jsonl --speaker Duarte report
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ] && has "$tmp/out" "engineers’ report"
+check "--speaker with a surname alone, and a query"
+
+run search --db "$DB" --format jsonl --since 2024-03-05 --until 2024-03-31
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 3 ] && [ "$(grep -c '"article_id":"qb-2"' "$tmp/out")" = 3 ]
+check "--since/--until keep only the article dated in that range"
+
+run search --db "$DB" --format jsonl --until 2024-03
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 6 ] && ! has "$tmp/out" '"article_id":"qb-3"'
+check "--until 2024-03 includes the whole month"
+
+run search --db "$DB" --format jsonl --outlet 'Valley Times' --limit 100
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 4 ] && ! has "$tmp/out" 'Harbour Post'
+check "--outlet"
+
+run search --db "$DB" --format jsonl --limit 2
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 2 ] && ! grep -qv '"article_id":"qb-hostile <b>&amp;"' "$tmp/out"
+check "no query: the most recent quotes first, --limit respected"
+
+run search --db "$DB" --format jsonl --limit 1000
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = "$q_all" ]
+check "no query, no filter: every quote"
+
+run search --db "$DB" --format jsonl reopen bridge
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ]
+check "all query words must occur"
+
+run search --db "$DB" --format jsonl 'sched*'
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ]
+check "a word ending in * is a prefix"
+
+run search --db "$DB" 'NOT' 'OR' '"' 'text:' '(' 'NEAR('
+[ "$rc" -eq 0 ]
+check "FTS5 operators in a query are words, not syntax"
+
+# ---- hostile text --------------------------------------------------------------------
+
+hostile='“<script>alert(1)</script> and '"'"'; DROP TABLE quotes; -- are just strings,”'
+run search --db "$DB" --format jsonl alert
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ] &&
+    has "$tmp/out" "\"text\":\"$hostile\"" && has "$tmp/out" '"article_id":"qb-hostile <b>&amp;"' &&
+    has "$tmp/out" '"outlet":"<i>Evil</i> Outlet"'
+check "hostile text is stored and returned verbatim (jsonl)"
+
+run search --db "$DB" "'; DROP TABLE quotes; --"
+[ "$rc" -eq 0 ] && [ "$(sed -n 1p "$tmp/out")" = "1. $hostile" ] &&
+    [ "$(sql 'SELECT count(*) FROM quotes')" = "$q_all" ]
+check "searching for '; DROP TABLE quotes; -- finds it verbatim, and drops nothing"
+
+run search --db "$DB" --format jsonl --speaker "x' OR '1'='1" 
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ]
+check "a quote in --speaker is a value, not SQL"
+
+run search --db "$DB" --format jsonl hello goodbye
+[ "$rc" -eq 0 ] && has "$tmp/out" '"text":"“Say \"hello\" & <b>goodbye</b>,”"'
+check "double quotes in a quote are escaped in JSON output"
+
+# ---- speakers ------------------------------------------------------------------------
+
+run speakers --db "$DB" --format jsonl --limit 4
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 4 ] &&
+    grep -q '^{"speaker":"Ana Duarte","speaker_id":[0-9]*,"quotes":3,"articles":3,"titles":"[^"]*Mayor' "$tmp/out" &&
+    cut -d, -f3 "$tmp/out" | tr -d 'quotes":' | sort -c -n -r
+check "speakers --format jsonl: most quoted first, with counts"
+
+run speakers --db "$DB" --limit 100
+n_speakers=$(sql 'SELECT count(*) FROM speakers WHERE n_quotes > 0')
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = $((n_speakers + 1)) ] && has "$tmp/out" "Ana Duarte (" &&
+    has "$tmp/out" "Mallory Quint"
+check "speakers table lists every quoted speaker ($n_speakers)"
+
+printf '%s passed, %s failed\n' "$pass" "$failed"
+[ "$failed" -eq 0 ]
