@@ -426,6 +426,15 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
  * reporters", "told CNN"), a time ("on Tuesday") or a setting ("in a
  * statement", "in an interview with X"). Stops at "that", which stays: it
  * opens the content, as PolNeAR's annotators mark it. */
+/* "continued to outpoll", "went on to win": a cue of continuation reports
+ * speech beside a quotation or with "that", never before an infinitive */
+static bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
+{
+    const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
+    return l && (strcmp(l, "continue") == 0 || strcmp(l, "go on") == 0) &&
+           tok_is(c->d, after, "to");
+}
+
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
 {
     *saw_that = false;
@@ -844,8 +853,12 @@ static void sieve_adjacent(ctx *c)
  * said: "called for", "warned about", "railed against" (PolNeAR train: for
  * 410 : 25, about 475 : 26, on 342 : 16, of 421 : 15; "to" stays with the
  * content, 432 : 683). */
-static bool cue_particle(const ctx *c, uint32_t k)
+static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
 {
+    /* "said on a conference call", "told in an interview": a setting */
+    const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
+    if (l && (strcmp(l, "say") == 0 || strcmp(l, "tell") == 0 || strcmp(l, "add") == 0))
+        return false;
     static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with",
                                     "at", "out", "over", "into", NULL};
     return k < c->n && c->T[k].kind == T_WORD && !c->used[k] && in_list(c->T[k].low, p) &&
@@ -1007,8 +1020,10 @@ static void sieve_indirect(ctx *c)
         uint32_t a, b;
         bool saw_that = false;
         uint32_t after = inverted ? src.t1 : k + len;
+        if (!inverted && continuation_to(c, k, after))
+            continue;
         uint32_t cue_end = k + len;
-        if (!inverted && cue_particle(c, after))
+        if (!inverted && cue_particle(c, k, after))
             cue_end = ++after;
         uint32_t rest = skip_after_cue(c, after, s1, &saw_that);
         uint32_t tail = content_end(c, rest, s1);
@@ -1230,7 +1245,9 @@ static void sieve_frame(ctx *c)
             }
         }
         uint32_t cue_end = k + len;
-        if (cue_particle(c, cue_end))
+        if (continuation_to(c, k, cue_end))
+            continue;
+        if (cue_particle(c, k, cue_end))
             cue_end++;
         bool saw_that;
         uint32_t a = skip_after_cue(c, cue_end, s1, &saw_that);
