@@ -1245,7 +1245,9 @@ static void sieve_frame(ctx *c)
             }
         }
         uint32_t cue_end = k + len;
-        if (continuation_to(c, k, cue_end))
+        const char *lem = ws_lex_cue_lemma(t->cue_lemma);
+        /* "according to" names a source after it: sieve 2's, or nothing */
+        if (continuation_to(c, k, cue_end) || (lem && strcmp(lem, "according to") == 0))
             continue;
         if (cue_particle(c, k, cue_end))
             cue_end++;
