@@ -47,8 +47,8 @@ $(BUILD)/libwhosaid.a: $(OBJS)
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
-CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/quotebank.c cli/quotebank_cmd.c
-CLI_HDRS = cli/eval.h cli/input.h cli/quotebank.h cli/quotebank_cmd.h
+CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/jsonline.c cli/quotebank.c cli/quotebank_cmd.c
+CLI_HDRS = cli/eval.h cli/input.h cli/jsonline.h cli/quotebank.h cli/quotebank_cmd.h
 $(BUILD)/whosaid: $(CLI_SRCS) $(CLI_HDRS) $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) $(QB_LIBS) -lz -lzstd $(LIBS) -o $@
 

@@ -20,6 +20,7 @@
 
 #include "eval.h"
 #include "input.h"
+#include "jsonline.h"
 #include "quotebank_cmd.h"
 
 enum { FMT_AUTO, FMT_TEXT, FMT_JSONL };
@@ -47,6 +48,8 @@ typedef struct job {
     json_t *id;         /* for error records; NULL = null */
     size_t line;        /* 1-based JSONL line, 0 for plain files */
     buf out, diag, tmp; /* for stdout, for stderr, input scratch */
+    char *fast;         /* scratch of the fast JSON path (jsonline.c) */
+    size_t fast_cap;
     int rc;             /* RC_OK, RC_FAILED or RC_FATAL */
     int lost;           /* not even an error record could be built */
 } job;
@@ -197,6 +200,19 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
     if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
         return fail(cfg, j, RC_FATAL, "out of memory");
     if (bad < len) line = j->tmp.p, len = j->tmp.len;
+    jl_result fr;
+    if (jl_parse(line, len, &j->fast, &j->fast_cap, &fr)) {
+        size_t out_mark = j->out.len, diag_mark = j->diag.len;
+        const char *idj = fr.has_id ? j->fast + fr.id_off : num;
+        if (!fr.has_id) snprintf(num, sizeof num, "%zu", lineno - 1);
+        else j->label = fr.id_is_string ? j->fast + fr.label_off : idj;
+        process_article(cfg, j, fr.text, fr.text_len, idj);
+        if (j->rc == RC_OK && !j->lost) return j->rc;
+        /* a failed article is done again through jansson below, so that its
+         * error record carries the "id" exactly as before */
+        j->out.len = out_mark, j->diag.len = diag_mark, j->out.oom = j->diag.oom = 0;
+        j->rc = RC_OK, j->lost = 0, j->label = j->where;
+    }
     json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
     json_t *id = j->id = json_object_get(root, "id"), *text = json_object_get(root, "text");
     if (!root && json_error_code(&jerr) == json_error_out_of_memory)
@@ -365,6 +381,7 @@ static void process_jsonl_threads(run *r, input *fp, const char *name)
     for (size_t i = 0; slots && i < BATCH; i++) {
         free(slots[i].line.p);
         free(slots[i].job.out.p), free(slots[i].job.diag.p), free(slots[i].job.tmp.p);
+        free(slots[i].job.fast);
     }
     free(slots);
     free(tid);
@@ -566,6 +583,6 @@ int main(int argc, char **argv)
         r.status = RC_FATAL;
     }
     free(obuf);
-    free(r.job.out.p), free(r.job.diag.p), free(r.job.tmp.p);
+    free(r.job.out.p), free(r.job.diag.p), free(r.job.tmp.p), free(r.job.fast);
     return r.status;
 }

@@ -1,0 +1,399 @@
+/* jsonline.c - the fast path for a JSONL input line.
+ *
+ * Why not jansson for every line: json_loadb() builds a complete tree of the
+ * line, with every member of every nested object and array (PolNeAR lines
+ * carry their gold "quotes" too, a third of the bytes), copies every string
+ * and then frees it all again. On the bulk JSONL path that cost as much as
+ * the analysis itself. This reader looks only at the top-level "id" and
+ * "text" members, validates the rest in place and decodes "text" at most
+ * once (not at all when it has no escapes).
+ *
+ * It must never change an output: it accepts a line only when jansson
+ * (json_loadb with JSON_DECODE_ANY | JSON_ALLOW_NUL, as cli/main.c calls it)
+ * would accept it and give the same "id" and "text". So it accepts strict
+ * JSON only, and gives up (returns 0, and the caller uses jansson, which
+ * reports errors as before) on anything it does not handle exactly like
+ * jansson: a syntax error, a duplicate "id" or "text", a "text" that is not
+ * a string, an "id" that is neither a string without escapes nor a plain
+ * integer, a key with an escape, a lone surrogate escape, numbers that might
+ * overflow (more than 18 integer digits, an exponent of three digits, more
+ * than 200 characters), nesting deeper than 512, and running out of memory.
+ * The input is already valid UTF-8 without NUL bytes (cli/main.c checks). */
+#include "jsonline.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct parser {
+    const unsigned char *p, *end;
+    char **buf;
+    size_t *cap, len; /* scratch in use */
+} parser;
+
+enum { MAX_DEPTH = 512 };
+
+static void skip_ws(parser *ps)
+{
+    while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
+        ps->p++;
+}
+
+static int reserve(parser *ps, size_t n)
+{
+    if (n <= *ps->cap - ps->len)
+        return 1;
+    size_t cap = *ps->cap ? *ps->cap : 4096;
+    while (cap - ps->len < n) {
+        if (cap > SIZE_MAX / 2)
+            return 0;
+        cap *= 2;
+    }
+    char *b = realloc(*ps->buf, cap);
+    if (!b)
+        return 0;
+    *ps->buf = b, *ps->cap = cap;
+    return 1;
+}
+
+static int hex4(const unsigned char *s, const unsigned char *end, uint32_t *v)
+{
+    if (end - s < 4)
+        return 0;
+    uint32_t x = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i];
+        x <<= 4;
+        if (c >= '0' && c <= '9')
+            x |= c - '0';
+        else if (c >= 'a' && c <= 'f')
+            x |= c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            x |= c - 'A' + 10;
+        else
+            return 0;
+    }
+    *v = x;
+    return 1;
+}
+
+/* The escape after a backslash at *pp (pointing after the backslash): its
+ * code point, or -1 when jansson would reject it or we would rather not. */
+static int32_t escape(const unsigned char **pp, const unsigned char *end)
+{
+    const unsigned char *p = *pp;
+    if (p >= end)
+        return -1;
+    uint32_t c;
+    switch (*p) {
+    case '"': c = '"'; break;
+    case '\\': c = '\\'; break;
+    case '/': c = '/'; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'u':
+        if (!hex4(p + 1, end, &c))
+            return -1;
+        p += 4;
+        if (c >= 0xDC00 && c <= 0xDFFF)
+            return -1; /* a lone low surrogate: jansson's error */
+        if (c >= 0xD800 && c <= 0xDBFF) {
+            uint32_t lo;
+            if (end - p < 7 || p[1] != '\\' || p[2] != 'u' || !hex4(p + 3, end, &lo) || lo < 0xDC00 ||
+                lo > 0xDFFF)
+                return -1;
+            c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        break;
+    default:
+        return -1;
+    }
+    *pp = p + 1;
+    return (int32_t)c;
+}
+
+/* A string at ps->p (its opening quote), checked and skipped. *esc tells
+ * whether it has escapes. Keys may not hold \u0000 (jansson refuses). */
+static int skip_string(parser *ps, int key, int *esc)
+{
+    const unsigned char *p = ps->p + 1, *end = ps->end;
+    *esc = 0;
+    for (;;) {
+        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+            p++;
+        if (p >= end || *p < 0x20)
+            return 0; /* unterminated, or a raw control character */
+        if (*p == '"')
+            break;
+        *esc = 1;
+        p++;
+        int32_t c = escape(&p, end);
+        if (c < 0 || (key && c == 0))
+            return 0;
+    }
+    ps->p = p + 1;
+    return 1;
+}
+
+/* Decode the string at ps->p (a checked one) into the scratch buffer. */
+static int decode_string(parser *ps, size_t *off, size_t *len)
+{
+    const unsigned char *p = ps->p + 1, *end = ps->end;
+    /* the decoded text is never longer than the source */
+    if (!reserve(ps, (size_t)(end - p) + 1))
+        return 0;
+    char *o = *ps->buf + ps->len, *o0 = o;
+    for (;;) {
+        const unsigned char *s = p;
+        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+            p++;
+        memcpy(o, s, (size_t)(p - s));
+        o += p - s;
+        if (p >= end || *p < 0x20)
+            return 0;
+        if (*p == '"')
+            break;
+        p++;
+        int32_t c = escape(&p, end);
+        if (c < 0)
+            return 0;
+        uint32_t u = (uint32_t)c;
+        if (u < 0x80) {
+            *o++ = (char)u;
+        } else if (u < 0x800) {
+            *o++ = (char)(0xC0 | (u >> 6));
+            *o++ = (char)(0x80 | (u & 0x3F));
+        } else if (u < 0x10000) {
+            *o++ = (char)(0xE0 | (u >> 12));
+            *o++ = (char)(0x80 | ((u >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (u & 0x3F));
+        } else {
+            *o++ = (char)(0xF0 | (u >> 18));
+            *o++ = (char)(0x80 | ((u >> 12) & 0x3F));
+            *o++ = (char)(0x80 | ((u >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (u & 0x3F));
+        }
+    }
+    *off = ps->len;
+    *len = (size_t)(o - o0);
+    *o = 0;
+    ps->len += *len + 1;
+    ps->p = p + 1;
+    return 1;
+}
+
+static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+
+/* A number; *plain_int is set when it is an integer that jansson prints
+ * back exactly as written. */
+static int skip_number(parser *ps, int *plain_int)
+{
+    const unsigned char *p = ps->p, *end = ps->end, *start = p;
+    int neg = 0;
+    if (p < end && *p == '-')
+        p++, neg = 1;
+    if (p >= end)
+        return 0;
+    const unsigned char *d0 = p;
+    if (*p == '0') {
+        p++;
+        if (p < end && is_digit(*p))
+            return 0;
+    } else if (is_digit(*p)) {
+        while (p < end && is_digit(*p))
+            p++;
+    } else {
+        return 0;
+    }
+    size_t idigits = (size_t)(p - d0);
+    int real = 0;
+    if (p < end && *p == '.') {
+        real = 1;
+        p++;
+        if (p >= end || !is_digit(*p))
+            return 0;
+        while (p < end && is_digit(*p))
+            p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        real = 1;
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        const unsigned char *e0 = p;
+        while (p < end && is_digit(*p))
+            p++;
+        if (p == e0 || p - e0 > 2)
+            return 0;
+    }
+    if (p - start > 200 || (!real && idigits > 18))
+        return 0;
+    *plain_int = !real && !(neg && *d0 == '0');
+    ps->p = p;
+    return 1;
+}
+
+static int skip_value(parser *ps, int depth);
+
+static int skip_container(parser *ps, int depth)
+{
+    int obj = *ps->p == '{';
+    unsigned char close = obj ? '}' : ']';
+    if (depth >= MAX_DEPTH)
+        return 0;
+    ps->p++;
+    skip_ws(ps);
+    if (ps->p < ps->end && *ps->p == close) {
+        ps->p++;
+        return 1;
+    }
+    for (;;) {
+        int esc;
+        if (obj) {
+            if (ps->p >= ps->end || *ps->p != '"' || !skip_string(ps, 1, &esc))
+                return 0;
+            skip_ws(ps);
+            if (ps->p >= ps->end || *ps->p != ':')
+                return 0;
+            ps->p++;
+            skip_ws(ps);
+        }
+        if (!skip_value(ps, depth + 1))
+            return 0;
+        skip_ws(ps);
+        if (ps->p >= ps->end)
+            return 0;
+        if (*ps->p == close) {
+            ps->p++;
+            return 1;
+        }
+        if (*ps->p != ',')
+            return 0;
+        ps->p++;
+        skip_ws(ps);
+    }
+}
+
+static int literal(parser *ps, const char *w, size_t n)
+{
+    if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0)
+        return 0;
+    ps->p += n;
+    return 1;
+}
+
+static int skip_value(parser *ps, int depth)
+{
+    int esc, plain;
+    if (ps->p >= ps->end)
+        return 0;
+    switch (*ps->p) {
+    case '"': return skip_string(ps, 0, &esc);
+    case '{': case '[': return skip_container(ps, depth);
+    case 't': return literal(ps, "true", 4);
+    case 'f': return literal(ps, "false", 5);
+    case 'n': return literal(ps, "null", 4);
+    default: return skip_number(ps, &plain);
+    }
+}
+
+int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_result *res)
+{
+    parser ps = {(const unsigned char *)line, (const unsigned char *)line + len, scratch, cap, 0};
+    int have_text = 0, esc;
+    size_t text_off = 0;
+    const char *text_raw = NULL;
+    memset(res, 0, sizeof *res);
+    skip_ws(&ps);
+    if (ps.p >= ps.end || *ps.p != '{')
+        return 0;
+    ps.p++;
+    skip_ws(&ps);
+    if (ps.p < ps.end && *ps.p == '}')
+        return 0; /* no "text" */
+    for (;;) {
+        if (ps.p >= ps.end || *ps.p != '"')
+            return 0;
+        const unsigned char *k0 = ps.p + 1;
+        if (!skip_string(&ps, 1, &esc) || esc)
+            return 0;
+        size_t klen = (size_t)(ps.p - 1 - k0);
+        skip_ws(&ps);
+        if (ps.p >= ps.end || *ps.p != ':')
+            return 0;
+        ps.p++;
+        skip_ws(&ps);
+        if (ps.p >= ps.end)
+            return 0;
+        if (klen == 4 && memcmp(k0, "text", 4) == 0) {
+            if (have_text || *ps.p != '"')
+                return 0;
+            const unsigned char *s0 = ps.p;
+            if (!skip_string(&ps, 0, &esc))
+                return 0;
+            if (esc) {
+                ps.p = s0;
+                if (!decode_string(&ps, &text_off, &res->text_len))
+                    return 0;
+                text_raw = NULL;
+            } else {
+                text_raw = (const char *)s0 + 1;
+                res->text_len = (size_t)(ps.p - 1 - (s0 + 1));
+            }
+            have_text = 1;
+        } else if (klen == 2 && memcmp(k0, "id", 2) == 0) {
+            if (res->has_id)
+                return 0;
+            const unsigned char *v0 = ps.p;
+            int plain = 0;
+            if (*ps.p == '"') {
+                if (!skip_string(&ps, 0, &esc) || esc)
+                    return 0;
+                res->id_is_string = 1;
+            } else if (*ps.p == '-' || is_digit(*ps.p)) {
+                if (!skip_number(&ps, &plain) || !plain)
+                    return 0;
+            } else {
+                return 0;
+            }
+            /* a string without escapes or control characters, or a plain
+             * integer, is written back by json_dumps byte for byte */
+            size_t vlen = (size_t)(ps.p - v0);
+            if (!reserve(&ps, 2 * vlen + 2))
+                return 0;
+            res->has_id = 1;
+            res->id_off = ps.len;
+            res->id_len = vlen;
+            memcpy(*ps.buf + ps.len, v0, vlen);
+            (*ps.buf)[ps.len + vlen] = 0;
+            ps.len += vlen + 1;
+            if (res->id_is_string) {
+                res->label_off = ps.len;
+                memcpy(*ps.buf + ps.len, v0 + 1, vlen - 2);
+                (*ps.buf)[ps.len + vlen - 2] = 0;
+                ps.len += vlen - 1;
+            }
+        } else if (!skip_value(&ps, 1)) {
+            return 0;
+        }
+        skip_ws(&ps);
+        if (ps.p >= ps.end)
+            return 0;
+        if (*ps.p == '}')
+            break;
+        if (*ps.p != ',')
+            return 0;
+        ps.p++;
+        skip_ws(&ps);
+    }
+    ps.p++;
+    skip_ws(&ps);
+    if (ps.p != ps.end || !have_text)
+        return 0;
+    res->text = text_raw ? text_raw : *scratch + text_off;
+    return 1;
+}
