@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,18 @@ static size_t utf8_check(const char *s, size_t n)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_int32_t c = 0;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8) { /* eight ASCII bytes, none NUL, at a time */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (!((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (p[i] && p[i] < 0x80) {
+            i++;
+            continue;
+        }
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
         if (k < 0 || c == 0) return i;
         i += (size_t)k;

@@ -8,8 +8,8 @@
 
 #define BLOCK_MIN (64 * 1024)
 
-/* Room for size bytes at the given alignment, zeroed. */
-static void *alloc_in(ws_arena *a, size_t size, size_t align)
+/* Room for size bytes at the given alignment, zeroed unless raw. */
+static inline void *alloc_in_(ws_arena *a, size_t size, size_t align, bool zero)
 {
     if (size == 0)
         size = 1;
@@ -37,11 +37,18 @@ static void *alloc_in(ws_arena *a, size_t size, size_t align)
     }
     void *p = (char *)b->data + at;
     b->used = at + size;
-    memset(p, 0, size);
+    if (zero)
+        memset(p, 0, size);
     return p;
 }
 
+static void *alloc_in(ws_arena *a, size_t size, size_t align) { return alloc_in_(a, size, align, true); }
+
 void *ws_alloc(ws_arena *a, size_t size) { return alloc_in(a, size, sizeof(max_align_t)); }
+
+void *ws_alloc_raw(ws_arena *a, size_t size) { return alloc_in_(a, size, sizeof(max_align_t), false); }
+
+char *ws_alloc_str(ws_arena *a, size_t size) { return alloc_in_(a, size, 1, false); }
 
 /* Growable arrays that outgrow BIG live in blocks of their own that realloc
  * can extend in place (mremap for large sizes): doubling them in the arena
@@ -59,9 +66,12 @@ typedef struct big_hdr {
 void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
 {
     if (new_size < BIG) {
-        void *p = ws_alloc(a, new_size);
-        if (old && old_size)
-            memcpy(p, old, old_size < new_size ? old_size : new_size);
+        /* only the part past the old contents needs zeroing */
+        void *p = ws_alloc_raw(a, new_size);
+        size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
+        if (keep)
+            memcpy(p, old, keep);
+        memset((char *)p + keep, 0, new_size - keep);
         return p;
     }
     big_hdr *h = NULL;
@@ -103,7 +113,7 @@ void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
 
 char *ws_strndup(ws_arena *a, const char *s, size_t n)
 {
-    char *p = alloc_in(a, n + 1, 1); /* strings need no alignment */
+    char *p = alloc_in_(a, n + 1, 1, false); /* strings need no alignment, nor zeroes */
     memcpy(p, s, n);
     p[n] = 0;
     return p;

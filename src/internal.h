@@ -28,6 +28,8 @@ typedef struct ws_arena {
 } ws_arena;
 
 void *ws_alloc(ws_arena *a, size_t size);           /* zeroed */
+void *ws_alloc_raw(ws_arena *a, size_t size);       /* not zeroed: the caller writes it all */
+char *ws_alloc_str(ws_arena *a, size_t size);       /* the same, byte-aligned, for strings */
 void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size);
 char *ws_strndup(ws_arena *a, const char *s, size_t n);
 void ws_arena_free(ws_arena *a);

@@ -3,13 +3,34 @@
 
 #include <utf8proc.h>
 
+/* Eight bytes that are all ASCII and none NUL. */
+static inline bool ascii8(const uint8_t *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t zero = (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
+    return ((w & 0x8080808080808080ull) | zero) == 0;
+}
+
 ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
 {
     const uint8_t *p = (const uint8_t *)s;
-    bool replace = d->flags & WS_REPLACE_INVALID;
-    d->cp = ws_alloc(&d->arena, (len + 1) * sizeof *d->cp);
+    bool replace = d->flags & WS_REPLACE_INVALID, replaced = false;
+    /* cp and boff are written in full below; neither needs zeroing first */
+    d->cp = ws_alloc_raw(&d->arena, (len + 1) * sizeof *d->cp);
+    d->boff = ws_alloc_raw(&d->arena, (len + 1) * sizeof *d->boff);
+    uint32_t *cp = d->cp, *boff = d->boff;
     size_t n = 0, i = 0, out_bytes = 0;
     while (i < len) {
+        /* the ASCII fast path: eight bytes at a time */
+        if (i + 8 <= len && ascii8(p + i)) {
+            for (int k = 0; k < 8; k++) {
+                cp[n + (size_t)k] = p[i + (size_t)k];
+                boff[n + (size_t)k] = (uint32_t)(out_bytes + (size_t)k);
+            }
+            n += 8, i += 8, out_bytes += 8;
+            continue;
+        }
         int32_t c;
         utf8proc_ssize_t k;
         if (p[i] < 0x80) {
@@ -28,21 +49,27 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
             }
             c = 0xFFFD;
             k = 1;
+            replaced = true;
         }
-        d->cp[n++] = (uint32_t)c;
+        cp[n] = (uint32_t)c;
+        boff[n++] = (uint32_t)out_bytes;
         i += (size_t)k;
         out_bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     }
     d->n = n;
-    d->utf8 = ws_alloc(&d->arena, out_bytes + 1);
-    d->boff = ws_alloc(&d->arena, (n + 1) * sizeof *d->boff);
-    size_t b = 0;
-    for (size_t j = 0; j < n; j++) {
-        d->boff[j] = (uint32_t)b;
-        b += (size_t)utf8proc_encode_char((utf8proc_int32_t)d->cp[j], (uint8_t *)d->utf8 + b);
+    boff[n] = (uint32_t)out_bytes;
+    /* as zeroed memory had it: no code point past the end */
+    memset(cp + n, 0, (len + 1 - n) * sizeof *cp);
+    d->utf8 = ws_alloc_str(&d->arena, out_bytes + 1);
+    if (!replaced) {
+        /* valid UTF-8 re-encodes to itself */
+        memcpy(d->utf8, s, len);
+    } else {
+        size_t b = 0;
+        for (size_t j = 0; j < n; j++)
+            b += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp[j], (uint8_t *)d->utf8 + b);
     }
-    d->boff[n] = (uint32_t)b;
-    d->utf8[b] = 0;
+    d->utf8[out_bytes] = 0;
     return WS_OK;
 }
 
@@ -64,44 +91,79 @@ bool ws_is_dash(uint32_t c)
     return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
 }
 
-static bool is_space(uint32_t c)
+/* ASCII character classes, read-only */
+enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16 };
+#define UP_ C_ALNUM | C_LETTER | C_UPPER
+#define LO_ C_ALNUM | C_LETTER
+#define DG_ C_ALNUM | C_DIGIT
+static const uint8_t ascii_class[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    [' '] = C_SPACE,
+    ['0'] = DG_, ['1'] = DG_, ['2'] = DG_, ['3'] = DG_, ['4'] = DG_,
+    ['5'] = DG_, ['6'] = DG_, ['7'] = DG_, ['8'] = DG_, ['9'] = DG_,
+    ['A'] = UP_, ['B'] = UP_, ['C'] = UP_, ['D'] = UP_, ['E'] = UP_, ['F'] = UP_, ['G'] = UP_,
+    ['H'] = UP_, ['I'] = UP_, ['J'] = UP_, ['K'] = UP_, ['L'] = UP_, ['M'] = UP_, ['N'] = UP_,
+    ['O'] = UP_, ['P'] = UP_, ['Q'] = UP_, ['R'] = UP_, ['S'] = UP_, ['T'] = UP_, ['U'] = UP_,
+    ['V'] = UP_, ['W'] = UP_, ['X'] = UP_, ['Y'] = UP_, ['Z'] = UP_,
+    ['a'] = LO_, ['b'] = LO_, ['c'] = LO_, ['d'] = LO_, ['e'] = LO_, ['f'] = LO_, ['g'] = LO_,
+    ['h'] = LO_, ['i'] = LO_, ['j'] = LO_, ['k'] = LO_, ['l'] = LO_, ['m'] = LO_, ['n'] = LO_,
+    ['o'] = LO_, ['p'] = LO_, ['q'] = LO_, ['r'] = LO_, ['s'] = LO_, ['t'] = LO_, ['u'] = LO_,
+    ['v'] = LO_, ['w'] = LO_, ['x'] = LO_, ['y'] = LO_, ['z'] = LO_,
+};
+#undef UP_
+#undef LO_
+#undef DG_
+
+static bool is_space_u(uint32_t c)
 {
-    if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return c == 0x85 || k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
            k == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
 }
 
-static bool is_alnum(uint32_t c)
+static inline bool is_space(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return c < 0x80 ? (ascii_class[c] & C_SPACE) != 0 : is_space_u(c);
+}
+
+static bool is_alnum_u(uint32_t c)
+{
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
            (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
            k == UTF8PROC_CATEGORY_ND || k == UTF8PROC_CATEGORY_NO;
 }
 
-static bool is_upper(uint32_t c)
+static inline bool is_alnum(uint32_t c)
 {
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
+    return c < 0x80 ? (ascii_class[c] & C_ALNUM) != 0 : is_alnum_u(c);
+}
+
+static bool is_upper_u(uint32_t c)
+{
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-static bool is_letter(uint32_t c)
+static inline bool is_upper(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c < 0x80 ? (ascii_class[c] & C_UPPER) != 0 : is_upper_u(c);
+}
+
+static bool is_letter_u(uint32_t c)
+{
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static inline bool is_letter(uint32_t c)
+{
+    return c < 0x80 ? (ascii_class[c] & C_LETTER) != 0 : is_letter_u(c);
+}
 
-static bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
+static inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+static inline bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
 
 /* Lower-case the code points [s, e) into dst (room for 4 bytes a code
  * point); curly apostrophes and hyphens become ASCII so that lexicon entries
@@ -111,12 +173,14 @@ static size_t encode_lower(const ws_doc *d, uint32_t s, uint32_t e, char *dst)
     size_t o = 0;
     for (uint32_t i = s; i < e; i++) {
         uint32_t c = d->cp[i];
+        if (c < 0x80) {
+            dst[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            continue;
+        }
         if (c == 0x2019 || c == 0x2018)
             c = '\'';
         else if (c == 0x2010 || c == 0x2011)
             c = '-';
-        else if (c < 0x80)
-            c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
         else
             c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
         o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c, (uint8_t *)dst + o);
@@ -128,6 +192,20 @@ static size_t encode_lower(const ws_doc *d, uint32_t s, uint32_t e, char *dst)
 /* The lower-cased token text, in the arena with just the bytes it needs. */
 static const char *lower(ws_doc *d, uint32_t s, uint32_t e)
 {
+    /* ASCII: one byte a code point, written straight into the arena */
+    const uint32_t *cp = d->cp;
+    uint32_t i = s;
+    while (i < e && cp[i] < 0x80)
+        i++;
+    if (i == e) {
+        char *r = ws_alloc_str(&d->arena, (size_t)(e - s) + 1);
+        for (uint32_t k = s; k < e; k++) {
+            uint32_t c = cp[k];
+            r[k - s] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        r[e - s] = 0;
+        return r;
+    }
     size_t cap = (size_t)(e - s) * 4 + 1;
     if (cap > 256) {
         char *big = ws_alloc(&d->arena, cap);
@@ -169,7 +247,11 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
         bool initial = j - i == 1 && is_upper(d->cp[i]);
         bool keep = initial || dotted;
         if (!keep) {
-            const char *low = lower(d, i, j + 1);
+            /* looked up without keeping the string */
+            char small[256];
+            const char *low = (size_t)(j + 1 - i) * 4 + 1 <= sizeof small
+                                  ? (encode_lower(d, i, j + 1, small), small)
+                                  : lower(d, i, j + 1);
             keep = (ws_lex_word(low, NULL) & LX_ABBREV) != 0;
         }
         if (keep) {
