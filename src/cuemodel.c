@@ -19,20 +19,25 @@ static uint32_t fnv(uint32_t h, const char *s)
     return h;
 }
 
-/* Feature "name=value" or "name=value|value2" hashed into [1, WS_CUE_DIM];
- * hashed piece by piece, with nothing formatted. */
-static uint32_t feat2(const char *name, const char *value, const char *value2)
+/* Feature "name=value" or "name=value|value2" hashed into [1, dim]; hashed
+ * piece by piece, with nothing formatted. Shared with the boundary model. */
+uint32_t ws_feat_hash(const char *name, const char *value, const char *value2, uint32_t dim)
 {
     uint32_t h = fnv(2166136261u, name);
     h = fnv((h ^ '=') * 16777619u, value ? value : "");
     if (value2)
         h = fnv((h ^ '|') * 16777619u, value2);
-    return h % WS_CUE_DIM + 1;
+    return h % dim + 1;
+}
+
+static uint32_t feat2(const char *name, const char *value, const char *value2)
+{
+    return ws_feat_hash(name, value, value2, WS_CUE_DIM);
 }
 
 static uint32_t feat(const char *name, const char *value) { return feat2(name, value, NULL); }
 
-static const char *word_at(const ws_doc *d, int64_t k)
+const char *ws_feat_word(const ws_doc *d, int64_t k)
 {
     if (k < 0 || (size_t)k >= d->toks.n)
         return "<none>";
@@ -44,7 +49,7 @@ static const char *word_at(const ws_doc *d, int64_t k)
     return t->low;
 }
 
-static const char *shape(const ws_doc *d, int64_t k)
+const char *ws_feat_shape(const ws_doc *d, int64_t k)
 {
     if (k < 0 || (size_t)k >= d->toks.n)
         return "none";
@@ -52,7 +57,7 @@ static const char *shape(const ws_doc *d, int64_t k)
     if (t->kind == T_QUOTE)
         return "quote";
     if (t->kind == T_PUNCT)
-        return word_at(d, k);
+        return ws_feat_word(d, k);
     if (d->ment_at && d->ment_at[k] >= 0) {
         uint8_t kind = d->ments.v[d->ment_at[k]].kind;
         return kind == M_PRONOUN ? "pron" : kind == M_ORG ? "org" : "name";
@@ -83,15 +88,15 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     ADD("w", w);
     ADD("suf3", l > 3 ? w + l - 3 : w);
     ADD("suf2", l > 2 ? w + l - 2 : w);
-    ADD("w-1", word_at(d, (int64_t)k - 1));
-    ADD("w+1", word_at(d, (int64_t)k + 1));
-    ADD("w+2", word_at(d, (int64_t)k + 2));
-    ADD("s-1", shape(d, (int64_t)k - 1));
-    ADD("s-2", shape(d, (int64_t)k - 2));
-    ADD("s+1", shape(d, (int64_t)k + 1));
-    ADD("s+2", shape(d, (int64_t)k + 2));
-    ADD2("s-1s+1", shape(d, (int64_t)k - 1), shape(d, (int64_t)k + 1));
-    ADD2("ww+1", w, word_at(d, (int64_t)k + 1));
+    ADD("w-1", ws_feat_word(d, (int64_t)k - 1));
+    ADD("w+1", ws_feat_word(d, (int64_t)k + 1));
+    ADD("w+2", ws_feat_word(d, (int64_t)k + 2));
+    ADD("s-1", ws_feat_shape(d, (int64_t)k - 1));
+    ADD("s-2", ws_feat_shape(d, (int64_t)k - 2));
+    ADD("s+1", ws_feat_shape(d, (int64_t)k + 1));
+    ADD("s+2", ws_feat_shape(d, (int64_t)k + 2));
+    ADD2("s-1s+1", ws_feat_shape(d, (int64_t)k - 1), ws_feat_shape(d, (int64_t)k + 1));
+    ADD2("ww+1", w, ws_feat_word(d, (int64_t)k + 1));
     /* the word's own lexicon class, not t->lex: the speakers stage adds
      * bits to t->lex, and features must not depend on what the model decided */
     uint32_t lx = ws_lex_word(w, NULL);

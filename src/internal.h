@@ -148,6 +148,15 @@ typedef struct event {
     ws_span when_span, span;
 } event;
 
+/* A place where reported speech after a cue may end (boundmodel.c): content
+ * [a, j) for each candidate end j. */
+#define WS_BOUND_MAX_CANDS 24
+typedef struct bound_site {
+    uint32_t cue, a, rule_end, n; /* cue head token; content start; the rules' end */
+    bool that;                    /* the content opens with "that" */
+    uint32_t cand[WS_BOUND_MAX_CANDS];
+} bound_site;
+
 struct ws_doc {
     ws_arena arena;
     unsigned flags;
@@ -166,6 +175,7 @@ struct ws_doc {
     VEC(quote) quotes;
     VEC(entity) ents;
     VEC(event) events;
+    VEC(bound_site) bound_log; /* WS_INTERNAL_LOG_BOUNDS only */
     /* public views, built at the end */
     ws_quote *pub_quotes;
     ws_entity *pub_ents;
@@ -187,6 +197,24 @@ void ws_events_find(ws_doc *d);
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap);
 /* Probability that word token k is the head of a cue. */
 double ws_cue_score(const ws_doc *d, uint32_t k);
+/* Pieces shared by the learned models: a hashed feature in [1, dim], and the
+ * word and the shape ("name", "pron", "det", "cap", "w", a punctuation mark)
+ * of token k, "<none>"/"none" outside the text. */
+uint32_t ws_feat_hash(const char *name, const char *value, const char *value2, uint32_t dim);
+const char *ws_feat_word(const ws_doc *d, int64_t k);
+const char *ws_feat_shape(const ws_doc *d, int64_t k);
+
+/* ---- the learned content-boundary model (boundmodel.c) ---------------------------- */
+/* Where reported speech after a cue ends: every candidate end j (content
+ * [a, j)) is scored and the best one wins. */
+size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t j, uint32_t *f,
+                         size_t cap);
+double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t j);
+/* With this internal flag the speakers stage keeps the rules' ends and logs
+ * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
+#define WS_INTERNAL_LOG_BOUNDS (1u << 30)
+ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *opts,
+                              unsigned internal_flags, ws_doc **out, ws_error *err);
 
 /* ---- lexicon ---------------------------------------------------------------- */
 enum lex_class {

@@ -538,6 +538,73 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
     return e;
 }
 
+/* A token where reported speech may stop: a clause word, a preposition, a
+ * participle or a punctuation mark that can close a clause. */
+static bool bound_candidate(const ctx *c, uint32_t j)
+{
+    static const char *const w[] = {
+        "and", "but", "or", "which", "who", "whose", "where", "while", "as", "when", "because",
+        "after", "before", "since", "until", "if", "although", "though", "in", "on", "at", "for",
+        "with", "by", "to", "from", "during", "despite", "amid", "than", "so", "including", NULL};
+    const tok *t = &c->T[j];
+    if (t->kind == T_PUNCT) {
+        uint32_t ch = c->d->cp[t->start];
+        return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ws_is_dash(ch);
+    }
+    return t->kind == T_WORD && !(t->flags & F_CAP) && (in_list(t->low, w) || (t->lex & LX_CUE_ING));
+}
+
+/* The end of unmarked speech [a, b) that the rules found after cue k, as the
+ * learned boundary model would place it (boundmodel.c). Marked speech keeps
+ * the rules' end: its marks say where it stops. */
+static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t s1, bool that)
+{
+    ws_doc *d = c->d;
+    bool log = (d->flags & WS_INTERNAL_LOG_BOUNDS) != 0;
+    if (!log && (d->flags & WS_RULES_ONLY))
+        return b;
+    uint32_t lim = s1 > a + MAX_CONTENT ? a + MAX_CONTENT : s1;
+    for (uint32_t j = a; j < lim; j++) {
+        if (c->T[j].kind == T_QUOTE || c->T[j].quote >= 0)
+            return b;
+        /* nor on past another cue: ", adding that …" starts its own */
+        if (j > a && (c->used[j] || (j >= b && c->cue_len[j] && !c->weak[j]))) {
+            lim = j;
+            break;
+        }
+    }
+    while (lim > a && c->T[lim - 1].kind == T_PUNCT)
+        lim--;
+    if (b > lim || b <= a)
+        return b;
+    bound_site s = {.cue = k, .a = a, .rule_end = b, .that = that};
+    bool have_b = false;
+    for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++)
+        if (j == b || bound_candidate(c, j)) {
+            s.cand[s.n++] = j;
+            have_b |= j == b;
+        }
+    s.cand[s.n++] = lim; /* the sentence's end, always last */
+    if (!have_b && b != lim)
+        return b;
+    if (log) {
+        VPUSH(&d->arena, d->bound_log, s);
+        return b;
+    }
+    uint32_t best = b;
+    double bz = ws_bound_score(d, &s, b);
+    for (uint32_t i = 0; i < s.n; i++) {
+        double z = ws_bound_score(d, &s, s.cand[i]);
+        if (z > bz) {
+            bz = z;
+            best = s.cand[i];
+        }
+    }
+    while (best > a + 1 && c->T[best - 1].kind == T_PUNCT)
+        best--;
+    return best;
+}
+
 static void set_type(ctx *c, int32_t qi)
 {
     quote *q = &c->d->quotes.v[qi];
@@ -1032,9 +1099,11 @@ static void sieve_indirect(ctx *c)
          * an adjunct, so the speech is the fronted clause */
         bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
                              (in_list(c->T[rest].low, PREPOSITIONS) || (c->T[rest].lex & LX_CUE_ING));
+        bool after_cue = false;
         if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. */
         } else if (tail >= rest + 2) {
+            after_cue = true;
             a = rest;
             b = tail;
             if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ','))
@@ -1073,6 +1142,8 @@ static void sieve_indirect(ctx *c)
             }
         if (taken)
             continue;
+        if (after_cue)
+            b = choose_end(c, k, a, b, s1, saw_that);
         int32_t qi = new_quote(c, k, cue_end, &src, 2, src.head >= 0 ? 0.75 : 0.6);
         add_content(c, qi, a, b);
     }
@@ -1280,6 +1351,7 @@ static void sieve_frame(ctx *c)
                      (c->learned[k] || title_case(c, &c->d->mq.v[c->T[j].quote]));
         if (marked)
             continue;
+        b = choose_end(c, k, a, b, s1, saw_that);
         int32_t qi = new_quote(c, k, cue_end, sp, 5, sp && sp->head >= 0 ? 0.5 : 0.35);
         add_content(c, qi, a, b);
     }

@@ -51,6 +51,12 @@ static void build_public(ws_doc *d)
 ws_status ws_analyze(const char *text, size_t len, const ws_options *opts, ws_doc **out,
                      ws_error *err)
 {
+    return ws_analyze_internal(text, len, opts, 0, out, err);
+}
+
+ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *opts,
+                              unsigned internal_flags, ws_doc **out, ws_error *err)
+{
     if (err) {
         err->code = WS_OK;
         err->message[0] = 0;
@@ -85,7 +91,7 @@ ws_status ws_analyze(const char *text, size_t len, const ws_options *opts, ws_do
         return WS_ERR_NOMEM;
     }
     d->arena.oom = oom;
-    d->flags = o.flags;
+    d->flags = o.flags | (internal_flags & WS_INTERNAL_LOG_BOUNDS);
     if (setjmp(*oom)) {
         ws_arena_free(&d->arena);
         free(d);

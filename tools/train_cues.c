@@ -1,6 +1,7 @@
-/* train_cues: learn the cue detector from gold attributions.
+/* train_cues: learn the cue detector and the content-boundary model from
+ * gold attributions.
  *
- * usage: train_cues TRAIN.jsonl OUT.c [DEV.jsonl]
+ * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c [DEV.jsonl]
  *
  * Every word token outside quote marks is an example. It is positive when
  * it is the head of a gold cue: the cue's first word that is not an
@@ -11,7 +12,14 @@
  * L2-regularised logistic regression (primal Newton solver), which is
  * deterministic: the same data give byte-identical weights.
  *
- * With DEV.jsonl it also prints the detector's precision and recall there.
+ * The boundary model (src/boundmodel.c) learns from the sites where the
+ * speakers stage reports unmarked speech after a cue: the pipeline runs with
+ * WS_INTERNAL_LOG_BOUNDS, which keeps the rules' ends and logs each site with
+ * its candidate ends. A site whose content start is a gold content's start
+ * is an example group: the candidate at the gold end is positive, the others
+ * negative; a site whose gold end is no candidate is left out.
+ *
+ * With DEV.jsonl it also prints both models' figures there.
  */
 #include "internal.h"
 
@@ -20,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bound_weights.h"
 #include "cue_weights.h"
 
 typedef struct {
@@ -50,7 +59,9 @@ static int cmp_u32(const void *a, const void *b)
 
 static void add_example(examples *e, const uint32_t *f, size_t n, double y)
 {
-    uint32_t s[WS_CUE_MAX_FEATS];
+    uint32_t s[64];
+    if (n > 64)
+        n = 64;
     memcpy(s, f, n * sizeof *f);
     qsort(s, n, sizeof *s, cmp_u32);
     struct feature_node *x = xrealloc(NULL, (n + 1) * sizeof *x);
@@ -172,61 +183,229 @@ static void score(void *ctx, const ws_doc *d, uint32_t k, int label)
     s->fn += !pred && label;
 }
 
+/* ---- the boundary model ---- */
+
+static bool trim_char(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '.' || c == ';' ||
+           c == ':' || ws_is_quote_char(c);
+}
+
+/* The gold quote whose (trimmed) single content span starts in token a:
+ * its trimmed end, or 0 when there is none. */
+static size_t gold_end_at(const ws_doc *d, json_t *quotes, uint32_t a)
+{
+    size_t qi;
+    json_t *q;
+    json_array_foreach(quotes, qi, q) {
+        json_t *ct = json_object_get(q, "content");
+        if (!json_is_array(ct) || json_array_size(ct) != 1)
+            continue;
+        size_t s = (size_t)json_integer_value(json_array_get(json_array_get(ct, 0), 0));
+        size_t e = (size_t)json_integer_value(json_array_get(json_array_get(ct, 0), 1));
+        if (e > d->n || s >= e)
+            continue;
+        while (s < e && trim_char(d->cp[s]))
+            s++;
+        while (e > s && trim_char(d->cp[e - 1]))
+            e--;
+        if (s >= d->toks.v[a].start && s < d->toks.v[a].end)
+            return e;
+    }
+    return 0;
+}
+
+/* The trimmed end of content [a, j). */
+static size_t cand_end(const ws_doc *d, uint32_t a, uint32_t j)
+{
+    while (j > a + 1 && d->toks.v[j - 1].kind == T_PUNCT)
+        j--;
+    size_t e = d->toks.v[j - 1].end;
+    while (e > d->toks.v[a].start && trim_char(d->cp[e - 1]))
+        e--;
+    return e;
+}
+
+typedef void (*site_fn)(void *ctx, const ws_doc *d, const bound_site *s, int positive);
+
+/* Runs fn on every site of a gold file that has its gold end among the
+ * candidates; positive is the index of that candidate. */
+static void each_site(const char *path, site_fn fn, void *ctx)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("cannot open ", path);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        json_error_t jerr;
+        json_t *doc = json_loadb(line, (size_t)len, 0, &jerr);
+        if (!doc)
+            continue;
+        const char *text = json_string_value(json_object_get(doc, "text"));
+        json_t *quotes = json_object_get(doc, "quotes");
+        ws_doc *d = NULL;
+        ws_error err;
+        if (text && json_is_array(quotes) &&
+            ws_analyze_internal(text, strlen(text), NULL, WS_INTERNAL_LOG_BOUNDS, &d, &err) ==
+                WS_OK) {
+            for (size_t i = 0; i < d->bound_log.n; i++) {
+                const bound_site *s = &d->bound_log.v[i];
+                size_t ge = gold_end_at(d, quotes, s->a);
+                if (!ge)
+                    continue;
+                int pos = -1;
+                for (uint32_t c = 0; c < s->n && pos < 0; c++)
+                    if (cand_end(d, s->a, s->cand[c]) == ge)
+                        pos = (int)c;
+                if (pos >= 0)
+                    fn(ctx, d, s, pos);
+            }
+            ws_doc_free(d);
+        }
+        json_decref(doc);
+    }
+    free(line);
+    fclose(f);
+}
+
+static void collect_site(void *ctx, const ws_doc *d, const bound_site *s, int positive)
+{
+    uint32_t f[WS_BOUND_MAX_FEATS];
+    for (uint32_t c = 0; c < s->n; c++) {
+        size_t n = ws_bound_features(d, s, s->cand[c], f, WS_BOUND_MAX_FEATS);
+        add_example(ctx, f, n, (int)c == positive ? 1 : -1);
+    }
+}
+
+typedef struct {
+    const float *w;
+    size_t sites, rule_right, model_right;
+} site_score;
+
+static void score_site(void *ctx, const ws_doc *d, const bound_site *s, int positive)
+{
+    site_score *r = ctx;
+    uint32_t f[WS_BOUND_MAX_FEATS];
+    uint32_t best = s->rule_end;
+    double bz = -1e300;
+    for (uint32_t c = 0; c < s->n; c++) {
+        size_t n = ws_bound_features(d, s, s->cand[c], f, WS_BOUND_MAX_FEATS);
+        double z = 0;
+        for (size_t i = 0; i < n; i++)
+            z += r->w[f[i] - 1];
+        if (s->cand[c] == s->rule_end)
+            z += 1e-9; /* ties go to the rules, as in choose_end() */
+        if (z > bz) {
+            bz = z;
+            best = s->cand[c];
+        }
+    }
+    r->sites++;
+    r->rule_right += cand_end(d, s->a, s->rule_end) == cand_end(d, s->a, s->cand[positive]);
+    r->model_right += best == s->cand[positive];
+}
+
+/* Trains an L2-regularised logistic regression and returns the weights of
+ * the positive class, dim of them. */
+static float *fit(examples *ex, int dim, double C)
+{
+    struct problem prob = {.l = (int)ex->n, .n = dim, .y = ex->y, .x = ex->x, .bias = -1};
+    struct parameter param = {.solver_type = L2R_LR, .eps = 0.01, .C = C};
+    const char *bad = check_parameter(&prob, &param);
+    if (bad)
+        die("liblinear: ", bad);
+    struct model *m = train(&prob, &param);
+    float *w = calloc((size_t)dim, sizeof *w);
+    if (!w)
+        die("out of memory", NULL);
+    double sign = m->label[0] == 1 ? 1.0 : -1.0;
+    for (int i = 0; i < m->nr_feature && i < dim; i++)
+        w[i] = (float)(sign * m->w[i]);
+    free_and_destroy_model(&m);
+    return w;
+}
+
+static void write_weights(const char *path, const char *head, const char *decl, const float *w,
+                          size_t dim)
+{
+    FILE *o = fopen(path, "w");
+    if (!o)
+        die("cannot write ", path);
+    fprintf(o, "%s%s = {\n", head, decl);
+    for (size_t i = 0; i < dim; i++)
+        fprintf(o, "%s%.5g,%s", i % 8 ? " " : "    ", (double)w[i], i % 8 == 7 ? "\n" : "");
+    fprintf(o, "};\n");
+    if (fclose(o) != 0)
+        die("cannot write ", path);
+}
+
+static void free_examples(examples *ex)
+{
+    for (size_t i = 0; i < ex->n; i++)
+        free(ex->x[i]);
+    free(ex->x);
+    free(ex->y);
+}
+
 static void quiet(const char *s) { (void)s; }
 
 int main(int argc, char **argv)
 {
-    if (argc < 3)
-        die("usage: train_cues TRAIN.jsonl OUT.c [DEV.jsonl]", NULL);
+    if (argc < 4)
+        die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c [DEV.jsonl]", NULL);
+    set_print_string_function(quiet);
+    char head[512];
+
+    /* the cue detector */
     examples ex = {0};
     each_candidate(argv[1], collect, &ex);
     size_t pos = 0;
     for (size_t i = 0; i < ex.n; i++)
         pos += ex.y[i] > 0;
     fprintf(stderr, "train_cues: %zu examples, %zu cue heads\n", ex.n, pos);
+    float *w = fit(&ex, WS_CUE_DIM, 0.5);
+    snprintf(head, sizeof head,
+             "/* Generated by tools/train_cues from PolNeAR train (make train): do not edit.\n"
+             " * %zu examples, %zu cue heads; liblinear L2R_LR, C = 0.5. */\n"
+             "#include \"cue_weights.h\"\n\n",
+             ex.n, pos);
+    write_weights(argv[2], head, "const float ws_cue_weights[WS_CUE_DIM]", w, WS_CUE_DIM);
+    free_examples(&ex);
 
-    struct problem prob = {.l = (int)ex.n, .n = WS_CUE_DIM, .y = ex.y, .x = ex.x, .bias = -1};
-    struct parameter param = {.solver_type = L2R_LR, .eps = 0.01, .C = 0.5};
-    const char *bad = check_parameter(&prob, &param);
-    if (bad)
-        die("liblinear: ", bad);
-    set_print_string_function(quiet);
-    struct model *m = train(&prob, &param);
-    /* weights for the positive class */
-    float *w = calloc(WS_CUE_DIM, sizeof *w);
-    if (!w)
-        die("out of memory", NULL);
-    double sign = m->label[0] == 1 ? 1.0 : -1.0;
-    for (int i = 0; i < m->nr_feature && i < WS_CUE_DIM; i++)
-        w[i] = (float)(sign * m->w[i]);
-    free_and_destroy_model(&m);
+    /* the boundary model */
+    examples bx = {0};
+    each_site(argv[1], collect_site, &bx);
+    size_t groups = 0;
+    for (size_t i = 0; i < bx.n; i++)
+        groups += bx.y[i] > 0;
+    fprintf(stderr, "train_cues: boundaries: %zu candidate ends at %zu sites\n", bx.n, groups);
+    float *bw = fit(&bx, WS_BOUND_DIM, 0.5);
+    snprintf(head, sizeof head,
+             "/* Generated by tools/train_cues from PolNeAR train (make train): do not edit.\n"
+             " * %zu candidate ends at %zu sites; liblinear L2R_LR, C = 0.5. */\n"
+             "#include \"bound_weights.h\"\n\n",
+             bx.n, groups);
+    write_weights(argv[3], head, "const float ws_bound_weights[WS_BOUND_DIM]", bw, WS_BOUND_DIM);
+    free_examples(&bx);
 
-    FILE *o = fopen(argv[2], "w");
-    if (!o)
-        die("cannot write ", argv[2]);
-    fprintf(o, "/* Generated by tools/train_cues from PolNeAR train (make train): do not edit.\n"
-               " * %zu examples, %zu cue heads; liblinear L2R_LR, C = 0.5. */\n"
-               "#include \"cue_weights.h\"\n\n"
-               "const float ws_cue_weights[WS_CUE_DIM] = {\n",
-            ex.n, pos);
-    for (size_t i = 0; i < WS_CUE_DIM; i++)
-        fprintf(o, "%s%.5g,%s", i % 8 ? " " : "    ", (double)w[i], i % 8 == 7 ? "\n" : "");
-    fprintf(o, "};\n");
-    if (fclose(o) != 0)
-        die("cannot write ", argv[2]);
-
-    if (argc > 3) {
+    if (argc > 4) {
         score_ctx s = {.w = w};
-        each_candidate(argv[3], score, &s);
+        each_candidate(argv[4], score, &s);
         double p = s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 0;
         double r = s.tp + s.fn ? (double)s.tp / (double)(s.tp + s.fn) : 0;
-        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[3], p, r,
+        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[4], p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
+        site_score b = {.w = bw};
+        each_site(argv[4], score_site, &b);
+        fprintf(stderr,
+                "train_cues: on %s: %zu sites with the gold end among the candidates; "
+                "the rules' end is right at %.3f, the model's at %.3f\n",
+                argv[4], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
+                b.sites ? (double)b.model_right / (double)b.sites : 0);
     }
-    for (size_t i = 0; i < ex.n; i++)
-        free(ex.x[i]);
-    free(ex.x);
-    free(ex.y);
     free(w);
+    free(bw);
     return 0;
 }
