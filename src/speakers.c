@@ -1244,7 +1244,8 @@ static void sieve_leftover(ctx *c)
     for (size_t j = 0; j < nq; j++)
         order[j] = (end_idx){last_end(&c->d->quotes.v[j]), (uint32_t)j};
     qsort(order, nq, sizeof *order, cmp_end);
-    int32_t last_q = -1; /* the latest attribution that ends before the quote */
+    int32_t last_q = -1;  /* the latest attribution that ends before the quote */
+    int32_t last_q1 = -1; /* ... and the latest one of a quotation beside its cue */
     for (size_t i = 0; i < c->d->mq.n; i++) {
         mquote *m = &c->d->mq.v[i];
         if (m->single || m->prev >= 0)
@@ -1253,6 +1254,10 @@ static void sieve_leftover(ctx *c)
             uint32_t j = order[next++].idx;
             if (last_q < 0 || last_end(&c->d->quotes.v[j]) >= last_end(&c->d->quotes.v[last_q]))
                 last_q = (int32_t)j;
+            if (c->d->quotes.v[j].sieve == 1 &&
+                (last_q1 < 0 ||
+                 last_end(&c->d->quotes.v[j]) >= last_end(&c->d->quotes.v[last_q1])))
+                last_q1 = (int32_t)j;
         }
         if (m->used)
             continue;
@@ -1262,7 +1267,13 @@ static void sieve_leftover(ctx *c)
             continue;
         if (last_q < 0)
             continue;
-        quote *q = &c->d->quotes.v[last_q];
+        /* "“A,” X said, pointing out that …. “B.”": the participle's speech
+         * sits inside the quotation's cue sentence; B continues the quotation */
+        int32_t take = last_q;
+        if (last_q1 >= 0 && last_q1 != last_q &&
+            c->T[c->d->quotes.v[last_q].cue0].sent == c->T[c->d->quotes.v[last_q1].cue0].sent)
+            take = last_q1;
+        quote *q = &c->d->quotes.v[take];
         /* after indirect speech only a whole quoted paragraph continues it */
         if (q->sieve != 1 && (!(c->T[o].flags & F_PARA_START) ||
                               !is_paragraph_end(c, mq_last(c, (int32_t)i))))
@@ -1272,7 +1283,7 @@ static void sieve_leftover(ctx *c)
         uint32_t mpara = (uint32_t)c->T[o].para;
         if (mpara > qtok_para + 1)
             continue;
-        add_quote_content(c, last_q, (int32_t)i);
+        add_quote_content(c, take, (int32_t)i);
     }
 }
 
