@@ -179,9 +179,20 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     }
     /* "X, a former aide, said": the closing comma of an apposition */
     bool closed_appos = false;
+    uint32_t tag_end = 0;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         e = skip_adjuncts_left(c, e - 2, lo);
         closed_appos = true;
+        /* "Sen. Rand Paul, R-Ky., told": a party and state tag stays with
+         * the name it follows */
+        uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
+        if (w > lo + 2 && tok_punct(c->d, w - 2, ',') && c->T[w - 1].kind == T_WORD &&
+            (c->T[w - 1].flags & F_CAP) && strlen(c->T[w - 1].low) > 3 &&
+            strchr("rdi", c->T[w - 1].low[0]) && c->T[w - 1].low[1] == '-') {
+            tag_end = e;
+            e = w - 2;
+            closed_appos = false;
+        }
     }
     /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
     if (e > lo + 1 && tok_punct(c->d, e - 1, ')')) {
@@ -262,7 +273,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (!np_ok(c, s, e))
         return false;
     out->t0 = s;
-    out->t1 = e;
+    out->t1 = tag_end ? tag_end : e;
     out->head = head_mention(c, s, e);
     return true;
 }
@@ -291,6 +302,9 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
 static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool appos)
 {
     uint32_t e = k;
+    /* "…, said Friday that": a time, not a speaker */
+    if (k < hi && (c->T[k].lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEWORD)))
+        return false;
     while (e < hi && !is_boundary(c, e) && e - k < MAX_NP) {
         const tok *t = &c->T[e];
         /* stop before prepositional adjuncts after the speaker */
