@@ -18,9 +18,10 @@ static const char *bucket(uint32_t n)
          : n <= 12 ? "9-12" : n <= 20 ? "13-20" : n <= 35 ? "21-35" : "36+";
 }
 
-size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t j, uint32_t *f,
+size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint32_t *f,
                          size_t cap)
 {
+    uint32_t j = s->cand[i];
     size_t n = 0;
 #define ADD(name, v1, v2)                                                                          \
     do {                                                                                           \
@@ -30,12 +31,10 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t j, uint3
     const char *cue = ws_lex_cue_lemma(d->toks.v[s->cue].cue_lemma);
     if (!cue)
         cue = d->toks.v[s->cue].low;
-    bool last = j == s->cand[s->n - 1];
+    bool last = i == s->n - 1;
     const char *w = last ? "<end>" : ws_feat_word(d, j);
     const char *len = bucket(j - s->a);
-    uint32_t commas = 0;
-    for (uint32_t k = s->a; k < j; k++)
-        commas += d->toks.v[k].kind == T_PUNCT && d->cp[d->toks.v[k].start] == ',';
+    uint32_t commas = s->commas[i];
     const char *nc = commas == 0 ? "0" : commas == 1 ? "1" : "2+";
     const char *rule = j == s->rule_end ? "yes" : j < s->rule_end ? "before" : "after";
     ADD("w", w, NULL);
@@ -61,10 +60,10 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t j, uint3
     return n;
 }
 
-double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t j)
+double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i)
 {
     uint32_t f[WS_BOUND_MAX_FEATS];
-    size_t n = ws_bound_features(d, s, j, f, WS_BOUND_MAX_FEATS);
+    size_t n = ws_bound_features(d, s, i, f, WS_BOUND_MAX_FEATS);
     double z = 0;
     for (size_t i = 0; i < n; i++)
         z += ws_bound_weights[f[i] - 1];

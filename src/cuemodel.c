@@ -97,9 +97,14 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     ADD("s+2", ws_feat_shape(d, (int64_t)k + 2));
     ADD2("s-1s+1", ws_feat_shape(d, (int64_t)k - 1), ws_feat_shape(d, (int64_t)k + 1));
     ADD2("ww+1", w, ws_feat_word(d, (int64_t)k + 1));
-    /* the word's own lexicon class, not t->lex: the speakers stage adds
-     * bits to t->lex, and features must not depend on what the model decided */
-    uint32_t lx = ws_lex_word(w, NULL);
+    /* the word's own lexicon class: the speakers stage adds bits to t->lex
+     * (and says so in t->flags), and features must not depend on what the
+     * model decided */
+    uint32_t lx = t->lex;
+    if (t->flags & F_CUE_ADDED)
+        lx &= ~(uint32_t)LX_CUE;
+    if (t->flags & F_ING_ADDED)
+        lx &= ~(uint32_t)LX_CUE_ING;
     ADD("lex", lx & LX_CUE ? "cue" : lx & LX_CUE_ING ? "ing" : lx & LX_CUE_WEAK ? "weak" : "no");
     ADD("cap", t->flags & F_CAP ? (t->flags & F_SENT_START ? "start" : "mid") : "no");
     ADD("inq", t->quote >= 0 ? "yes" : "no");

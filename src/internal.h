@@ -71,7 +71,9 @@ enum tok_flag {
     F_OPEN = 1 << 8,       /* quote mark that opens */
     F_CLOSE = 1 << 9,      /* quote mark that closes */
     F_SINGLE = 1 << 10,    /* single quote mark */
-    F_HAS_DIGIT = 1 << 11
+    F_HAS_DIGIT = 1 << 11,
+    F_CUE_ADDED = 1 << 12, /* the speakers stage added LX_CUE to the word's lexicon class */
+    F_ING_ADDED = 1 << 13  /* ... or LX_CUE_ING */
 };
 
 typedef struct tok {
@@ -155,6 +157,7 @@ typedef struct bound_site {
     uint32_t cue, a, rule_end, n; /* cue head token; content start; the rules' end */
     bool that;                    /* the content opens with "that" */
     uint32_t cand[WS_BOUND_MAX_CANDS];
+    uint8_t commas[WS_BOUND_MAX_CANDS]; /* commas in [a, cand[i]), at most 255 */
 } bound_site;
 
 struct ws_doc {
@@ -207,9 +210,9 @@ const char *ws_feat_shape(const ws_doc *d, int64_t k);
 /* ---- the learned content-boundary model (boundmodel.c) ---------------------------- */
 /* Where reported speech after a cue ends: every candidate end j (content
  * [a, j)) is scored and the best one wins. */
-size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t j, uint32_t *f,
-                         size_t cap);
-double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t j);
+size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint32_t *f,
+                         size_t cap); /* of candidate i, the end s->cand[i] */
+double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i);
 /* With this internal flag the speakers stage keeps the rules' ends and logs
  * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
 #define WS_INTERNAL_LOG_BOUNDS (1u << 30)

@@ -41,7 +41,7 @@ static const char *const CLAUSE_WORDS[] = {
 static bool in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
             return true;
     return false;
 }
@@ -604,11 +604,19 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         return b;
     bound_site s = {.cue = k, .a = a, .rule_end = b, .that = that};
     bool have_b = false;
-    for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++)
+    uint32_t commas = 0, counted = a; /* commas in [a, counted) */
+    for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++) {
         if (j == b || bound_candidate(c, j)) {
+            for (; counted < j; counted++)
+                commas += tok_punct(c->d, counted, ',');
+            s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
             s.cand[s.n++] = j;
             have_b |= j == b;
         }
+    }
+    for (; counted < lim; counted++)
+        commas += tok_punct(c->d, counted, ',');
+    s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
     s.cand[s.n++] = lim; /* the sentence's end, always last */
     if (!have_b && b != lim)
         return b;
@@ -617,9 +625,10 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         return b;
     }
     uint32_t best = b;
-    double bz = ws_bound_score(d, &s, b);
+    double bz = -1e300;
     for (uint32_t i = 0; i < s.n; i++) {
-        double z = ws_bound_score(d, &s, s.cand[i]);
+        /* ties go to the rules' end */
+        double z = ws_bound_score(d, &s, i) + (s.cand[i] == b ? 1e-9 : 0);
         if (z > bz) {
             bz = z;
             best = s.cand[i];
@@ -1572,7 +1581,11 @@ void ws_speakers_attribute(ws_doc *d)
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
                 size_t l = strlen(t->low);
-                t->lex |= l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
+                uint32_t bit = l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
+                /* remembered, so the cue model still sees the word's own class */
+                if (!(t->lex & bit))
+                    t->flags |= bit == LX_CUE ? F_CUE_ADDED : F_ING_ADDED;
+                t->lex |= bit;
             }
         }
     }

@@ -274,7 +274,7 @@ static void collect_site(void *ctx, const ws_doc *d, const bound_site *s, int po
 {
     uint32_t f[WS_BOUND_MAX_FEATS];
     for (uint32_t c = 0; c < s->n; c++) {
-        size_t n = ws_bound_features(d, s, s->cand[c], f, WS_BOUND_MAX_FEATS);
+        size_t n = ws_bound_features(d, s, c, f, WS_BOUND_MAX_FEATS);
         add_example(ctx, f, n, (int)c == positive ? 1 : -1);
     }
 }
@@ -291,7 +291,7 @@ static void score_site(void *ctx, const ws_doc *d, const bound_site *s, int posi
     uint32_t best = s->rule_end;
     double bz = -1e300;
     for (uint32_t c = 0; c < s->n; c++) {
-        size_t n = ws_bound_features(d, s, s->cand[c], f, WS_BOUND_MAX_FEATS);
+        size_t n = ws_bound_features(d, s, c, f, WS_BOUND_MAX_FEATS);
         double z = 0;
         for (size_t i = 0; i < n; i++)
             z += r->w[f[i] - 1];
