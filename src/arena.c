@@ -66,12 +66,12 @@ typedef struct big_hdr {
 void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
 {
     if (new_size < BIG) {
-        /* only the part past the old contents needs zeroing */
+        /* the part past the old contents is not zeroed: a VEC reads no
+         * element it has not pushed */
         void *p = ws_alloc_raw(a, new_size);
         size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
         if (keep)
             memcpy(p, old, keep);
-        memset((char *)p + keep, 0, new_size - keep);
         return p;
     }
     big_hdr *h = NULL;
@@ -92,7 +92,6 @@ void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
             a->big = n;
         if (n->next)
             n->next->prev = n;
-        memset((char *)n->data + old_size, 0, new_size - old_size);
         return n->data;
     }
     h = malloc(sizeof(big_hdr) + new_size);
@@ -107,7 +106,6 @@ void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size)
     size_t keep = old && old_size ? (old_size < new_size ? old_size : new_size) : 0;
     if (keep)
         memcpy(h->data, old, keep);
-    memset((char *)h->data + keep, 0, new_size - keep);
     return h->data;
 }
 

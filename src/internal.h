@@ -30,7 +30,7 @@ typedef struct ws_arena {
 void *ws_alloc(ws_arena *a, size_t size);           /* zeroed */
 void *ws_alloc_raw(ws_arena *a, size_t size);       /* not zeroed: the caller writes it all */
 char *ws_alloc_str(ws_arena *a, size_t size);       /* the same, byte-aligned, for strings */
-void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size);
+void *ws_grow(ws_arena *a, void *old, size_t old_size, size_t new_size); /* the new part is not zeroed */
 char *ws_strndup(ws_arena *a, const char *s, size_t n);
 void ws_arena_free(ws_arena *a);
 
@@ -247,6 +247,10 @@ enum lex_class {
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
+/* The same with the FNV-1a hash of low already computed (text.c) */
+#define WS_LEX_HASH_BASIS 2166136261u
+#define WS_LEX_HASH_PRIME 16777619u
+uint32_t ws_lex_word_hashed(const char *low, uint32_t hash, int32_t *cue_lemma);
 /* Longest multi-word entry of class cls starting at token i (returns the
  * number of tokens, 0 if none). */
 uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);

@@ -3,11 +3,8 @@
 
 
 /* Hashed look-up: the index is generated with the table (tools/lexgen). */
-static const struct lex_entry *find(const char *low)
+static const struct lex_entry *find_hashed(const char *low, uint32_t h)
 {
-    uint32_t h = 2166136261u; /* FNV-1a, as in tools/lexgen.c */
-    for (const char *p = low; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
     for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
         uint32_t i = ws_lex_hash[k];
         if (!i)
@@ -15,6 +12,22 @@ static const struct lex_entry *find(const char *low)
         if (strcmp(ws_lex_table[i - 1].form, low) == 0)
             return &ws_lex_table[i - 1];
     }
+}
+
+static const struct lex_entry *find(const char *low)
+{
+    uint32_t h = WS_LEX_HASH_BASIS; /* FNV-1a, as in tools/lexgen.c */
+    for (const char *p = low; *p; p++)
+        h = (h ^ (unsigned char)*p) * WS_LEX_HASH_PRIME;
+    return find_hashed(low, h);
+}
+
+uint32_t ws_lex_word_hashed(const char *low, uint32_t h, int32_t *cue_lemma)
+{
+    const struct lex_entry *e = find_hashed(low, h);
+    if (cue_lemma)
+        *cue_lemma = e ? e->lemma : -1;
+    return e ? e->cls : 0;
 }
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma)

@@ -24,7 +24,9 @@ static void flush(out *o)
     o->n = 0;
 }
 
-static void put(out *o, const char *s, size_t len)
+static void putf(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put_slow(out *o, const char *s, size_t len)
 {
     while (len) {
         if (o->n == sizeof o->buf)
@@ -39,7 +41,38 @@ static void put(out *o, const char *s, size_t len)
     }
 }
 
+static inline void put(out *o, const char *s, size_t len)
+{
+    if (len <= sizeof o->buf - o->n) {
+        memcpy(o->buf + o->n, s, len);
+        o->n += len;
+    } else {
+        put_slow(o, s, len);
+    }
+}
+
 static void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
+
+/* A number in decimal, as printf's %zu (and %d, for what is not negative). */
+static void put_uint(out *o, size_t v)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(o, tmp + k, sizeof tmp - k);
+}
+
+static void put_int(out *o, int v)
+{
+    if (v < 0) {
+        putf(o, "%d", v);
+        return;
+    }
+    put_uint(o, (size_t)v);
+}
 
 static void putf(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void putf(out *o, const char *fmt, ...)
@@ -53,6 +86,11 @@ static void putf(out *o, const char *fmt, ...)
         put(o, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
 }
 
+/* The bytes a JSON string must escape: ", \ and the control characters */
+#define E8_ 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char json_esc[256] = {E8_, E8_, E8_, E8_, ['"'] = 1, ['\\'] = 1};
+#undef E8_
+
 /* The body of a JSON string from UTF-8 bytes (no surrounding quotes). */
 static void json_body(out *o, const char *s, size_t len)
 {
@@ -60,6 +98,10 @@ static void json_body(out *o, const char *s, size_t len)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
+        if (!json_esc[ch]) {
+            run++;
+            continue;
+        }
         const char *esc = NULL;
         char u[7];
         if (ch == '"')
@@ -103,8 +145,13 @@ static void span_text(out *o, const ws_doc *d, ws_span s)
 static void spans(out *o, const ws_span *s, size_t n)
 {
     put(o, "[", 1);
-    for (size_t i = 0; i < n; i++)
-        putf(o, "%s[%zu,%zu]", i ? "," : "", s[i].start, s[i].end);
+    for (size_t i = 0; i < n; i++) {
+        put(o, i ? ",[" : "[", i ? 2 : 1);
+        put_uint(o, s[i].start);
+        put(o, ",", 1);
+        put_uint(o, s[i].end);
+        put(o, "]", 1);
+    }
     put(o, "]", 1);
 }
 
@@ -170,7 +217,9 @@ ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn wr
             json_body(o, d->utf8 + d->boff[c.start], d->boff[c.end] - d->boff[c.start]);
         }
         put(o, "\"", 1);
-        putf(o, ",\"type\":\"%s\",\"cue\":", type_name(q->type));
+        puts_(o, ",\"type\":\"");
+        puts_(o, type_name(q->type));
+        puts_(o, "\",\"cue\":");
         if (q->has_cue) {
             spans(o, &q->cue, 1);
             puts_(o, ",\"cue_text\":");
@@ -190,7 +239,8 @@ ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn wr
         if (q->entity >= 0) {
             const char *nm = d->pub_ents[q->entity].name;
             json_str(o, nm, strlen(nm));
-            putf(o, ",\"entity\":%d", q->entity);
+            puts_(o, ",\"entity\":");
+            put_int(o, q->entity);
         } else {
             puts_(o, "null,\"entity\":null");
         }
@@ -200,9 +250,12 @@ ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn wr
     puts_(o, "],\"entities\":[");
     for (size_t i = 0; i < d->ents.n; i++) {
         const ws_entity *e = &d->pub_ents[i];
-        putf(o, "%s{\"id\":%d,\"name\":", i ? "," : "", e->id);
+        puts_(o, i ? ",{\"id\":" : "{\"id\":");
+        put_int(o, e->id);
+        puts_(o, ",\"name\":");
         json_str(o, e->name, strlen(e->name));
-        putf(o, ",\"type\":\"%s\",\"titles\":[", e->type == WS_PERSON ? "person" : "organization");
+        puts_(o, e->type == WS_PERSON ? ",\"type\":\"person\",\"titles\":["
+                                      : ",\"type\":\"organization\",\"titles\":[");
         for (size_t t = 0; t < e->n_titles; t++) {
             if (t)
                 put(o, ",", 1);
@@ -216,8 +269,11 @@ ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn wr
     for (size_t i = 0; i < d->events.n; i++) {
         const ws_event *e = &d->pub_events[i];
         puts_(o, i ? ",{\"type\":\"meeting\",\"participants\":[" : "{\"type\":\"meeting\",\"participants\":[");
-        for (size_t p = 0; p < e->n_participants; p++)
-            putf(o, "%s%d", p ? "," : "", e->participants[p]);
+        for (size_t p = 0; p < e->n_participants; p++) {
+            if (p)
+                put(o, ",", 1);
+            put_int(o, e->participants[p]);
+        }
         puts_(o, "],\"when\":");
         if (e->when)
             json_str(o, e->when, strlen(e->when));

@@ -165,6 +165,17 @@ static inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 static inline bool is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
 
+/* Every ASCII character as a string of its own: the lower-cased text of
+ * one-character tokens, shared and read-only */
+#define S1_(c) {(char)(c), 0}
+#define S8_(c) S1_(c), S1_(c + 1), S1_(c + 2), S1_(c + 3), S1_(c + 4), S1_(c + 5), S1_(c + 6), S1_(c + 7)
+static const char ascii_str[128][2] = {
+    S8_(0), S8_(8), S8_(16), S8_(24), S8_(32), S8_(40), S8_(48), S8_(56),
+    S8_(64), S8_(72), S8_(80), S8_(88), S8_(96), S8_(104), S8_(112), S8_(120),
+};
+#undef S1_
+#undef S8_
+
 /* Lower-case the code points [s, e) into dst (room for 4 bytes a code
  * point); curly apostrophes and hyphens become ASCII so that lexicon entries
  * match either spelling. Returns the length. */
@@ -267,6 +278,12 @@ void ws_text_tokenize(ws_doc *d)
     uint32_t n = (uint32_t)d->n, i = 0;
     int newlines = 2; /* the text starts a paragraph */
     bool space = true;
+    /* room for the tokens of ordinary prose (a token every four or five
+     * characters), so that the array seldom has to be copied as it grows */
+    if (n) {
+        d->toks.cap = n / 4 + 16;
+        d->toks.v = ws_grow(&d->arena, NULL, 0, d->toks.cap * sizeof *d->toks.v);
+    }
     while (i < n) {
         uint32_t c = d->cp[i];
         if (is_space(c)) {
@@ -320,6 +337,60 @@ void ws_text_tokenize(ws_doc *d)
             /* ellipsis and dash runs are one token */
             while (t.end < n && (c == '.' || ws_is_dash(c)) && d->cp[t.end] == c)
                 t.end++;
+        }
+        const uint32_t *cp = d->cp;
+        uint32_t j = t.start;
+        while (j < t.end && cp[j] < 0x80)
+            j++;
+        if (j == t.end) {
+            /* ASCII: classes, lower case and the lexicon hash in one pass */
+            uint32_t len = t.end - t.start;
+            bool digit = false, up = false, lo = false, first_up = false;
+            int letters = 0;
+            uint32_t h = WS_LEX_HASH_BASIS;
+            char *low = len == 1 ? NULL : ws_alloc_str(&d->arena, (size_t)len + 1);
+            char one = 0;
+            for (uint32_t x = t.start; x < t.end; x++) {
+                uint32_t ch = cp[x];
+                uint8_t cls = ascii_class[ch];
+                digit |= (cls & C_DIGIT) != 0;
+                if (cls & C_LETTER) {
+                    if (++letters == 1)
+                        first_up = (cls & C_UPPER) != 0;
+                    if (cls & C_UPPER)
+                        up = true, ch += 32;
+                    else
+                        lo = true;
+                }
+                if (low)
+                    low[x - t.start] = (char)ch;
+                else
+                    one = (char)ch;
+                h = (h ^ ch) * WS_LEX_HASH_PRIME;
+            }
+            if (digit)
+                t.flags |= F_HAS_DIGIT;
+            if (first_up)
+                t.flags |= F_CAP;
+            if (t.kind == T_WORD && letters == 0)
+                t.kind = T_NUM;
+            if (up && !lo && letters >= 2)
+                t.flags |= F_ALLCAP;
+            if (t.end < n && is_space(cp[t.end]))
+                t.flags |= F_SPACE_AFTER;
+            if (low) {
+                low[len] = 0;
+                t.low = low;
+            } else {
+                t.low = ascii_str[(unsigned char)one]; /* one character: shared, read-only */
+            }
+            if (t.kind == T_WORD)
+                t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
+            newlines = 0;
+            space = false;
+            i = t.end;
+            VPUSH(&d->arena, d->toks, t);
+            continue;
         }
         bool has_upper = false, has_lower = false;
         int letters = 0;
