@@ -56,6 +56,26 @@ static int reserve(parser *ps, size_t n)
     return 1;
 }
 
+/* The first byte at or after p that is a quote, a backslash or a control
+ * character (or end): eight bytes at a time, then byte by byte. */
+static inline const unsigned char *scan_plain(const unsigned char *p, const unsigned char *end)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        /* exact tests for "some byte is zero" and "some byte is below 0x20" */
+        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+        if (hit & highs)
+            break;
+        p += 8;
+    }
+    while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+        p++;
+    return p;
+}
+
 static int hex4(const unsigned char *s, const unsigned char *end, uint32_t *v)
 {
     if (end - s < 4)
@@ -123,8 +143,7 @@ static int skip_string(parser *ps, int key, int *esc)
     const unsigned char *p = ps->p + 1, *end = ps->end;
     *esc = 0;
     for (;;) {
-        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
-            p++;
+        p = scan_plain(p, end);
         if (p >= end || *p < 0x20)
             return 0; /* unterminated, or a raw control character */
         if (*p == '"')
@@ -149,8 +168,7 @@ static int decode_string(parser *ps, size_t *off, size_t *len)
     char *o = *ps->buf + ps->len, *o0 = o;
     for (;;) {
         const unsigned char *s = p;
-        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
-            p++;
+        p = scan_plain(p, end);
         memcpy(o, s, (size_t)(p - s));
         o += p - s;
         if (p >= end || *p < 0x20)

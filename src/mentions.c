@@ -38,13 +38,27 @@ static void set_add(ws_arena *a, strset *s, const char *w)
     s->slot[i] = w; /* the caller keeps the load under one half */
 }
 
+/* Add w to a set that has room (the caller keeps the load under one half);
+ * true when it was not there yet. One hash and one probe sequence. */
+static bool set_insert(strset *s, const char *w)
+{
+    size_t i = hash_str(w) & (s->cap - 1);
+    while (s->slot[i]) {
+        if (s->slot[i][0] == w[0] && strcmp(s->slot[i], w) == 0)
+            return false;
+        i = (i + 1) & (s->cap - 1);
+    }
+    s->slot[i] = w;
+    return true;
+}
+
 static bool set_has(const strset *s, const char *w)
 {
     if (!s->cap)
         return false;
     size_t i = hash_str(w) & (s->cap - 1);
     while (s->slot[i]) {
-        if (strcmp(s->slot[i], w) == 0)
+        if (s->slot[i][0] == w[0] && strcmp(s->slot[i], w) == 0)
             return true;
         i = (i + 1) & (s->cap - 1);
     }
@@ -75,10 +89,8 @@ static strset lower_vocab(ws_doc *d)
                     set_add(&d->arena, &g, s.slot[i]);
             s = g;
         }
-        if (!set_has(&s, t->low)) {
-            set_add(&d->arena, &s, t->low);
+        if (set_insert(&s, t->low))
             count++;
-        }
     }
     return s;
 }
@@ -96,8 +108,9 @@ static bool name_particle(const ws_doc *d, uint32_t k)
                                     "der", "den", "la", "le", "du", "dos", "del", "ben", "abu"};
     if (d->toks.v[k].kind != T_WORD || (d->toks.v[k].flags & F_CAP))
         return false;
+    const char *w = d->toks.v[k].low;
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (strcmp(d->toks.v[k].low, p[i]) == 0)
+        if (w[0] == p[i][0] && strcmp(w, p[i]) == 0)
             return true;
     return false;
 }

@@ -15,6 +15,11 @@ typedef struct out {
     char buf[4096];
     size_t n;
     bool failed;
+    /* the last confidences written and their text: a document has few
+     * distinct ones, and printf's %.2f is slow */
+    double conf[4];
+    char conf_txt[4][32];
+    size_t conf_len[4], n_conf;
 } out;
 
 static void flush(out *o)
@@ -155,6 +160,31 @@ static void spans(out *o, const ws_span *s, size_t n)
     put(o, "]", 1);
 }
 
+/* ,"colon_cue":…,"confidence":C} with C as printf's %.2f writes it; the
+ * texts of the confidences are remembered per writer. */
+static void put_conf(out *o, double c, bool colon)
+{
+    size_t i = 0;
+    while (i < o->n_conf && memcmp(&o->conf[i], &c, sizeof c) != 0)
+        i++;
+    if (i == o->n_conf) {
+        size_t slot = o->n_conf < 4 ? o->n_conf : 3;
+        int k = snprintf(o->conf_txt[slot], sizeof o->conf_txt[slot], "%.2f", c);
+        if (k < 0 || (size_t)k >= sizeof o->conf_txt[slot]) {
+            /* too long to remember (a huge value): written as it always was */
+            putf(o, ",\"colon_cue\":%s,\"confidence\":%.2f}", colon ? "true" : "false", c);
+            return;
+        }
+        o->conf[slot] = c;
+        o->conf_len[slot] = (size_t)k;
+        o->n_conf = slot + 1;
+        i = slot;
+    }
+    puts_(o, colon ? ",\"colon_cue\":true,\"confidence\":" : ",\"colon_cue\":false,\"confidence\":");
+    put(o, o->conf_txt[i], o->conf_len[i]);
+    put(o, "}", 1);
+}
+
 static const char *type_name(ws_quote_type t)
 {
     return t == WS_DIRECT ? "direct" : t == WS_MIXED ? "mixed" : "indirect";
@@ -179,6 +209,7 @@ static ws_status out_open(const ws_doc *d, ws_write_fn write, void *ctx, ws_erro
     o->ctx = ctx;
     o->n = 0;
     o->failed = false;
+    o->n_conf = 0;
     *res = o;
     return WS_OK;
 }
@@ -244,8 +275,7 @@ ws_status ws_doc_write_json(const ws_doc *d, const char *id_json, ws_write_fn wr
         } else {
             puts_(o, "null,\"entity\":null");
         }
-        putf(o, ",\"colon_cue\":%s,\"confidence\":%.2f}", q->colon_cue ? "true" : "false",
-             q->confidence);
+        put_conf(o, q->confidence, q->colon_cue);
     }
     puts_(o, "],\"entities\":[");
     for (size_t i = 0; i < d->ents.n; i++) {
