@@ -178,7 +178,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         return true;
     }
     /* "X, a former aide, said": the closing comma of an apposition */
-    bool closed_appos = false;
+    bool closed_appos = false, coordinated = false;
     uint32_t tag_end = 0;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         e = skip_adjuncts_left(c, e - 2, lo);
@@ -210,6 +210,14 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     uint32_t s = e;
     while (s > lo && !is_boundary(c, s - 1) && e - s < MAX_NP + 2)
         s--;
+    /* "He and Chairman X condemned", "Norvalia and Estrelle agree": a
+     * coordinated subject is one source */
+    if (s > lo + 1 && s < e && tok_is(c->d, s - 1, "and") && c->ment_at[s - 2] >= 0 &&
+        c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s - 2]].t0 >= lo &&
+        c->d->ments.v[c->ment_at[s - 2]].kind != M_ORG) {
+        s = c->d->ments.v[c->ment_at[s - 2]].t0;
+        coordinated = true; /* two speakers: the quote resolves to neither */
+    }
     /* "Paris, who used to work on Capitol Hill, said": the antecedent */
     if (s > lo + 2 && tok_punct(c->d, s - 2, ',') &&
         (tok_is(c->d, s - 1, "who") || tok_is(c->d, s - 1, "which") || tok_is(c->d, s - 1, "whose"))) {
@@ -274,7 +282,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         return false;
     out->t0 = s;
     out->t1 = tag_end ? tag_end : e;
-    out->head = head_mention(c, s, e);
+    out->head = coordinated ? -1 : head_mention(c, s, e);
     return true;
 }
 
