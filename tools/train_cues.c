@@ -119,10 +119,11 @@ static uint8_t *gold_marks(const ws_doc *d, json_t *quotes)
     return mark;
 }
 
-/* Runs fn on every candidate token of every article of a gold file. */
-typedef void (*visit_fn)(void *ctx, const ws_doc *d, uint32_t k, int label);
+/* Runs fn on every article of a gold file that whosaid analyses, with the
+ * article's gold quotes; flags are ws_analyze_internal()'s. */
+typedef void (*doc_fn)(void *arg, const ws_doc *d, json_t *quotes);
 
-static void each_candidate(const char *path, visit_fn fn, void *ctx)
+static void each_doc(const char *path, unsigned flags, doc_fn fn, void *arg)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -140,21 +141,40 @@ static void each_candidate(const char *path, visit_fn fn, void *ctx)
         ws_doc *d = NULL;
         ws_error err;
         if (text && json_is_array(quotes) &&
-            ws_analyze(text, strlen(text), NULL, &d, &err) == WS_OK) {
-            uint8_t *mark = gold_marks(d, quotes);
-            for (uint32_t k = 0; k < d->toks.n; k++) {
-                const tok *t = &d->toks.v[k];
-                if (t->kind != T_WORD || t->quote >= 0 || mark[k] == 2)
-                    continue;
-                fn(ctx, d, k, mark[k] == 1);
-            }
-            free(mark);
+            ws_analyze_internal(text, strlen(text), NULL, flags, &d, &err) == WS_OK) {
+            fn(arg, d, quotes);
             ws_doc_free(d);
         }
         json_decref(doc);
     }
     free(line);
     fclose(f);
+}
+
+/* Runs fn on every candidate token of every article of a gold file. */
+typedef void (*visit_fn)(void *ctx, const ws_doc *d, uint32_t k, int label);
+typedef struct {
+    visit_fn fn;
+    void *ctx;
+} visit;
+
+static void candidates_of(void *arg, const ws_doc *d, json_t *quotes)
+{
+    const visit *v = arg;
+    uint8_t *mark = gold_marks(d, quotes);
+    for (uint32_t k = 0; k < d->toks.n; k++) {
+        const tok *t = &d->toks.v[k];
+        if (t->kind != T_WORD || t->quote >= 0 || mark[k] == 2)
+            continue;
+        v->fn(v->ctx, d, k, mark[k] == 1);
+    }
+    free(mark);
+}
+
+static void each_candidate(const char *path, visit_fn fn, void *ctx)
+{
+    visit v = {fn, ctx};
+    each_doc(path, 0, candidates_of, &v);
 }
 
 static void collect(void *ctx, const ws_doc *d, uint32_t k, int label)
@@ -227,47 +247,34 @@ static size_t cand_end(const ws_doc *d, uint32_t a, uint32_t j)
 }
 
 typedef void (*site_fn)(void *ctx, const ws_doc *d, const bound_site *s, int positive);
+typedef struct {
+    site_fn fn;
+    void *ctx;
+} site_visit;
+
+static void sites_of(void *arg, const ws_doc *d, json_t *quotes)
+{
+    const site_visit *v = arg;
+    for (size_t i = 0; i < d->bound_log.n; i++) {
+        const bound_site *s = &d->bound_log.v[i];
+        size_t ge = gold_end_at(d, quotes, s->a);
+        if (!ge)
+            continue;
+        int pos = -1;
+        for (uint32_t c = 0; c < s->n && pos < 0; c++)
+            if (cand_end(d, s->a, s->cand[c]) == ge)
+                pos = (int)c;
+        if (pos >= 0)
+            v->fn(v->ctx, d, s, pos);
+    }
+}
 
 /* Runs fn on every site of a gold file that has its gold end among the
  * candidates; positive is the index of that candidate. */
 static void each_site(const char *path, site_fn fn, void *ctx)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        die("cannot open ", path);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) > 0) {
-        json_error_t jerr;
-        json_t *doc = json_loadb(line, (size_t)len, 0, &jerr);
-        if (!doc)
-            continue;
-        const char *text = json_string_value(json_object_get(doc, "text"));
-        json_t *quotes = json_object_get(doc, "quotes");
-        ws_doc *d = NULL;
-        ws_error err;
-        if (text && json_is_array(quotes) &&
-            ws_analyze_internal(text, strlen(text), NULL, WS_INTERNAL_LOG_BOUNDS, &d, &err) ==
-                WS_OK) {
-            for (size_t i = 0; i < d->bound_log.n; i++) {
-                const bound_site *s = &d->bound_log.v[i];
-                size_t ge = gold_end_at(d, quotes, s->a);
-                if (!ge)
-                    continue;
-                int pos = -1;
-                for (uint32_t c = 0; c < s->n && pos < 0; c++)
-                    if (cand_end(d, s->a, s->cand[c]) == ge)
-                        pos = (int)c;
-                if (pos >= 0)
-                    fn(ctx, d, s, pos);
-            }
-            ws_doc_free(d);
-        }
-        json_decref(doc);
-    }
-    free(line);
-    fclose(f);
+    site_visit v = {fn, ctx};
+    each_doc(path, WS_INTERNAL_LOG_BOUNDS, sites_of, &v);
 }
 
 static void collect_site(void *ctx, const ws_doc *d, const bound_site *s, int positive)
