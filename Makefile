@@ -7,7 +7,8 @@ CPPFLAGS = -Iinclude -Isrc -I$(BUILD)
 LIBS     = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm
 CLI_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 # the quote bank (whosaid index/search/speakers/serve): Debian's SQLite and libmicrohttpd
-QB_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+QB_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) \
+           $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 SHARED  ?= ../shared
 
@@ -47,8 +48,8 @@ $(BUILD)/libwhosaid.a: $(OBJS)
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
-CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/jsonline.c cli/quotebank.c cli/quotebank_cmd.c
-CLI_HDRS = cli/eval.h cli/input.h cli/jsonline.h cli/quotebank.h cli/quotebank_cmd.h
+CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/jsonline.c cli/quotebank.c cli/quotebank_cmd.c cli/serve.c
+CLI_HDRS = cli/eval.h cli/input.h cli/jsonline.h cli/quotebank.h cli/quotebank_cmd.h cli/serve_page.h
 $(BUILD)/whosaid: $(CLI_SRCS) $(CLI_HDRS) $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) $(QB_LIBS) -lz -lzstd $(LIBS) -o $@
 

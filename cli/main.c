@@ -467,6 +467,7 @@ static const char usage_text[] =
     "       whosaid index --db FILE.db [FILE...]    store quotes in a quote bank\n"
     "       whosaid search --db FILE.db [QUERY...]  search it (whosaid search --help)\n"
     "       whosaid speakers --db FILE.db           its most quoted speakers\n"
+    "       whosaid serve --db FILE.db [--port N]   browse it (http://127.0.0.1:8080/)\n"
     "Find the quotations in English news articles, who said them, and who met whom.\n"
     "Each FILE is one plain-text UTF-8 article; with no FILE, or for -, read stdin.\n"
     "Any FILE may be gzip- or zstd-compressed (told by its first bytes).\n"
@@ -574,6 +575,7 @@ int main(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "index")) return ws_cli_index(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "search")) return ws_cli_search(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "speakers")) return ws_cli_speakers(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "serve")) return ws_cli_serve(argc - 1, argv + 1);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     config cfg = {.fmt = FMT_AUTO, .threads = cores > 0 && cores <= 256 ? (int)cores : 1,
                   .wopts = {.flags = 0, .max_bytes = (size_t)64 << 20}};

@@ -273,8 +273,8 @@ check "double quotes in a quote are escaped in JSON output"
 
 # ---- speakers ------------------------------------------------------------------------
 
-run speakers --db "$DB" --format jsonl --limit 4
-[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 4 ] &&
+run speakers --db "$DB" --format jsonl --limit 6
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 6 ] &&
     grep -q '^{"speaker":"Ana Duarte","speaker_id":[0-9]*,"quotes":3,"articles":3,"titles":"[^"]*Mayor' "$tmp/out" &&
     cut -d, -f3 "$tmp/out" | tr -d 'quotes":' | sort -c -n -r
 check "speakers --format jsonl: most quoted first, with counts"
@@ -284,6 +284,126 @@ n_speakers=$(sql 'SELECT count(*) FROM speakers WHERE n_quotes > 0')
 [ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = $((n_speakers + 1)) ] && has "$tmp/out" "Ana Duarte (" &&
     has "$tmp/out" "Mallory Quint"
 check "speakers table lists every quoted speaker ($n_speakers)"
+
+# ---- serve ------------------------------------------------------------------------------
+
+run serve --port 8080
+[ "$rc" -eq 2 ] && has "$tmp/err" "--db"
+check "serve without --db: exit 2"
+
+run serve --db "$DB" --port 99999
+[ "$rc" -eq 2 ] && has "$tmp/err" "--port"
+check "serve --port 99999: exit 2"
+
+run serve --db "$DB" --host localhost
+[ "$rc" -eq 2 ] && has "$tmp/err" "--host"
+check "serve --host with a name, not an address: exit 2"
+
+run serve --db "$tmp/missing.db"
+[ "$rc" -eq 1 ] && has "$tmp/err" "missing.db"
+check "serve on a missing database: exit 1"
+
+if ! command -v curl >/dev/null 2>&1; then
+    echo "skipped: the serve checks need curl"
+else
+    # --port 0: the kernel picks a free port, which serve prints
+    "$W" serve --db "$DB" --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
+    server=$!
+    port=
+    i=0
+    while [ -z "$port" ] && [ "$i" -lt 100 ]; do
+        port=$(sed -n 's|^whosaid serve: listening on http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$tmp/serve.out")
+        [ -z "$port" ] && sleep 0.05
+        i=$((i + 1))
+    done
+    base=http://127.0.0.1:$port
+    get() { # get PATH: body in $tmp/out, status in $status
+        status=$(curl -s -o "$tmp/out" -w '%{http_code}' "$base$1")
+    }
+    [ -n "$port" ]
+    check "serve --port 0 listens on 127.0.0.1 and prints the port"
+
+    get '/?q=alert'
+    [ "$status" = 200 ] && has "$tmp/out" '&lt;script&gt;alert(1)&lt;/script&gt; and &#39;; DROP TABLE quotes; -- are just strings' &&
+        ! has "$tmp/out" '<script>alert' && ! has "$tmp/out" '<script>window' && ! grep -q '<script' "$tmp/out" &&
+        has "$tmp/out" '<title>alert'
+    check "search page: the hostile quote is HTML-escaped, no script element"
+
+    get '/?q=dredging'
+    [ "$status" = 200 ] && has "$tmp/out" '1 quotation, most relevant first' &&
+        has "$tmp/out" '<blockquote>“We agreed on the dredging schedule,”</blockquote>' &&
+        grep -q 'href="/article?id=qb-3&amp;quote=[0-9]*#q[0-9]*"' "$tmp/out"
+    check "search page: one hit with a link to its article"
+
+    get '/?speaker=Ana+Duarte&since=2024-03-05'
+    [ "$status" = 200 ] && has "$tmp/out" '1 quotation, most recent first' && has "$tmp/out" 'The ferry will run'
+    check "search page: speaker and date filters"
+
+    get '/?since=nonsense'
+    [ "$status" = 400 ] && has "$tmp/out" "&#39;since&#39; must be a date"
+    check "search page: a bad date is a 400 with a message"
+
+    get '/article?id=qb-hostile%20%3Cb%3E%26amp%3B'
+    nq=$(sql "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.ext_id = 'qb-hostile <b>&amp;'")
+    [ "$status" = 200 ] && [ "$nq" -ge 2 ] &&
+        [ "$(grep -o '<mark class="q sp[0-9x][^"]*" data-q="[0-9]*"' "$tmp/out" | sed 's/.*data-q=//' | sort -u | wc -l | tr -d ' ')" = "$nq" ] &&
+        has "$tmp/out" "data-quotes=\"$nq\"" &&
+        has "$tmp/out" '&lt;script&gt;alert(1)&lt;/script&gt;' && has "$tmp/out" '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;' &&
+        has "$tmp/out" '<h1>&lt;script&gt;window.__pwned=1;alert(2)&lt;/script&gt;</h1>' &&
+        has "$tmp/out" 'qb-hostile &lt;b&gt;&amp;amp;' && has "$tmp/out" '&lt;i&gt;Evil&lt;/i&gt; Outlet' &&
+        ! has "$tmp/out" '<img' && ! has "$tmp/out" 'href="javascript:' &&
+        [ "$(grep -o '<script[^>]*>' "$tmp/out" | grep -vc '^<script nonce="[0-9a-f]*">$')" = 0 ]
+    check "article page: $nq highlighted quotations, every article field HTML-escaped, no javascript: link"
+
+    get '/article?id=qb-1'
+    [ "$status" = 200 ] && has "$tmp/out" '<li class="sp0" data-sp="sp0"><span class="sw"></span><a href="/speaker?id=' &&
+        has "$tmp/out" '>Ana Duarte</a> (2)</li>' && has "$tmp/out" '>Piet Vos</a> (1)</li>' &&
+        grep -q '<mark class="q sp1" data-q="[0-9]*" id="q[0-9]*" title="Piet Vos, said (direct)">“The report has been on our desks since January,”</mark>' "$tmp/out"
+    check "article page: a legend with one colour per speaker"
+
+    get '/article?id=no-such-article'
+    [ "$status" = 404 ]
+    check "article page: an unknown id is a 404"
+
+    sid=$(sql "SELECT id FROM speakers WHERE key = 'ana duarte'")
+    get "/speaker?id=$sid"
+    [ "$status" = 200 ] && has "$tmp/out" '<h1 id="speaker-name">Ana Duarte</h1>' &&
+        has "$tmp/out" '<svg class="chart"' && has "$tmp/out" '<title>2024-03: 3</title>' &&
+        [ "$(grep -o '<li class="hit"' "$tmp/out" | wc -l | tr -d ' ')" = 3 ]
+    check "speaker page: name, a chart of quotations per month, the quotations"
+
+    get '/speakers'
+    [ "$status" = 200 ] && has "$tmp/out" '>Mallory Quint</a>'
+    check "speakers page"
+
+    get '/api/search?q=hello+goodbye'
+    [ "$status" = 200 ] && has "$tmp/out" '"count":1' &&
+        has "$tmp/out" '"text":"“Say \"hello\" & <b>goodbye<\/b>,”"' &&
+        [ "$(sqlite3 :memory: "SELECT json_extract(CAST(readfile('$tmp/out') AS TEXT), '\$.hits[0].article_id')")" = 'qb-hostile <b>&amp;' ]
+    check "JSON API: the hit, properly escaped"
+
+    get '/api/search?q=%22%3B+DROP+TABLE+quotes%3B+--&speaker=x%27+OR+1%3D1+--'
+    [ "$status" = 200 ] && has "$tmp/out" '"count":0' && [ "$(sql 'SELECT count(*) FROM quotes')" = "$q_all" ]
+    check "JSON API: SQL in parameters is only a value"
+
+    get '/api/speakers?limit=2'
+    [ "$status" = 200 ] && [ "$(grep -o '"speaker":' "$tmp/out" | wc -l | tr -d ' ')" = 2 ]
+    check "JSON API: speakers"
+
+    get '/no/such/page'
+    [ "$status" = 404 ]
+    check "an unknown path is a 404"
+
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/")
+    [ "$status" = 405 ]
+    check "POST is refused (405)"
+
+    kill "$server" && wait "$server"
+    rc=$?
+    server=
+    [ "$rc" -eq 0 ] && has "$tmp/serve.err" "stopped"
+    check "serve stops cleanly on SIGTERM"
+fi
 
 printf '%s passed, %s failed\n' "$pass" "$failed"
 [ "$failed" -eq 0 ]
