@@ -59,7 +59,8 @@ $(BUILD):
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(TEST_LIBS) $(CLI_LIBS) $(LIBS) -o $@
 
-# every test: unit tests per stage, the spec, the reference article, the CLI
+# every test: unit tests per stage, the spec, the reference article, the CLI,
+# the quote bank (and its browser test, skipped without node and chromium)
 check: all $(UNIT_TESTS)
 	@fail=0; for t in $(UNIT_TESTS); do \
 	  case $$t in */test_spec) $$t tests/spec.txt ;; */test_seed) $$t $(SHARED) ;; *) $$t ;; esac || fail=1; \
@@ -69,6 +70,7 @@ check: all $(UNIT_TESTS)
 	sh tests/train.sh $(BUILD) $(SHARED) || fail=1; \
 	sh tests/quotebank.sh $(BUILD)/whosaid || fail=1; \
 	sh tests/quotebank_kill.sh $(BUILD)/whosaid || fail=1; \
+	sh tests/browser/run.sh $(BUILD)/whosaid || fail=1; \
 	exit $$fail
 
 # regenerate the learned cue and boundary models from PolNeAR train (needs ../shared and liblinear-dev);

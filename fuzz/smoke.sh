@@ -3,7 +3,7 @@
 #
 #   sh fuzz/smoke.sh [SECONDS]       (default 60; from any directory)
 #
-# Both targets run at once (one core each), from a scratch copy of the seed
+# All targets run at once, from a scratch copy of the seed
 # corpus (build-fuzz/smoke/), with -max_len=65536 -timeout=10
 # -rss_limit_mb=2048. A crash, sanitizer report, failed invariant, timeout,
 # out-of-memory or leak in either fails the script (exit 1); the log tail and
@@ -54,8 +54,8 @@ if ! libfuzzer_works; then
         libfuzzer_works || skip "$CLANG cannot link -fsanitize=fuzzer,address,undefined"
     fi
 fi
-# the library's own build dependencies (no-op when present)
-if ! pkg-config --exists jansson libutf8proc 2>/dev/null; then
+# the library's own build dependencies, and SQLite for fuzz_index (no-op when present)
+if ! pkg-config --exists jansson libutf8proc sqlite3 2>/dev/null; then
     sh tools/deps.sh >/dev/null 2>&1 || true
 fi
 
@@ -66,14 +66,14 @@ if ! make -s -f fuzz/Makefile libfuzzer CLANG="$CLANG" >"$out/build.log" 2>&1; t
     exit 1
 fi
 
-targets="analyze jsonl"
+targets="analyze jsonl index"
 for t in $targets; do
     rm -rf "$out/corpus-$t" "$out/crashes-$t"
     mkdir -p "$out/corpus-$t" "$out/crashes-$t"
     cp fuzz/corpus/$t/* "$out/corpus-$t/"
 done
 
-echo "fuzz smoke: running fuzz_analyze and fuzz_jsonl for ${secs}s each"
+echo "fuzz smoke: running fuzz_analyze, fuzz_jsonl and fuzz_index for ${secs}s each"
 pids=""
 for t in $targets; do
     "$root/build-fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
