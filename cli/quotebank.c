@@ -114,8 +114,16 @@ static const char schema_v1[] =
     "  DELETE FROM speakers WHERE id = old.speaker_id AND n_articles <= 0;"
     " END;";
 
+/* Version 2: the article's outlet copied into quotes too, with an index on
+ * (outlet, date), so "--outlet X, most recent first" walks an index instead
+ * of sorting every quotation of the outlet. */
+static const char schema_v2[] =
+    "ALTER TABLE quotes ADD COLUMN outlet TEXT;"
+    "UPDATE quotes SET outlet = (SELECT outlet FROM articles a WHERE a.id = quotes.article_id);"
+    "CREATE INDEX quotes_outlet_date ON quotes(outlet, date);";
+
 /* One step per version: steps[v] takes a database from version v to v + 1. */
-static const char *const steps[QB_SCHEMA_VERSION] = {schema_v1};
+static const char *const steps[QB_SCHEMA_VERSION] = {schema_v1, schema_v2};
 
 static int get_int(sqlite3 *db, const char *sql, long long *out)
 {
@@ -132,6 +140,9 @@ static int get_int(sqlite3 *db, const char *sql, long long *out)
 int qb_migrate(sqlite3 *db, char *err)
 {
     long long v = 0, tables = 0;
+    /* the usual case, without taking the write lock that a reader (search,
+     * serve) does not need */
+    if (get_int(db, "PRAGMA user_version", &v) == SQLITE_OK && v == QB_SCHEMA_VERSION) return 0;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return dberr(db, err, "begin");
     if (get_int(db, "PRAGMA user_version", &v) != SQLITE_OK ||
@@ -304,7 +315,8 @@ static const char *const stmt_sql[S_COUNT] = {
                    " n_mentions) VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_INS_QUOTE] = "INSERT INTO quotes(article_id, speaker_id, speaker, text, spans, type, cue,"
                     " cue_start, cue_end, source, source_start, source_end, colon_cue, confidence,"
-                    " date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                    " date, outlet)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [S_INS_MEET] = "INSERT INTO meetings(article_id, when_text, span_start, span_end, date)"
                    " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_INS_PART] = "INSERT INTO meeting_participants(meeting_id, speaker_id, name) VALUES (?1, ?2, ?3)",
@@ -512,7 +524,7 @@ static int store_people(qb_indexer *ix, const ws_doc *doc, long long art, char *
 }
 
 static int store_quotes(qb_indexer *ix, const ws_doc *doc, long long art, const char *date,
-                        char *err)
+                        const char *outlet, char *err)
 {
     sqlite3_stmt *st = ix->st[S_INS_QUOTE];
     for (size_t i = 0; i < ws_doc_quote_count(doc); i++) {
@@ -546,6 +558,7 @@ static int store_quotes(qb_indexer *ix, const ws_doc *doc, long long art, const 
         sqlite3_bind_int(st, 13, q->colon_cue != 0);
         sqlite3_bind_double(st, 14, q->confidence);
         bind_text(st, 15, date);
+        bind_text(st, 16, outlet);
         int rc = run(ix, S_INS_QUOTE, err);
         if (rc) return rc;
         ix->counts.quotes++;
@@ -626,7 +639,7 @@ int qb_index_article(qb_indexer *ix, const qb_article *a, char *err)
     }
     long long art = sqlite3_last_insert_rowid(ix->db);
     if (!rc) rc = store_people(ix, doc, art, err);
-    if (!rc) rc = store_quotes(ix, doc, art, a->date, err);
+    if (!rc) rc = store_quotes(ix, doc, art, a->date, a->outlet, err);
     if (!rc) rc = store_meetings(ix, doc, art, a->date, err);
     ws_doc_free(doc);
     if (rc) return rc;
@@ -743,7 +756,7 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
     char sql[2048];
     char *fts = NULL, *key = NULL;
     long long one_speaker = q->speaker_id;
-    int rc = -1;
+    int rc = -1, surname = 0;
     sqlite3_stmt *st = NULL;
     const char *text = q->text;
     while (text && isspace((unsigned char)*text)) text++;
@@ -758,12 +771,18 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
         /* a full name, or a surname alone; resolve to ids first so that a
          * single speaker can walk the (speaker_id, date) index in order */
         if (!(key = qb_name_key(q->speaker))) goto oom;
+        /* a full name is that person (or, when nobody has it, everyone whose
+         * name ends with it); one word is also everyone of that surname */
+        surname = !strchr(key, ' ');
         if (sqlite3_prepare_v2(db,
-                               "SELECT id FROM speakers WHERE key = ?1 OR"
-                               " substr(key, -length(?1) - 1) = ' ' || ?1 LIMIT 2",
+                               "SELECT id FROM speakers WHERE key = ?1 UNION ALL"
+                               " SELECT id FROM (SELECT id FROM speakers"
+                               "  WHERE substr(key, -length(?1) - 1) = ' ' || ?1 LIMIT 2)"
+                               " WHERE ?2 OR NOT EXISTS (SELECT 1 FROM speakers WHERE key = ?1)",
                                -1, &st, NULL) != SQLITE_OK)
             goto db;
         sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 2, surname);
         int found = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) found++, one_speaker = sqlite3_column_int64(st, 0);
         if (rc != SQLITE_DONE) goto db;
@@ -786,11 +805,13 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
              text ? " AND quotes_fts MATCH ?1" : "",
              one_speaker > 0 ? " AND q.speaker_id = ?2" : "",
              q->speaker && one_speaker <= 0
-                 ? " AND q.speaker_id IN (SELECT id FROM speakers WHERE key = ?2 OR"
-                   " substr(key, -length(?2) - 1) = ' ' || ?2)"
+                 ? (surname ? " AND q.speaker_id IN (SELECT id FROM speakers WHERE key = ?2 OR"
+                              " substr(key, -length(?2) - 1) = ' ' || ?2)"
+                            : " AND q.speaker_id IN (SELECT id FROM speakers WHERE"
+                              " substr(key, -length(?2) - 1) = ' ' || ?2)")
                  : "",
              q->since ? " AND q.date >= ?3" : "", q->until ? " AND q.date < ?4" : "",
-             q->outlet ? " AND a.outlet = ?5" : "",
+             q->outlet ? " AND q.outlet = ?5" : "",
              text ? "quotes_fts.rank" : "q.date DESC, q.id DESC");
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) goto db;
     if (text) sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);

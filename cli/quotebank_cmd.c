@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "input.h"
 #include "quotebank.h"
@@ -46,6 +47,13 @@ int qb_parse_count(const char *s, long long max, long long *out)
     if (*s < '0' || *s > '9' || *end || errno || v < 1 || v > max) return -1;
     *out = v;
     return 0;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 static int help(const char *text)
@@ -257,6 +265,8 @@ int ws_cli_index(int argc, char **argv)
         qb_rollback(x.db);
         x.status = RC_FATAL;
     }
+    /* refresh the planner's statistics (cheap; only tables that changed a lot) */
+    sqlite3_exec(x.db, "PRAGMA optimize", NULL, NULL, NULL);
     const qb_counts *c = qb_indexer_counts(x.ix);
     if (!x.quiet)
         fprintf(stderr,
@@ -284,7 +294,8 @@ static const char search_help[] =
     "\n"
     "  --db FILE          the quote bank (required)\n"
     "  --speaker NAME     only this speaker: a full name (case, spacing and Mr,\n"
-    "                     Dr... do not matter) or a surname alone\n"
+    "                     Dr... do not matter), or one word for everyone with\n"
+    "                     that surname\n"
     "  --since DATE       only articles dated DATE or later (YYYY[-MM[-DD]])\n"
     "  --until DATE       only articles dated DATE or earlier (YYYY[-MM[-DD]])\n"
     "  --outlet NAME      only articles from this outlet (exact)\n"
@@ -293,7 +304,9 @@ static const char search_help[] =
     "  --format text|jsonl  readable hits (default), or one JSON object per hit:\n"
     "                     text, type, cue, source, speaker, speaker_id,\n"
     "                     confidence, article_id, date, outlet, title,\n"
-    "                     quote_id, rank\n"
+    "                     quote_id, rank (bm25: lower is more relevant)\n"
+    "  --time             print the number of hits and the time the search took\n"
+    "                     on stderr\n"
     "  -h, --help         show this help and exit\n";
 
 typedef struct printer {
@@ -332,7 +345,7 @@ static int finish_output(int rc, const char *cmd)
 int ws_cli_search(int argc, char **argv)
 {
     const char *db_path = NULL, *val = NULL, *cmd = "search";
-    int bad = 0, jsonl = 0, dashdash = 0;
+    int bad = 0, jsonl = 0, dashdash = 0, timed = 0;
     qb_query q = {.limit = 20};
     size_t qlen = 0;
     char *text = NULL;
@@ -358,6 +371,8 @@ int ws_cli_search(int argc, char **argv)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             free(text);
             return help(search_help);
+        } else if (!strcmp(a, "--time")) {
+            timed = 1;
         } else if (qb_opt(argc, argv, &i, "--db", &val, &bad, cmd)) {
             db_path = val;
         } else if (qb_opt(argc, argv, &i, "--speaker", &val, &bad, cmd)) {
@@ -403,12 +418,15 @@ int ws_cli_search(int argc, char **argv)
         return RC_FAILED;
     }
     printer p = {.jsonl = jsonl};
+    double t0 = now_ms();
     if (qb_search(db, &q, print_hit, &p, err)) {
         fprintf(stderr, "whosaid search: %s\n", err);
         rc = RC_FAILED;
     } else if (!jsonl && p.n == 0) {
         fputs("no quotations found\n", stderr);
     }
+    if (timed && rc == RC_OK)
+        fprintf(stderr, "whosaid search: %lld hits in %.1f ms\n", p.n, now_ms() - t0);
     sqlite3_close(db);
     free(text);
     return finish_output(rc, cmd);
@@ -426,6 +444,7 @@ static const char speakers_help[] =
     "  --limit N            at most N speakers (default 20)\n"
     "  --format text|jsonl  a table (default), or one JSON object per speaker:\n"
     "                       speaker, speaker_id, quotes, articles, titles\n"
+    "  --time               print the time the listing took on stderr\n"
     "  -h, --help           show this help and exit\n";
 
 static int print_speaker(void *ctx, const qb_speaker *s)
@@ -446,12 +465,14 @@ static int print_speaker(void *ctx, const qb_speaker *s)
 int ws_cli_speakers(int argc, char **argv)
 {
     const char *db_path = NULL, *val = NULL, *cmd = "speakers";
-    int bad = 0, jsonl = 0;
+    int bad = 0, jsonl = 0, timed = 0;
     long long limit = 20;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             return help(speakers_help);
+        } else if (!strcmp(a, "--time")) {
+            timed = 1;
         } else if (qb_opt(argc, argv, &i, "--db", &val, &bad, cmd)) {
             db_path = val;
         } else if (qb_opt(argc, argv, &i, "--limit", &val, &bad, cmd)) {
@@ -478,10 +499,13 @@ int ws_cli_speakers(int argc, char **argv)
     printer p = {.jsonl = jsonl};
     int rc = RC_OK;
     if (!jsonl) printf("%8s %8s  %s\n", "quotes", "articles", "speaker (titles)");
+    double t0 = now_ms();
     if (qb_speakers(db, limit, print_speaker, &p, err)) {
         fprintf(stderr, "whosaid speakers: %s\n", err);
         rc = RC_FAILED;
     }
+    if (timed && rc == RC_OK)
+        fprintf(stderr, "whosaid speakers: %lld speakers in %.1f ms\n", p.n, now_ms() - t0);
     sqlite3_close(db);
     return finish_output(rc, cmd);
 }

@@ -117,8 +117,16 @@ check "index 4 JSONL articles and 1 plain-text article"
     [ "$(sql 'SELECT count(*) FROM quotes')" = "$q_all" ] && [ "$q_all" -gt 10 ]
 check "5 articles and every quote the library finds ($q_all) are stored"
 
-[ "$(sql 'PRAGMA user_version')" = 1 ] && [ "$(sql 'PRAGMA journal_mode')" = wal ]
-check "schema version 1 in PRAGMA user_version, WAL mode"
+[ "$(sql 'PRAGMA user_version')" = 2 ] && [ "$(sql 'PRAGMA journal_mode')" = wal ]
+check "schema version 2 in PRAGMA user_version, WAL mode"
+
+# a version-1 bank (quotes had no outlet column) is migrated when opened
+cp "$DB" "$tmp/v1.db"
+sqlite3 "$tmp/v1.db" 'DROP INDEX quotes_outlet_date; ALTER TABLE quotes DROP COLUMN outlet; PRAGMA user_version = 1'
+run search --db "$tmp/v1.db" --format jsonl --outlet 'Valley Times'
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 4 ] && [ "$(sqlite3 "$tmp/v1.db" 'PRAGMA user_version')" = 2 ] &&
+    [ "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM quotes WHERE outlet = 'Valley Times'")" = 4 ]
+check "a version-1 database is migrated to version 2 on open (outlets copied into quotes)"
 
 [ "$(sql "SELECT url || '|' || date || '|' || outlet || '|' || title FROM articles WHERE ext_id = 'qb-1'")" = \
     "https://example.org/qb-1|2024-03-04|Valley Times|Bridge vote delayed" ] &&
