@@ -202,7 +202,7 @@ sqlite3 *qb_open(const char *path, int create, char *err)
     char *msg = NULL;
     if (sqlite3_exec(db,
                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                     "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+                     "PRAGMA foreign_keys = ON;",
                      NULL, NULL, &msg) != SQLITE_OK ||
         qb_migrate(db, err)) {
         if (msg) seterr(err, "%s: %s", path, msg);
@@ -753,7 +753,7 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
 {
     /* The SQL is put together from constant pieces chosen by which filters
      * are set, so each query can use its own index; every value is bound. */
-    char sql[2048];
+    char sql[3072];
     char *fts = NULL, *key = NULL;
     long long one_speaker = q->speaker_id;
     int rc = -1, surname = 0;
@@ -795,14 +795,8 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
         if (found > 1) one_speaker = 0;
     }
 
-    snprintf(sql, sizeof sql,
-             "SELECT q.id, q.text, q.type, q.cue, q.source, q.speaker, q.speaker_id, q.confidence,"
-             " a.ext_id, a.date, a.outlet, a.title, a.url, %s"
-             " FROM %s JOIN articles a ON a.id = q.article_id WHERE 1%s%s%s%s%s%s"
-             " ORDER BY %s LIMIT ?6 OFFSET ?7",
-             text ? "quotes_fts.rank" : "0",
-             text ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q",
-             text ? " AND quotes_fts MATCH ?1" : "",
+    char filters[512];
+    snprintf(filters, sizeof filters, "%s%s%s%s%s",
              one_speaker > 0 ? " AND q.speaker_id = ?2" : "",
              q->speaker && one_speaker <= 0
                  ? (surname ? " AND q.speaker_id IN (SELECT id FROM speakers WHERE key = ?2 OR"
@@ -811,8 +805,26 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
                               " substr(key, -length(?2) - 1) = ' ' || ?2)")
                  : "",
              q->since ? " AND q.date >= ?3" : "", q->until ? " AND q.date < ?4" : "",
-             q->outlet ? " AND q.outlet = ?5" : "",
-             text ? "quotes_fts.rank" : "q.date DESC, q.id DESC");
+             q->outlet ? " AND q.outlet = ?5" : "");
+    static const char cols[] =
+        "SELECT q.id, q.text, q.type, q.cue, q.source, q.speaker, q.speaker_id, q.confidence,"
+        " a.ext_id, a.date, a.outlet, a.title, a.url";
+    if (text) {
+        /* bm25 over the window's most recent matches that pass the filters
+         * (FTS5 gives them in rowid order without ranking the rest), then
+         * only the page of best hits is joined with its rows */
+        snprintf(sql, sizeof sql,
+                 "%s, f.r FROM (SELECT qid, r FROM (SELECT quotes_fts.rowid AS qid, quotes_fts.rank AS r"
+                 "   FROM quotes_fts%s WHERE quotes_fts MATCH ?1%s ORDER BY quotes_fts.rowid DESC LIMIT ?8)"
+                 "  ORDER BY r, qid DESC LIMIT ?6 OFFSET ?7) f"
+                 " JOIN quotes q ON q.id = f.qid JOIN articles a ON a.id = q.article_id ORDER BY f.r, q.id DESC",
+                 cols, *filters ? " JOIN quotes q ON q.id = quotes_fts.rowid" : "", filters);
+    } else {
+        snprintf(sql, sizeof sql,
+                 "%s, 0 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1%s"
+                 " ORDER BY q.date DESC, q.id DESC LIMIT ?6 OFFSET ?7",
+                 cols, filters);
+    }
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) goto db;
     if (text) sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
     if (one_speaker > 0) sqlite3_bind_int64(st, 2, one_speaker);
@@ -828,6 +840,7 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
     if (q->outlet) sqlite3_bind_text(st, 5, q->outlet, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 6, q->limit > 0 ? q->limit : 20);
     sqlite3_bind_int64(st, 7, q->offset > 0 ? q->offset : 0);
+    if (text) sqlite3_bind_int64(st, 8, q->window < 0 ? -1 : q->window > 0 ? q->window : QB_RANK_WINDOW);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         qb_hit h = {

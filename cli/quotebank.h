@@ -92,7 +92,14 @@ typedef struct qb_query {
     const char *outlet;  /* exact outlet, or NULL */
     long long limit;     /* > 0 */
     long long offset;    /* >= 0 */
+    long long window;    /* with text: rank the most recent this many matches that pass
+                          * the filters; 0 = QB_RANK_WINDOW, < 0 = every match */
 } qb_query;
+
+/* Ranking every match of a very common word costs a bm25 score per match;
+ * a search ranks at most this many (the most recently indexed), which keeps
+ * it fast on a million quotations. */
+#define QB_RANK_WINDOW 10000
 
 typedef struct qb_hit {
     long long quote_id, speaker_id; /* speaker_id 0: no person */
