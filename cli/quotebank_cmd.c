@@ -195,6 +195,8 @@ static void index_file(indexing *x, const char *path, int mode /* 0 auto, 1 json
     } else if (!x->stop && n < 0 && errno == ENOMEM) {
         fprintf(stderr, "whosaid index: %s:%zu: out of memory\n", name, lineno + 1);
         x->status = RC_FATAL, x->stop = 1;
+    } else if (!x->stop && !jsonl && n < 0 && !x->quiet) { /* not an error: nothing to store */
+        fprintf(stderr, "whosaid index: %s: empty, nothing indexed\n", name);
     }
     free(line);
     input_close(in);

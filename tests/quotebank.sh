@@ -195,6 +195,12 @@ run index --db "$tmp/bad.db" "$tmp/bad.jsonl"
     [ "$(sqlite3 "$tmp/bad.db" 'SELECT ext_id FROM articles')" = ok-1 ]
 check "bad JSONL lines: FILE:LINE messages, exit 1, the good line indexed"
 
+: >"$tmp/empty.txt"
+run index --db "$tmp/bad.db" "$tmp/empty.txt"
+[ "$rc" -eq 0 ] && has "$tmp/err" "empty.txt: empty, nothing indexed" &&
+    [ "$(sqlite3 "$tmp/bad.db" 'SELECT count(*) FROM articles')" = 1 ]
+check "an empty file: a message, nothing indexed, exit 0"
+
 cp "$tmp/bad.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" 'PRAGMA user_version = 99'
 run search --db "$tmp/newer.db" fine
