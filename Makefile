@@ -14,7 +14,7 @@ SHARED  ?= ../shared
 
 # the pipeline, in order
 SRCS = src/arena.c src/text.c src/lexicon.c src/quotes.c src/mentions.c \
-       src/cuemodel.c src/cue_weights.c src/boundmodel.c src/bound_weights.c src/speakers.c src/entities.c src/events.c \
+       src/cuemodel.c src/cue_weights.c src/boundmodel.c src/bound_weights.c src/quotemodel.c src/quote_weights.c src/speakers.c src/entities.c src/events.c \
        src/output.c src/whosaid.c
 OBJS = $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_table.o
 PIC_OBJS = $(OBJS:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
@@ -34,7 +34,7 @@ $(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/i
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h include/whosaid.h
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h include/whosaid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
@@ -79,7 +79,7 @@ $(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) -O2 $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) -llinear $(LIBS) -o $@
 
 train: $(BUILD)/train_cues
-	$(BUILD)/train_cues $(SHARED)/data/polnear/train.jsonl src/cue_weights.c src/bound_weights.c $(SHARED)/data/polnear/dev.jsonl
+	$(BUILD)/train_cues $(SHARED)/data/polnear/train.jsonl src/cue_weights.c src/bound_weights.c src/quote_weights.c $(SHARED)/data/polnear/dev.jsonl
 
 # ---- Python binding (python/): built in place with Debian's python3 ----
 PYTHON ?= /usr/bin/python3

@@ -216,6 +216,14 @@ double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i);
 /* With this internal flag the speakers stage keeps the rules' ends and logs
  * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
 #define WS_INTERNAL_LOG_BOUNDS (1u << 30)
+
+/* ---- the learned attribution filter (quotemodel.c) --------------------------------- */
+size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap);
+/* Probability that attribution q is one an annotator would mark. */
+double ws_quote_score(const ws_doc *d, const quote *q);
+/* With this internal flag the speakers stage keeps every attribution and its
+ * sieve's confidence (tools/train_cues.c trains the filter on them). */
+#define WS_INTERNAL_NO_FILTER (1u << 29)
 ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *opts,
                               unsigned internal_flags, ws_doc **out, ws_error *err);
 

@@ -12,12 +12,15 @@
  * in the length of the article. */
 #include "internal.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 
 #define MAX_NP 10      /* longest source phrase, in tokens */
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
 #define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
 #define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
+#define QUOTE_KEEP 0.3     /* probability below which the learned filter drops an attribution */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
 #define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
                           work bounded, so a sentence of a million cues stays linear */
@@ -1059,8 +1062,16 @@ static void sieve_indirect(ctx *c)
                         c->d->mq.v[c->T[j].quote].used && !c->d->mq.v[c->T[j].quote].single;
             if (taken)
                 continue;
+            /* "At the heart of it, according to X, was a decision …": the
+             * source interrupts the sentence, whose rest is the speech too */
+            uint32_t r = src.t1, b2 = 0;
+            if (b == k - 1 && r + 2 < s1 && tok_punct(c->d, r, ',') && !c->used[r + 1] &&
+                c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1])
+                b2 = content_end(c, r + 1, s1);
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
+            if (b2 > r + 2)
+                add_content(c, qi, r + 1, b2);
             continue;
         }
         bool participle = (t->lex & LX_CUE_ING) && !(t->lex & LX_CUE);
@@ -1617,4 +1628,18 @@ void ws_speakers_attribute(ws_doc *d)
         qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
     for (size_t i = 0; i < d->quotes.n; i++)
         set_type(&c, (int32_t)i);
+    /* the learned filter: its probability becomes the confidence, and the
+     * unlikely attributions go */
+    if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS))) {
+        kept = 0;
+        for (size_t i = 0; i < d->quotes.n; i++) {
+            quote *q = &d->quotes.v[i];
+            double p = ws_quote_score(d, q);
+            if (p >= QUOTE_KEEP) {
+                q->conf = floor(p * 100 + 0.5) / 100; /* as the output writes it */
+                d->quotes.v[kept++] = *q;
+            }
+        }
+        d->quotes.n = kept;
+    }
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The learned models are reproducible: training twice on PolNeAR train gives
 # byte-identical weights, and they are the weights committed in
-# src/cue_weights.c and src/bound_weights.c. Skips when ../shared or liblinear is absent.
+# src/cue_weights.c, src/bound_weights.c and src/quote_weights.c. Skips when ../shared or liblinear is absent.
 # usage: tests/train.sh BUILD_DIR SHARED_DIR
 B=${1:-build}
 S=${2:-../shared}
@@ -20,17 +20,18 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-train.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 failed=0
-"$B/train_cues" "$train" "$tmp/a.c" "$tmp/a_b.c" 2>/dev/null
-"$B/train_cues" "$train" "$tmp/b.c" "$tmp/b_b.c" 2>/dev/null
-if cmp -s "$tmp/a.c" "$tmp/b.c" && cmp -s "$tmp/a_b.c" "$tmp/b_b.c"; then
+"$B/train_cues" "$train" "$tmp/a.c" "$tmp/a_b.c" "$tmp/a_q.c" 2>/dev/null
+"$B/train_cues" "$train" "$tmp/b.c" "$tmp/b_b.c" "$tmp/b_q.c" 2>/dev/null
+if cmp -s "$tmp/a.c" "$tmp/b.c" && cmp -s "$tmp/a_b.c" "$tmp/b_b.c" && cmp -s "$tmp/a_q.c" "$tmp/b_q.c"; then
     pass=$((pass + 1)); echo "ok   two trainings give byte-identical weights"
 else
     failed=$((failed + 1)); echo "FAIL two trainings give byte-identical weights"
 fi
-if cmp -s "$tmp/a.c" src/cue_weights.c && cmp -s "$tmp/a_b.c" src/bound_weights.c; then
-    pass=$((pass + 1)); echo "ok   the committed src/cue_weights.c and src/bound_weights.c are what make train produces"
+if cmp -s "$tmp/a.c" src/cue_weights.c && cmp -s "$tmp/a_b.c" src/bound_weights.c &&
+    cmp -s "$tmp/a_q.c" src/quote_weights.c; then
+    pass=$((pass + 1)); echo "ok   the committed weights (src/*_weights.c) are what make train produces"
 else
-    failed=$((failed + 1)); echo "FAIL the committed src/cue_weights.c and src/bound_weights.c are what make train produces (run make train)"
+    failed=$((failed + 1)); echo "FAIL the committed weights (src/*_weights.c) are what make train produces (run make train)"
 fi
 echo "$pass passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,7 +1,7 @@
 /* train_cues: learn the cue detector and the content-boundary model from
  * gold attributions.
  *
- * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c [DEV.jsonl]
+ * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c [DEV.jsonl]
  *
  * Every word token outside quote marks is an example. It is positive when
  * it is the head of a gold cue: the cue's first word that is not an
@@ -19,17 +19,23 @@
  * is an example group: the candidate at the gold end is positive, the others
  * negative; a site whose gold end is no candidate is left out.
  *
- * With DEV.jsonl it also prints both models' figures there.
+ * The attribution filter (src/quotemodel.c) learns from every attribution
+ * the sieves make (WS_INTERNAL_NO_FILTER keeps them all): positive when it
+ * overlaps a gold content by half of the longer one, as the scorer counts.
+ *
+ * With DEV.jsonl it also prints the models' figures there.
  */
 #include "internal.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <linear.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "bound_weights.h"
 #include "cue_weights.h"
+#include "quote_weights.h"
 
 typedef struct {
     struct feature_node **x;
@@ -314,6 +320,119 @@ static void score_site(void *ctx, const ws_doc *d, const bound_site *s, int posi
     r->model_right += best == s->cand[positive];
 }
 
+/* ---- the attribution filter ---- */
+
+/* Code points of frags after trimming each, as score.py's chars(): a sorted
+ * list of disjoint [s, e) intervals in out (at most cap). */
+static size_t trimmed(const ws_doc *d, const size_t *se, size_t nfrag, size_t *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < nfrag; i++) {
+        size_t s = se[2 * i], e = se[2 * i + 1];
+        if (e > d->n)
+            e = d->n;
+        while (s < e && trim_char(d->cp[s]))
+            s++;
+        while (e > s && trim_char(d->cp[e - 1]))
+            e--;
+        if (s < e) {
+            out[2 * m] = s;
+            out[2 * m + 1] = e;
+            m++;
+        }
+    }
+    return m;
+}
+
+static size_t span_len(const size_t *iv, size_t m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m; i++)
+        n += iv[2 * i + 1] - iv[2 * i];
+    return n;
+}
+
+static size_t shared(const size_t *a, size_t ma, const size_t *b, size_t mb)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ma; i++)
+        for (size_t j = 0; j < mb; j++) {
+            size_t s = a[2 * i] > b[2 * j] ? a[2 * i] : b[2 * j];
+            size_t e = a[2 * i + 1] < b[2 * j + 1] ? a[2 * i + 1] : b[2 * j + 1];
+            if (e > s)
+                n += e - s;
+        }
+    return n;
+}
+
+#define MAX_FRAGS 64
+
+/* Does attribution q overlap some gold content by half of the longer one? */
+static bool matches_gold(const ws_doc *d, const quote *q, json_t *quotes)
+{
+    size_t se[2 * MAX_FRAGS], pq[2 * MAX_FRAGS], gq[2 * MAX_FRAGS];
+    size_t nf = q->content.n < MAX_FRAGS ? q->content.n : MAX_FRAGS;
+    for (size_t i = 0; i < nf; i++) {
+        se[2 * i] = q->content.v[i].start;
+        se[2 * i + 1] = q->content.v[i].end;
+    }
+    size_t mp = trimmed(d, se, nf, pq), lp = span_len(pq, mp);
+    if (!lp)
+        return false;
+    size_t qi;
+    json_t *g;
+    json_array_foreach(quotes, qi, g) {
+        json_t *ct = json_object_get(g, "content");
+        size_t ng = json_is_array(ct) ? json_array_size(ct) : 0;
+        if (ng > MAX_FRAGS)
+            ng = MAX_FRAGS;
+        for (size_t i = 0; i < ng; i++) {
+            se[2 * i] = (size_t)json_integer_value(json_array_get(json_array_get(ct, i), 0));
+            se[2 * i + 1] = (size_t)json_integer_value(json_array_get(json_array_get(ct, i), 1));
+        }
+        size_t mg = trimmed(d, se, ng, gq), lg = span_len(gq, mg);
+        if (lg && 2 * shared(pq, mp, gq, mg) >= (lp > lg ? lp : lg))
+            return true;
+    }
+    return false;
+}
+
+static void collect_quotes(void *arg, const ws_doc *d, json_t *quotes)
+{
+    uint32_t f[WS_QUOTE_MAX_FEATS];
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        size_t n = ws_quote_features(d, &d->quotes.v[i], f, WS_QUOTE_MAX_FEATS);
+        add_example(arg, f, n, matches_gold(d, &d->quotes.v[i], quotes) ? 1 : -1);
+    }
+}
+
+/* Kept and dropped attributions at each threshold, for the dev report. */
+typedef struct {
+    const float *w;
+    size_t kept_ok[10], kept[10], all_ok, all;
+} quote_score;
+
+static void score_quotes(void *arg, const ws_doc *d, json_t *quotes)
+{
+    quote_score *r = arg;
+    uint32_t f[WS_QUOTE_MAX_FEATS];
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        size_t n = ws_quote_features(d, &d->quotes.v[i], f, WS_QUOTE_MAX_FEATS);
+        double z = 0;
+        for (size_t k = 0; k < n; k++)
+            z += r->w[f[k] - 1];
+        double p = 1 / (1 + exp(-z));
+        bool ok = matches_gold(d, &d->quotes.v[i], quotes);
+        r->all++;
+        r->all_ok += ok;
+        for (int t = 0; t < 10; t++)
+            if (p >= t / 10.0) {
+                r->kept[t]++;
+                r->kept_ok[t] += ok;
+            }
+    }
+}
+
 /* Trains an L2-regularised logistic regression and returns the weights of
  * the positive class, dim of them. */
 static float *fit(examples *ex, int dim, double C)
@@ -360,8 +479,8 @@ static void quiet(const char *s) { (void)s; }
 
 int main(int argc, char **argv)
 {
-    if (argc < 4)
-        die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c [DEV.jsonl]", NULL);
+    if (argc < 5)
+        die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c [DEV.jsonl]", NULL);
     set_print_string_function(quiet);
     char head[512];
 
@@ -397,22 +516,48 @@ int main(int argc, char **argv)
     write_weights(argv[3], head, "const float ws_bound_weights[WS_BOUND_DIM]", bw, WS_BOUND_DIM);
     free_examples(&bx);
 
-    if (argc > 4) {
+    /* the attribution filter */
+    examples qx = {0};
+    each_doc(argv[1], WS_INTERNAL_NO_FILTER, collect_quotes, &qx);
+    size_t good = 0;
+    for (size_t i = 0; i < qx.n; i++)
+        good += qx.y[i] > 0;
+    fprintf(stderr, "train_cues: filter: %zu attributions, %zu of them matching gold\n", qx.n,
+            good);
+    float *qw = fit(&qx, WS_QUOTE_DIM, 0.5);
+    snprintf(head, sizeof head,
+             "/* Generated by tools/train_cues from PolNeAR train (make train): do not edit.\n"
+             " * %zu attributions, %zu matching gold; liblinear L2R_LR, C = 0.5. */\n"
+             "#include \"quote_weights.h\"\n\n",
+             qx.n, good);
+    write_weights(argv[4], head, "const float ws_quote_weights[WS_QUOTE_DIM]", qw, WS_QUOTE_DIM);
+    free_examples(&qx);
+
+    if (argc > 5) {
         score_ctx s = {.w = w};
-        each_candidate(argv[4], score, &s);
+        each_candidate(argv[5], score, &s);
         double p = s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 0;
         double r = s.tp + s.fn ? (double)s.tp / (double)(s.tp + s.fn) : 0;
-        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[4], p, r,
+        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[5], p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
         site_score b = {.w = bw};
-        each_site(argv[4], score_site, &b);
+        each_site(argv[5], score_site, &b);
         fprintf(stderr,
                 "train_cues: on %s: %zu sites with the gold end among the candidates; "
                 "the rules' end is right at %.3f, the model's at %.3f\n",
-                argv[4], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
+                argv[5], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
                 b.sites ? (double)b.model_right / (double)b.sites : 0);
+        quote_score qs = {.w = qw};
+        each_doc(argv[5], WS_INTERNAL_NO_FILTER, score_quotes, &qs);
+        for (int t = 1; t < 10; t++)
+            fprintf(stderr,
+                    "train_cues: on %s: filter at %.1f keeps %zu of %zu attributions, "
+                    "%zu of %zu matching gold (precision %.3f)\n",
+                    argv[5], t / 10.0, qs.kept[t], qs.all, qs.kept_ok[t], qs.all_ok,
+                    qs.kept[t] ? (double)qs.kept_ok[t] / (double)qs.kept[t] : 0);
     }
     free(w);
     free(bw);
+    free(qw);
     return 0;
 }

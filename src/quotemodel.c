@@ -1,0 +1,114 @@
+/* The learned attribution filter: how likely is an attribution that the
+ * sieves found to be one an annotator would mark? A logistic regression over
+ * hashed features of the whole attribution (which rule made it, its cue, its
+ * source's kind, its content's length, first word and quote marks), trained
+ * on PolNeAR train by tools/train_cues.c (liblinear), weights in
+ * src/quote_weights.c. The speakers stage reports the probability as the
+ * attribution's confidence and drops the unlikely ones: the sieves that read
+ * every cue in a sentence ("endorsed", "is expected to") are recall-oriented,
+ * and this is where their false alarms go. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "quote_weights.h"
+
+/* The token that starts at or contains code point cp. */
+static uint32_t tok_at(const ws_doc *d, size_t cp)
+{
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks.v[mid].end <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static const char *len_bucket(size_t n)
+{
+    return n < 15 ? "<15" : n < 30 ? "<30" : n < 60 ? "<60" : n < 120 ? "<120" : n < 250 ? "<250"
+                                                                                       : "250+";
+}
+
+size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
+{
+    size_t n = 0;
+#define ADD(name, v1, v2)                                                                          \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = ws_feat_hash(name, v1, v2, WS_QUOTE_DIM);                                     \
+    } while (0)
+    char rule[16]; /* the sieve and its confidence in hundredths (no locale) */
+    snprintf(rule, sizeof rule, "%d/%d", (int)q->sieve, (int)(q->conf * 100 + 0.5));
+    const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+    /* the cue's head: its first word that is no auxiliary or adverb */
+    uint32_t h = q->cue0;
+    while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
+        h++;
+    const char *cue = "<none>", *learned = "none";
+    if (q->cue1 > q->cue0 && h < d->toks.n) {
+        const char *lem = ws_lex_cue_lemma(d->toks.v[h].cue_lemma);
+        cue = lem ? lem : d->toks.v[h].low ? d->toks.v[h].low : "<punct>";
+        learned = lem ? "lexicon" : "model";
+    }
+    const char *src = "none";
+    if (q->has_src_span) {
+        src = "phrase";
+        if (q->source >= 0) {
+            uint8_t kind = d->ments.v[q->source].kind;
+            src = kind == M_NAME ? "name" : kind == M_TITLE ? "title" : kind == M_PRONOUN ? "pron"
+                : kind == M_ROLE ? "role" : "org";
+        }
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < q->content.n; i++)
+        len += q->content.v[i].end - q->content.v[i].start;
+    const char *lb = len_bucket(len);
+    const char *first = "<none>";
+    const char *where = "none";
+    if (q->content.n) {
+        uint32_t t = tok_at(d, q->content.v[0].start);
+        if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
+            t++;
+        first = ws_feat_word(d, t);
+        if (q->cue1 > q->cue0)
+            where = q->content.v[0].start >= d->toks.v[q->cue0].start ? "after" : "before";
+    }
+    const char *frags = q->content.n <= 1 ? "1" : q->content.n == 2 ? "2" : "3+";
+    ADD("rule", rule, NULL);
+    ADD("rule|type", rule, type);
+    ADD("type", type, NULL);
+    ADD("cue", cue, NULL);
+    ADD("cue|type", cue, type);
+    ADD("cue|where", cue, where);
+    ADD("learned", learned, NULL);
+    ADD("learned|type", learned, type);
+    ADD("src", src, NULL);
+    ADD("src|rule", src, rule);
+    ADD("cue|src", cue, src);
+    ADD("len", lb, NULL);
+    ADD("len|type", lb, type);
+    ADD("len|rule", lb, rule);
+    ADD("first", first, NULL);
+    ADD("first|rule", first, rule);
+    ADD("where", where, NULL);
+    ADD("frags", frags, NULL);
+    ADD("colon", q->colon ? "yes" : "no", NULL);
+    ADD("bias", "1", NULL);
+#undef ADD
+    return n;
+}
+
+double ws_quote_score(const ws_doc *d, const quote *q)
+{
+    uint32_t f[WS_QUOTE_MAX_FEATS];
+    size_t n = ws_quote_features(d, q, f, WS_QUOTE_MAX_FEATS);
+    double z = 0;
+    for (size_t i = 0; i < n; i++)
+        z += ws_quote_weights[f[i] - 1];
+    return 1.0 / (1.0 + exp(-z));
+}
