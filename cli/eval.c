@@ -941,7 +941,7 @@ static const char eval_usage[] =
     "             \"errors\" with --errors)\n"
     "  --pred PRED.jsonl  score these predictions (whosaid --jsonl output, matched\n"
     "             to the gold by \"id\" as score.py does) instead of running whosaid\n"
-    "  --rules-only  run whosaid without its learned cue model (for ablations)\n"
+    "  --rules-only  run whosaid without its learned models (for ablations)\n"
     "  -h, --help show this help and exit\n"
     "\n"
     "Exit status: 0 every line scored; 1 some lines were skipped (bad JSON or spans)\n"

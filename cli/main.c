@@ -479,7 +479,7 @@ static const char usage_text[] =
     "                         (default: text on a terminal, jsonl otherwise)\n"
     "  --replace-invalid      invalid UTF-8 and NUL bytes become U+FFFD, not errors\n"
     "  --max-article-bytes N  fail longer articles (0: no limit; default 64 MiB)\n"
-    "  --rules-only           do not use the learned cue model (for comparisons)\n"
+    "  --rules-only           do not use the learned models (for comparisons)\n"
     "  -j N                   analyse N articles at once with --jsonl (default: the\n"
     "                         number of cores); the output keeps the input order\n"
     "  --quiet                no per-article error messages on stderr, and no\n"

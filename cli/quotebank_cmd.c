@@ -82,7 +82,7 @@ static const char index_help[] =
     "  --text           read every FILE as one plain-text article\n"
     "  --batch N        articles per transaction (default 200)\n"
     "  --force          re-analyse unchanged articles too\n"
-    "  --rules-only     do not use the learned cue model\n"
+    "  --rules-only     do not use the learned models\n"
     "  --quiet          no per-article messages and no summary on stderr\n"
     "  -h, --help       show this help and exit\n"
     "\n"

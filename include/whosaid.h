@@ -75,7 +75,9 @@ enum {
     WS_REPLACE_INVALID = 1u << 0,
     /* Skip the meeting detector. */
     WS_NO_EVENTS = 1u << 1,
-    /* Rules only: do not consult the learned cue model (for ablations). */
+    /* Rules only: leave out the learned models (cue detector, content
+     * boundaries, attribution filter); confidences are then the rules' own
+     * fixed values (for ablations). */
     WS_RULES_ONLY = 1u << 2
 };
 
@@ -104,7 +106,9 @@ typedef struct ws_quote {
     int colon_cue;          /* the cue is (or ends in) a colon */
     int entity;             /* index into the entities, or -1 */
     ws_quote_type type;
-    double confidence;      /* in [0, 1] */
+    double confidence;      /* in [0, 1], in hundredths: the learned filter's
+                               probability that an annotator would mark this
+                               attribution (whosaid drops those below 0.3) */
 } ws_quote;
 
 typedef enum ws_entity_type { WS_PERSON, WS_ORGANIZATION } ws_entity_type;
