@@ -34,7 +34,7 @@ $(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/i
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h include/whosaid.h
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/feathash.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h include/whosaid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 

@@ -12,93 +12,15 @@
 
 #include "cue_weights.h"
 
-static inline uint32_t fnv(uint32_t h, const char *s)
-{
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-/* fnv() of a feature name from the offset basis, written out for names of up
- * to eight characters: with the name a literal, the compiler works it out
- * at compile time once feat_hash() is inlined (the result is the same). */
-#define FNV_STEP(h, c) (((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
-static inline __attribute__((always_inline)) uint32_t fnv_name(const char *s)
-{
-    size_t n = strlen(s);
-    uint32_t h = 2166136261u;
-    if (n > 8)
-        return fnv(h, s);
-    if (n > 0) h = FNV_STEP(h, s[0]);
-    if (n > 1) h = FNV_STEP(h, s[1]);
-    if (n > 2) h = FNV_STEP(h, s[2]);
-    if (n > 3) h = FNV_STEP(h, s[3]);
-    if (n > 4) h = FNV_STEP(h, s[4]);
-    if (n > 5) h = FNV_STEP(h, s[5]);
-    if (n > 6) h = FNV_STEP(h, s[6]);
-    if (n > 7) h = FNV_STEP(h, s[7]);
-    return h;
-}
-#undef FNV_STEP
-
-static inline __attribute__((always_inline)) uint32_t feat_hash(const char *name, const char *value,
-                                                                const char *value2, uint32_t dim)
-{
-    uint32_t h = fnv_name(name);
-    h = fnv((h ^ '=') * 16777619u, value ? value : "");
-    if (value2)
-        h = fnv((h ^ '|') * 16777619u, value2);
-    return h % dim + 1;
-}
-
-/* Feature "name=value" or "name=value|value2" hashed into [1, dim]; hashed
- * piece by piece, with nothing formatted. Shared with the boundary model. */
-uint32_t ws_feat_hash(const char *name, const char *value, const char *value2, uint32_t dim)
-{
-    return feat_hash(name, value, value2, dim);
-}
-
 static inline __attribute__((always_inline)) uint32_t feat2(const char *name, const char *value,
                                                             const char *value2)
 {
-    return feat_hash(name, value, value2, WS_CUE_DIM);
+    return ws_feat_hash(name, value, value2, WS_CUE_DIM);
 }
 
 static inline __attribute__((always_inline)) uint32_t feat(const char *name, const char *value)
 {
     return feat2(name, value, NULL);
-}
-
-const char *ws_feat_word(const ws_doc *d, int64_t k)
-{
-    if (k < 0 || (size_t)k >= d->toks.n)
-        return "<none>";
-    const tok *t = &d->toks.v[k];
-    if (t->kind == T_QUOTE)
-        return "<q>";
-    if (t->kind == T_NUM)
-        return "<num>";
-    return t->low;
-}
-
-const char *ws_feat_shape(const ws_doc *d, int64_t k)
-{
-    if (k < 0 || (size_t)k >= d->toks.n)
-        return "none";
-    const tok *t = &d->toks.v[k];
-    if (t->kind == T_QUOTE)
-        return "quote";
-    if (t->kind == T_PUNCT)
-        return ws_feat_word(d, k);
-    if (d->ment_at && d->ment_at[k] >= 0) {
-        uint8_t kind = d->ments.v[d->ment_at[k]].kind;
-        return kind == M_PRONOUN ? "pron" : kind == M_ORG ? "org" : "name";
-    }
-    if (t->lex & LX_DET)
-        return "det";
-    if (t->flags & F_CAP)
-        return "cap";
-    return "w";
 }
 
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)

@@ -203,9 +203,8 @@ double ws_cue_score(const ws_doc *d, uint32_t k);
 /* Pieces shared by the learned models: a hashed feature in [1, dim], and the
  * word and the shape ("name", "pron", "det", "cap", "w", a punctuation mark)
  * of token k, "<none>"/"none" outside the text. */
-uint32_t ws_feat_hash(const char *name, const char *value, const char *value2, uint32_t dim);
-const char *ws_feat_word(const ws_doc *d, int64_t k);
-const char *ws_feat_shape(const ws_doc *d, int64_t k);
+/* ws_feat_hash(), ws_feat_word(), ws_feat_shape(): in feathash.h, inline
+ * because they run for every feature (included at the end of this file) */
 
 /* ---- the learned content-boundary model (boundmodel.c) ---------------------------- */
 /* Where reported speech after a cue ends: every candidate end j (content
@@ -279,5 +278,7 @@ bool ws_is_quote_char(uint32_t c);
 bool ws_is_dash(uint32_t c);
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
+
+#include "feathash.h"
 
 #endif
