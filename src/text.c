@@ -92,9 +92,9 @@ bool ws_is_dash(uint32_t c)
 }
 
 /* ASCII character classes, read-only */
-enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16 };
+enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32 };
 #define UP_ C_ALNUM | C_LETTER | C_UPPER
-#define LO_ C_ALNUM | C_LETTER
+#define LO_ C_ALNUM | C_LETTER | C_LOWER
 #define DG_ C_ALNUM | C_DIGIT
 static const uint8_t ascii_class[128] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
@@ -307,8 +307,17 @@ void ws_text_tokenize(ws_doc *d)
             t.end = word_end(d, i + 1, &ab);
             t.kind = T_WORD;
         } else if (is_alnum(c)) {
-            bool ab;
-            t.end = word_end(d, i, &ab);
+            bool ab = false;
+            /* ASCII letters and digits up to a character that can neither
+             * join nor continue a word (the common case), else the full rules */
+            uint32_t e = i;
+            while (e < n && d->cp[e] < 0x80 && (ascii_class[d->cp[e]] & C_ALNUM))
+                e++;
+            uint32_t x = e < n ? d->cp[e] : ' ';
+            if (e > i && x < 0x80 && x != '\'' && x != '-' && x != '&' && x != '.' && x != ',')
+                t.end = e;
+            else
+                t.end = word_end(d, i, &ab);
             t.kind = T_WORD;
             if (ab)
                 t.flags |= F_ABBREV;
@@ -339,51 +348,62 @@ void ws_text_tokenize(ws_doc *d)
                 t.end++;
         }
         const uint32_t *cp = d->cp;
-        uint32_t j = t.start;
-        while (j < t.end && cp[j] < 0x80)
-            j++;
-        if (j == t.end) {
-            /* ASCII: classes, lower case and the lexicon hash in one pass */
-            uint32_t len = t.end - t.start;
-            bool digit = false, up = false, lo = false, first_up = false;
-            int letters = 0;
-            uint32_t h = WS_LEX_HASH_BASIS;
-            char *low = len == 1 ? NULL : ws_alloc_str(&d->arena, (size_t)len + 1);
-            char one = 0;
-            for (uint32_t x = t.start; x < t.end; x++) {
-                uint32_t ch = cp[x];
-                uint8_t cls = ascii_class[ch];
-                digit |= (cls & C_DIGIT) != 0;
-                if (cls & C_LETTER) {
-                    if (++letters == 1)
-                        first_up = (cls & C_UPPER) != 0;
-                    if (cls & C_UPPER)
-                        up = true, ch += 32;
-                    else
-                        lo = true;
-                }
-                if (low)
-                    low[x - t.start] = (char)ch;
-                else
-                    one = (char)ch;
-                h = (h ^ ch) * WS_LEX_HASH_PRIME;
-            }
-            if (digit)
+        uint32_t len = t.end - t.start;
+        char *low = NULL;
+        if (len == 1 && cp[t.start] < 0x80) {
+            /* one character: its lower case is a shared, read-only string */
+            uint32_t ch = cp[t.start];
+            uint8_t cls = ascii_class[ch];
+            if (cls & C_DIGIT)
                 t.flags |= F_HAS_DIGIT;
-            if (first_up)
+            if (cls & C_UPPER)
                 t.flags |= F_CAP;
-            if (t.kind == T_WORD && letters == 0)
+            if (t.kind == T_WORD && !(cls & C_LETTER))
                 t.kind = T_NUM;
-            if (up && !lo && letters >= 2)
+            if (t.end < n && is_space(cp[t.end]))
+                t.flags |= F_SPACE_AFTER;
+            uint32_t lc = ch + ((cls & C_UPPER) ? 32 : 0);
+            t.low = ascii_str[lc];
+            if (t.kind == T_WORD)
+                t.lex = ws_lex_word_hashed(t.low, (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME, &t.cue_lemma);
+            newlines = 0;
+            space = false;
+            i = t.end;
+            VPUSH(&d->arena, d->toks, t);
+            continue;
+        }
+        if (len > 1)
+            low = ws_alloc_str(&d->arena, (size_t)len + 1);
+        uint32_t x = t.start, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
+        /* ASCII: classes, lower case and the lexicon hash in one pass (a
+         * non-ASCII character stops it, and the general code below runs) */
+        for (; x < t.end && cp[x] < 0x80; x++) {
+            uint32_t ch = cp[x];
+            uint32_t cls = ascii_class[ch];
+            acc |= cls;
+            nlet += (cls >> 2) & 1; /* C_LETTER */
+            ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
+            low[x - t.start] = (char)ch;
+            h = (h ^ ch) * WS_LEX_HASH_PRIME;
+        }
+        if (len > 1 && x == t.end) {
+            if (acc & C_DIGIT)
+                t.flags |= F_HAS_DIGIT;
+            if (acc & C_LETTER) {
+                uint32_t f = t.start;
+                while (!(ascii_class[cp[f]] & C_LETTER))
+                    f++;
+                if (ascii_class[cp[f]] & C_UPPER)
+                    t.flags |= F_CAP;
+            }
+            if (t.kind == T_WORD && nlet == 0)
+                t.kind = T_NUM;
+            if ((acc & C_UPPER) && !(acc & C_LOWER) && nlet >= 2)
                 t.flags |= F_ALLCAP;
             if (t.end < n && is_space(cp[t.end]))
                 t.flags |= F_SPACE_AFTER;
-            if (low) {
-                low[len] = 0;
-                t.low = low;
-            } else {
-                t.low = ascii_str[(unsigned char)one]; /* one character: shared, read-only */
-            }
+            low[len] = 0;
+            t.low = low;
             if (t.kind == T_WORD)
                 t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
             newlines = 0;
