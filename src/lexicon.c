@@ -43,13 +43,44 @@ const char *ws_lex_cue_lemma(int32_t lemma)
     return lemma >= 0 && (size_t)lemma < ws_lex_lemmas_n ? ws_lex_lemmas[lemma] : NULL;
 }
 
+/* The multi-word part of ws_lex_phrase(), apart so that the common one-word
+ * case needs no buffer. The hash is carried from word to word (FNV-1a runs
+ * left to right), each prefix is hashed once. */
+static __attribute__((noinline)) uint32_t lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls,
+                                                           int32_t *cue_lemma)
+{
+    char buf[256];
+    size_t len = 0;
+    uint32_t best = 0, h = WS_LEX_HASH_BASIS;
+    for (uint32_t k = 0; k < 4 && i + k < d->toks.n; k++) {
+        const tok *t = &d->toks.v[i + k];
+        if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))
+            break;
+        size_t l = strlen(t->low);
+        if (len + l + 2 > sizeof buf)
+            break;
+        if (k) {
+            buf[len++] = ' ';
+            h = (h ^ ' ') * WS_LEX_HASH_PRIME;
+        }
+        memcpy(buf + len, t->low, l + 1);
+        for (size_t x = 0; x < l; x++)
+            h = (h ^ (unsigned char)t->low[x]) * WS_LEX_HASH_PRIME;
+        len += l;
+        const struct lex_entry *e = find_hashed(buf, h);
+        if (e && (e->cls & cls)) {
+            best = k + 1;
+            if (cue_lemma)
+                *cue_lemma = e->lemma;
+        }
+    }
+    return best;
+}
+
 /* Longest entry of class cls made of tokens i, i+1, ... (up to four words,
  * joined by single spaces as in the lexicon files). */
 uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
 {
-    char buf[256];
-    size_t len = 0;
-    uint32_t best = 0;
     if (i >= d->toks.n)
         return 0;
     /* one word: the class found when the token was made */
@@ -61,23 +92,5 @@ uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_l
             *cue_lemma = t0->cue_lemma;
         return 1;
     }
-    for (uint32_t k = 0; k < 4 && i + k < d->toks.n; k++) {
-        const tok *t = &d->toks.v[i + k];
-        if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))
-            break;
-        size_t l = strlen(t->low);
-        if (len + l + 2 > sizeof buf)
-            break;
-        if (k)
-            buf[len++] = ' ';
-        memcpy(buf + len, t->low, l + 1);
-        len += l;
-        const struct lex_entry *e = find(buf);
-        if (e && (e->cls & cls)) {
-            best = k + 1;
-            if (cue_lemma)
-                *cue_lemma = e->lemma;
-        }
-    }
-    return best;
+    return lex_phrase_long(d, i, cls, cue_lemma);
 }

@@ -115,6 +115,23 @@ static bool name_particle(const ws_doc *d, uint32_t k)
     return false;
 }
 
+/* The end of capword() for a possessive ("Smith's"): looks the word up
+ * without its ending; apart, so that only this case needs a buffer. */
+static __attribute__((noinline)) bool capword_possessive(const tok *t, const strset *vocab)
+{
+    const char *low = t->low;
+    char buf[128];
+    size_t l = strlen(low) - 2;
+    if (l >= sizeof buf)
+        return true;
+    memcpy(buf, low, l);
+    buf[l] = 0;
+    low = buf;
+    if (set_has(vocab, low) && !(t->lex & (LX_MALE | LX_FEMALE)))
+        return false;
+    return true;
+}
+
 /* Can token k be part of a capitalised name run? */
 static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
 {
@@ -129,19 +146,9 @@ static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case */
-    const char *low = t->low;
-    char buf[128];
-    if (possessive(t)) {
-        size_t l = strlen(low) - 2;
-        if (l >= sizeof buf)
-            return true;
-        memcpy(buf, low, l);
-        buf[l] = 0;
-        low = buf;
-    }
-    if (set_has(vocab, low) && !(t->lex & (LX_MALE | LX_FEMALE)))
-        return false;
-    return true;
+    if (!possessive(t))
+        return !(set_has(vocab, t->low) && !(t->lex & (LX_MALE | LX_FEMALE)));
+    return capword_possessive(t, vocab);
 }
 
 static uint8_t gender_of(uint32_t lex)
