@@ -1428,6 +1428,37 @@ static void sieve_frame(ctx *c)
     }
 }
 
+/* "Sanders's profile is expected to rise", "Democrats appeared headed for
+ * …": a raising verb reports no speaker. Annotators mark no source and a
+ * content of two fragments, the subject and the complement (PolNeAR train:
+ * expected/seem/appear 220 of 260 so). */
+static void raising_frames(ctx *c)
+{
+    static const char *const raise[] = {"seem", "seems", "seemed", "appear", "appears",
+                                        "appeared", "expected", NULL};
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        quote *q = &c->d->quotes.v[i];
+        if (!q->has_src_span || !q->content.n || q->cue1 <= q->cue0)
+            continue;
+        uint32_t h = q->cue1 - 1; /* the verb ends the cue: "is widely expected" */
+        if (c->T[h].kind != T_WORD || !in_list(c->T[h].low, raise))
+            continue;
+        /* "expected" only in the passive: "is expected to", not "he expected" */
+        if (strcmp(c->T[h].low, "expected") == 0 &&
+            !(h > q->cue0 && (c->T[q->cue0].lex & LX_AUX)))
+            continue;
+        if (q->src_span.end > c->T[q->cue0].start || q->content.v[0].start < c->T[h].end)
+            continue;
+        ws_span subj = q->src_span;
+        size_t n = q->content.n;
+        VPUSH(&c->d->arena, q->content, q->content.v[n - 1]);
+        memmove(q->content.v + 1, q->content.v, n * sizeof *q->content.v);
+        q->content.v[0] = subj;
+        q->has_src_span = false;
+        q->source = -1;
+    }
+}
+
 /* A quotation introduced by a colon after any clause about a person:
  * "he demurred: "…"", "Republican pollster Daron Shaw: "…"". The colon is
  * the cue unless a verb stands right before it. */
@@ -1617,6 +1648,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     sieve_frame(&c);
+    raising_frames(&c);
     /* no attribution without content (a guard: every sieve checks it) */
     size_t kept = 0;
     for (size_t i = 0; i < d->quotes.n; i++)
