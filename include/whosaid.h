@@ -108,8 +108,7 @@ typedef struct ws_quote {
     ws_quote_type type;
     double confidence;      /* in [0, 1], in hundredths: the learned filter's
                                probability that an annotator would mark this
-                               attribution (whosaid drops those below 0.3,
-                               or 0.5 for one with quote marks) */
+                               attribution (whosaid drops those below 0.3) */
 } ws_quote;
 
 typedef enum ws_entity_type { WS_PERSON, WS_ORGANIZATION } ws_entity_type;

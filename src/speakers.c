@@ -21,7 +21,6 @@
 #define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
 #define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
 #define QUOTE_KEEP 0.3     /* probability below which the learned filter drops an attribution */
-#define QUOTE_KEEP_MARKED 0.5 /* ... and one with quote marks (both from a split of train) */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
 #define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
                           work bounded, so a sentence of a million cues stays linear */
@@ -1668,7 +1667,7 @@ void ws_speakers_attribute(ws_doc *d)
         for (size_t i = 0; i < d->quotes.n; i++) {
             quote *q = &d->quotes.v[i];
             double p = ws_quote_score(d, q);
-            if (p >= (q->type == WS_INDIRECT ? QUOTE_KEEP : QUOTE_KEEP_MARKED)) {
+            if (p >= QUOTE_KEEP) {
                 q->conf = floor(p * 100 + 0.5) / 100; /* as the output writes it */
                 d->quotes.v[kept++] = *q;
             }
