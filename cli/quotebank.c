@@ -122,8 +122,36 @@ static const char schema_v2[] =
     "UPDATE quotes SET outlet = (SELECT outlet FROM articles a WHERE a.id = quotes.article_id);"
     "CREATE INDEX quotes_outlet_date ON quotes(outlet, date);";
 
+/* Version 3: the filters as words in a second FTS5 column, so that words
+ * and filters meet inside the full-text index instead of by reading every
+ * matching quotation's row. tags is a virtual generated column: "s<speaker
+ * id> m<yyyymm of an ISO date> o<outlet in hex>". Searches use the tags only
+ * to narrow the candidates (a superset) and still test every filter in SQL.
+ * The tags column weighs 0 in bm25. */
+static const char schema_v3[] =
+    "ALTER TABLE quotes ADD COLUMN tags TEXT GENERATED ALWAYS AS ("
+    "  trim(coalesce('s' || speaker_id, '') || ' ' ||"
+    "    CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+    "      THEN 'm' || substr(date, 1, 4) || substr(date, 6, 2) ELSE '' END || ' ' ||"
+    "    coalesce('o' || lower(hex(outlet)), ''))) VIRTUAL;"
+    "DROP TRIGGER quotes_ai;"
+    "DROP TRIGGER quotes_ad;"
+    "DROP TABLE quotes_fts;"
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, tags, content='quotes', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('rank', 'bm25(1.0, 0.0)');"
+    "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN"
+    "  INSERT INTO quotes_fts(rowid, text, tags) VALUES (new.id, new.text, new.tags);"
+    "  UPDATE speakers SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"
+    " END;"
+    "CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN"
+    "  INSERT INTO quotes_fts(quotes_fts, rowid, text, tags) VALUES ('delete', old.id, old.text, old.tags);"
+    "  UPDATE speakers SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id;"
+    " END;";
+
 /* One step per version: steps[v] takes a database from version v to v + 1. */
-static const char *const steps[QB_SCHEMA_VERSION] = {schema_v1, schema_v2};
+static const char *const steps[QB_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
 
 static int get_int(sqlite3 *db, const char *sql, long long *out)
 {
@@ -744,6 +772,96 @@ static char *fts_query(const char *s)
     return out;
 }
 
+typedef struct strb {
+    char *p;
+    size_t len, cap;
+    int oom;
+} strb;
+
+static void strb_add(strb *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->oom) return;
+    if (n + 1 > b->cap - b->len) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap - b->len < n + 1) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p, b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n + 1);
+    b->len += n;
+}
+
+/* The FTS5 expression of a search: the user's words in the text column and,
+ * for the filters that have them, the tags that narrow the candidates (see
+ * schema_v3): the speakers' ids (up to 200), the months of a bounded date
+ * range (up to 120) and the outlet. The SQL still tests every filter. */
+static char *match_expr(sqlite3 *db, const char *words, const qb_query *q, long long one_speaker,
+                        const char *key, int surname)
+{
+    strb b = {0};
+    char tok[64];
+    strb_add(&b, "{text} : (");
+    strb_add(&b, words);
+    strb_add(&b, ")");
+    if (one_speaker > 0) {
+        snprintf(tok, sizeof tok, " AND {tags} : s%lld", one_speaker);
+        strb_add(&b, tok);
+    } else if (q->speaker && key) {
+        sqlite3_stmt *st = NULL;
+        strb ids = {0};
+        int n = 0;
+        if (sqlite3_prepare_v2(db,
+                               "SELECT id FROM speakers WHERE (?2 AND key = ?1) OR"
+                               " substr(key, -length(?1) - 1) = ' ' || ?1 LIMIT 201",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(st, 2, surname);
+            while (sqlite3_step(st) == SQLITE_ROW && ++n <= 200) {
+                snprintf(tok, sizeof tok, "%ss%lld", n > 1 ? " OR " : "", sqlite3_column_int64(st, 0));
+                strb_add(&ids, tok);
+            }
+        }
+        sqlite3_finalize(st);
+        if (n >= 1 && n <= 200 && ids.p) {
+            strb_add(&b, " AND {tags} : (");
+            strb_add(&b, ids.p);
+            strb_add(&b, ")");
+        }
+        if (ids.oom) b.oom = 1;
+        free(ids.p);
+    }
+    if (q->since && q->until) {
+        int y1 = atoi(q->since), m1 = strlen(q->since) >= 7 ? atoi(q->since + 5) : 1;
+        int y2 = atoi(q->until), m2 = strlen(q->until) >= 7 ? atoi(q->until + 5) : 12;
+        int first = y1 * 12 + m1 - 1, last = y2 * 12 + m2 - 1;
+        if (m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12 && last >= first && last - first < 120) {
+            strb_add(&b, " AND {tags} : (");
+            for (int m = first; m <= last; m++) {
+                snprintf(tok, sizeof tok, "%sm%04d%02d", m > first ? " OR " : "", m / 12, m % 12 + 1);
+                strb_add(&b, tok);
+            }
+            strb_add(&b, ")");
+        }
+    }
+    if (q->outlet && *q->outlet) {
+        strb_add(&b, " AND {tags} : o");
+        for (const unsigned char *c = (const unsigned char *)q->outlet; *c; c++) {
+            snprintf(tok, sizeof tok, "%02x", *c);
+            strb_add(&b, tok);
+        }
+    }
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
 static const char *col_text(sqlite3_stmt *st, int i)
 {
     return (const char *)sqlite3_column_text(st, i);
@@ -793,6 +911,13 @@ int qb_search(sqlite3 *db, const qb_query *q, qb_hit_fn fn, void *ctx, char *err
             return 0;
         }
         if (found > 1) one_speaker = 0;
+    }
+
+    if (text) { /* the words, and the tags of the filters */
+        char *m = match_expr(db, fts, q, one_speaker, key, surname);
+        if (!m) goto oom;
+        free(fts);
+        fts = m;
     }
 
     char filters[512];

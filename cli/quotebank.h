@@ -17,7 +17,7 @@
 
 /* PRAGMA user_version of the schema this code writes; qb_migrate() brings
  * older databases up to it. */
-#define QB_SCHEMA_VERSION 2
+#define QB_SCHEMA_VERSION 3
 
 /* Messages are written into a caller's buffer of this size. */
 enum { QB_ERRLEN = 512 };

@@ -57,6 +57,13 @@ run() {
 has() { grep -Fq -- "$2" "$1"; }
 nlines() { wc -l <"$1" | tr -d ' '; }
 sql() { sqlite3 "$DB" "$1"; }
+# every count the re-indexing checks compare
+counts() {
+    sql "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM quotes) || ' ' ||
+                (SELECT count(*) FROM speakers) || ' ' || (SELECT count(*) FROM meetings) || ' ' ||
+                (SELECT count(*) FROM meeting_participants) || ' ' || (SELECT count(*) FROM quotes_fts) || ' ' ||
+                (SELECT sum(n_quotes) FROM speakers) || ' ' || (SELECT count(*) FROM speaker_titles)"
+}
 
 DB=$tmp/quotes.db
 cp "$FIX/articles.jsonl" "$FIX/hostile.jsonl" "$tmp/"
@@ -117,16 +124,32 @@ check "index 4 JSONL articles and 1 plain-text article"
     [ "$(sql 'SELECT count(*) FROM quotes')" = "$q_all" ] && [ "$q_all" -gt 10 ]
 check "5 articles and every quote the library finds ($q_all) are stored"
 
-[ "$(sql 'PRAGMA user_version')" = 2 ] && [ "$(sql 'PRAGMA journal_mode')" = wal ]
-check "schema version 2 in PRAGMA user_version, WAL mode"
+[ "$(sql 'PRAGMA user_version')" = 3 ] && [ "$(sql 'PRAGMA journal_mode')" = wal ]
+check "schema version 3 in PRAGMA user_version, WAL mode"
 
-# a version-1 bank (quotes had no outlet column) is migrated when opened
+# a bank as version 1 wrote it (no outlet in quotes, no tags, a one-column
+# FTS5 table) is migrated when opened
 cp "$DB" "$tmp/v1.db"
-sqlite3 "$tmp/v1.db" 'DROP INDEX quotes_outlet_date; ALTER TABLE quotes DROP COLUMN outlet; PRAGMA user_version = 1'
-run search --db "$tmp/v1.db" --format jsonl --outlet 'Valley Times'
-[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 4 ] && [ "$(sqlite3 "$tmp/v1.db" 'PRAGMA user_version')" = 2 ] &&
-    [ "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM quotes WHERE outlet = 'Valley Times'")" = 4 ]
-check "a version-1 database is migrated to version 2 on open (outlets copied into quotes)"
+sqlite3 "$tmp/v1.db" "DROP TRIGGER quotes_ai; DROP TRIGGER quotes_ad; DROP TABLE quotes_fts;
+  ALTER TABLE quotes DROP COLUMN tags; DROP INDEX quotes_outlet_date; ALTER TABLE quotes DROP COLUMN outlet;
+  CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2');
+  INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+  CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    UPDATE speakers SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id; END;
+  CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    UPDATE speakers SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id; END;
+  PRAGMA user_version = 1;"
+run search --db "$tmp/v1.db" --format jsonl --outlet 'Valley Times' --since 2024-03 --until 2024-04 report
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 2 ] && [ "$(sqlite3 "$tmp/v1.db" 'PRAGMA user_version')" = 3 ] &&
+    [ "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM quotes WHERE outlet = 'Valley Times'")" = 4 ] &&
+    [ "$(sqlite3 "$tmp/v1.db" "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok'")" = ok ]
+check "a version-1 database is migrated to version 3 on open (outlets and tags, FTS5 rebuilt)"
+(cd "$tmp" && "$W" index --force --quiet --db v1.db articles.jsonl hostile.jsonl summit.txt)
+[ "$(DB=$tmp/v1.db counts)" = "$(counts)" ]
+check "the migrated bank re-indexes to the same counts"
 
 [ "$(sql "SELECT url || '|' || date || '|' || outlet || '|' || title FROM articles WHERE ext_id = 'qb-1'")" = \
     "https://example.org/qb-1|2024-03-04|Valley Times|Bridge vote delayed" ] &&
@@ -154,12 +177,6 @@ check "a speaker's titles are kept"
     [ "$(sql "SELECT group_concat(name, '+') FROM (SELECT p.name FROM meeting_participants p JOIN speakers s ON s.id = p.speaker_id JOIN meetings m ON m.id = p.meeting_id JOIN articles a ON a.id = m.article_id WHERE a.ext_id = 'qb-3' ORDER BY p.name)")" = "Ana Duarte+Jonas Brekke" ]
 check "the meeting in qb-3 is stored with both participants"
 
-counts() {
-    sql "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM quotes) || ' ' ||
-                (SELECT count(*) FROM speakers) || ' ' || (SELECT count(*) FROM meetings) || ' ' ||
-                (SELECT count(*) FROM meeting_participants) || ' ' || (SELECT count(*) FROM quotes_fts) || ' ' ||
-                (SELECT sum(n_quotes) FROM speakers) || ' ' || (SELECT count(*) FROM speaker_titles)"
-}
 before=$(counts)
 
 (cd "$tmp" && "$W" index --db quotes.db articles.jsonl hostile.jsonl summit.txt) >"$tmp/out" 2>"$tmp/err"
