@@ -277,7 +277,7 @@ run search --db "$DB" --format jsonl 'sched*'
 check "a word ending in * is a prefix"
 
 run search --db "$DB" --format jsonl --rank-all --time --speaker Brekke --outlet 'Valley Times' dredging
-[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ] && grep -q '^whosaid search: 1 hits in [0-9.]* ms$' "$tmp/err"
+[ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" = 1 ] && grep -q '^whosaid search: 1 hits in [0-9.]* ms (CPU [0-9.]* ms)$' "$tmp/err"
 check "--rank-all and --time, with a word and two filters"
 
 run search --db "$DB" 'NOT' 'OR' '"' 'text:' '(' 'NEAR('
