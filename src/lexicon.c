@@ -9,7 +9,7 @@ static const struct lex_entry *find_hashed(const char *low, uint32_t h)
         uint32_t i = ws_lex_hash[k];
         if (!i)
             return NULL;
-        if (strcmp(ws_lex_table[i - 1].form, low) == 0)
+        if (ws_lex_table[i - 1].form[0] == low[0] && strcmp(ws_lex_table[i - 1].form, low) == 0)
             return &ws_lex_table[i - 1];
     }
 }

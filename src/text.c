@@ -307,17 +307,65 @@ void ws_text_tokenize(ws_doc *d)
             t.end = word_end(d, i + 1, &ab);
             t.kind = T_WORD;
         } else if (is_alnum(c)) {
-            bool ab = false;
-            /* ASCII letters and digits up to a character that can neither
-             * join nor continue a word (the common case), else the full rules */
-            uint32_t e = i;
-            while (e < n && d->cp[e] < 0x80 && (ascii_class[d->cp[e]] & C_ALNUM))
+            /* an ASCII word that no joiner continues (the common case): its
+             * extent, classes, lower case and lexicon hash in one pass */
+            char buf[64];
+            const uint32_t *cp = d->cp;
+            uint32_t e = i, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
+            while (e < n && e - i < sizeof buf - 1) {
+                uint32_t ch = cp[e];
+                if (ch >= 0x80)
+                    break;
+                uint32_t cls = ascii_class[ch];
+                if (!(cls & C_ALNUM))
+                    break;
+                acc |= cls;
+                nlet += (cls >> 2) & 1;     /* C_LETTER */
+                ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
+                buf[e - i] = (char)ch;
+                h = (h ^ ch) * WS_LEX_HASH_PRIME;
                 e++;
-            uint32_t x = e < n ? d->cp[e] : ' ';
-            if (e > i && x < 0x80 && x != '\'' && x != '-' && x != '&' && x != '.' && x != ',')
+            }
+            uint32_t x = e < n ? cp[e] : 0;
+            if (e > i && x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&' &&
+                x != '.' && x != ',') {
+                uint32_t len = e - i;
                 t.end = e;
-            else
-                t.end = word_end(d, i, &ab);
+                t.kind = T_WORD;
+                if (acc & C_DIGIT)
+                    t.flags |= F_HAS_DIGIT;
+                if (acc & C_LETTER) {
+                    uint32_t f = i;
+                    while (!(ascii_class[cp[f]] & C_LETTER))
+                        f++;
+                    if (ascii_class[cp[f]] & C_UPPER)
+                        t.flags |= F_CAP;
+                } else {
+                    t.kind = T_NUM;
+                }
+                if ((acc & C_UPPER) && !(acc & C_LOWER) && nlet >= 2)
+                    t.flags |= F_ALLCAP;
+                if (e < n && (ascii_class[x] & C_SPACE))
+                    t.flags |= F_SPACE_AFTER;
+                if (len == 1) {
+                    t.low = ascii_str[(unsigned char)buf[0]];
+                } else {
+                    char *low = ws_alloc_str(&d->arena, (size_t)len + 1);
+                    memcpy(low, buf, len);
+                    low[len] = 0;
+                    t.low = low;
+                }
+                if (t.kind == T_WORD)
+                    t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
+                newlines = 0;
+                space = false;
+                i = t.end;
+                VPUSH(&d->arena, d->toks, t);
+                continue;
+            }
+            /* otherwise the full rules */
+            bool ab = false;
+            t.end = word_end(d, i, &ab);
             t.kind = T_WORD;
             if (ab)
                 t.flags |= F_ABBREV;
