@@ -255,68 +255,87 @@ static int skip_number(parser *ps, int *plain_int)
     return 1;
 }
 
-static int skip_value(parser *ps, int depth);
-
-static int skip_container(parser *ps, int depth)
+/* One value of any kind, checked and skipped: iterative, with the nesting
+ * kept in a small stack (1 = object, 0 = array), since a member such as
+ * PolNeAR's "quotes" is many small arrays and objects. */
+static int skip_value(parser *ps)
 {
-    int obj = *ps->p == '{';
-    unsigned char close = obj ? '}' : ']';
-    if (depth >= MAX_DEPTH)
-        return 0;
-    ps->p++;
+    unsigned char stack[MAX_DEPTH];
+    int depth = 0, esc, plain;
     skip_ws(ps);
-    if (ps->p < ps->end && *ps->p == close) {
-        ps->p++;
-        return 1;
-    }
-    for (;;) {
-        int esc;
-        if (obj) {
-            if (ps->p >= ps->end || *ps->p != '"' || !skip_string(ps, 1, &esc))
-                return 0;
-            skip_ws(ps);
-            if (ps->p >= ps->end || *ps->p != ':')
-                return 0;
-            ps->p++;
-            skip_ws(ps);
-        }
-        if (!skip_value(ps, depth + 1))
-            return 0;
-        skip_ws(ps);
-        if (ps->p >= ps->end)
-            return 0;
-        if (*ps->p == close) {
-            ps->p++;
-            return 1;
-        }
-        if (*ps->p != ',')
-            return 0;
-        ps->p++;
-        skip_ws(ps);
-    }
-}
-
-static int literal(parser *ps, const char *w, size_t n)
-{
-    if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, w, n) != 0)
-        return 0;
-    ps->p += n;
-    return 1;
-}
-
-static int skip_value(parser *ps, int depth)
-{
-    int esc, plain;
+value:
     if (ps->p >= ps->end)
         return 0;
     switch (*ps->p) {
-    case '"': return skip_string(ps, 0, &esc);
-    case '{': case '[': return skip_container(ps, depth);
-    case 't': return literal(ps, "true", 4);
-    case 'f': return literal(ps, "false", 5);
-    case 'n': return literal(ps, "null", 4);
-    default: return skip_number(ps, &plain);
+    case '"':
+        if (!skip_string(ps, 0, &esc))
+            return 0;
+        break;
+    case '{':
+    case '[': {
+        unsigned char obj = *ps->p == '{';
+        if (depth >= MAX_DEPTH)
+            return 0;
+        ps->p++;
+        skip_ws(ps);
+        if (ps->p < ps->end && *ps->p == (obj ? '}' : ']')) {
+            ps->p++;
+            break;
+        }
+        stack[depth++] = obj;
+        if (obj)
+            goto key;
+        goto value;
     }
+    case 't':
+        if ((size_t)(ps->end - ps->p) < 4 || memcmp(ps->p, "true", 4) != 0)
+            return 0;
+        ps->p += 4;
+        break;
+    case 'f':
+        if ((size_t)(ps->end - ps->p) < 5 || memcmp(ps->p, "false", 5) != 0)
+            return 0;
+        ps->p += 5;
+        break;
+    case 'n':
+        if ((size_t)(ps->end - ps->p) < 4 || memcmp(ps->p, "null", 4) != 0)
+            return 0;
+        ps->p += 4;
+        break;
+    default:
+        if (!skip_number(ps, &plain))
+            return 0;
+        break;
+    }
+    /* after a value: the end of the outermost one, or a comma or a closing
+     * bracket of the container it is in */
+    for (;;) {
+        if (depth == 0)
+            return 1;
+        skip_ws(ps);
+        if (ps->p >= ps->end)
+            return 0;
+        if (*ps->p == ',') {
+            ps->p++;
+            skip_ws(ps);
+            if (stack[depth - 1])
+                goto key;
+            goto value;
+        }
+        if (*ps->p != (stack[depth - 1] ? '}' : ']'))
+            return 0;
+        ps->p++;
+        depth--;
+    }
+key:
+    if (ps->p >= ps->end || *ps->p != '"' || !skip_string(ps, 1, &esc))
+        return 0;
+    skip_ws(ps);
+    if (ps->p >= ps->end || *ps->p != ':')
+        return 0;
+    ps->p++;
+    skip_ws(ps);
+    goto value;
 }
 
 int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_result *res)
@@ -324,7 +343,6 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
     parser ps = {(const unsigned char *)line, (const unsigned char *)line + len, scratch, cap, 0};
     int have_text = 0, esc;
     size_t text_off = 0;
-    const char *text_raw = NULL;
     memset(res, 0, sizeof *res);
     skip_ws(&ps);
     if (ps.p >= ps.end || *ps.p != '{')
@@ -350,18 +368,10 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
         if (klen == 4 && memcmp(k0, "text", 4) == 0) {
             if (have_text || *ps.p != '"')
                 return 0;
-            const unsigned char *s0 = ps.p;
-            if (!skip_string(&ps, 0, &esc))
+            /* checked and decoded in one pass (news texts have escapes:
+             * every paragraph break is a \n) */
+            if (!decode_string(&ps, &text_off, &res->text_len))
                 return 0;
-            if (esc) {
-                ps.p = s0;
-                if (!decode_string(&ps, &text_off, &res->text_len))
-                    return 0;
-                text_raw = NULL;
-            } else {
-                text_raw = (const char *)s0 + 1;
-                res->text_len = (size_t)(ps.p - 1 - (s0 + 1));
-            }
             have_text = 1;
         } else if (klen == 2 && memcmp(k0, "id", 2) == 0) {
             if (res->has_id)
@@ -395,7 +405,7 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
                 (*ps.buf)[ps.len + vlen - 2] = 0;
                 ps.len += vlen - 1;
             }
-        } else if (!skip_value(&ps, 1)) {
+        } else if (!skip_value(&ps)) {
             return 0;
         }
         skip_ws(&ps);
@@ -412,6 +422,6 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
     skip_ws(&ps);
     if (ps.p != ps.end || !have_text)
         return 0;
-    res->text = text_raw ? text_raw : *scratch + text_off;
+    res->text = *scratch + text_off;
     return 1;
 }
