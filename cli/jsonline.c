@@ -5,8 +5,8 @@
  * carry their gold "quotes" too, a third of the bytes), copies every string
  * and then frees it all again. On the bulk JSONL path that cost as much as
  * the analysis itself. This reader looks only at the top-level "id" and
- * "text" members, validates the rest in place and decodes "text" at most
- * once (not at all when it has no escapes).
+ * "text" members, validates the rest in place without building anything,
+ * and checks and decodes "text" in one pass into a buffer it reuses.
  *
  * It must never change an output: it accepts a line only when jansson
  * (json_loadb with JSON_DECODE_ANY | JSON_ALLOW_NUL, as cli/main.c calls it)
