@@ -241,10 +241,40 @@ typedef struct sal_t {
     uint32_t sent, para; /* counters at the last update */
 } sal_t;
 
-static double salience(const sal_t *s, uint32_t sent, uint32_t para)
+/* pow(0.6, k) and pow(0.35, k) for small k, worked out once per document:
+ * the same values pow() gives, without a call per pronoun and candidate. */
+#define POW_CACHE 64
+typedef struct pow_cache {
+    double p6[POW_CACHE], p35[POW_CACHE];
+    uint64_t have6, have35; /* bit k: p6[k], p35[k] filled */
+} pow_cache;
+
+static inline double pow6(pow_cache *pc, uint32_t k)
+{
+    if (k >= POW_CACHE)
+        return pow(0.6, (double)k);
+    if (!(pc->have6 >> k & 1)) {
+        pc->p6[k] = pow(0.6, (double)k);
+        pc->have6 |= (uint64_t)1 << k;
+    }
+    return pc->p6[k];
+}
+
+static inline double pow35(pow_cache *pc, uint32_t k)
+{
+    if (k >= POW_CACHE)
+        return pow(0.35, (double)k);
+    if (!(pc->have35 >> k & 1)) {
+        pc->p35[k] = pow(0.35, (double)k);
+        pc->have35 |= (uint64_t)1 << k;
+    }
+    return pc->p35[k];
+}
+
+static double salience(pow_cache *pc, const sal_t *s, uint32_t sent, uint32_t para)
 {
     uint32_t dp = para - s->para, ds = sent - s->sent - dp;
-    return s->v * pow(0.6, (double)ds) * pow(0.35, (double)dp);
+    return s->v * pow6(pc, ds) * pow35(pc, dp);
 }
 
 static void resolve_rest(ectx *c)
@@ -256,6 +286,8 @@ static void resolve_rest(ectx *c)
     size_t n_recent = 0;
     int32_t cur_sent = -1, cur_para = -1;
     uint32_t nsent = 0, npara = 0; /* sentence and paragraph changes so far */
+    pow_cache pc;
+    pc.have6 = pc.have35 = 0;
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
         const tok *t = &c->T[m->t0];
@@ -282,7 +314,7 @@ static void resolve_rest(ectx *c)
                     continue;
                 if (g != G_UNKNOWN && g != m->gender)
                     continue;
-                double sc = salience(&sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
+                double sc = salience(&pc, &sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
                 if (sc > bs || (sc == bs && best >= 0 && e < best)) {
                     bs = sc;
                     best = e;
@@ -309,7 +341,7 @@ static void resolve_rest(ectx *c)
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
             sal_t *S = &sal[m->entity];
-            S->v = salience(S, nsent, npara) + w;
+            S->v = salience(&pc, S, nsent, npara) + w;
             S->sent = nsent;
             S->para = npara;
             /* move to the front of the recent list */
