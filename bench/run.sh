@@ -30,25 +30,30 @@ head -c $((MB * 100000)) "$tmp/corpus.jsonl" | sed '$d' > "$tmp/tenth.jsonl"
 size=$(wc -c < "$tmp/corpus.jsonl"); lines=$(wc -l < "$tmp/corpus.jsonl")
 tsize=$(wc -c < "$tmp/tenth.jsonl")
 
-# seconds (best of REPS runs) and peak RSS (KB, the largest) of a command, stdout discarded
+# best elapsed seconds and best CPU seconds (user + system) of REPS runs, and
+# the largest peak RSS (KB), of a command, stdout discarded
 REPS=${REPS:-3}
 measure() {
-  best= rss=0 r=0
+  best= cpu= rss=0 r=0
   while [ $r -lt "$REPS" ]; do
-    /usr/bin/time -f '%e %M' "$@" > /dev/null 2> "$tmp/time" || true
-    set -- "$@"
-    t=$(tail -n 1 "$tmp/time" | cut -d' ' -f1); m=$(tail -n 1 "$tmp/time" | cut -d' ' -f2)
+    /usr/bin/time -f '%e %U %S %M' "$@" > /dev/null 2> "$tmp/time" || true
+    tail -n 1 "$tmp/time" > "$tmp/time.last"
+    read -r t u k m < "$tmp/time.last"
+    c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')
     if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+    if [ -z "$cpu" ] || awk -v a="$c" -v b="$cpu" 'BEGIN { exit !(a < b) }'; then cpu=$c; fi
     [ "$m" -gt "$rss" ] && rss=$m
     r=$((r + 1))
   done
-  echo "$best $rss"
+  echo "$best $cpu $rss"
 }
 
-set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j1=$1; j1rss=$2
-set -- $(measure "$BIN" -j2 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j2=$1; j2rss=$2
-set -- $(measure wc -w "$tmp/corpus.jsonl"); wc=$1
-set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/tenth.jsonl"); tenth=$1
+load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j1=$1; j1cpu=$2; j1rss=$3
+set -- $(measure "$BIN" -j2 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j2=$1; j2cpu=$2; j2rss=$3
+set -- $(measure wc -w "$tmp/corpus.jsonl"); wc=$1; wccpu=$2
+set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/tenth.jsonl"); tenth=$1; tenthcpu=$2
+load1=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 
 # the peer, on a 1 MB slice of the texts
 peer="not run (node or npm compromise unavailable)"
@@ -63,16 +68,18 @@ if command -v node >/dev/null 2>&1; then
   fi
 fi
 
-echo "corpus: $what; $size bytes, $lines articles; machine: $(nproc) cores"
+echo "corpus: $what; $size bytes, $lines articles; machine: $(nproc) cores; load average $load0 before, $load1 after"
 awk -v s="$size" -v n="$lines" -v j1="$j1" -v j2="$j2" -v r1="$j1rss" -v r2="$j2rss" -v wc="$wc" \
-    -v tenth="$tenth" -v ts="$tsize" 'BEGIN {
-  printf "| run | seconds | MB/s | articles/s | peak RSS |\n|---|---|---|---|---|\n";
-  printf "| whosaid -j1 | %.2f | %.1f | %.0f | %.1f MB |\n", j1, s / j1 / 1e6, n / j1, r1 / 1024;
-  printf "| whosaid -j2 | %.2f | %.1f | %.0f | %.1f MB |\n", j2, s / j2 / 1e6, n / j2, r2 / 1024;
-  printf "| wc -w (floor) | %.2f | %.1f | | |\n", wc, s / wc / 1e6;
-  printf "\nwhosaid -j1 time / wc -w time: %.1fx;  -j2 speed-up over -j1: %.2fx\n", j1 / wc, j1 / j2;
-  printf "scaling: a tenth of the corpus took %.2f s; the whole took %.2f s = %.1fx for %.1fx the input\n",
-         tenth, j1, j1 / tenth, s / ts }'
+    -v c1="$j1cpu" -v c2="$j2cpu" -v cwc="$wccpu" -v tenth="$tenth" -v tc="$tenthcpu" -v ts="$tsize" 'BEGIN {
+  printf "| run | seconds | MB/s | articles/s | CPU seconds | MB per CPU second | peak RSS |\n";
+  printf "|---|---|---|---|---|---|---|\n";
+  printf "| whosaid -j1 | %.2f | %.1f | %.0f | %.2f | %.1f | %.1f MB |\n", j1, s / j1 / 1e6, n / j1, c1, s / c1 / 1e6, r1 / 1024;
+  printf "| whosaid -j2 | %.2f | %.1f | %.0f | %.2f | %.1f | %.1f MB |\n", j2, s / j2 / 1e6, n / j2, c2, s / c2 / 1e6, r2 / 1024;
+  printf "| wc -w (floor) | %.2f | %.1f | | %.2f | %.1f | |\n", wc, s / wc / 1e6, cwc, s / cwc / 1e6;
+  printf "\nwhosaid -j1 time / wc -w time: %.1fx (CPU time: %.1fx);  -j2 speed-up over -j1: %.2fx\n",
+         j1 / wc, c1 / cwc, j1 / j2;
+  printf "scaling: a tenth of the corpus took %.2f s (%.2f CPU s); the whole took %.2f s (%.2f CPU s) = %.1fx (%.1fx) for %.1fx the input\n",
+         tenth, tc, j1, c1, j1 / tenth, c1 / tc, s / ts }'
 if [ -n "${ws_slice:-}" ]; then
   echo "$peer" | python3 -c '
 import json, sys
