@@ -35,7 +35,7 @@ EXPECTED = [
     # text, type, cue_text, source_text, speaker
     ("\u201cThis terminal will carry two million passengers a year,\u201d", "direct", "said",
      "Okafor", "Daniel Okafor"),
-    ("the old pier would close in March", "indirect", "added", "He", "Daniel Okafor"),
+    ("that the old pier would close in March", "indirect", "added", "He", "Daniel Okafor"),
     ("\"We waited twenty years for this day,\"", "direct", "told", "she", "Ilse Marrow"),
 ]
 
@@ -264,5 +264,8 @@ def test_seed_article():
     if gold_path.exists():
         gold = json.loads(gold_path.read_text(encoding="utf-8").splitlines()[0])
         want = [(trim(span_text(text, g["content"])), g["entity"]) for g in gold["quotes"]]
-        got = [(trim(q["text"]), q["speaker"]) for q in attributed]
+        # whosaid follows PolNeAR, whose contents keep the "that" of "said that …"
+        # (2,371 : 30 on train); the seed's gold leaves it out
+        got = [(trim(q["text"][5:] if q["text"].startswith("that ") else q["text"]), q["speaker"])
+               for q in attributed]
         assert got == want
