@@ -309,7 +309,7 @@ void ws_text_tokenize(ws_doc *d)
         } else if (is_alnum(c)) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            char buf[64];
+            char buf[64] = {0}; /* zeroed: the copy below moves whole eight-byte words */
             const uint32_t *cp = d->cp;
             uint32_t e = i, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
             while (e < n && e - i < sizeof buf - 1) {
@@ -350,8 +350,11 @@ void ws_text_tokenize(ws_doc *d)
                 if (len == 1) {
                     t.low = ascii_str[(unsigned char)buf[0]];
                 } else {
-                    char *low = ws_alloc_str(&d->arena, (size_t)len + 1);
-                    memcpy(low, buf, len);
+                    /* copied eight bytes at a time: room rounded up to eight */
+                    size_t room = ((size_t)len + 8) & ~(size_t)7;
+                    char *low = ws_alloc_str(&d->arena, room);
+                    for (size_t o = 0; o < room; o += 8)
+                        memcpy(low + o, buf + o, 8);
                     low[len] = 0;
                     t.low = low;
                 }
