@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 GB=${1:-1}
 shift 2>/dev/null || true
 THREADS=${*:-1 2}
-BIN=build/whosaid
+BIN=${BIN:-build/whosaid}
 SHARED=${SHARED:-../shared}
 [ -x "$BIN" ] || make -s
 tmp=$(mktemp -d)

@@ -11,7 +11,7 @@
 set -e
 cd "$(dirname "$0")/.."
 MB=${1:-100}
-BIN=build/whosaid
+BIN=${BIN:-build/whosaid}
 SHARED=${SHARED:-../shared}
 [ -x "$BIN" ] || make -s
 tmp=$(mktemp -d)
