@@ -102,6 +102,18 @@ static void json_body(out *o, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
+        /* eight bytes at a time while none needs escaping */
+        const uint64_t ones = 0x0101010101010101ull;
+        while (len - i >= 8) {
+            uint64_t w, q, b;
+            memcpy(&w, s + i, 8);
+            q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & (ones * 0x80))
+                break;
+            i += 8, run += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char ch = (unsigned char)s[i];
         if (!json_esc[ch]) {
             run++;
