@@ -209,8 +209,11 @@ static void cluster_names(ectx *c)
             continue;
         uint32_t e = k + 2;
         bool titled = false;
+        /* a verb ends the phrase ("Trump, this isn't a campaign", "Trump,
+         * the race was close"): that is a clause, not an apposition */
         while (e < d->toks.n && e < k + 8 && c->T[e].kind == T_WORD &&
-               !(c->T[e].lex & (LX_CUE | LX_CUE_ING)) && strcmp(c->T[e].low, "of") != 0 &&
+               !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX)) && !strstr(c->T[e].low, "n't") &&
+               !strstr(c->T[e].low, "n\u2019t") && strcmp(c->T[e].low, "of") != 0 &&
                strcmp(c->T[e].low, "for") != 0 && strcmp(c->T[e].low, "at") != 0 &&
                strcmp(c->T[e].low, "who") != 0) {
             if (c->T[e].lex & (LX_TITLE | LX_ROLE))

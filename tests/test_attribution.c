@@ -262,6 +262,25 @@ static void test_colon_without_marks_title(void **state)
 
 /* ---- speakers ------------------------------------------------------------------------ */
 
+/* "Pell, the senator," gives a title; "Ruiz, this isn't a campaign," is a
+ * clause and gives none */
+static void test_apposition_titles(void **state)
+{
+    (void)state;
+    const char t[] = "Tom Pell, the senator, met Ana Ruiz on Monday. \xE2\x80\x9CI told Ana Ruiz, "
+                     "this isn't a campaign, this is a movement,\xE2\x80\x9D Pell said.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    int pell = tu_entity_named(d, "Tom Pell"), ruiz = tu_entity_named(d, "Ana Ruiz");
+    assert_true(pell >= 0 && ruiz >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)pell);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "senator");
+    assert_int_equal(ws_doc_entity(d, (size_t)ruiz)->n_titles, 0);
+    ws_doc_free(d);
+}
+
 static void test_title_alias(void **state)
 {
     (void)state;
@@ -804,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_indirect_said_no_that),
         cmocka_unit_test(test_indirect_told_reporters_that),
         cmocka_unit_test(test_according_to_trailing),
+        cmocka_unit_test(test_apposition_titles),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
         cmocka_unit_test(test_according_to_document),
