@@ -125,6 +125,7 @@ typedef struct quote {
     uint32_t cue0, cue1;   /* tokens; cue1 == cue0 when none */
     int32_t source;        /* mention index or -1 */
     ws_span src_span;      /* source span as reported */
+    uint32_t src_t0, src_t1; /* ... its tokens (speakers stage) */
     bool has_src_span;
     ws_quote_type type;
     bool colon;

@@ -308,6 +308,27 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
     return false;
 }
 
+/* The source of the latest attribution whose cue stands earlier in this
+ * sentence: "…, Hollande said Tuesday in Paris, noting …" notes by Hollande. */
+static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
+{
+    const quote *best = NULL;
+    /* the most recent attributions only, so that a sentence of a million
+     * participles stays linear */
+    size_t n = c->d->quotes.n, lo = n > 64 ? n - 64 : 0;
+    for (size_t i = lo; i < n; i++) {
+        const quote *q = &c->d->quotes.v[i];
+        if (q->cue1 <= k && q->cue1 > q->cue0 && q->cue0 >= s0 && (!best || q->cue1 > best->cue1))
+            best = q;
+    }
+    if (!best || !best->has_src_span || best->src_t1 <= best->src_t0)
+        return false;
+    out->t0 = best->src_t0;
+    out->t1 = best->src_t1;
+    out->head = best->source;
+    return true;
+}
+
 /* The subject phrase that starts at token k (after an inverted cue: "said
  * X"); with appos, an apposition that ends the sentence belongs to it. */
 static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool appos)
@@ -376,6 +397,8 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     q.cue1 = cue1;
     q.source = src ? src->head : -1;
     if (src) {
+        q.src_t0 = src->t0;
+        q.src_t1 = src->t1;
         q.src_span.start = c->T[src->t0].start;
         q.src_span.end = c->T[src->t1 - 1].end;
         q.has_src_span = true;
@@ -1103,7 +1126,7 @@ static void sieve_indirect(ctx *c)
             /* "…, saying (that) CONTENT": the subject is the clause's before */
             if (k < s0 + 2 || !tok_punct(c->d, k - 1, ','))
                 continue;
-            if (!np_left_first(c, s0, k, &src))
+            if (!prev_source(c, s0, k, &src) && !np_left_first(c, s0, k, &src))
                 continue;
             bool saw_that;
             uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
@@ -1369,7 +1392,7 @@ static void sieve_frame(ctx *c)
         } else if (k > s0 && np_left(c, k, s0, &src)) {
             sp = &src;
         } else if (k > s0 + 1 && (tok_punct(c->d, v - 1, ',') || tok_is(c->d, v - 1, "and")) &&
-                   np_left_first(c, s0, k, &src)) {
+                   (prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src))) {
             sp = &src; /* "X …, saying", "X … and refused": the sentence's subject */
         } else if (k > s0 && np_left_first(c, s0, k, &src)) {
             sp = &src; /* the sentence's first person, the likeliest subject */
