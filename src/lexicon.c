@@ -6,10 +6,11 @@
 static const struct lex_entry *find_hashed(const char *low, uint32_t h)
 {
     for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
-        uint32_t i = ws_lex_hash[k];
+        uint32_t i = ws_lex_hash[k].index;
         if (!i)
             return NULL;
-        if (ws_lex_table[i - 1].form[0] == low[0] && strcmp(ws_lex_table[i - 1].form, low) == 0)
+        /* the whole hash first: the string is read only for a likely match */
+        if (ws_lex_hash[k].hash == h && strcmp(ws_lex_table[i - 1].form, low) == 0)
             return &ws_lex_table[i - 1];
     }
 }

@@ -10,7 +10,11 @@ struct lex_entry {
 };
 extern const struct lex_entry ws_lex_table[];
 extern const size_t ws_lex_table_n;
-extern const uint32_t ws_lex_hash[]; /* index + 1 into ws_lex_table, 0 = empty */
+struct lex_slot {
+    uint32_t index; /* index + 1 into ws_lex_table, 0 = empty */
+    uint32_t hash;  /* the FNV-1a hash of its form */
+};
+extern const struct lex_slot ws_lex_hash[];
 extern const size_t ws_lex_hash_n;    /* a power of two */
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;

@@ -11,7 +11,12 @@
 
 /* ---- a small open-addressing set of strings, for the article's vocabulary ---- */
 typedef struct {
-    const char **slot;
+    const char *w; /* NULL = empty */
+    uint64_t h;    /* its hash: most probes are settled without reading w */
+} strslot;
+
+typedef struct {
+    strslot *slot;
     size_t cap;
 } strset;
 
@@ -23,32 +28,18 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
-static void set_add(ws_arena *a, strset *s, const char *w)
+/* Add w (hash h) to a set that has room (the caller keeps the load under
+ * one half); true when it was not there yet. */
+static bool set_insert_h(strset *s, const char *w, uint64_t h)
 {
-    if (s->cap == 0) {
-        s->cap = 1024;
-        s->slot = ws_alloc(a, s->cap * sizeof *s->slot);
-    }
-    size_t i = hash_str(w) & (s->cap - 1);
-    while (s->slot[i]) {
-        if (strcmp(s->slot[i], w) == 0)
-            return;
-        i = (i + 1) & (s->cap - 1);
-    }
-    s->slot[i] = w; /* the caller keeps the load under one half */
-}
-
-/* Add w to a set that has room (the caller keeps the load under one half);
- * true when it was not there yet. One hash and one probe sequence. */
-static bool set_insert(strset *s, const char *w)
-{
-    size_t i = hash_str(w) & (s->cap - 1);
-    while (s->slot[i]) {
-        if (s->slot[i][0] == w[0] && strcmp(s->slot[i], w) == 0)
+    size_t i = h & (s->cap - 1);
+    while (s->slot[i].w) {
+        if (s->slot[i].h == h && strcmp(s->slot[i].w, w) == 0)
             return false;
         i = (i + 1) & (s->cap - 1);
     }
-    s->slot[i] = w;
+    s->slot[i].w = w;
+    s->slot[i].h = h;
     return true;
 }
 
@@ -56,9 +47,10 @@ static bool set_has(const strset *s, const char *w)
 {
     if (!s->cap)
         return false;
-    size_t i = hash_str(w) & (s->cap - 1);
-    while (s->slot[i]) {
-        if (s->slot[i][0] == w[0] && strcmp(s->slot[i], w) == 0)
+    uint64_t h = hash_str(w);
+    size_t i = h & (s->cap - 1);
+    while (s->slot[i].w) {
+        if (s->slot[i].h == h && strcmp(s->slot[i].w, w) == 0)
             return true;
         i = (i + 1) & (s->cap - 1);
     }
@@ -85,11 +77,11 @@ static strset lower_vocab(ws_doc *d)
             g.cap = s.cap ? s.cap * 2 : 1024;
             g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
             for (size_t i = 0; i < s.cap; i++)
-                if (s.slot[i])
-                    set_add(&d->arena, &g, s.slot[i]);
+                if (s.slot[i].w)
+                    set_insert_h(&g, s.slot[i].w, s.slot[i].h);
             s = g;
         }
-        if (set_insert(&s, t->low))
+        if (set_insert_h(&s, t->low, hash_str(t->low)))
             count++;
     }
     return s;

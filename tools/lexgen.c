@@ -178,7 +178,8 @@ int main(int argc, char **argv)
     while (cap < 2 * n_ents)
         cap *= 2;
     unsigned *slot = calloc(cap, sizeof *slot);
-    if (!slot)
+    uint32_t *full = calloc(cap, sizeof *full);
+    if (!slot || !full)
         die("out of memory", NULL);
     for (size_t i = 0; i < n_ents; i++) {
         uint32_t h = 2166136261u;
@@ -188,12 +189,16 @@ int main(int argc, char **argv)
         while (slot[k])
             k = (k + 1) & (cap - 1);
         slot[k] = (unsigned)i + 1;
+        full[k] = h;
     }
-    fprintf(o, "const uint32_t ws_lex_hash[] = {");
+    /* each slot holds the entry's whole hash too: a probe that meets another
+     * word's entry is told apart without reading its string */
+    fprintf(o, "const struct lex_slot ws_lex_hash[] = {");
     for (size_t k = 0; k < cap; k++)
-        fprintf(o, "%s%u", k % 16 ? ", " : ",\n    " + (k == 0), slot[k]);
+        fprintf(o, "%s{%u, %uu}", k % 8 ? ", " : ",\n    " + (k == 0), slot[k], (unsigned)full[k]);
     fprintf(o, "\n};\nconst size_t ws_lex_hash_n = %zu;\n\n", cap);
     free(slot);
+    free(full);
     fprintf(o, "const char *const ws_lex_lemmas[] = {\n");
     for (size_t i = 0; i < n_lemmas; i++) {
         fprintf(o, "    ");
