@@ -5,8 +5,8 @@
 #   absent), side by side in the same run with `wc -w` on the same file (the
 #   floor) and with npm compromise's quotations() on a 1 MB slice (the peer).
 #   Also the scaling check: the time for a tenth of the corpus, times ten.
-#   Each timing is the best of REPS runs (default 3): the machine may be
-#   shared, and the best run is the one least disturbed.
+#   Each timing is the best of REPS runs (default 3), taken in turns: the
+#   machine may be shared, and the best run is the one least disturbed.
 # usage: bench/run.sh [MB]      (default 100; REPS=N in the environment)
 set -e
 cd "$(dirname "$0")/.."
@@ -30,29 +30,37 @@ head -c $((MB * 100000)) "$tmp/corpus.jsonl" | sed '$d' > "$tmp/tenth.jsonl"
 size=$(wc -c < "$tmp/corpus.jsonl"); lines=$(wc -l < "$tmp/corpus.jsonl")
 tsize=$(wc -c < "$tmp/tenth.jsonl")
 
-# best elapsed seconds and best CPU seconds (user + system) of REPS runs, and
-# the largest peak RSS (KB), of a command, stdout discarded
+# One run of a command, stdout discarded; keeps in $tmp/NAME the best
+# elapsed and CPU (user + system) seconds and the largest peak RSS (KB) so
+# far. The runs of the different commands take turns, REPS rounds (default
+# 3), so that a burst of load from other users of a shared machine does not
+# fall on all the runs of one of them.
 REPS=${REPS:-3}
-measure() {
-  best= cpu= rss=0 r=0
-  while [ $r -lt "$REPS" ]; do
-    /usr/bin/time -f '%e %U %S %M' "$@" > /dev/null 2> "$tmp/time" || true
-    tail -n 1 "$tmp/time" > "$tmp/time.last"
-    read -r t u k m < "$tmp/time.last"
-    c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')
-    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-    if [ -z "$cpu" ] || awk -v a="$c" -v b="$cpu" 'BEGIN { exit !(a < b) }'; then cpu=$c; fi
-    [ "$m" -gt "$rss" ] && rss=$m
-    r=$((r + 1))
-  done
-  echo "$best $cpu $rss"
+run_once() {
+  name=$1; shift
+  /usr/bin/time -f '%e %U %S %M' "$@" > /dev/null 2> "$tmp/time" || true
+  tail -n 1 "$tmp/time" > "$tmp/time.last"
+  read -r t u k m < "$tmp/time.last"
+  c=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')
+  if [ -f "$tmp/$name" ]; then read -r bt bc bm < "$tmp/$name"; else bt=$t bc=$c bm=$m; fi
+  awk -v t="$t" -v c="$c" -v m="$m" -v bt="$bt" -v bc="$bc" -v bm="$bm" \
+    'BEGIN { printf "%s %s %s\n", (t < bt ? t : bt), (c < bc ? c : bc), (m > bm ? m : bm) }' > "$tmp/$name"
 }
+result() { cat "$tmp/$1"; }
 
 load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
-set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j1=$1; j1cpu=$2; j1rss=$3
-set -- $(measure "$BIN" -j2 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"); j2=$1; j2cpu=$2; j2rss=$3
-set -- $(measure wc -w "$tmp/corpus.jsonl"); wc=$1; wccpu=$2
-set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/tenth.jsonl"); tenth=$1; tenthcpu=$2
+r=0
+while [ $r -lt "$REPS" ]; do
+  run_once j1 "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"
+  run_once j2 "$BIN" -j2 --jsonl --format jsonl --quiet "$tmp/corpus.jsonl"
+  run_once wc wc -w "$tmp/corpus.jsonl"
+  run_once tenth "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/tenth.jsonl"
+  r=$((r + 1))
+done
+set -- $(result j1); j1=$1; j1cpu=$2; j1rss=$3
+set -- $(result j2); j2=$1; j2cpu=$2; j2rss=$3
+set -- $(result wc); wc=$1; wccpu=$2
+set -- $(result tenth); tenth=$1; tenthcpu=$2
 load1=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 
 # the peer, on a 1 MB slice of the texts
@@ -63,7 +71,8 @@ if command -v node >/dev/null 2>&1; then
   fi
   if [ -d bench/node_modules/compromise ]; then
     head -c 1000000 "$tmp/corpus.jsonl" | sed '$d' > "$tmp/slice.jsonl"
-    set -- $(measure "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/slice.jsonl"); ws_slice=$1
+    r=0; while [ $r -lt "$REPS" ]; do run_once slice "$BIN" -j1 --jsonl --format jsonl --quiet "$tmp/slice.jsonl"; r=$((r + 1)); done
+    set -- $(result slice); ws_slice=$1
     peer=$(cd bench && node compromise_quotes.js "$tmp/slice.jsonl")
   fi
 fi
