@@ -348,6 +348,34 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* A slot's buffers grow to the longest line and output they have held; over
+ * a long input every slot would hold one of the longest, BATCH times. So a
+ * buffer larger than SLOT_KEEP is given back once its article is written:
+ * memory stays near BATCH ordinary articles whatever the input's length. */
+enum { SLOT_KEEP = 32 * 1024 };
+
+static void buf_trim(buf *b)
+{
+    if (b->cap > SLOT_KEEP) {
+        free(b->p);
+        b->p = NULL;
+        b->len = b->cap = 0;
+    }
+}
+
+static void slot_trim(slot *s)
+{
+    buf_trim(&s->line);
+    buf_trim(&s->job.out);
+    buf_trim(&s->job.diag);
+    buf_trim(&s->job.tmp);
+    if (s->job.fast_cap > SLOT_KEEP) {
+        free(s->job.fast);
+        s->job.fast = NULL;
+        s->job.fast_cap = 0;
+    }
+}
+
 static void process_jsonl_threads(run *r, input *fp, const char *name)
 {
     slot *slots = calloc(BATCH, sizeof *slots);
@@ -387,8 +415,10 @@ static void process_jsonl_threads(run *r, input *fp, const char *name)
         worker(&p);
         for (int t = 1; t <= started; t++)
             pthread_join(tid[t], NULL);
-        for (size_t i = 0; i < p.n && !r->stop; i++)
+        for (size_t i = 0; i < p.n && !r->stop; i++) {
             flush_one(r, &slots[i].job);
+            slot_trim(&slots[i]);
+        }
     }
     read_failed(r, fp, name, lineno);
     for (size_t i = 0; slots && i < BATCH; i++) {
