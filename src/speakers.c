@@ -1089,7 +1089,8 @@ static void sieve_indirect(ctx *c)
              * source interrupts the sentence, whose rest is the speech too */
             uint32_t r = src.t1, b2 = 0;
             if (b == k - 1 && r + 2 < s1 && tok_punct(c->d, r, ',') && !c->used[r + 1] &&
-                c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1])
+                c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1] &&
+                !in_list(c->T[r + 1].low, CLAUSE_WORDS)) /* ", which …" is the source's */
                 b2 = content_end(c, r + 1, s1);
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
