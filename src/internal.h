@@ -260,8 +260,22 @@ uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 #define WS_LEX_HASH_PRIME 16777619u
 uint32_t ws_lex_word_hashed(const char *low, uint32_t hash, int32_t *cue_lemma);
 /* Longest multi-word entry of class cls starting at token i (returns the
- * number of tokens, 0 if none). */
-uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);
+ * number of tokens, 0 if none). Inline for the common one-word case, which
+ * needs only the class found when the token was made. */
+uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);
+static inline uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
+{
+    if (i >= d->toks.n)
+        return 0;
+    const tok *t0 = &d->toks.v[i];
+    if (t0->lex & LX_PREFIX)
+        return ws_lex_phrase_long(d, i, cls, cue_lemma);
+    if (t0->kind != T_WORD || !(t0->lex & cls))
+        return 0;
+    if (cue_lemma)
+        *cue_lemma = t0->cue_lemma;
+    return 1;
+}
 const char *ws_lex_cue_lemma(int32_t lemma);
 
 /* ---- helpers ------------------------------------------------------------------ */

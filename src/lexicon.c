@@ -53,11 +53,10 @@ const char *ws_lex_cue_lemma(int32_t lemma)
     return lemma >= 0 && (size_t)lemma < ws_lex_lemmas_n ? ws_lex_lemmas[lemma] : NULL;
 }
 
-/* The multi-word part of ws_lex_phrase(), apart so that the common one-word
- * case needs no buffer. The hash is carried from word to word (FNV-1a runs
- * left to right), each prefix is hashed once. */
-static __attribute__((noinline)) uint32_t lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls,
-                                                           int32_t *cue_lemma)
+/* The multi-word part of ws_lex_phrase() (internal.h), for a token that
+ * starts some multi-word entry. The hash is carried from word to word (FNV-1a
+ * runs left to right), each prefix is hashed once. */
+uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
 {
     char buf[256];
     size_t len = 0;
@@ -85,22 +84,4 @@ static __attribute__((noinline)) uint32_t lex_phrase_long(const ws_doc *d, uint3
         }
     }
     return best;
-}
-
-/* Longest entry of class cls made of tokens i, i+1, ... (up to four words,
- * joined by single spaces as in the lexicon files). */
-uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
-{
-    if (i >= d->toks.n)
-        return 0;
-    /* one word: the class found when the token was made */
-    const tok *t0 = &d->toks.v[i];
-    if (!(t0->lex & LX_PREFIX)) {
-        if (t0->kind != T_WORD || !(t0->lex & cls))
-            return 0;
-        if (cue_lemma)
-            *cue_lemma = t0->cue_lemma;
-        return 1;
-    }
-    return lex_phrase_long(d, i, cls, cue_lemma);
 }
