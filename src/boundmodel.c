@@ -8,8 +8,6 @@
  * train by tools/train_cues.c (liblinear), weights in src/bound_weights.c. */
 #include "internal.h"
 
-#include <math.h>
-
 #include "bound_weights.h"
 
 static const char *bucket(uint32_t n)
@@ -23,11 +21,7 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
 {
     uint32_t j = s->cand[i];
     size_t n = 0;
-#define ADD(name, v1, v2)                                                                          \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = ws_feat_hash(name, v1, v2, WS_BOUND_DIM);                                     \
-    } while (0)
+#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_BOUND_DIM, name, v1, v2)
     const char *cue = ws_lex_cue_lemma(d->toks.v[s->cue].cue_lemma);
     if (!cue)
         cue = d->toks.v[s->cue].low;
@@ -64,8 +58,5 @@ double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i)
 {
     uint32_t f[WS_BOUND_MAX_FEATS];
     size_t n = ws_bound_features(d, s, i, f, WS_BOUND_MAX_FEATS);
-    double z = 0;
-    for (size_t i = 0; i < n; i++)
-        z += ws_bound_weights[f[i] - 1];
-    return z;
+    return ws_feat_sum(ws_bound_weights, f, n);
 }

@@ -86,8 +86,5 @@ double ws_cue_score(const ws_doc *d, uint32_t k)
 {
     uint32_t f[WS_CUE_MAX_FEATS];
     size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
-    double z = 0;
-    for (size_t i = 0; i < n; i++)
-        z += ws_cue_weights[f[i] - 1];
-    return 1.0 / (1.0 + exp(-z));
+    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_cue_weights, f, n)));
 }

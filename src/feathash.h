@@ -45,6 +45,22 @@ static inline __attribute__((always_inline)) uint32_t ws_feat_hash(const char *n
     return h % dim + 1;
 }
 
+/* Appends feature "name=v1[|v2]" to f[0..cap), counting in n. */
+#define WS_FEAT_ADD(f, n, cap, dim, name, v1, v2)                                                  \
+    do {                                                                                           \
+        if ((n) < (cap))                                                                           \
+            (f)[(n)++] = ws_feat_hash(name, v1, v2, dim);                                          \
+    } while (0)
+
+/* A linear model's score: the sum of its features' weights. */
+static inline double ws_feat_sum(const float *w, const uint32_t *f, size_t n)
+{
+    double z = 0;
+    for (size_t i = 0; i < n; i++)
+        z += w[f[i] - 1];
+    return z;
+}
+
 /* The word of token k for features: its lower case, "<q>", "<num>", or
  * "<none>" outside the text. */
 static inline const char *ws_feat_word(const ws_doc *d, int64_t k)

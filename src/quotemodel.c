@@ -37,11 +37,7 @@ static const char *len_bucket(size_t n)
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
 {
     size_t n = 0;
-#define ADD(name, v1, v2)                                                                          \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = ws_feat_hash(name, v1, v2, WS_QUOTE_DIM);                                     \
-    } while (0)
+#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2)
     char rule[16]; /* the sieve and its confidence in hundredths (no locale) */
     snprintf(rule, sizeof rule, "%d/%d", (int)q->sieve, (int)(q->conf * 100 + 0.5));
     const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
@@ -107,8 +103,5 @@ double ws_quote_score(const ws_doc *d, const quote *q)
 {
     uint32_t f[WS_QUOTE_MAX_FEATS];
     size_t n = ws_quote_features(d, q, f, WS_QUOTE_MAX_FEATS);
-    double z = 0;
-    for (size_t i = 0; i < n; i++)
-        z += ws_quote_weights[f[i] - 1];
-    return 1.0 / (1.0 + exp(-z));
+    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_quote_weights, f, n)));
 }
