@@ -59,6 +59,9 @@ $(BUILD):
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(TEST_LIBS) $(CLI_LIBS) $(LIBS) -o $@
 
+# the JSONL fast path's test includes cli/jsonline.c
+$(BUILD)/test_jsonline: cli/jsonline.c cli/jsonline.h
+
 # every test: unit tests per stage, the spec, the reference article, the CLI,
 # the quote bank (and its browser test, skipped without node and chromium)
 check: all $(UNIT_TESTS)
