@@ -6,9 +6,18 @@
 
 static inline uint32_t ws_fnv(uint32_t h, const char *s)
 {
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    /* two bytes a round: one loop branch for every two */
+    for (;;) {
+        unsigned c0 = (unsigned char)s[0];
+        if (!c0)
+            return h;
+        unsigned c1 = (unsigned char)s[1];
+        h = (h ^ c0) * 16777619u;
+        if (!c1)
+            return h;
+        h = (h ^ c1) * 16777619u;
+        s += 2;
+    }
 }
 
 /* ws_fnv() of a feature name from the offset basis, written out for names of
