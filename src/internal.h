@@ -279,11 +279,19 @@ static inline uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, 
 const char *ws_lex_cue_lemma(int32_t lemma);
 
 /* ---- helpers ------------------------------------------------------------------ */
+/* Equal strings, compared inline: the words compared are short, and a call
+ * to strcmp costs more than the comparison. */
+static inline bool ws_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
 static inline bool tok_is(const ws_doc *d, uint32_t i, const char *low)
 {
-    /* the first byte settles most comparisons without a call */
+    /* the first byte settles most comparisons */
     return i < d->toks.n && d->toks.v[i].low && d->toks.v[i].low[0] == low[0] &&
-           strcmp(d->toks.v[i].low, low) == 0;
+           ws_streq(d->toks.v[i].low, low);
 }
 static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 {

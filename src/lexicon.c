@@ -2,15 +2,6 @@
 #include "lexicon_table.h"
 
 
-/* Equal strings: inline, for the short words of a lexicon (a libc call
- * costs more than the comparison). */
-static inline bool streq(const char *a, const char *b)
-{
-    while (*a && *a == *b)
-        a++, b++;
-    return *a == *b;
-}
-
 /* Hashed look-up: the index is generated with the table (tools/lexgen). */
 static const struct lex_entry *find_hashed(const char *low, uint32_t h)
 {
@@ -19,7 +10,7 @@ static const struct lex_entry *find_hashed(const char *low, uint32_t h)
         if (!i)
             return NULL;
         /* the whole hash first: the string is read only for a likely match */
-        if (ws_lex_hash[k].hash == h && streq(ws_lex_table[i - 1].form, low))
+        if (ws_lex_hash[k].hash == h && ws_streq(ws_lex_table[i - 1].form, low))
             return &ws_lex_table[i - 1];
     }
 }

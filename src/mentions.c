@@ -20,14 +20,6 @@ typedef struct {
     size_t cap;
 } strset;
 
-/* Equal strings: inline, for short words (a libc call costs more). */
-static inline bool streq(const char *a, const char *b)
-{
-    while (*a && *a == *b)
-        a++, b++;
-    return *a == *b;
-}
-
 static uint64_t hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
@@ -42,7 +34,7 @@ static bool set_insert_h(strset *s, const char *w, uint64_t h)
 {
     size_t i = h & (s->cap - 1);
     while (s->slot[i].w) {
-        if (s->slot[i].h == h && streq(s->slot[i].w, w))
+        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
             return false;
         i = (i + 1) & (s->cap - 1);
     }
@@ -58,7 +50,7 @@ static bool set_has(const strset *s, const char *w)
     uint64_t h = hash_str(w);
     size_t i = h & (s->cap - 1);
     while (s->slot[i].w) {
-        if (s->slot[i].h == h && streq(s->slot[i].w, w))
+        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
             return true;
         i = (i + 1) & (s->cap - 1);
     }
