@@ -2,6 +2,9 @@
 #include "internal.h"
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Eight bytes that are all ASCII and none NUL. */
 static inline bool ascii8(const uint8_t *p)
@@ -24,10 +27,21 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
     while (i < len) {
         /* the ASCII fast path: eight bytes at a time */
         if (i + 8 <= len && ascii8(p + i)) {
+#ifdef __SSE2__
+            /* SSE2 is part of x86-64 itself: no -march needed */
+            __m128i z = _mm_setzero_si128();
+            __m128i b8 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(p + i)), z);
+            _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(b8, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(b8, z));
+            __m128i base = _mm_set1_epi32((int)(uint32_t)out_bytes);
+            _mm_storeu_si128((__m128i *)(boff + n), _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
+            _mm_storeu_si128((__m128i *)(boff + n + 4), _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+#else
             for (int k = 0; k < 8; k++) {
                 cp[n + (size_t)k] = p[i + (size_t)k];
                 boff[n + (size_t)k] = (uint32_t)(out_bytes + (size_t)k);
             }
+#endif
             n += 8, i += 8, out_bytes += 8;
             continue;
         }
