@@ -24,6 +24,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct parser {
     const unsigned char *p, *end;
@@ -61,6 +64,18 @@ static int reserve(parser *ps, size_t n)
 static inline const unsigned char *scan_plain(const unsigned char *p, const unsigned char *end)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#ifdef __SSE2__
+    /* sixteen bytes at a time (SSE2 is part of x86-64 itself) */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), c1f = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)p);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                   _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f)); /* x <= 0x1F */
+        if (_mm_movemask_epi8(hit))
+            break;
+        p += 16;
+    }
+#endif
     while (end - p >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
