@@ -14,6 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <jansson.h>
 #include <utf8proc.h>
 
@@ -102,6 +105,15 @@ static size_t utf8_check(const char *s, size_t n)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_int32_t c = 0;
     for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+        if (n - i >= 16) { /* sixteen ASCII bytes, none NUL (SSE2 is part of x86-64) */
+            __m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+            if (!_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())))) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (n - i >= 8) { /* eight ASCII bytes, none NUL, at a time */
             uint64_t w;
             memcpy(&w, p + i, 8);
