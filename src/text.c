@@ -326,7 +326,8 @@ void ws_text_tokenize(ws_doc *d)
             char buf[64] = {0}; /* zeroed: the copy below moves whole eight-byte words */
             const uint32_t *cp = d->cp;
             uint32_t e = i, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
-            while (e < n && e - i < sizeof buf - 1) {
+            uint32_t lim = n - i > (uint32_t)sizeof buf - 1 ? i + (uint32_t)sizeof buf - 1 : n;
+            while (e < lim) {
                 uint32_t ch = cp[e];
                 if (ch >= 0x80)
                     break;
