@@ -8,7 +8,7 @@
 set -e
 cd "$(dirname "$0")/.."
 GB=${1:-1}
-shift 2>/dev/null || true
+[ $# -gt 0 ] && shift
 THREADS=${*:-1 2}
 BIN=${BIN:-build/whosaid}
 SHARED=${SHARED:-../shared}
