@@ -18,18 +18,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-cli.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' INT TERM HUP
 
-ok() {
-    pass=$((pass + 1))
-    printf 'ok   %s\n' "$1"
-}
-
-bad() {
-    failed=$((failed + 1))
-    printf 'FAIL %s\n' "$1"
-    if [ -s "$tmp/out" ]; then sed 's/^/     stdout: /' "$tmp/out" | head -n 5; fi
-    if [ -s "$tmp/err" ]; then sed 's/^/     stderr: /' "$tmp/err" | head -n 5; fi
-    printf '     exit status: %s\n' "$rc"
-}
+# ok, bad
+. "$(dirname "$0")/lib.sh"
 
 # run ARGS...: run whosaid with stdin from /dev/null; stdout, stderr and the
 # exit status in $tmp/out, $tmp/err and $rc

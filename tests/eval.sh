@@ -44,18 +44,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-eval.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' INT TERM HUP
 
-ok() {
-    pass=$((pass + 1))
-    printf 'ok   %s\n' "$1"
-}
-
-bad() {
-    failed=$((failed + 1))
-    printf 'FAIL %s\n' "$1"
-    if [ -s "$tmp/diff" ]; then sed 's/^/     /' "$tmp/diff" | head -n 20; fi
-    if [ -s "$tmp/err" ]; then sed 's/^/     stderr: /' "$tmp/err" | head -n 5; fi
-    printf '     exit status: %s\n' "$rc"
-}
+# ok, bad
+. "$(dirname "$0")/lib.sh"
 
 # run ARGS...: whosaid with stdout, stderr and status in $tmp/out, $tmp/err, $rc
 run() {

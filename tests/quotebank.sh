@@ -32,18 +32,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
-ok() {
-    pass=$((pass + 1))
-    printf 'ok   %s\n' "$1"
-}
-
-bad() {
-    failed=$((failed + 1))
-    printf 'FAIL %s\n' "$1"
-    if [ -s "$tmp/out" ]; then sed 's/^/     stdout: /' "$tmp/out" | head -n 8; fi
-    if [ -s "$tmp/err" ]; then sed 's/^/     stderr: /' "$tmp/err" | head -n 8; fi
-    printf '     exit status: %s\n' "$rc"
-}
+# ok, bad
+. "$(dirname "$0")/lib.sh"
 
 check() { # check DESCRIPTION: ok when the previous test command succeeded
     if [ "$?" -eq 0 ]; then ok "$1"; else bad "$1"; fi
