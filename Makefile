@@ -49,7 +49,7 @@ $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@
 
 CLI_SRCS = cli/main.c cli/eval.c cli/input.c cli/jsonline.c cli/quotebank.c cli/quotebank_cmd.c cli/serve.c
-CLI_HDRS = cli/eval.h cli/input.h cli/jsonline.h cli/quotebank.h cli/quotebank_cmd.h cli/serve_page.h
+CLI_HDRS = cli/eval.h cli/input.h cli/jsonline.h cli/quotebank.h cli/quotebank_cmd.h cli/serve_page.h cli/strbuf.h
 $(BUILD)/whosaid: $(CLI_SRCS) $(CLI_HDRS) $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libwhosaid.a $(CLI_LIBS) $(QB_LIBS) -lz -lzstd $(LIBS) -o $@
 

@@ -2,6 +2,7 @@
  * quotebank.h). The analysis is the library's: ws_analyze() and the
  * document accessors; this file only stores what they report. */
 #include "quotebank.h"
+#include "strbuf.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -772,30 +773,6 @@ static char *fts_query(const char *s)
     return out;
 }
 
-typedef struct strb {
-    char *p;
-    size_t len, cap;
-    int oom;
-} strb;
-
-static void strb_add(strb *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->oom) return;
-    if (n + 1 > b->cap - b->len) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap - b->len < n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p, b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n + 1);
-    b->len += n;
-}
-
 /* The FTS5 expression of a search: the user's words in the text column and,
  * for the filters that have them, the tags that narrow the candidates (see
  * schema_v3): the speakers' ids (up to 200), the months of a bounded date
@@ -803,17 +780,17 @@ static void strb_add(strb *b, const char *s)
 static char *match_expr(sqlite3 *db, const char *words, const qb_query *q, long long one_speaker,
                         const char *key, int surname)
 {
-    strb b = {0};
+    strbuf b = {0};
     char tok[64];
-    strb_add(&b, "{text} : (");
-    strb_add(&b, words);
-    strb_add(&b, ")");
+    strbuf_s(&b, "{text} : (");
+    strbuf_s(&b, words);
+    strbuf_s(&b, ")");
     if (one_speaker > 0) {
         snprintf(tok, sizeof tok, " AND {tags} : s%lld", one_speaker);
-        strb_add(&b, tok);
+        strbuf_s(&b, tok);
     } else if (q->speaker && key) {
         sqlite3_stmt *st = NULL;
-        strb ids = {0};
+        strbuf ids = {0};
         int n = 0;
         if (sqlite3_prepare_v2(db,
                                "SELECT id FROM speakers WHERE (?2 AND key = ?1) OR"
@@ -823,14 +800,14 @@ static char *match_expr(sqlite3 *db, const char *words, const qb_query *q, long 
             sqlite3_bind_int(st, 2, surname);
             while (sqlite3_step(st) == SQLITE_ROW && ++n <= 200) {
                 snprintf(tok, sizeof tok, "%ss%lld", n > 1 ? " OR " : "", sqlite3_column_int64(st, 0));
-                strb_add(&ids, tok);
+                strbuf_s(&ids, tok);
             }
         }
         sqlite3_finalize(st);
         if (n >= 1 && n <= 200 && ids.p) {
-            strb_add(&b, " AND {tags} : (");
-            strb_add(&b, ids.p);
-            strb_add(&b, ")");
+            strbuf_s(&b, " AND {tags} : (");
+            strbuf_s(&b, ids.p);
+            strbuf_s(&b, ")");
         }
         if (ids.oom) b.oom = 1;
         free(ids.p);
@@ -840,19 +817,19 @@ static char *match_expr(sqlite3 *db, const char *words, const qb_query *q, long 
         int y2 = atoi(q->until), m2 = strlen(q->until) >= 7 ? atoi(q->until + 5) : 12;
         int first = y1 * 12 + m1 - 1, last = y2 * 12 + m2 - 1;
         if (m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12 && last >= first && last - first < 120) {
-            strb_add(&b, " AND {tags} : (");
+            strbuf_s(&b, " AND {tags} : (");
             for (int m = first; m <= last; m++) {
                 snprintf(tok, sizeof tok, "%sm%04d%02d", m > first ? " OR " : "", m / 12, m % 12 + 1);
-                strb_add(&b, tok);
+                strbuf_s(&b, tok);
             }
-            strb_add(&b, ")");
+            strbuf_s(&b, ")");
         }
     }
     if (q->outlet && *q->outlet) {
-        strb_add(&b, " AND {tags} : o");
+        strbuf_s(&b, " AND {tags} : o");
         for (const unsigned char *c = (const unsigned char *)q->outlet; *c; c++) {
             snprintf(tok, sizeof tok, "%02x", *c);
-            strb_add(&b, tok);
+            strbuf_s(&b, tok);
         }
     }
     if (b.oom) {

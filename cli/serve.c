@@ -25,37 +25,14 @@
 #include "quotebank.h"
 #include "quotebank_cmd.h"
 #include "serve_page.h"
+#include "strbuf.h"
 
 enum { RC_OK = 0, RC_FAILED = 1, RC_USAGE = 2, RC_FATAL = 3 };
 enum { PAGE_SIZE = 50 };
 
 /* ---- a growing string ---- */
 
-typedef struct sb {
-    char *p;
-    size_t len, cap;
-    int oom;
-} sb;
-
-static void sb_add(sb *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (n + 1 > b->cap - b->len) {
-        size_t cap = b->cap ? b->cap : 8192;
-        while (cap - b->len < n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p, b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_s(sb *b, const char *s) { sb_add(b, s, strlen(s)); }
+typedef strbuf sb;
 
 static void sb_f(sb *b, const char *fmt, ...)
 {
@@ -64,7 +41,7 @@ static void sb_f(sb *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n > 0) sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+    if (n > 0) strbuf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
 /* HTML-escape n bytes: text and attribute values alike. */
@@ -81,11 +58,11 @@ static void sb_escn(sb *b, const char *s, size_t n)
         case '\'': r = "&#39;"; break;
         default: continue;
         }
-        sb_add(b, s + run, i - run);
-        sb_s(b, r);
+        strbuf_add(b, s + run, i - run);
+        strbuf_s(b, r);
         run = i + 1;
     }
-    sb_add(b, s + run, n - run);
+    strbuf_add(b, s + run, n - run);
 }
 
 static void sb_esc(sb *b, const char *s)
@@ -101,10 +78,10 @@ static void sb_url(sb *b, const char *s)
         unsigned char c = (unsigned char)*s;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
             strchr("-_.~", c)) {
-            sb_add(b, (const char *)&c, 1);
+            strbuf_add(b, (const char *)&c, 1);
         } else {
             char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            sb_add(b, e, 3);
+            strbuf_add(b, e, 3);
         }
     }
 }
@@ -148,7 +125,7 @@ static enum MHD_Result send_body(request *r, unsigned status, const char *type, 
         free(b->p);
         b->p = NULL, b->len = 0, b->oom = 0;
         status = MHD_HTTP_INTERNAL_SERVER_ERROR, type = "text/plain; charset=utf-8";
-        sb_s(b, "out of memory\n");
+        strbuf_s(b, "out of memory\n");
         if (b->oom) return MHD_NO;
     }
     struct MHD_Response *resp =
@@ -175,28 +152,28 @@ static enum MHD_Result send_body(request *r, unsigned status, const char *type, 
 
 static void page_begin(request *r, sb *b, const char *title)
 {
-    sb_s(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    strbuf_s(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
     sb_esc(b, title);
-    sb_s(b, " \xE2\x80\x94 whosaid quote bank</title><style nonce=\"");
-    sb_s(b, r->nonce);
-    sb_s(b, "\">");
-    sb_s(b, serve_css);
-    sb_s(b, "</style></head><body><header><a class=\"brand\" href=\"/\">whosaid quote bank</a>"
+    strbuf_s(b, " \xE2\x80\x94 whosaid quote bank</title><style nonce=\"");
+    strbuf_s(b, r->nonce);
+    strbuf_s(b, "\">");
+    strbuf_s(b, serve_css);
+    strbuf_s(b, "</style></head><body><header><a class=\"brand\" href=\"/\">whosaid quote bank</a>"
             "<a href=\"/\">Search</a><a href=\"/speakers\">Speakers</a></header><main>\n");
 }
 
 static enum MHD_Result page_end(request *r, sb *b, unsigned status, int script)
 {
-    sb_s(b, "</main>");
+    strbuf_s(b, "</main>");
     if (script) {
-        sb_s(b, "<script nonce=\"");
-        sb_s(b, r->nonce);
-        sb_s(b, "\">");
-        sb_s(b, serve_js);
-        sb_s(b, "</script>");
+        strbuf_s(b, "<script nonce=\"");
+        strbuf_s(b, r->nonce);
+        strbuf_s(b, "\">");
+        strbuf_s(b, serve_js);
+        strbuf_s(b, "</script>");
     }
-    sb_s(b, "</body></html>\n");
+    strbuf_s(b, "</body></html>\n");
     return send_body(r, status, "text/html; charset=utf-8", b);
 }
 
@@ -204,11 +181,11 @@ static enum MHD_Result error_page(request *r, unsigned status, const char *title
 {
     sb b = {0};
     page_begin(r, &b, title);
-    sb_s(&b, "<h1>");
+    strbuf_s(&b, "<h1>");
     sb_esc(&b, title);
-    sb_s(&b, "</h1><p class=\"error\">");
+    strbuf_s(&b, "</h1><p class=\"error\">");
     sb_esc(&b, msg);
-    sb_s(&b, "</p>");
+    strbuf_s(&b, "</p>");
     return page_end(r, &b, status, 0);
 }
 
@@ -246,7 +223,7 @@ typedef struct hits {
 
 static void article_link(sb *b, const char *id, long long quote_id)
 {
-    sb_s(b, "/article?id=");
+    strbuf_s(b, "/article?id=");
     sb_url(b, id);
     if (quote_id) sb_f(b, "&amp;quote=%lld#q%lld", quote_id, quote_id);
 }
@@ -258,36 +235,36 @@ static int render_hit(void *ctx, const qb_hit *h)
     hs->n++;
     sb_f(b, "<li class=\"hit\" data-quote=\"%lld\"><blockquote>", h->quote_id);
     sb_esc(b, h->text);
-    sb_s(b, "</blockquote><div class=\"meta\">");
+    strbuf_s(b, "</blockquote><div class=\"meta\">");
     if (hs->show_speaker) {
         if (h->speaker_id) {
             sb_f(b, "<a class=\"speaker\" href=\"/speaker?id=%lld\">", h->speaker_id);
             sb_esc(b, h->speaker);
-            sb_s(b, "</a>");
+            strbuf_s(b, "</a>");
         } else {
             sb_esc(b, h->speaker ? h->speaker : "unknown speaker");
         }
-        sb_s(b, " \xC2\xB7 ");
+        strbuf_s(b, " \xC2\xB7 ");
     }
     if (h->cue) {
         sb_esc(b, h->cue);
-        sb_s(b, " \xC2\xB7 ");
+        strbuf_s(b, " \xC2\xB7 ");
     }
     sb_esc(b, h->type);
-    sb_s(b, " \xC2\xB7 <a class=\"article\" href=\"");
+    strbuf_s(b, " \xC2\xB7 <a class=\"article\" href=\"");
     article_link(b, h->article_id, h->quote_id);
-    sb_s(b, "\">");
+    strbuf_s(b, "\">");
     sb_esc(b, h->title ? h->title : h->article_id);
-    sb_s(b, "</a>");
+    strbuf_s(b, "</a>");
     if (h->date) {
-        sb_s(b, " \xC2\xB7 ");
+        strbuf_s(b, " \xC2\xB7 ");
         sb_esc(b, h->date);
     }
     if (h->outlet) {
-        sb_s(b, " \xC2\xB7 ");
+        strbuf_s(b, " \xC2\xB7 ");
         sb_esc(b, h->outlet);
     }
-    sb_s(b, "</div></li>\n");
+    strbuf_s(b, "</div></li>\n");
     return b->oom;
 }
 
@@ -296,12 +273,12 @@ static void input_field(sb *b, const char *cls, const char *label, const char *n
 {
     sb_f(b, "<label class=\"%s\">%s<input type=\"%s\" name=\"%s\"", cls, label, type, name);
     if (value) {
-        sb_s(b, " value=\"");
+        strbuf_s(b, " value=\"");
         sb_esc(b, value);
-        sb_s(b, "\"");
+        strbuf_s(b, "\"");
     }
-    sb_s(b, extra);
-    sb_s(b, "></label>");
+    strbuf_s(b, extra);
+    strbuf_s(b, "></label>");
 }
 
 /* Keep the filters in a link (to the next page). */
@@ -309,12 +286,12 @@ static void query_string(sb *b, const qb_query *q, long long page)
 {
     const char *names[] = {"q", "speaker", "since", "until", "outlet"};
     const char *vals[] = {q->text, q->speaker, q->since, q->until, q->outlet};
-    sb_s(b, "/?");
+    strbuf_s(b, "/?");
     for (int i = 0; i < 5; i++)
         if (vals[i]) {
             sb_f(b, "%s=", names[i]);
             sb_url(b, vals[i]);
-            sb_s(b, "&amp;");
+            strbuf_s(b, "&amp;");
         }
     sb_f(b, "page=%lld", page);
 }
@@ -327,61 +304,61 @@ static enum MHD_Result search_page(request *r)
     sb b = {0};
     char err[QB_ERRLEN];
     page_begin(r, &b, q.text ? q.text : "Search");
-    sb_s(&b, "<h1>Search quotations</h1><form class=\"search\" method=\"get\" action=\"/\">");
+    strbuf_s(&b, "<h1>Search quotations</h1><form class=\"search\" method=\"get\" action=\"/\">");
     input_field(&b, "q", "Words in the quotation", "q", "search", q.text, " autofocus");
     input_field(&b, "", "Speaker", "speaker", "text", q.speaker, " list=\"speakers\"");
     input_field(&b, "", "Since", "since", "date", q.since, "");
     input_field(&b, "", "Until", "until", "date", q.until, "");
     input_field(&b, "", "Outlet", "outlet", "text", q.outlet, "");
-    sb_s(&b, "<button type=\"submit\">Search</button></form>");
+    strbuf_s(&b, "<button type=\"submit\">Search</button></form>");
     /* the most quoted speakers as suggestions for the speaker field */
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(r->srv->db,
                            "SELECT name FROM speakers WHERE n_quotes > 0"
                            " ORDER BY n_quotes DESC, id DESC LIMIT 200",
                            -1, &st, NULL) == SQLITE_OK) {
-        sb_s(&b, "<datalist id=\"speakers\">");
+        strbuf_s(&b, "<datalist id=\"speakers\">");
         while (sqlite3_step(st) == SQLITE_ROW) {
-            sb_s(&b, "<option value=\"");
+            strbuf_s(&b, "<option value=\"");
             sb_esc(&b, (const char *)sqlite3_column_text(st, 0));
-            sb_s(&b, "\">");
+            strbuf_s(&b, "\">");
         }
-        sb_s(&b, "</datalist>");
+        strbuf_s(&b, "</datalist>");
     }
     sqlite3_finalize(st);
     unsigned status = MHD_HTTP_OK;
     if (bad) {
-        sb_s(&b, "<p class=\"error\">");
+        strbuf_s(&b, "<p class=\"error\">");
         sb_esc(&b, bad);
-        sb_s(&b, "</p>");
+        strbuf_s(&b, "</p>");
         status = MHD_HTTP_BAD_REQUEST;
     } else {
         sb body = {0};
         hits hs = {.b = &body, .show_speaker = 1};
         if (qb_search(r->srv->db, &q, render_hit, &hs, err)) {
-            sb_s(&b, "<p class=\"error\">");
+            strbuf_s(&b, "<p class=\"error\">");
             sb_esc(&b, err);
-            sb_s(&b, "</p>");
+            strbuf_s(&b, "</p>");
             status = MHD_HTTP_INTERNAL_SERVER_ERROR;
         } else {
             sb_f(&b, "<p class=\"summary\" id=\"summary\">%s%lld quotation%s%s",
                  page > 1 ? "page " : "", hs.n, hs.n == 1 ? "" : "s",
                  q.text ? ", most relevant first" : ", most recent first");
             if (page > 1) sb_f(&b, " (page %lld)", page);
-            sb_s(&b, "</p><ol class=\"hits\">");
-            if (body.p) sb_add(&b, body.p, body.len);
-            sb_s(&b, "</ol><div class=\"pager\">");
+            strbuf_s(&b, "</p><ol class=\"hits\">");
+            if (body.p) strbuf_add(&b, body.p, body.len);
+            strbuf_s(&b, "</ol><div class=\"pager\">");
             if (page > 1) {
-                sb_s(&b, "<a rel=\"prev\" href=\"");
+                strbuf_s(&b, "<a rel=\"prev\" href=\"");
                 query_string(&b, &q, page - 1);
-                sb_s(&b, "\">\xE2\x86\x90 previous</a>");
+                strbuf_s(&b, "\">\xE2\x86\x90 previous</a>");
             }
             if (hs.n == q.limit) {
-                sb_s(&b, "<a rel=\"next\" href=\"");
+                strbuf_s(&b, "<a rel=\"next\" href=\"");
                 query_string(&b, &q, page + 1);
-                sb_s(&b, "\">next \xE2\x86\x92</a>");
+                strbuf_s(&b, "\">next \xE2\x86\x92</a>");
             }
-            sb_s(&b, "</div>");
+            strbuf_s(&b, "</div>");
         }
         if (body.oom) b.oom = 1;
         free(body.p);
@@ -550,30 +527,30 @@ static enum MHD_Result article_page(request *r)
         }
 
         page_begin(r, &b, title ? title : id);
-        sb_s(&b, "<h1>");
+        strbuf_s(&b, "<h1>");
         sb_esc(&b, title ? title : id);
-        sb_s(&b, "</h1><p class=\"meta\">");
+        strbuf_s(&b, "</h1><p class=\"meta\">");
         sb_esc(&b, id);
-        if (date) sb_s(&b, " \xC2\xB7 "), sb_esc(&b, date);
-        if (outlet) sb_s(&b, " \xC2\xB7 "), sb_esc(&b, outlet);
+        if (date) strbuf_s(&b, " \xC2\xB7 "), sb_esc(&b, date);
+        if (outlet) strbuf_s(&b, " \xC2\xB7 "), sb_esc(&b, outlet);
         /* only web addresses become links: never javascript: or data: */
         if (url && (!strncmp(url, "https://", 8) || !strncmp(url, "http://", 7))) {
-            sb_s(&b, " \xC2\xB7 <a rel=\"noopener noreferrer\" href=\"");
+            strbuf_s(&b, " \xC2\xB7 <a rel=\"noopener noreferrer\" href=\"");
             sb_esc(&b, url);
-            sb_s(&b, "\">original</a>");
+            strbuf_s(&b, "\">original</a>");
         } else if (url) {
-            sb_s(&b, " \xC2\xB7 "), sb_esc(&b, url);
+            strbuf_s(&b, " \xC2\xB7 "), sb_esc(&b, url);
         }
         sb_f(&b, "</p><p class=\"summary\" id=\"quote-count\" data-quotes=\"%zu\">%zu quotation%s</p>", nq,
              nq, nq == 1 ? "" : "s");
-        sb_s(&b, "<ul class=\"legend\">");
+        strbuf_s(&b, "<ul class=\"legend\">");
         for (size_t k = 0; k < nleg; k++) {
             sb_f(&b, "<li class=\"sp%d\" data-sp=\"sp%d\"><span class=\"sw\"></span>", leg[k].colour,
                  leg[k].colour);
             if (leg[k].speaker_id) {
                 sb_f(&b, "<a href=\"/speaker?id=%lld\">", leg[k].speaker_id);
                 sb_esc(&b, leg[k].name);
-                sb_s(&b, "</a>");
+                strbuf_s(&b, "</a>");
             } else {
                 sb_esc(&b, leg[k].name);
             }
@@ -581,8 +558,8 @@ static enum MHD_Result article_page(request *r)
         }
         int unknown = 0;
         for (size_t i = 0; i < nq; i++) unknown |= qs[i].colour < 0;
-        if (unknown) sb_s(&b, "<li class=\"spx\" data-sp=\"spx\"><span class=\"sw\"></span>no known speaker</li>");
-        sb_s(&b, "</ul><div class=\"article-text\" id=\"article-text\">");
+        if (unknown) strbuf_s(&b, "<li class=\"spx\" data-sp=\"spx\"><span class=\"sw\"></span>no known speaker</li>");
+        strbuf_s(&b, "</ul><div class=\"article-text\" id=\"article-text\">");
         /* the text in runs of one owner */
         int *first_mark = calloc(nq + 1, sizeof *first_mark);
         for (size_t c = 0; c < ncp;) {
@@ -601,17 +578,17 @@ static enum MHD_Result article_page(request *r)
                 if (first_mark) first_mark[owner[c]] = 1;
                 sb_f(&b, "<mark class=\"q %s%s\" data-q=\"%lld\"", cls, q->id == target ? " target" : "", q->id);
                 if (first) sb_f(&b, " id=\"q%lld\"", q->id);
-                sb_s(&b, " title=\"");
+                strbuf_s(&b, " title=\"");
                 sb_esc(&b, q->speaker ? q->speaker : "unknown speaker");
-                if (q->cue) sb_s(&b, ", "), sb_esc(&b, q->cue);
-                sb_s(&b, " ("), sb_esc(&b, q->type), sb_s(&b, ")\">");
+                if (q->cue) strbuf_s(&b, ", "), sb_esc(&b, q->cue);
+                strbuf_s(&b, " ("), sb_esc(&b, q->type), strbuf_s(&b, ")\">");
                 sb_escn(&b, s, n);
-                sb_s(&b, "</mark>");
+                strbuf_s(&b, "</mark>");
             }
             c = e;
         }
         free(first_mark);
-        sb_s(&b, "</div>");
+        strbuf_s(&b, "</div>");
     }
     sqlite3_finalize(st);
     free(off), free(owner), free(order), free(leg);
@@ -727,26 +704,26 @@ static enum MHD_Result speaker_page(request *r)
     const char *name = (const char *)sqlite3_column_text(st, 0);
     const char *titles = (const char *)sqlite3_column_text(st, 3);
     page_begin(r, &b, name);
-    sb_s(&b, "<h1 id=\"speaker-name\">");
+    strbuf_s(&b, "<h1 id=\"speaker-name\">");
     sb_esc(&b, name);
-    sb_s(&b, "</h1><p class=\"meta\">");
-    if (titles) sb_esc(&b, titles), sb_s(&b, " \xC2\xB7 ");
+    strbuf_s(&b, "</h1><p class=\"meta\">");
+    if (titles) sb_esc(&b, titles), strbuf_s(&b, " \xC2\xB7 ");
     sb_f(&b, "%lld quotations in %lld articles</p>", sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
     sqlite3_finalize(st);
     long long undated = 0;
-    sb_s(&b, "<h2>Quotations over time</h2>");
+    strbuf_s(&b, "<h2>Quotations over time</h2>");
     chart(&b, db, id, &undated);
     if (undated) sb_f(&b, "<p class=\"meta\">and %lld from undated articles</p>", undated);
-    sb_s(&b, "<h2>Quotations, most recent first</h2><ol class=\"hits\">");
+    strbuf_s(&b, "<h2>Quotations, most recent first</h2><ol class=\"hits\">");
     qb_query q = {.speaker_id = id, .limit = 200};
     hits hs = {.b = &b, .show_speaker = 0};
     char err[QB_ERRLEN];
     if (qb_search(db, &q, render_hit, &hs, err)) {
-        sb_s(&b, "</ol><p class=\"error\">");
+        strbuf_s(&b, "</ol><p class=\"error\">");
         sb_esc(&b, err);
-        sb_s(&b, "</p>");
+        strbuf_s(&b, "</p>");
     } else {
-        sb_s(&b, "</ol>");
+        strbuf_s(&b, "</ol>");
     }
     return page_end(r, &b, MHD_HTTP_OK, 0);
 }
@@ -757,9 +734,9 @@ static int render_speaker_row(void *ctx, const qb_speaker *s)
     sb_f(b, "<tr><td class=\"n\">%lld</td><td class=\"n\">%lld</td><td><a href=\"/speaker?id=%lld\">",
          s->quotes, s->articles, s->id);
     sb_esc(b, s->name);
-    sb_s(b, "</a></td><td>");
+    strbuf_s(b, "</a></td><td>");
     sb_esc(b, s->titles);
-    sb_s(b, "</td></tr>\n");
+    strbuf_s(b, "</td></tr>\n");
     return b->oom;
 }
 
@@ -768,14 +745,14 @@ static enum MHD_Result speakers_page(request *r)
     sb b = {0};
     char err[QB_ERRLEN];
     page_begin(r, &b, "Speakers");
-    sb_s(&b, "<h1>Speakers, most quoted first</h1><table class=\"speakers\"><thead><tr>"
+    strbuf_s(&b, "<h1>Speakers, most quoted first</h1><table class=\"speakers\"><thead><tr>"
              "<th>quotes</th><th>articles</th><th>speaker</th><th>titles</th></tr></thead><tbody>");
     if (qb_speakers(r->srv->db, 200, render_speaker_row, &b, err)) {
-        sb_s(&b, "</tbody></table><p class=\"error\">");
+        strbuf_s(&b, "</tbody></table><p class=\"error\">");
         sb_esc(&b, err);
-        sb_s(&b, "</p>");
+        strbuf_s(&b, "</p>");
     } else {
-        sb_s(&b, "</tbody></table>");
+        strbuf_s(&b, "</tbody></table>");
     }
     return page_end(r, &b, MHD_HTTP_OK, 0);
 }
@@ -789,7 +766,7 @@ static enum MHD_Result send_json(request *r, unsigned status, json_t *o)
     json_decref(o);
     if (!s) b.oom = 1;
     else b.p = s, b.len = strlen(s), b.cap = b.len + 1;
-    sb_s(&b, "\n");
+    strbuf_s(&b, "\n");
     return send_body(r, status, "application/json; charset=utf-8", &b);
 }
 
@@ -851,7 +828,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
         if (upload_size) *upload_size = 0;
         sb b = {0};
-        sb_s(&b, "only GET and HEAD\n");
+        strbuf_s(&b, "only GET and HEAD\n");
         return send_body(&r, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", &b);
     }
     if (!strcmp(url, "/")) return search_page(&r);
