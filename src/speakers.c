@@ -41,6 +41,13 @@ static const char *const CLAUSE_WORDS[] = {
     "although", "though", "since", "who", "which", "where", "so", "whom", "whose", "than",
     "until", "unless", "whether", "yet", "what", "how", "why", NULL};
 
+static const char *const LEAD_WORDS[] = {"but", "and", "so", "yet", "now", "still", "however",
+                                         "meanwhile", "also", NULL};
+static const char *const AUX_VERBS[] = {"is", "are", "was", "were", "has", "have", "had", "will",
+                                        "would", "can", "could", "should", "may", "might",
+                                        "must", "does", "did", "do", NULL};
+static const char *const SUBJECT_PRONOUNS[] = {"i", "he", "she", "we", "they", "you", NULL};
+
 static bool in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
@@ -297,7 +304,8 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
         return false;
     for (uint32_t j = s0; j < k; j++) {
         int32_t m = c->ment_at[j];
-        if (m < 0 || c->T[j].quote >= 0)
+        /* not inside a quotation, nor inside speech already reported */
+        if (m < 0 || c->T[j].quote >= 0 || c->used[j])
             continue;
         const mention *M = &c->d->ments.v[m];
         out->t0 = M->t0;
@@ -373,6 +381,45 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
 static bool np_right(const ctx *c, uint32_t k, uint32_t hi, np *out)
 {
     return np_right_ex(c, k, hi, out, true);
+}
+
+/* The phrase [t0, k) after a cue is a clause's subject, not a speaker: an
+ * auxiliary or a verb, not an adjunct or the sentence's end, follows its
+ * start ("said Clinton should be ready", "said Clinton wants"). */
+static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
+{
+    /* "said the harbour should close": an auxiliary inside the phrase */
+    for (uint32_t j = t0 + 1; j < k && j < s1; j++)
+        if (in_list(c->T[j].low, AUX_VERBS))
+            return true;
+    if (k >= s1)
+        return false;
+    const tok *t = &c->T[k];
+    return t->kind == T_WORD && !(t->flags & F_CAP) && t->low[0] != '\'' &&
+           !in_list(t->low, PREPOSITIONS) &&
+           !in_list(t->low, CLAUSE_WORDS) && !(t->lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEWORD)) &&
+           !(t->lex & LX_CUE_ING) && !tok_is(c->d, k, "who");
+}
+
+/* The subject of a sentence that opens with a person and an apposition
+ * ("Rex Early, a former state party chairman who …, said"): the first
+ * mention, within a noun phrase's reach of the start and followed by a comma. */
+static bool long_subject(const ctx *c, uint32_t s0, uint32_t k, np *out)
+{
+    for (uint32_t j = s0; j < k && j < s0 + MAX_NP; j++) {
+        int32_t m = c->ment_at[j];
+        if (m < 0 || c->T[j].quote >= 0)
+            continue;
+        const mention *M = &c->d->ments.v[m];
+        if (M->t1 < k && tok_punct(c->d, M->t1, ',')) {
+            out->t0 = M->t0;
+            out->t1 = M->t1;
+            out->head = m;
+            return true;
+        }
+        j = M->t1 - 1;
+    }
+    return false;
 }
 
 /* ---- building attributions ---- */
@@ -500,6 +547,10 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
         }
         if (c->T[j].kind == T_QUOTE || tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';') ||
             sent_end_punct(c, j) || is_cue(&c->T[j]))
+            break;
+        /* "said he likes families in a city that …": a subject or an
+         * auxiliary opens the content, and a later "that" is the content's */
+        if (in_list(c->T[j].low, AUX_VERBS) || in_list(c->T[j].low, SUBJECT_PRONOUNS))
             break;
     }
     uint32_t j = k;
@@ -1058,11 +1109,48 @@ static void sieve_indirect(ctx *c)
             /* according to X, CONTENT. | CONTENT, according to X. */
             if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
                 continue;
+            /* "But according to …", "Now, according to …": still the start */
+            uint32_t lead = s0;
+            while (lead < k && lead < s0 + 3 &&
+                   (c->T[lead].kind == T_PUNCT || in_list(c->T[lead].low, LEAD_WORDS)))
+                lead++;
             uint32_t a, b;
-            if (k > s0 + 2 && tok_punct(c->d, k - 1, ',')) {
+            if (k > s0 + 2 && lead < k && tok_punct(c->d, k - 1, ',')) {
+                /* CONTENT, according to X: the clause before it, from its
+                 * colon, its relative pronoun or its ", and" */
                 a = s0;
                 b = k - 1;
-            } else if (k == s0 || (k == s0 + 1 && c->T[s0].kind != T_WORD)) {
+                for (uint32_t j = b; j > s0 + 1; j--) {
+                    uint32_t p = j - 1;
+                    if (c->T[p].quote >= 0)
+                        continue;
+                    if (tok_punct(c->d, p, ':') ||
+                        (tok_punct(c->d, p, ',') &&
+                         (tok_is(c->d, j, "which") || tok_is(c->d, j, "who") ||
+                          tok_is(c->d, j, "whose")))) {
+                        a = j;
+                        break;
+                    }
+                    if (tok_punct(c->d, p, ',') && j + 1 < b &&
+                        (tok_is(c->d, j, "and") || tok_is(c->d, j, "but"))) {
+                        a = j + 1;
+                        break;
+                    }
+                }
+            } else if (lead == k || (k == s0 + 1 && c->T[s0].kind != T_WORD)) {
+                /* a long source runs to its comma: "According to an online
+                 * University of Texas/Texas Tribune poll out Thursday, …" */
+                if (src.t1 < s1 && !tok_punct(c->d, src.t1, ',')) {
+                    for (uint32_t j = src.t1; j < s1 && j < k + len + 3 * MAX_NP; j++) {
+                        if (c->T[j].kind == T_QUOTE || c->cue_len[j] || sent_end_punct(c, j))
+                            break;
+                        if (tok_punct(c->d, j, ',')) {
+                            src.t1 = j;
+                            src.head = head_mention(c, src.t0, j);
+                            break;
+                        }
+                    }
+                }
                 a = src.t1;
                 if (a < s1 && tok_punct(c->d, a, ','))
                     a++;
@@ -1147,6 +1235,14 @@ static void sieve_indirect(ctx *c)
             /* CONTENT, said X. */
             have = np_right(c, k + len, s1, &src);
             inverted = have;
+            /* "Lance Beebe, 49, a Navy veteran who …, said Clinton should …":
+             * a verb after the phrase makes it the speech's subject, and the
+             * speaker the sentence's own long subject */
+            if (have && clause_follows(c, src.head >= 0 ? c->d->ments.v[src.head].t1 : src.t1,
+                                       src.t0, s1)) {
+                inverted = false;
+                have = long_subject(c, s0, k, &src);
+            }
         }
         if (!have)
             continue;
