@@ -894,6 +894,26 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
 
 /* S-C-Q: a quote opens after the cue, with at most a short phrase between
  * ("X said at a news conference on Tuesday: "…""). */
+/* A speech verb, free and not weak, stands right before the subject at t
+ * (or before its "that"): "said (that) he wanted …". */
+static bool outer_cue_before(const ctx *c, uint32_t t, uint32_t s0)
+{
+    if (t > s0 && tok_is(c->d, t - 1, "that"))
+        t--;
+    if (t <= s0)
+        return false;
+    const tok *v = &c->T[t - 1];
+    return c->cue_len[t - 1] == 1 && (v->lex & LX_CUE) && !(v->flags & F_CAP) && !c->weak[t - 1] &&
+           !c->used[t - 1] && !c->learned[t - 1];
+}
+
+/* The same, or the subject phrase [t0, t1) itself opens with such a verb
+ * ("said he"). */
+static bool outer_cue_at(const ctx *c, uint32_t t0, uint32_t t1, uint32_t s0)
+{
+    return outer_cue_before(c, t0, s0) || (t0 + 1 < t1 && outer_cue_before(c, t0 + 1, s0));
+}
+
 static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
 {
     uint32_t s0, s1;
@@ -948,6 +968,9 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have)
+        return false;
+    /* "X said he wanted "…"": the quotation is the outer cue's speech */
+    if (outer_cue_at(c, src.t0, src.t1, s0))
         return false;
     int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
     c->d->quotes.v[qi].colon = colon && f == k + len + 1;
