@@ -248,7 +248,8 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         e -= 3;
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
-        ((c->T[s].lex & LX_DET) || in_list(c->T[s].low, CLAUSE_WORDS))) {
+        ((c->T[s].lex & LX_DET) || in_list(c->T[s].low, CLAUSE_WORDS) ||
+         (closed_appos && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP)))) {
         uint32_t s2 = s - 1;
         while (s2 > lo && !is_boundary(c, s2 - 1) && s - s2 < MAX_NP)
             s2--;
@@ -815,7 +816,9 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
     uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
     uint32_t j = k;
-    while (j > p0 && k - j < MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
+    /* as far back as a named speaker with an apposition reaches ("…,"
+     * Adam Green, co-founder of the Progressive Change Committee, said) */
+    while (j > p0 && k - j < 2 * MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
         j--;
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
     if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
