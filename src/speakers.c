@@ -229,7 +229,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         coordinated = true; /* two speakers: the quote resolves to neither */
     }
     /* "Paris, who used to work on Capitol Hill, said": the antecedent */
-    if (s > lo + 2 && tok_punct(c->d, s - 2, ',') &&
+    if ((closed_appos || s >= e) && s > lo + 2 && tok_punct(c->d, s - 2, ',') &&
         (tok_is(c->d, s - 1, "who") || tok_is(c->d, s - 1, "which") || tok_is(c->d, s - 1, "whose"))) {
         uint32_t a = s - 2;
         while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
@@ -615,6 +615,13 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                               (c->T[e].kind == T_PUNCT && (c->d->cp[c->T[e].start] == 0x2014 ||
                                                            c->d->cp[c->T[e].start] == 0x2013) &&
                                (c->T[e].flags & F_SPACE_BEFORE))))
+                break;
+            /* "… called it "a disgrace," Clinton …", "… "a disgrace," echoing …":
+             * a quotation closed by its comma, then a name or a cue */
+            if (e > a + 2 && c->T[e - 1].kind == T_QUOTE && (c->T[e - 1].flags & F_CLOSE) &&
+                tok_punct(c->d, e - 2, ',') && c->T[e].kind == T_WORD &&
+                (((c->T[e].flags & F_CAP) && !(c->T[e].flags & F_SENT_START)) ||
+                 (c->T[e].lex & (LX_CUE | LX_CUE_ING))))
                 break;
             /* "…, calling her …" / "…, saying …": a participle cue after a comma */
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
