@@ -371,6 +371,11 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     size_t ll = lw ? strlen(lw) : 0;
     bool poss = ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's';
     ADD("poss", poss ? "yes" : "no", ks);
+    /* a relative pronoun ("a poll that shows", "X, who said"): annotators
+     * mark it as the source */
+    bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
+                                      tok_is(d, c->t0, "who"));
+    ADD("rel", rel ? "yes" : "no", ks);
     ADD("len", bucket(c->t1 - c->t0), ks);
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {

@@ -1610,13 +1610,15 @@ static void rank_sources(ctx *c)
     bool log = (d->flags & WS_INTERNAL_LOG_SOURCES) != 0;
     if (!d->quotes.n || (!log && (d->flags & WS_RULES_ONLY)))
         return;
-    uint8_t *freq = ws_source_freq(d);
+    uint8_t *freq = NULL; /* made for the first attribution that needs it */
     /* from the last one: each site reads the sieves' sources of the
      * attributions before it, not the ranker's */
     for (uint32_t i = (uint32_t)d->quotes.n; i-- > 0;) {
         source_site s;
         if (!log && ws_source_settled(d, &d->quotes.v[i]))
             continue;
+        if (!freq)
+            freq = ws_source_freq(d);
         if (!ws_source_site(d, i, freq, &s))
             continue;
         if (log) {
