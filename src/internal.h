@@ -165,7 +165,7 @@ typedef struct bound_site {
 /* The candidate sources of one attribution (sourcemodel.c): the sieves'
  * choice, "none", and the mentions (and role nouns) in a bounded window
  * around its cue: the cue's sentence and the one before. */
-#define WS_SOURCE_MAX_CANDS 12
+#define WS_SOURCE_MAX_CANDS 9 /* the sieves' choice, none, 5 before the cue, 2 after */
 enum source_kind { SK_NAME, SK_TITLE, SK_PRONOUN, SK_ROLE, SK_ORG, SK_PHRASE, SK_NONE };
 typedef struct source_cand {
     uint32_t t0, t1; /* tokens; t0 == t1 for "none" */

@@ -4,7 +4,7 @@
 #define WS_SOURCE_WEIGHTS_H
 
 #define WS_SOURCE_DIM 16384      /* hashed feature space */
-#define WS_SOURCE_MAX_FEATS 40   /* features of one candidate, at most */
+#define WS_SOURCE_MAX_FEATS 32   /* features of one candidate, at most (27 now) */
 
 extern const float ws_source_weights[WS_SOURCE_DIM];
 

@@ -6,13 +6,15 @@
  * cue's sentence and the one before, at most WS_SOURCE_MAX_CANDS and within
  * a bounded window, so the work per cue is bounded. Each candidate is scored
  * by a logistic regression over hashed features: its kind, which side of the
- * cue it stands on and how far, what stands between (commas, quote marks,
- * another cue, other mentions, a sentence end), the words around it, the cue
- * and the rule that made the attribution, how often the article names it,
- * whether it was a source just before, and a pronoun's agreement with the
- * latest source. Trained on PolNeAR train by tools/train_cues.c (liblinear),
- * weights in src/source_weights.c. The speakers stage replaces the sieves'
- * choice only when the model prefers another candidate by a margin. */
+ * cue it stands on, how far and how many mentions away, what stands between
+ * (commas, quote marks, another cue, other mentions, a sentence end, a
+ * relative pronoun), the words around it, the cue, the rule that made the
+ * attribution and the quote type, how often the article names it, whether
+ * it was a source just before, a pronoun's agreement with the latest source,
+ * and whether the cue is passive. Trained on PolNeAR train by
+ * tools/train_cues.c (liblinear), weights in src/source_weights.c. The
+ * speakers stage replaces the sieves' choice only when the model prefers
+ * another candidate by a margin. */
 #include "internal.h"
 
 #include "source_weights.h"
@@ -291,7 +293,6 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     ADD("pass|ks", passive ? "yes" : "no", ks);
     ADD("cw-1|ks", cw, ks);
     ADD("ks|rule", ks, rule);
-    ADD("ks|type", ks, type);
     ADD("ks|cue", ks, cue);
     ADD("bias", "1", NULL);
     if (c->kind == SK_NONE) {
@@ -344,12 +345,10 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     ADD("pos", pos, NULL);
     ADD("pos|ks", pos, ks);
     ADD("dist|pos", db, pos);
-    ADD("dist|ks", db, ks);
     ADD("commas|pos", few(commas), pos);
     ADD("marks|pos", few(marks), pos);
     ADD("cues|pos", few(cues), pos);
     ADD("ments|pos", few(ments), pos);
-    ADD("ments|ks", few(ments), ks);
     ADD("ends|pos", few(ends), pos);
     ADD("clause|pos", few(clause), pos);
     ADD("cue|pos", cue, pos);
@@ -360,13 +359,8 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
     ADD("w-1|pos", wb, pos);
     ADD("w+1|pos", wa, pos);
-    ADD("s+1|pos", ws_feat_shape(d, c->t1), pos);
-    ADD("w-1|ks", wb, ks);
     const char *rk = c->rank == 0 ? "0" : c->rank == 1 ? "1" : c->rank == 2 ? "2" : c->rank == 255 ? "out" : "3+";
     ADD("rank|pos", rk, pos);
-    ADD("rank|ks", rk, ks);
-    ADD("rank|dist", rk, db);
-    ADD("start|pos", (T[c->t0].flags & F_SENT_START) ? "yes" : "no", pos);
     const char *lw = T[c->t1 - 1].low;
     size_t ll = lw ? strlen(lw) : 0;
     bool poss = ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's';
@@ -376,7 +370,6 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
                                       tok_is(d, c->t0, "who"));
     ADD("rel", rel ? "yes" : "no", ks);
-    ADD("len", bucket(c->t1 - c->t0), ks);
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {
         uint32_t fq = c->freq;
