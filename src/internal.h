@@ -253,7 +253,8 @@ double ws_quote_score(const ws_doc *d, const quote *q);
 bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_site *s);
 /* Whether the sieves' source of q needs no second opinion: a quotation beside
  * its cue ("…," said X), or a name or pronoun right before an active cue ("X
- * said"); the sieves are right there about 97% of the time (PolNeAR train). */
+ * said"); the sieves are right there 96% of the time (PolNeAR train, a
+ * held-out part). */
 bool ws_source_settled(const ws_doc *d, const quote *q);
 /* How often each mention's name occurs in the article (at most 255), in the arena. */
 uint8_t *ws_source_freq(ws_doc *d);
