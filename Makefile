@@ -14,7 +14,8 @@ SHARED  ?= ../shared
 
 # the pipeline, in order
 SRCS = src/arena.c src/text.c src/lexicon.c src/quotes.c src/mentions.c \
-       src/cuemodel.c src/cue_weights.c src/boundmodel.c src/bound_weights.c src/quotemodel.c src/quote_weights.c src/speakers.c src/entities.c src/events.c \
+       src/cuemodel.c src/cue_weights.c src/boundmodel.c src/bound_weights.c src/quotemodel.c src/quote_weights.c \
+       src/sourcemodel.c src/source_weights.c src/speakers.c src/entities.c src/events.c \
        src/output.c src/whosaid.c
 OBJS = $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_table.o
 PIC_OBJS = $(OBJS:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
@@ -34,7 +35,7 @@ $(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/i
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/feathash.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h include/whosaid.h
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/feathash.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h src/source_weights.h include/whosaid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
@@ -76,22 +77,23 @@ check: all $(UNIT_TESTS)
 	sh tests/browser/run.sh $(BUILD)/whosaid || fail=1; \
 	exit $$fail
 
-# regenerate the learned cue and boundary models from PolNeAR train (needs ../shared and liblinear-dev);
+# regenerate the learned models (cues, boundaries, filter, sources) from PolNeAR train (needs ../shared and liblinear-dev);
 # the weights are committed, so an ordinary build needs neither
 $(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) -O2 $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) -llinear $(LIBS) -o $@
 
 # The trainer analyses with the weights compiled into it (the filter learns
-# from attributions whose ends the boundary model chose), so training is
+# from attributions whose ends the boundary model chose and whose sources
+# the ranker chose), so training is
 # repeated with the new weights compiled in until they no longer change.
-WEIGHTS = src/cue_weights.c src/bound_weights.c src/quote_weights.c
+WEIGHTS = src/cue_weights.c src/bound_weights.c src/quote_weights.c src/source_weights.c
 train:
-	@for i in 1 2 3 4 5; do \
+	@for i in 1 2 3 4 5 6 7 8; do \
 	  $(MAKE) -s $(BUILD)/train_cues || exit 1; \
 	  cat $(WEIGHTS) | cksum > $(BUILD)/weights.before; \
 	  $(BUILD)/train_cues $(SHARED)/data/polnear/train.jsonl $(WEIGHTS) $(SHARED)/data/polnear/dev.jsonl || exit 1; \
 	  cat $(WEIGHTS) | cksum | cmp -s - $(BUILD)/weights.before && { echo "make train: the weights are stable (round $$i)"; exit 0; }; \
-	done; echo "make train: the weights did not settle in 5 rounds" >&2; exit 1
+	done; echo "make train: the weights did not settle in 8 rounds" >&2; exit 1
 
 # ---- Python binding (python/): built in place with Debian's python3 ----
 PYTHON ?= /usr/bin/python3

@@ -131,6 +131,7 @@ typedef struct quote {
     bool colon;
     double conf;
     int32_t sieve;         /* which rule produced it (for --errors and confidence) */
+    bool raised;           /* a raising verb's frame: no source by design */
 } quote;
 
 typedef struct entity {
@@ -161,6 +162,27 @@ typedef struct bound_site {
     uint8_t commas[WS_BOUND_MAX_CANDS]; /* commas in [a, cand[i]), at most 255 */
 } bound_site;
 
+/* The candidate sources of one attribution (sourcemodel.c): the sieves'
+ * choice, "none", and the mentions (and role nouns) in a bounded window
+ * around its cue: the cue's sentence and the one before. */
+#define WS_SOURCE_MAX_CANDS 9 /* the sieves' choice, none, 5 before the cue, 2 after */
+enum source_kind { SK_NAME, SK_TITLE, SK_PRONOUN, SK_ROLE, SK_ORG, SK_PHRASE, SK_NONE };
+typedef struct source_cand {
+    uint32_t t0, t1; /* tokens; t0 == t1 for "none" */
+    int32_t head;    /* mention index or -1 */
+    uint8_t kind;    /* enum source_kind (the mention kinds come first, in their order) */
+    bool sieve;      /* the sieves' choice */
+    bool prev;       /* names the source of one of the attributions just before */
+    uint8_t rank;    /* its place on its side of the cue: 0 for the nearest mention */
+    uint8_t freq;    /* mentions of the same name in the article, at most 255 */
+} source_cand;
+typedef struct source_site {
+    uint32_t quote; /* index in ws_doc.quotes */
+    uint32_t n;
+    int8_t agree;   /* a pronoun's gender against the latest source's: 1, -1, 0 unknown */
+    source_cand cand[WS_SOURCE_MAX_CANDS];
+} source_site;
+
 struct ws_doc {
     ws_arena arena;
     unsigned flags;
@@ -180,6 +202,7 @@ struct ws_doc {
     VEC(entity) ents;
     VEC(event) events;
     VEC(bound_site) bound_log; /* WS_INTERNAL_LOG_BOUNDS only */
+    VEC(source_site) source_log; /* WS_INTERNAL_LOG_SOURCES only */
     /* public views, built at the end */
     ws_quote *pub_quotes;
     ws_entity *pub_ents;
@@ -224,6 +247,23 @@ double ws_quote_score(const ws_doc *d, const quote *q);
 /* With this internal flag the speakers stage keeps every attribution and its
  * sieve's confidence (tools/train_cues.c trains the filter on them). */
 #define WS_INTERNAL_NO_FILTER (1u << 29)
+/* ---- the learned source ranker (sourcemodel.c) ------------------------------------ */
+/* The candidates of attribution qi; false when it has none to rank (no cue,
+ * or a raising frame). freq: ws_source_freq()'s counts. */
+bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_site *s);
+/* Whether the sieves' source of q needs no second opinion: a quotation beside
+ * its cue ("…," said X), or a name or pronoun right before an active cue ("X
+ * said"); the sieves are right there 96% of the time (PolNeAR train, a
+ * held-out part). */
+bool ws_source_settled(const ws_doc *d, const quote *q);
+/* How often each mention's name occurs in the article (at most 255), in the arena. */
+uint8_t *ws_source_freq(ws_doc *d);
+size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
+                          size_t cap);
+double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i);
+/* With this internal flag the speakers stage keeps the sieves' sources and
+ * every attribution, and logs each one's candidates in ws_doc.source_log. */
+#define WS_INTERNAL_LOG_SOURCES (1u << 28)
 ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *opts,
                               unsigned internal_flags, ws_doc **out, ws_error *err);
 

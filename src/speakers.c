@@ -21,6 +21,7 @@
 #define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
 #define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
 #define QUOTE_KEEP 0.3     /* probability below which the learned filter drops an attribution */
+#define SOURCE_MARGIN 0.5  /* how much more the learned ranker must like another source */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
 #define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
                           work bounded, so a sentence of a million cues stays linear */
@@ -1609,6 +1610,7 @@ static void raising_frames(ctx *c)
         q->content.v[0] = subj;
         q->has_src_span = false;
         q->source = -1;
+        q->raised = true;
     }
 }
 
@@ -1728,6 +1730,63 @@ static void sieve_mixed_verb(ctx *c)
     }
 }
 
+/* The learned source ranker (sourcemodel.c): for each attribution, the
+ * sieves' source against the other candidates around its cue; another one
+ * replaces it only when the model prefers it by SOURCE_MARGIN. */
+static void rank_sources(ctx *c)
+{
+    ws_doc *d = c->d;
+    bool log = (d->flags & WS_INTERNAL_LOG_SOURCES) != 0;
+    if (!d->quotes.n || (!log && (d->flags & WS_RULES_ONLY)))
+        return;
+    uint8_t *freq = NULL; /* made for the first attribution that needs it */
+    /* from the last one: each site reads the sieves' sources of the
+     * attributions before it, not the ranker's */
+    for (uint32_t i = (uint32_t)d->quotes.n; i-- > 0;) {
+        source_site s;
+        if (!log && ws_source_settled(d, &d->quotes.v[i]))
+            continue;
+        if (!freq)
+            freq = ws_source_freq(d);
+        if (!ws_source_site(d, i, freq, &s))
+            continue;
+        if (log) {
+            VPUSH(&d->arena, d->source_log, s);
+            continue;
+        }
+        uint32_t best = 0, sv = 0;
+        double bz = -1e300, sz = 0;
+        for (uint32_t j = 0; j < s.n; j++) {
+            double z = ws_source_score(d, &s, j);
+            if (s.cand[j].sieve) {
+                sv = j;
+                sz = z;
+            }
+            if (z > bz) {
+                bz = z;
+                best = j;
+            }
+        }
+        if (best == sv || bz < sz + SOURCE_MARGIN)
+            continue;
+        quote *q = &d->quotes.v[i];
+        const source_cand *b = &s.cand[best];
+        if (b->kind == SK_NONE) {
+            q->has_src_span = false;
+            q->source = -1;
+            continue;
+        }
+        q->source = b->head;
+        q->src_t0 = b->t0;
+        q->src_t1 = b->t1;
+        q->src_span.start = c->T[b->t0].start;
+        q->src_span.end = c->T[b->t1 - 1].end;
+        q->has_src_span = true;
+        if (b->head >= 0)
+            d->ments.v[b->head].subject = true;
+    }
+}
+
 static int cmp_quote_start(const void *a, const void *b)
 {
     const quote *x = a, *y = b;
@@ -1813,9 +1872,11 @@ void ws_speakers_attribute(ws_doc *d)
         qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
     for (size_t i = 0; i < d->quotes.n; i++)
         set_type(&c, (int32_t)i);
+    rank_sources(&c);
     /* the learned filter: its probability becomes the confidence, and the
      * unlikely attributions go */
-    if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS))) {
+    if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS |
+                      WS_INTERNAL_LOG_SOURCES))) {
         kept = 0;
         for (size_t i = 0; i < d->quotes.n; i++) {
             quote *q = &d->quotes.v[i];

@@ -91,7 +91,8 @@ ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *op
         return WS_ERR_NOMEM;
     }
     d->arena.oom = oom;
-    d->flags = o.flags | (internal_flags & (WS_INTERNAL_LOG_BOUNDS | WS_INTERNAL_NO_FILTER));
+    d->flags = o.flags | (internal_flags & (WS_INTERNAL_LOG_BOUNDS | WS_INTERNAL_NO_FILTER |
+                                          WS_INTERNAL_LOG_SOURCES));
     if (setjmp(*oom)) {
         ws_arena_free(&d->arena);
         free(d);

@@ -233,6 +233,44 @@ static void test_according_to_leading(void **state)
             "Police Chief Rosa Alves", "Rosa Alves"});
 }
 
+/* The learned source ranker (src/sourcemodel.c) overrules the sieves: a
+ * passive cue names its hearer, not its source (PolNeAR train: "was asked"
+ * and the like, no source 26 : 3), and "The survey, conducted for X, also
+ * found" is the survey's finding, not X's. --rules-only (WS_RULES_ONLY)
+ * keeps the sieves' choice. */
+static void test_source_ranker(void **state)
+{
+    (void)state;
+    const char *passive = "The new ferry line opened on Monday.\n\nAt a town hall in Eastport "
+                          "earlier this month, Mayor Tomas Berg was asked about the fares.";
+    const char *survey = "The survey, conducted for the Harbour Business Council, also found "
+                         "that support for the tunnel rose to 61 percent.";
+    const struct {
+        const char *const *text;
+        unsigned flags;
+        const char *source; /* NULL: none */
+    } cases[] = {{&passive, 0, NULL},
+                 {&passive, WS_RULES_ONLY, "Mayor Tomas Berg"},
+                 {&survey, 0, "The survey"},
+                 {&survey, WS_RULES_ONLY, "Harbour Business Council"}};
+    for (size_t i = 0; i < N_OF(cases); i++) {
+        const char *t = *cases[i].text;
+        ws_doc *d = tu_analyze(t, cases[i].flags);
+        assert_int_equal(ws_doc_quote_count(d), 1);
+        const ws_quote *q = ws_doc_quote(d, 0);
+        if (!cases[i].source) {
+            assert_false(q->has_source);
+            assert_int_equal(q->entity, -1);
+        } else {
+            ws_span want = tu_at(t, cases[i].source);
+            assert_true(q->has_source);
+            assert_int_equal(q->source.start, want.start);
+            assert_int_equal(q->source.end, want.end);
+        }
+        ws_doc_free(d);
+    }
+}
+
 static void test_colon_without_marks(void **state)
 {
     (void)state;
@@ -826,6 +864,7 @@ int main(void)
         cmocka_unit_test(test_apposition_titles),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
+        cmocka_unit_test(test_source_ranker),
         cmocka_unit_test(test_according_to_document),
         cmocka_unit_test(test_colon_without_marks_title),
         cmocka_unit_test(test_title_alias),

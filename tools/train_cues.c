@@ -1,7 +1,7 @@
-/* train_cues: learn the cue detector and the content-boundary model from
- * gold attributions.
+/* train_cues: learn the cue detector, the content-boundary model, the
+ * attribution filter and the source ranker from gold attributions.
  *
- * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c [DEV.jsonl]
+ * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c SOURCES_OUT.c [DEV.jsonl]
  *
  * Every word token outside quote marks is an example. It is positive when
  * it is the head of a gold cue: the cue's first word that is not an
@@ -23,6 +23,13 @@
  * the sieves make (WS_INTERNAL_NO_FILTER keeps them all): positive when it
  * overlaps a gold content by half of the longer one, as the scorer counts.
  *
+ * The source ranker (src/sourcemodel.c) learns from every attribution the
+ * sieves make (WS_INTERNAL_LOG_SOURCES logs each one's candidate sources and
+ * keeps the sieves' choice) that matches a gold quote as the scorer matches
+ * them: a candidate is positive when it shares a character with the gold
+ * source ("none" when the gold names none), and an attribution whose gold
+ * source is no candidate is left out.
+ *
  * With DEV.jsonl it also prints the models' figures there.
  */
 #include "internal.h"
@@ -36,6 +43,7 @@
 #include "bound_weights.h"
 #include "cue_weights.h"
 #include "quote_weights.h"
+#include "source_weights.h"
 
 typedef struct {
     struct feature_node **x;
@@ -367,8 +375,23 @@ static size_t shared(const size_t *a, size_t ma, const size_t *b, size_t mb)
 
 #define MAX_FRAGS 64
 
-/* Does attribution q overlap some gold content by half of the longer one? */
-static bool matches_gold(const ws_doc *d, const quote *q, json_t *quotes)
+/* The trimmed code points of a gold span (a list of [s, e] fragments). */
+static size_t gold_chars(const ws_doc *d, json_t *frags, size_t *out)
+{
+    size_t se[2 * MAX_FRAGS];
+    size_t ng = json_is_array(frags) ? json_array_size(frags) : 0;
+    if (ng > MAX_FRAGS)
+        ng = MAX_FRAGS;
+    for (size_t i = 0; i < ng; i++) {
+        se[2 * i] = (size_t)json_integer_value(json_array_get(json_array_get(frags, i), 0));
+        se[2 * i + 1] = (size_t)json_integer_value(json_array_get(json_array_get(frags, i), 1));
+    }
+    return trimmed(d, se, ng, out);
+}
+
+/* The gold quote whose content attribution q overlaps most, by half of the
+ * longer one at least (as the scorer matches them), or NULL. */
+static json_t *best_gold(const ws_doc *d, const quote *q, json_t *quotes)
 {
     size_t se[2 * MAX_FRAGS], pq[2 * MAX_FRAGS], gq[2 * MAX_FRAGS];
     size_t nf = q->content.n < MAX_FRAGS ? q->content.n : MAX_FRAGS;
@@ -378,23 +401,27 @@ static bool matches_gold(const ws_doc *d, const quote *q, json_t *quotes)
     }
     size_t mp = trimmed(d, se, nf, pq), lp = span_len(pq, mp);
     if (!lp)
-        return false;
+        return NULL;
+    json_t *best = NULL;
+    double br = 0;
     size_t qi;
     json_t *g;
     json_array_foreach(quotes, qi, g) {
-        json_t *ct = json_object_get(g, "content");
-        size_t ng = json_is_array(ct) ? json_array_size(ct) : 0;
-        if (ng > MAX_FRAGS)
-            ng = MAX_FRAGS;
-        for (size_t i = 0; i < ng; i++) {
-            se[2 * i] = (size_t)json_integer_value(json_array_get(json_array_get(ct, i), 0));
-            se[2 * i + 1] = (size_t)json_integer_value(json_array_get(json_array_get(ct, i), 1));
+        size_t mg = gold_chars(d, json_object_get(g, "content"), gq), lg = span_len(gq, mg);
+        size_t sh = lg ? shared(pq, mp, gq, mg) : 0;
+        double r = (double)sh / (double)(lp > lg ? lp : lg);
+        if (lg && 2 * sh >= (lp > lg ? lp : lg) && r > br) {
+            br = r;
+            best = g;
         }
-        size_t mg = trimmed(d, se, ng, gq), lg = span_len(gq, mg);
-        if (lg && 2 * shared(pq, mp, gq, mg) >= (lp > lg ? lp : lg))
-            return true;
     }
-    return false;
+    return best;
+}
+
+/* Does attribution q overlap some gold content by half of the longer one? */
+static bool matches_gold(const ws_doc *d, const quote *q, json_t *quotes)
+{
+    return best_gold(d, q, quotes) != NULL;
 }
 
 static void collect_quotes(void *arg, const ws_doc *d, json_t *quotes)
@@ -430,6 +457,110 @@ static void score_quotes(void *arg, const ws_doc *d, json_t *quotes)
                 r->kept[t]++;
                 r->kept_ok[t] += ok;
             }
+    }
+}
+
+/* ---- the source ranker ---- */
+
+/* The candidates of every logged site whose attribution matches a gold
+ * quote: label[i] is 1 when candidate i shares a character with the gold
+ * source ("none" when the gold has none); sites with no right candidate are
+ * left out. */
+typedef void (*source_fn)(void *ctx, const ws_doc *d, const source_site *s, const int *label);
+
+typedef struct {
+    source_fn fn;
+    void *ctx;
+} source_visit;
+
+static void source_sites_of(void *arg, const ws_doc *d, json_t *quotes)
+{
+    const source_visit *v = arg;
+    size_t gs[2 * MAX_FRAGS], cs[2];
+    for (size_t i = 0; i < d->source_log.n; i++) {
+        const source_site *s = &d->source_log.v[i];
+        json_t *g = best_gold(d, &d->quotes.v[s->quote], quotes);
+        if (!g)
+            continue;
+        size_t mg = gold_chars(d, json_object_get(g, "source"), gs);
+        int label[WS_SOURCE_MAX_CANDS];
+        bool any = false;
+        for (uint32_t c = 0; c < s->n; c++) {
+            const source_cand *k = &s->cand[c];
+            if (k->kind == SK_NONE) {
+                label[c] = mg == 0;
+            } else {
+                size_t se[2] = {d->toks.v[k->t0].start, d->toks.v[k->t1 - 1].end};
+                size_t mc = trimmed(d, se, 1, cs);
+                label[c] = mg && mc && shared(cs, mc, gs, mg) > 0;
+            }
+            any |= label[c] != 0;
+        }
+        if (any)
+            v->fn(v->ctx, d, s, label);
+    }
+}
+
+static void each_source_site(const char *path, source_fn fn, void *ctx)
+{
+    source_visit v = {fn, ctx};
+    each_doc(path, WS_INTERNAL_LOG_SOURCES, source_sites_of, &v);
+}
+
+static void collect_source(void *ctx, const ws_doc *d, const source_site *s, const int *label)
+{
+    uint32_t f[WS_SOURCE_MAX_FEATS];
+    for (uint32_t c = 0; c < s->n; c++) {
+        size_t n = ws_source_features(d, s, c, f, WS_SOURCE_MAX_FEATS);
+        add_example(ctx, f, n, label[c] ? 1 : -1);
+    }
+}
+
+/* The sieves' choice against the model's, at several margins, per rule. */
+#define N_MARGINS 6
+static const double MARGINS[N_MARGINS] = {0, 0.5, 1, 1.5, 2, 3};
+typedef struct {
+    const float *w;
+    size_t sites[8], sieve_right[8], right[8][N_MARGINS], changed[8][N_MARGINS];
+} source_score;
+
+static const char *const RULE_NAME[7] = {"rule 0", "rule 1", "rule 2", "rule 3",
+                                         "rule 4", "rule 5", "settled"};
+
+static void score_source(void *ctx, const ws_doc *d, const source_site *s, const int *label)
+{
+    source_score *r = ctx;
+    uint32_t f[WS_SOURCE_MAX_FEATS];
+    uint32_t best = 0, sv = 0;
+    double bz = -1e300, sz = 0;
+    for (uint32_t c = 0; c < s->n; c++) {
+        size_t n = ws_source_features(d, s, c, f, WS_SOURCE_MAX_FEATS);
+        double z = 0;
+        for (size_t i = 0; i < n; i++)
+            z += r->w[f[i] - 1];
+        if (s->cand[c].sieve) {
+            sv = c;
+            sz = z;
+        }
+        if (z > bz) {
+            bz = z;
+            best = c;
+        }
+    }
+    int rule = d->quotes.v[s->quote].sieve;
+    if (rule < 0 || rule > 6)
+        rule = 0;
+    if (ws_source_settled(d, &d->quotes.v[s->quote]))
+        rule = 6; /* scored, but the speakers stage leaves these alone */
+    for (int g = 0; g < 2; g++) {
+        int k = g ? 7 : rule; /* 7: all rules */
+        r->sites[k]++;
+        r->sieve_right[k] += label[sv] != 0;
+        for (int m = 0; m < N_MARGINS; m++) {
+            uint32_t pick = best != sv && bz >= sz + MARGINS[m] ? best : sv;
+            r->right[k][m] += label[pick] != 0;
+            r->changed[k][m] += pick != sv;
+        }
     }
 }
 
@@ -501,8 +632,10 @@ static float *train_model(examples *ex, int dim, const char *model, const char *
 
 int main(int argc, char **argv)
 {
-    if (argc < 5)
-        die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c [DEV.jsonl]", NULL);
+    if (argc < 6)
+        die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c SOURCES_OUT.c "
+            "[DEV.jsonl]",
+            NULL);
     set_print_string_function(quiet);
 
     /* the cue detector */
@@ -522,32 +655,52 @@ int main(int argc, char **argv)
     float *qw = train_model(&qx, WS_QUOTE_DIM, "filter", "attributions", "matching gold",
                             "quote_weights.h", "const float ws_quote_weights[WS_QUOTE_DIM]",
                             argv[4]);
+    /* the source ranker */
+    examples sx = {0};
+    each_source_site(argv[1], collect_source, &sx);
+    float *sw = train_model(&sx, WS_SOURCE_DIM, "sources", "candidates", "right sources",
+                            "source_weights.h", "const float ws_source_weights[WS_SOURCE_DIM]",
+                            argv[5]);
 
-    if (argc > 5) {
+    if (argc > 6) {
         score_ctx s = {.w = w};
-        each_candidate(argv[5], score, &s);
+        each_candidate(argv[6], score, &s);
         double p = s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 0;
         double r = s.tp + s.fn ? (double)s.tp / (double)(s.tp + s.fn) : 0;
-        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[5], p, r,
+        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[6], p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
         site_score b = {.w = bw};
-        each_site(argv[5], score_site, &b);
+        each_site(argv[6], score_site, &b);
         fprintf(stderr,
                 "train_cues: on %s: %zu sites with the gold end among the candidates; "
                 "the rules' end is right at %.3f, the model's at %.3f\n",
-                argv[5], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
+                argv[6], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
                 b.sites ? (double)b.model_right / (double)b.sites : 0);
         quote_score qs = {.w = qw};
-        each_doc(argv[5], WS_INTERNAL_NO_FILTER, score_quotes, &qs);
+        each_doc(argv[6], WS_INTERNAL_NO_FILTER, score_quotes, &qs);
         for (int t = 1; t < 10; t++)
             fprintf(stderr,
                     "train_cues: on %s: filter at %.1f keeps %zu of %zu attributions, "
                     "%zu of %zu matching gold (precision %.3f)\n",
-                    argv[5], t / 10.0, qs.kept[t], qs.all, qs.kept_ok[t], qs.all_ok,
+                    argv[6], t / 10.0, qs.kept[t], qs.all, qs.kept_ok[t], qs.all_ok,
                     qs.kept[t] ? (double)qs.kept_ok[t] / (double)qs.kept[t] : 0);
+        source_score ss = {.w = sw};
+        each_source_site(argv[6], score_source, &ss);
+        for (int k = 0; k < 8; k++) {
+            if (!ss.sites[k])
+                continue;
+            fprintf(stderr, "train_cues: on %s: sources, %s: %zu sites, the sieves right at %.3f;",
+                    argv[6], k == 7 ? "all rules" : RULE_NAME[k], ss.sites[k],
+                    (double)ss.sieve_right[k] / (double)ss.sites[k]);
+            for (int m = 0; m < N_MARGINS; m++)
+                fprintf(stderr, " margin %.1f: %.3f (%zu changed)", MARGINS[m],
+                        (double)ss.right[k][m] / (double)ss.sites[k], ss.changed[k][m]);
+            fprintf(stderr, "\n");
+        }
     }
     free(w);
     free(bw);
     free(qw);
+    free(sw);
     return 0;
 }

@@ -1,0 +1,397 @@
+/* The learned source ranker: who said it? The sieves (speakers.c) pick an
+ * attribution's source from the surface around its cue; this model weighs
+ * their choice against the other people the cue could belong to. The
+ * candidates are the sieves' choice, "no source", and the mentions (names,
+ * titles, pronouns, organisations) and role nouns ("the spokesman") in the
+ * cue's sentence and the one before, at most WS_SOURCE_MAX_CANDS and within
+ * a bounded window, so the work per cue is bounded. Each candidate is scored
+ * by a logistic regression over hashed features: its kind, which side of the
+ * cue it stands on, how far and how many mentions away, what stands between
+ * (commas, quote marks, another cue, other mentions, a sentence end, a
+ * relative pronoun), the words around it, the cue, the rule that made the
+ * attribution and the quote type, how often the article names it, whether
+ * it was a source just before, a pronoun's agreement with the latest source,
+ * and whether the cue is passive. Trained on PolNeAR train by
+ * tools/train_cues.c (liblinear), weights in src/source_weights.c. The
+ * speakers stage replaces the sieves' choice only when the model prefers
+ * another candidate by a margin. */
+#include "internal.h"
+
+#include "source_weights.h"
+
+#define WINDOW_BACK 60 /* tokens before the cue that candidates may start at */
+#define WINDOW_FWD 30  /* ... and after it */
+#define MAX_BEFORE 5   /* mention candidates before the cue */
+#define MAX_AFTER 2    /* ... and after it */
+#define SCAN 40        /* tokens read between a candidate and its cue */
+
+/* The hash of a mention's key word (its last word, possessive dropped). */
+static uint32_t key_of(const ws_doc *d, const mention *m)
+{
+    const char *w = d->toks.v[m->t1 - 1].low;
+    size_t l = strlen(w);
+    uint32_t h = WS_LEX_HASH_BASIS;
+    if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
+        l -= 2;
+    for (size_t i = 0; i < l; i++)
+        h = (h ^ (unsigned char)w[i]) * WS_LEX_HASH_PRIME;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+uint8_t *ws_source_freq(ws_doc *d)
+{
+    size_t n = d->ments.n;
+    uint8_t *freq = ws_alloc(&d->arena, n + 1);
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint32_t *key = ws_alloc(&d->arena, cap * sizeof *key);
+    uint32_t *cnt = ws_alloc(&d->arena, cap * sizeof *cnt);
+    uint32_t *slot = ws_alloc(&d->arena, (n + 1) * sizeof *slot);
+    for (size_t i = 0; i < n; i++) {
+        const mention *m = &d->ments.v[i];
+        if (m->kind == M_PRONOUN)
+            continue;
+        uint32_t h = key_of(d, m);
+        size_t s = h & (cap - 1);
+        while (key[s] && key[s] != h)
+            s = (s + 1) & (cap - 1);
+        key[s] = h;
+        cnt[s]++;
+        slot[i] = (uint32_t)s;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (d->ments.v[i].kind != M_PRONOUN)
+            freq[i] = cnt[slot[i]] > 255 ? 255 : (uint8_t)cnt[slot[i]];
+    return freq;
+}
+
+/* Is token k inside the content of q? */
+static bool in_content(const ws_doc *d, const quote *q, uint32_t k)
+{
+    uint32_t p = d->toks.v[k].start;
+    for (size_t i = 0; i < q->content.n; i++)
+        if (p >= q->content.v[i].start && p < q->content.v[i].end)
+            return true;
+    return false;
+}
+
+static bool overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
+    return a0 < b1 && b0 < a1;
+}
+
+/* A role noun outside any mention ("the spokesman", "a campaign aide",
+ * "officials"): its span, with a determiner and one word before it. */
+static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
+{
+    const tok *T = d->toks.v;
+    if (T[k].kind != T_WORD || !(T[k].lex & LX_ROLE) || d->ment_at[k] >= 0)
+        return false;
+    uint32_t a = k;
+    if (a > lo && T[a - 1].kind == T_WORD && (T[a - 1].lex & LX_DET))
+        a--;
+    else if (a > lo + 1 && T[a - 2].kind == T_WORD && (T[a - 2].lex & LX_DET) &&
+             T[a - 1].kind == T_WORD && d->ment_at[a - 1] < 0 &&
+             !(T[a - 1].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_PRONOUN)))
+        a -= 2;
+    *t0 = a;
+    return true;
+}
+
+/* A party and state tag after a name ("Sen. Ted Cruz (R-Tex.)", "Sen. Rand
+ * Paul, R-Ky., said") or a place in parentheses: part of the name before it,
+ * never a speaker of its own. */
+static bool name_tag(const ws_doc *d, const mention *m)
+{
+    const char *w = d->toks.v[m->t0].low;
+    return (w && strlen(w) > 2 && w[1] == '-' && strchr("rdi", w[0])) ||
+           (m->t0 > 0 && tok_punct(d, m->t0 - 1, '('));
+}
+
+/* Adds the candidate [t0, t1) when it is no part of the sieves' choice, of
+ * the content or of a quotation. */
+static void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
+                     int32_t head, uint8_t kind, uint32_t *rank, const uint8_t *freq,
+                     const uint32_t *prev, size_t nprev)
+{
+    uint8_t r = *rank > 255 ? 255 : (uint8_t)*rank;
+    if (s->n >= WS_SOURCE_MAX_CANDS)
+        return;
+    if (q->has_src_span && overlaps(t0, t1, q->src_t0, q->src_t1)) {
+        if (s->cand[0].rank == 255)
+            s->cand[0].rank = r; /* the sieves' choice */
+        ++*rank;
+        return;
+    }
+    for (uint32_t k = t0; k < t1; k++)
+        if (d->toks.v[k].quote >= 0 || in_content(d, q, k))
+            return;
+    ++*rank;
+    source_cand c = {.t0 = t0, .t1 = t1, .head = head, .kind = kind, .rank = r};
+    if (head >= 0 && d->ments.v[head].kind != M_PRONOUN) {
+        c.freq = freq[head];
+        uint32_t h = key_of(d, &d->ments.v[head]);
+        for (size_t i = 0; i < nprev; i++)
+            c.prev |= prev[i] == h;
+    }
+    s->cand[s->n++] = c;
+}
+
+bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_site *s)
+{
+    const quote *q = &d->quotes.v[qi];
+    if (q->cue1 <= q->cue0 || q->raised || !q->content.n)
+        return false;
+    const tok *T = d->toks.v;
+    s->quote = qi;
+    s->n = 0;
+    s->agree = 0;
+    /* the sources of the attributions just before (reading order) */
+    uint32_t prev[6];
+    size_t nprev = 0;
+    uint8_t last_gender = G_UNKNOWN;
+    bool have_last = false;
+    for (uint32_t j = qi; j > 0 && qi - j < 6; j--) {
+        const quote *p = &d->quotes.v[j - 1];
+        if (p->source < 0)
+            continue;
+        const mention *m = &d->ments.v[p->source];
+        if (!have_last) {
+            last_gender = m->gender;
+            have_last = true;
+        }
+        if (m->kind != M_PRONOUN)
+            prev[nprev++] = key_of(d, m);
+    }
+    /* the sieves' choice, then "none" */
+    if (q->has_src_span) {
+        uint8_t kind = q->source >= 0 ? d->ments.v[q->source].kind : SK_PHRASE;
+        source_cand c = {.t0 = q->src_t0, .t1 = q->src_t1, .head = q->source, .kind = kind,
+                         .sieve = true, .rank = 255};
+        if (q->source >= 0 && kind != M_PRONOUN) {
+            c.freq = freq[q->source];
+            uint32_t h = key_of(d, &d->ments.v[q->source]);
+            for (size_t i = 0; i < nprev; i++)
+                c.prev |= prev[i] == h;
+        }
+        s->cand[s->n++] = c;
+        s->cand[s->n++] = (source_cand){.t0 = q->cue0, .t1 = q->cue0, .head = -1, .kind = SK_NONE};
+    } else {
+        s->cand[s->n++] = (source_cand){.t0 = q->cue0, .t1 = q->cue0, .head = -1, .kind = SK_NONE,
+                                        .sieve = true};
+    }
+    /* the window: the cue's sentence and the one before */
+    int32_t sn = T[q->cue0].sent;
+    uint32_t lo = d->sents.v[sn > 0 ? sn - 1 : sn].t0, hi = d->sents.v[sn].t1;
+    if (q->cue0 > WINDOW_BACK && lo < q->cue0 - WINDOW_BACK)
+        lo = q->cue0 - WINDOW_BACK;
+    if (hi > q->cue1 + WINDOW_FWD)
+        hi = q->cue1 + WINDOW_FWD;
+    size_t before = 0;
+    uint32_t rank = 0;
+    for (uint32_t k = q->cue0; k > lo && before < MAX_BEFORE;) {
+        k--;
+        int32_t m = d->ment_at[k];
+        uint32_t t0;
+        if (m >= 0) {
+            const mention *M = &d->ments.v[m];
+            if (M->t0 >= lo && !name_tag(d, M)) {
+                size_t n0 = s->n;
+                add_cand(d, q, s, M->t0, M->t1, m, M->kind, &rank, freq, prev, nprev);
+                before += s->n > n0;
+            }
+            k = M->t0 > lo ? M->t0 : lo;
+        } else if (role_at(d, k, lo, &t0)) {
+            size_t n0 = s->n;
+            add_cand(d, q, s, t0, k + 1, -1, SK_ROLE, &rank, freq, prev, nprev);
+            before += s->n > n0;
+            k = t0;
+        }
+    }
+    size_t after = 0;
+    rank = 0;
+    for (uint32_t k = q->cue1; k < hi && after < MAX_AFTER; k++) {
+        int32_t m = d->ment_at[k];
+        uint32_t t0;
+        if (m >= 0) {
+            const mention *M = &d->ments.v[m];
+            if (M->t1 <= hi && !name_tag(d, M)) {
+                size_t n0 = s->n;
+                add_cand(d, q, s, M->t0, M->t1, m, M->kind, &rank, freq, prev, nprev);
+                after += s->n > n0;
+            }
+            k = M->t1 - 1;
+        } else if (role_at(d, k, q->cue1, &t0)) {
+            size_t n0 = s->n;
+            add_cand(d, q, s, t0, k + 1, -1, SK_ROLE, &rank, freq, prev, nprev);
+            after += s->n > n0;
+        }
+    }
+    s->agree = have_last ? (int8_t)last_gender : -1;
+    return true;
+}
+
+/* The cue's head: its first word that is no auxiliary. */
+static uint32_t cue_head(const ws_doc *d, const quote *q)
+{
+    uint32_t h = q->cue0;
+    while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
+        h++;
+    return h;
+}
+
+/* A passive cue ("was asked", "were pressed") names its hearer, not a source. */
+static bool passive_cue(const ws_doc *d, const quote *q, uint32_t h)
+{
+    return h > q->cue0 && (tok_is(d, h - 1, "was") || tok_is(d, h - 1, "were") ||
+                           tok_is(d, h - 1, "is") || tok_is(d, h - 1, "are") ||
+                           tok_is(d, h - 1, "been") || tok_is(d, h - 1, "be"));
+}
+
+bool ws_source_settled(const ws_doc *d, const quote *q)
+{
+    if (q->sieve == 1)
+        return true;
+    if (!q->has_src_span || q->source < 0 || q->src_t1 != q->cue0)
+        return false;
+    uint8_t kind = d->ments.v[q->source].kind;
+    return (kind == M_NAME || kind == M_PRONOUN || kind == M_TITLE) &&
+           !passive_cue(d, q, cue_head(d, q));
+}
+
+static const char *const KIND[2][7] = {
+    {"name", "title", "pron", "role", "org", "phrase", "none"},
+    {"name*", "title*", "pron*", "role*", "org*", "phrase*", "none*"}};
+
+static const char *bucket(uint32_t n)
+{
+    return n == 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8"
+         : n <= 15 ? "9-15" : n <= 30 ? "16-30" : "31+";
+}
+
+static const char *few(uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : "2+"; }
+
+size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
+                          size_t cap)
+{
+    const source_cand *c = &s->cand[i];
+    const quote *q = &d->quotes.v[s->quote];
+    const tok *T = d->toks.v;
+    size_t n = 0;
+#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_SOURCE_DIM, name, v1, v2)
+    uint32_t h = cue_head(d, q);
+    const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
+    const char *cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
+    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
+    const char *rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
+    const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+    const char *ks = KIND[c->sieve][c->kind];
+    bool passive = passive_cue(d, q, h);
+    const char *cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
+    ADD("ks", ks, NULL);
+    ADD("pass|ks", passive ? "yes" : "no", ks);
+    ADD("cw-1|ks", cw, ks);
+    ADD("ks|rule", ks, rule);
+    ADD("ks|cue", ks, cue);
+    ADD("bias", "1", NULL);
+    if (c->kind == SK_NONE) {
+        ADD("none|cue", cue, c->sieve ? "*" : "");
+        ADD("none|rule", rule, type);
+        ADD("none|w-1", ws_feat_word(d, (int64_t)q->cue0 - 1), NULL);
+        ADD("none|s-1", ws_feat_shape(d, (int64_t)q->cue0 - 1), NULL);
+        ADD("none|w+1", ws_feat_word(d, q->cue1), NULL);
+        ADD("none|ncand", few(s->n > 2 ? s->n - 2 : 0), NULL);
+        return n;
+    }
+    /* where it stands, and what stands between it and the cue */
+    bool left = c->t1 <= q->cue0;
+    bool right = c->t0 >= q->cue1;
+    const char *pos = left ? "L" : right ? "R" : "O";
+    uint32_t a = left ? c->t1 : q->cue1, b = left ? q->cue0 : c->t0;
+    if (!left && !right)
+        a = b = 0;
+    uint32_t dist = b > a ? b - a : 0;
+    uint32_t commas = 0, marks = 0, cues = 0, ments = 0, ends = 0, clause = 0;
+    bool far = false;
+    if (dist > SCAN) {
+        far = true;
+        if (left)
+            a = b - SCAN; /* the part next to the cue */
+        else
+            b = a + SCAN;
+    }
+    for (uint32_t k = a; k < b; k++) {
+        const tok *t = &T[k];
+        if (t->kind == T_PUNCT) {
+            uint32_t ch = d->cp[t->start];
+            commas += ch == ',';
+            ends += ch == '.' || ch == '!' || ch == '?' || ch == ';';
+        } else if (t->kind == T_QUOTE) {
+            marks++;
+        } else if (t->kind == T_WORD) {
+            if (t->lex & (LX_CUE | LX_CUE_ING))
+                cues++;
+            if (d->ment_at[k] >= 0) {
+                ments++;
+                k = d->ments.v[d->ment_at[k]].t1 - 1;
+            } else if (tok_is(d, k, "who") || tok_is(d, k, "that") || tok_is(d, k, "which")) {
+                clause++;
+            }
+        }
+    }
+    ends += T[c->t0].sent != T[q->cue0].sent;
+    const char *db = far ? "far" : bucket(dist);
+    ADD("pos", pos, NULL);
+    ADD("pos|ks", pos, ks);
+    ADD("dist|pos", db, pos);
+    ADD("commas|pos", few(commas), pos);
+    ADD("marks|pos", few(marks), pos);
+    ADD("cues|pos", few(cues), pos);
+    ADD("ments|pos", few(ments), pos);
+    ADD("ends|pos", few(ends), pos);
+    ADD("clause|pos", few(clause), pos);
+    ADD("cue|pos", cue, pos);
+    ADD("cw+1|pos", ws_feat_word(d, q->cue1), pos);
+    ADD("type|pos", type, pos);
+    ADD("rule|pos", rule, pos);
+    /* the words around it */
+    const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
+    ADD("w-1|pos", wb, pos);
+    ADD("w+1|pos", wa, pos);
+    const char *rk = c->rank == 0 ? "0" : c->rank == 1 ? "1" : c->rank == 2 ? "2" : c->rank == 255 ? "out" : "3+";
+    ADD("rank|pos", rk, pos);
+    const char *lw = T[c->t1 - 1].low;
+    size_t ll = lw ? strlen(lw) : 0;
+    bool poss = ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's';
+    ADD("poss", poss ? "yes" : "no", ks);
+    /* a relative pronoun ("a poll that shows", "X, who said"): annotators
+     * mark it as the source */
+    bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
+                                      tok_is(d, c->t0, "who"));
+    ADD("rel", rel ? "yes" : "no", ks);
+    /* salience */
+    if (c->head >= 0 && c->kind != SK_PRONOUN) {
+        uint32_t fq = c->freq;
+        const char *fb = fq <= 1 ? "1" : fq <= 3 ? "2-3" : fq <= 7 ? "4-7" : "8+";
+        ADD("freq|ks", fb, ks);
+        ADD("prev|ks", c->prev ? "yes" : "no", ks);
+    }
+    /* agreement with the latest source */
+    if (c->head >= 0) {
+        uint8_t g = d->ments.v[c->head].gender;
+        const char *ag = s->agree < 0 ? "nolast"
+                         : g == G_UNKNOWN || s->agree == G_UNKNOWN ? "unk"
+                         : g == (uint8_t)s->agree ? "same" : "diff";
+        ADD("agree|ks", ag, ks);
+    }
+#undef ADD
+    return n;
+}
+
+double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
+{
+    uint32_t f[WS_SOURCE_MAX_FEATS];
+    size_t n = ws_source_features(d, s, i, f, WS_SOURCE_MAX_FEATS);
+    return ws_feat_sum(ws_source_weights, f, n);
+}
