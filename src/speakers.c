@@ -1477,9 +1477,11 @@ static void sieve_leftover(ctx *c)
             c->T[c->d->quotes.v[last_q].cue0].sent == c->T[c->d->quotes.v[last_q1].cue0].sent)
             take = last_q1;
         quote *q = &c->d->quotes.v[take];
-        /* after indirect speech only a whole quoted paragraph continues it */
+        /* after indirect speech only a whole quoted paragraph continues it,
+         * or quoted sentences that close the speech's own paragraph */
         if (q->sieve != 1 && (!(c->T[o].flags & F_PARA_START) ||
-                              !is_paragraph_end(c, mq_last(c, (int32_t)i))))
+                              !is_paragraph_end(c, mq_last(c, (int32_t)i))) &&
+            !(c->T[o].para == c->T[q->cue0].para && is_paragraph_end(c, mq_last(c, (int32_t)i))))
             continue;
         /* the attribution must be in this paragraph or the one before */
         uint32_t qtok_para = (uint32_t)c->T[q->cue0].para;
