@@ -145,7 +145,7 @@ static const char *const PREPOSITIONS[] = {
 
 static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
-    if (b <= a || b - a > MAX_NP)
+    if (b <= a || b - a > 2 * MAX_NP) /* a name and its apposition at most */
         return false;
     /* a subject does not start with a preposition: "in sharp contrast to …" */
     if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && in_list(c->T[a].low, PREPOSITIONS))
