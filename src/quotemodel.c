@@ -94,6 +94,16 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     ADD("where", where, NULL);
     ADD("frags", frags, NULL);
     ADD("colon", q->colon ? "yes" : "no", NULL);
+    /* where the content stops and what stands before the cue */
+    const char *last = "<none>", *next = "<none>";
+    if (q->content.n) {
+        uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1);
+        last = ws_feat_word(d, t);
+        next = ws_feat_word(d, (int64_t)t + 1);
+    }
+    ADD("last", last, NULL);
+    ADD("next", next, NULL);
+    ADD("cue-1", q->cue1 > q->cue0 ? ws_feat_word(d, (int64_t)q->cue0 - 1) : "<none>", NULL);
     ADD("bias", "1", NULL);
 #undef ADD
     return n;

@@ -1883,7 +1883,9 @@ void ws_speakers_attribute(ws_doc *d)
         for (size_t i = 0; i < d->quotes.n; i++) {
             quote *q = &d->quotes.v[i];
             double p = ws_quote_score(d, q);
-            if (p >= QUOTE_KEEP) {
+            /* a whole quotation beside its cue is kept, however unusual its
+             * cue: "a banner that read, "…"" */
+            if (p >= QUOTE_KEEP || (q->sieve == 1 && q->type == WS_DIRECT)) {
                 q->conf = floor(p * 100 + 0.5) / 100; /* as the output writes it */
                 d->quotes.v[kept++] = *q;
             }
