@@ -173,9 +173,10 @@ int main(int argc, char **argv)
     }
     fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
     /* an open-addressing hash index over the sorted table (FNV-1a, as in
-     * src/lexicon.c), at most half full */
+     * src/lexicon.c), at most a quarter full: most look-ups are of words it
+     * does not hold, and a sparse index ends their probes sooner */
     size_t cap = 16;
-    while (cap < 2 * n_ents)
+    while (cap < 4 * n_ents)
         cap *= 2;
     unsigned *slot = calloc(cap, sizeof *slot);
     uint32_t *full = calloc(cap, sizeof *full);
