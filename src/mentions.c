@@ -12,7 +12,7 @@
 /* ---- a small open-addressing set of strings, for the article's vocabulary ---- */
 typedef struct {
     const char *w; /* NULL = empty */
-    uint64_t h;    /* its hash: most probes are settled without reading w */
+    uint32_t h;    /* its hash: most probes are settled without reading w */
 } strslot;
 
 typedef struct {
@@ -20,17 +20,18 @@ typedef struct {
     size_t cap;
 } strset;
 
-static uint64_t hash_str(const char *s)
+/* The hash the tokens carry (tok.hash), of a string made elsewhere */
+static uint32_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint32_t h = WS_LEX_HASH_BASIS;
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+        h = (h ^ (unsigned char)*s) * WS_LEX_HASH_PRIME;
     return h;
 }
 
 /* Add w (hash h) to a set that has room (the caller keeps the load under
  * one half); true when it was not there yet. */
-static bool set_insert_h(strset *s, const char *w, uint64_t h)
+static bool set_insert_h(strset *s, const char *w, uint32_t h)
 {
     size_t i = h & (s->cap - 1);
     while (s->slot[i].w) {
@@ -43,11 +44,10 @@ static bool set_insert_h(strset *s, const char *w, uint64_t h)
     return true;
 }
 
-static bool set_has(const strset *s, const char *w)
+static bool set_has(const strset *s, const char *w, uint32_t h)
 {
     if (!s->cap)
         return false;
-    uint64_t h = hash_str(w);
     size_t i = h & (s->cap - 1);
     while (s->slot[i].w) {
         if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
@@ -62,27 +62,24 @@ static bool is_lowerword(const tok *t)
     return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
 }
 
-/* Builds the set of words seen in lower case in the article. */
+/* Builds the set of words seen in lower case in the article: sized once,
+ * for as many words as the article has lower-case tokens, at most half full. */
 static strset lower_vocab(ws_doc *d)
 {
     strset s = {0};
-    size_t count = 0;
+    size_t words = 0;
+    for (size_t k = 0; k < d->toks.n; k++)
+        words += is_lowerword(&d->toks.v[k]);
+    if (!words)
+        return s;
+    s.cap = 16;
+    while (s.cap < 2 * words)
+        s.cap *= 2;
+    s.slot = ws_alloc(&d->arena, s.cap * sizeof *s.slot);
     for (size_t k = 0; k < d->toks.n; k++) {
         const tok *t = &d->toks.v[k];
-        if (!is_lowerword(t))
-            continue;
-        if ((count + 1) * 2 > s.cap) {
-            /* rehash into a table twice as large */
-            strset g = {0};
-            g.cap = s.cap ? s.cap * 2 : 1024;
-            g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
-            for (size_t i = 0; i < s.cap; i++)
-                if (s.slot[i].w)
-                    set_insert_h(&g, s.slot[i].w, s.slot[i].h);
-            s = g;
-        }
-        if (set_insert_h(&s, t->low, hash_str(t->low)))
-            count++;
+        if (is_lowerword(t))
+            set_insert_h(&s, t->low, t->hash);
     }
     return s;
 }
@@ -119,7 +116,7 @@ static __attribute__((noinline)) bool capword_possessive(const tok *t, const str
     memcpy(buf, low, l);
     buf[l] = 0;
     low = buf;
-    if (set_has(vocab, low) && !(t->lex & (LX_MALE | LX_FEMALE)))
+    if (set_has(vocab, low, hash_str(low)) && !(t->lex & (LX_MALE | LX_FEMALE)))
         return false;
     return true;
 }
@@ -139,7 +136,7 @@ static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case */
     if (!possessive(t))
-        return !(set_has(vocab, t->low) && !(t->lex & (LX_MALE | LX_FEMALE)));
+        return !(set_has(vocab, t->low, t->hash) && !(t->lex & (LX_MALE | LX_FEMALE)));
     return capword_possessive(t, vocab);
 }
 

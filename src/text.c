@@ -373,6 +373,7 @@ void ws_text_tokenize(ws_doc *d)
                     low[len] = 0;
                     t.low = low;
                 }
+                t.hash = h;
                 if (t.kind == T_WORD)
                     t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
                 newlines = 0;
@@ -430,8 +431,9 @@ void ws_text_tokenize(ws_doc *d)
                 t.flags |= F_SPACE_AFTER;
             uint32_t lc = ch + ((cls & C_UPPER) ? 32 : 0);
             t.low = ascii_str[lc];
+            t.hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
             if (t.kind == T_WORD)
-                t.lex = ws_lex_word_hashed(t.low, (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME, &t.cue_lemma);
+                t.lex = ws_lex_word_hashed(t.low, t.hash, &t.cue_lemma);
             newlines = 0;
             space = false;
             i = t.end;
@@ -470,6 +472,7 @@ void ws_text_tokenize(ws_doc *d)
                 t.flags |= F_SPACE_AFTER;
             low[len] = 0;
             t.low = low;
+            t.hash = h;
             if (t.kind == T_WORD)
                 t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
             newlines = 0;
@@ -501,8 +504,12 @@ void ws_text_tokenize(ws_doc *d)
         if (t.end < n && is_space(d->cp[t.end]))
             t.flags |= F_SPACE_AFTER;
         t.low = lower(d, t.start, t.end);
+        h = WS_LEX_HASH_BASIS;
+        for (const char *q = t.low; *q; q++)
+            h = (h ^ (unsigned char)*q) * WS_LEX_HASH_PRIME;
+        t.hash = h;
         if (t.kind == T_WORD)
-            t.lex = ws_lex_word(t.low, &t.cue_lemma);
+            t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
         newlines = 0;
         space = false;
         i = t.end;
