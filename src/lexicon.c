@@ -2,17 +2,9 @@
 #include "lexicon_table.h"
 
 
-/* Hashed look-up: the index is generated with the table (tools/lexgen). */
 static const struct lex_entry *find_hashed(const char *low, uint32_t h)
 {
-    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
-        uint32_t i = ws_lex_hash[k].index;
-        if (!i)
-            return NULL;
-        /* the whole hash first: the string is read only for a likely match */
-        if (ws_lex_hash[k].hash == h && ws_streq(ws_lex_table[i - 1].form, low))
-            return &ws_lex_table[i - 1];
-    }
+    return ws_lex_find_hashed(low, h);
 }
 
 static const struct lex_entry *find(const char *low)

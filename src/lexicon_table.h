@@ -18,4 +18,26 @@ extern const struct lex_slot ws_lex_hash[];
 extern const size_t ws_lex_hash_n;    /* a power of two */
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;
+
+/* Hashed look-up: the index is generated with the table (tools/lexgen).
+ * Inline: the tokenizer asks it about every word. */
+static inline const struct lex_entry *ws_lex_find_hashed(const char *low, uint32_t h)
+{
+    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
+        uint32_t i = ws_lex_hash[k].index;
+        if (!i)
+            return NULL;
+        /* the whole hash first: the string is read only for a likely match */
+        if (ws_lex_hash[k].hash == h && ws_streq(ws_lex_table[i - 1].form, low))
+            return &ws_lex_table[i - 1];
+    }
+}
+
+/* ws_lex_word_hashed(), inline */
+static inline uint32_t ws_lex_word_hashed_inline(const char *low, uint32_t h, int32_t *cue_lemma)
+{
+    const struct lex_entry *e = ws_lex_find_hashed(low, h);
+    *cue_lemma = e ? e->lemma : -1;
+    return e ? e->cls : 0;
+}
 #endif

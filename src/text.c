@@ -1,5 +1,6 @@
 /* Stage 1: text -> code points -> tokens -> sentences and paragraphs. */
 #include "internal.h"
+#include "lexicon_table.h"
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -404,7 +405,7 @@ void ws_text_tokenize(ws_doc *d)
                 }
                 t->hash = h;
                 if (t->kind == T_WORD)
-                    t->lex = ws_lex_word_hashed(t->low, h, &t->cue_lemma);
+                    t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
                 i = t->end;
                 push_tok(d, &p);
                 continue;
@@ -465,7 +466,7 @@ void ws_text_tokenize(ws_doc *d)
             t->low = ascii_str[lc];
             t->hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
             if (t->kind == T_WORD)
-                t->lex = ws_lex_word_hashed(t->low, t->hash, &t->cue_lemma);
+                t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
             i = t->end;
             push_tok(d, &p);
             continue;
@@ -513,7 +514,7 @@ void ws_text_tokenize(ws_doc *d)
             t->low = low;
             t->hash = h;
             if (t->kind == T_WORD)
-                t->lex = ws_lex_word_hashed(t->low, h, &t->cue_lemma);
+                t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
             i = t->end;
             push_tok(d, &p);
             continue;
@@ -546,7 +547,7 @@ void ws_text_tokenize(ws_doc *d)
             h = (h ^ (unsigned char)*q) * WS_LEX_HASH_PRIME;
         t->hash = h;
         if (t->kind == T_WORD)
-            t->lex = ws_lex_word_hashed(t->low, h, &t->cue_lemma);
+            t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
         i = t->end;
         push_tok(d, &p);
     }
