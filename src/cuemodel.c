@@ -93,6 +93,11 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
 #define WORD(name, value) (ws_fnv(ws_fnv_name(name "="), value) % WS_CUE_DIM + 1)
 #define SHAPE(name, code, k) (ws_shape_fnv(ws_fnv_name(name "="), code, d, k) % WS_CUE_DIM + 1)
 
+/* Each feature's weight is fetched into the cache as soon as its number is
+ * known, while the next ones are hashed: the table is larger than the
+ * first-level cache, and ws_cue_score() would otherwise wait for each. */
+#define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
+
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 {
     if (cap < WS_CUE_FEATS)
@@ -102,29 +107,29 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     size_t l = strlen(w);
     int64_t K = k;
     const char *w1 = ws_feat_word(d, K + 1);
-    f[0] = WORD("w", w);
-    f[1] = WORD("suf3", l > 3 ? w + l - 3 : w);
-    f[2] = WORD("suf2", l > 2 ? w + l - 2 : w);
-    f[3] = WORD("w-1", ws_feat_word(d, K - 1));
-    f[4] = WORD("w+1", w1);
-    f[5] = WORD("w+2", ws_feat_word(d, K + 2));
+    SET(0, WORD("w", w));
+    SET(1, WORD("suf3", l > 3 ? w + l - 3 : w));
+    SET(2, WORD("suf2", l > 2 ? w + l - 2 : w));
+    SET(3, WORD("w-1", ws_feat_word(d, K - 1)));
+    SET(4, WORD("w+1", w1));
+    SET(5, WORD("w+2", ws_feat_word(d, K + 2)));
     int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
-    f[6] = SHAPE("s-1", sm1, K - 1);
-    f[7] = SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2);
-    f[8] = SHAPE("s+1", sp1, K + 1);
-    f[9] = SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2);
+    SET(6, SHAPE("s-1", sm1, K - 1));
+    SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
+    SET(8, SHAPE("s+1", sp1, K + 1));
+    SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
     uint32_t h = ws_shape_fnv(ws_fnv_name("s-1s+1="), sm1, d, K - 1);
-    f[10] = ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1;
+    SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
     h = ws_fnv(ws_fnv_name("ww+1="), w);
-    f[11] = ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1;
+    SET(11, ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1);
     uint32_t lx = t->lex;
     if (t->flags & F_CUE_ADDED)
         lx &= ~(uint32_t)LX_CUE;
     if (t->flags & F_ING_ADDED)
         lx &= ~(uint32_t)LX_CUE_ING;
-    f[12] = lx & LX_CUE ? LIT("lex=cue") : lx & LX_CUE_ING ? LIT("lex=ing") : lx & LX_CUE_WEAK ? LIT("lex=weak") : LIT("lex=no");
-    f[13] = t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no");
-    f[14] = t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no");
+    SET(12, lx & LX_CUE ? LIT("lex=cue") : lx & LX_CUE_ING ? LIT("lex=ing") : lx & LX_CUE_WEAK ? LIT("lex=weak") : LIT("lex=no"));
+    SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
+    SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
     bool that = false, qa = false, qb = false;
     for (uint32_t j = k + 1; j < d->toks.n && j < k + 5; j++) {
         if (tok_is(d, j, "that"))
@@ -135,13 +140,14 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
         if (d->toks.v[j].kind == T_QUOTE)
             qb = true;
-    f[15] = that ? LIT("that=yes") : LIT("that=no");
-    f[16] = qa ? LIT("qafter=yes") : LIT("qafter=no");
-    f[17] = qb ? LIT("qbefore=yes") : LIT("qbefore=no");
-    f[18] = LIT("bias=1");
+    SET(15, that ? LIT("that=yes") : LIT("that=no"));
+    SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
+    SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
+    SET(18, LIT("bias=1"));
     return WS_CUE_FEATS;
 }
 #undef LIT
+#undef SET
 #undef WORD
 #undef SHAPE
 
