@@ -21,7 +21,12 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
 {
     uint32_t j = s->cand[i];
     size_t n = 0;
-#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_BOUND_DIM, name, v1, v2)
+/* each weight is prefetched as soon as its feature is known (cuemodel.c) */
+#define ADD(name, v1, v2)                                                                          \
+    do {                                                                                           \
+        WS_FEAT_ADD(f, n, cap, WS_BOUND_DIM, name, v1, v2);                                        \
+        if (n) __builtin_prefetch(&ws_bound_weights[f[n - 1] - 1]);                                         \
+    } while (0)
     const char *cue = ws_lex_cue_lemma(d->toks.v[s->cue].cue_lemma);
     if (!cue)
         cue = d->toks.v[s->cue].low;

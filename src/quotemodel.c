@@ -54,7 +54,12 @@ static const char *len_bucket(size_t n)
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
 {
     size_t n = 0;
-#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2)
+/* each weight is prefetched as soon as its feature is known (cuemodel.c) */
+#define ADD(name, v1, v2)                                                                          \
+    do {                                                                                           \
+        WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2);                                        \
+        if (n) __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                         \
+    } while (0)
     char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
     char *r = put_dec(rule, (int)q->sieve);
     *r++ = '/';
