@@ -16,6 +16,10 @@ struct lex_slot {
 };
 extern const struct lex_slot ws_lex_hash[];
 extern const size_t ws_lex_hash_n;    /* a power of two */
+/* a filter in front of ws_lex_hash: bit (hash >> 17) is set for the hash of
+ * every entry (tools/lexgen.c, which has the same size) */
+#define WS_LEX_FILTER_BITS 32768
+extern const uint64_t ws_lex_filter[WS_LEX_FILTER_BITS / 64];
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;
 
@@ -23,6 +27,9 @@ extern const size_t ws_lex_lemmas_n;
  * Inline: the tokenizer asks it about every word. */
 static inline const struct lex_entry *ws_lex_find_hashed(const char *low, uint32_t h)
 {
+    uint32_t b = h >> 17;
+    if (!((ws_lex_filter[b / 64] >> (b % 64)) & 1))
+        return NULL;
     for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
         uint32_t i = ws_lex_hash[k].index;
         if (!i)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WS_LEX_FILTER_BITS 32768 /* as in src/lexicon_table.h */
+
 struct ent {
     char *form;
     char *cls; /* "LX_A|LX_B" */
@@ -198,6 +200,19 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < cap; k++)
         fprintf(o, "%s{%u, %uu}", k % 8 ? ", " : ",\n    " + (k == 0), slot[k], (unsigned)full[k]);
     fprintf(o, "\n};\nconst size_t ws_lex_hash_n = %zu;\n\n", cap);
+    /* a filter in front of the index: bit (hash >> 17) of WS_LEX_FILTER_BITS
+     * is set for every entry's hash. It fits the first-level cache, and most
+     * words the lexicon lacks are turned away by it without a probe. */
+    uint64_t filter[WS_LEX_FILTER_BITS / 64] = {0};
+    for (size_t k = 0; k < cap; k++)
+        if (slot[k]) {
+            uint32_t b = full[k] >> 17;
+            filter[b / 64] |= (uint64_t)1 << (b % 64);
+        }
+    fprintf(o, "const uint64_t ws_lex_filter[WS_LEX_FILTER_BITS / 64] = {");
+    for (size_t k = 0; k < WS_LEX_FILTER_BITS / 64; k++)
+        fprintf(o, "%s0x%llxull", k % 4 ? ", " : ",\n    " + (k == 0), (unsigned long long)filter[k]);
+    fprintf(o, "\n};\n\n");
     free(slot);
     free(full);
     fprintf(o, "const char *const ws_lex_lemmas[] = {\n");
