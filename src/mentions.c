@@ -9,15 +9,16 @@
 
 #include <stdlib.h>
 
-/* ---- a small open-addressing set of strings, for the article's vocabulary ---- */
+/* ---- a small open-addressing set of the article's words, for its vocabulary ---- */
 typedef struct {
-    const char *w; /* NULL = empty */
-    uint32_t h;    /* its hash: most probes are settled without reading w */
+    uint32_t h;   /* the word's hash (tok.hash): most probes are settled by it */
+    uint32_t tok; /* a token with the word, + 1; 0 = empty */
 } strslot;
 
 typedef struct {
     strslot *slot;
     size_t cap;
+    const tok *T;
 } strset;
 
 /* The hash the tokens carry (tok.hash), of a string made elsewhere */
@@ -29,18 +30,19 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
-/* Add w (hash h) to a set that has room (the caller keeps the load under
- * one half); true when it was not there yet. */
-static bool set_insert_h(strset *s, const char *w, uint32_t h)
+/* Add token k's word to a set that has room (the caller keeps the load
+ * under one half); true when it was not there yet. */
+static bool set_insert(strset *s, uint32_t k)
 {
+    uint32_t h = s->T[k].hash;
     size_t i = h & (s->cap - 1);
-    while (s->slot[i].w) {
-        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
+    while (s->slot[i].tok) {
+        if (s->slot[i].h == h && ws_streq(s->T[s->slot[i].tok - 1].low, s->T[k].low))
             return false;
         i = (i + 1) & (s->cap - 1);
     }
-    s->slot[i].w = w;
     s->slot[i].h = h;
+    s->slot[i].tok = k + 1;
     return true;
 }
 
@@ -49,8 +51,8 @@ static bool set_has(const strset *s, const char *w, uint32_t h)
     if (!s->cap)
         return false;
     size_t i = h & (s->cap - 1);
-    while (s->slot[i].w) {
-        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
+    while (s->slot[i].tok) {
+        if (s->slot[i].h == h && ws_streq(s->T[s->slot[i].tok - 1].low, w))
             return true;
         i = (i + 1) & (s->cap - 1);
     }
@@ -62,24 +64,29 @@ static bool is_lowerword(const tok *t)
     return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
 }
 
-/* Builds the set of words seen in lower case in the article: sized once,
- * for as many words as the article has lower-case tokens, at most half full. */
+/* Builds the set of words seen in lower case in the article. */
 static strset lower_vocab(ws_doc *d)
 {
-    strset s = {0};
-    size_t words = 0;
-    for (size_t k = 0; k < d->toks.n; k++)
-        words += is_lowerword(&d->toks.v[k]);
-    if (!words)
-        return s;
-    s.cap = 16;
-    while (s.cap < 2 * words)
-        s.cap *= 2;
-    s.slot = ws_alloc(&d->arena, s.cap * sizeof *s.slot);
+    strset s = {.T = d->toks.v};
+    size_t count = 0;
     for (size_t k = 0; k < d->toks.n; k++) {
-        const tok *t = &d->toks.v[k];
-        if (is_lowerword(t))
-            set_insert_h(&s, t->low, t->hash);
+        if (!is_lowerword(&d->toks.v[k]))
+            continue;
+        if ((count + 1) * 2 > s.cap) {
+            /* rehash into a table twice as large */
+            strset g = {.T = d->toks.v};
+            g.cap = s.cap ? s.cap * 2 : 512;
+            g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
+            for (size_t i = 0; i < s.cap; i++)
+                if (s.slot[i].tok) {
+                    size_t j = s.slot[i].h & (g.cap - 1);
+                    while (g.slot[j].tok)
+                        j = (j + 1) & (g.cap - 1);
+                    g.slot[j] = s.slot[i];
+                }
+            s = g;
+        }
+        count += set_insert(&s, (uint32_t)k);
     }
     return s;
 }
