@@ -91,7 +91,7 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
  * time (the same numbers). */
 #define LIT(s) WS_FEAT_LIT(s, WS_CUE_DIM)
 #define WORD(name, value) (ws_fnv(ws_fnv_name(name "="), value) % WS_CUE_DIM + 1)
-#define SHAPE(name, code, k) (ws_shape_fnv(ws_fnv_name(name "="), code, d, k) % WS_CUE_DIM + 1)
+#define SHAPE(name, code, k) (WS_SHAPE_FNV_LIT(name "=", code, d, k) % WS_CUE_DIM + 1)
 
 /* Each feature's weight is fetched into the cache as soon as its number is
  * known, while the next ones are hashed: the table is larger than the
@@ -118,7 +118,7 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
     SET(8, SHAPE("s+1", sp1, K + 1));
     SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
-    uint32_t h = ws_shape_fnv(ws_fnv_name("s-1s+1="), sm1, d, K - 1);
+    uint32_t h = WS_SHAPE_FNV_LIT("s-1s+1=", sm1, d, K - 1);
     SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
     h = ws_fnv(ws_fnv_name("ww+1="), w);
     SET(11, ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1);

@@ -165,4 +165,14 @@ static inline __attribute__((always_inline)) uint32_t ws_shape_fnv(uint32_t h, i
     }
 }
 
+/* The same for a literal name ("s-1="), from a table of constants: no
+ * branch but the one for a punctuation mark */
+#define WS_SHAPE_FNV_LIT(name, code, d, k)                                                         \
+    ((code) == WS_SH_PUNCT ? ws_fnv(ws_fnv_name(name), (d)->toks.v[k].low)                         \
+                           : (const uint32_t[]){                                                   \
+                                 ws_fnv_name(name "none"), ws_fnv_name(name "quote"), 0,           \
+                                 ws_fnv_name(name "pron"), ws_fnv_name(name "org"),                \
+                                 ws_fnv_name(name "name"), ws_fnv_name(name "det"),                \
+                                 ws_fnv_name(name "cap"), ws_fnv_name(name "w")}[code])
+
 #endif
