@@ -288,12 +288,6 @@ static inline bool ws_streq(const char *a, const char *b)
         a++, b++;
     return *a == *b;
 }
-static inline bool tok_is(const ws_doc *d, uint32_t i, const char *low)
-{
-    /* the first byte settles most comparisons */
-    return i < d->toks.n && d->toks.v[i].low && d->toks.v[i].low[0] == low[0] &&
-           ws_streq(d->toks.v[i].low, low);
-}
 static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 {
     return i < d->toks.n && d->toks.v[i].kind == T_PUNCT && d->cp[d->toks.v[i].start] == c;
@@ -304,5 +298,13 @@ char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
+
+/* Token i's lower case is the literal low: its hash (worked out at compile
+ * time) settles nearly every comparison, the string the rest. */
+static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32_t i, const char *low)
+{
+    return i < d->toks.n && d->toks.v[i].hash == ws_fnv_name(low) && d->toks.v[i].low &&
+           ws_streq(d->toks.v[i].low, low);
+}
 
 #endif
