@@ -104,7 +104,7 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
         return ws_cue_features_named(d, k, f, cap);
     const tok *t = &d->toks.v[k];
     const char *w = t->low;
-    size_t l = strlen(w);
+    size_t l = t->len;
     int64_t K = k;
     const char *w1 = ws_feat_word(d, K + 1);
     SET(0, WORD("w", w));

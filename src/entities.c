@@ -27,7 +27,7 @@ static char *words(ectx *c, uint32_t a, uint32_t b)
 {
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
-        cap += strlen(c->T[k].low) + 1;
+        cap += c->T[k].len + 1;
     char *s = ws_alloc(&c->d->arena, cap);
     size_t o = 0;
     for (uint32_t k = a; k < b; k++) {
@@ -58,7 +58,7 @@ static int32_t new_entity(ectx *c, const mention *m)
     entity e = {0};
     uint32_t b = m->n1;
     const tok *lt = &c->T[b - 1];
-    size_t l = strlen(lt->low);
+    size_t l = lt->len;
     uint32_t end = lt->end;
     if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
         end -= 2;
@@ -340,7 +340,7 @@ static void resolve_rest(ectx *c)
             else if (!m->subject && m->kind != M_PRONOUN && after_preposition(c, m))
                 w = 0.3;
             const tok *lt = &c->T[m->t1 - 1];
-            size_t l = strlen(lt->low);
+            size_t l = lt->len;
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
             sal_t *S = &sal[m->entity];

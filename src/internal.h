@@ -85,6 +85,7 @@ typedef struct tok {
     int32_t cue_lemma;   /* index of the cue lemma when lex & LX_CUE */
     const char *low;     /* lower-cased UTF-8, NUL-terminated */
     uint32_t hash;       /* FNV-1a (WS_LEX_HASH_*) of low, made with it */
+    uint32_t len;        /* strlen(low) */
 } tok;
 
 typedef struct sent {

@@ -48,7 +48,7 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
         const tok *t = &d->toks.v[i + k];
         if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))
             break;
-        size_t l = strlen(t->low);
+        size_t l = t->len;
         if (len + l + 2 > sizeof buf)
             break;
         if (k) {

@@ -94,7 +94,7 @@ static strset lower_vocab(ws_doc *d)
 /* Lower-case form without a possessive ending. */
 static bool possessive(const tok *t)
 {
-    size_t l = strlen(t->low);
+    size_t l = t->len;
     return l > 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
 }
 

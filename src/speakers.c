@@ -87,8 +87,8 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         const tok *t = &c->T[j - 1];
         if (t->kind != T_WORD)
             break;
-        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && strlen(t->low) > 4 &&
-                                strcmp(t->low + strlen(t->low) - 2, "ly") == 0 &&
+        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && t->len > 4 &&
+                                strcmp(t->low + t->len - 2, "ly") == 0 &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)))) {
             j--;
             continue;
@@ -122,7 +122,7 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
             continue;
         const mention *M = &c->d->ments.v[m];
         const tok *last = &c->T[M->t1 - 1];
-        size_t l = strlen(last->low);
+        size_t l = last->len;
         bool poss = l > 2 && last->low[l - 2] == '\'' && last->low[l - 1] == 's';
         if (M->t1 > b)
             continue;
@@ -178,7 +178,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (e > lo && (tok_is(c->d, e - 1, "that") || tok_is(c->d, e - 1, "which")) && e - 1 > lo &&
         c->T[e - 2].kind == T_WORD && !(c->T[e - 2].lex & (LX_CUE | LX_CUE_ING)) &&
         (c->T[e - 2].lex & (LX_ROLE | LX_ORGWORD | LX_CUE_NOUN) || c->ment_at[e - 2] >= 0 ||
-         strlen(c->T[e - 2].low) > 3)) {
+         c->T[e - 2].len > 3)) {
         out->t0 = e - 1;
         out->t1 = e;
         out->head = -1;
@@ -194,7 +194,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
          * the name it follows */
         uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
         if (w > lo + 2 && tok_punct(c->d, w - 2, ',') && c->T[w - 1].kind == T_WORD &&
-            (c->T[w - 1].flags & F_CAP) && strlen(c->T[w - 1].low) > 3 &&
+            (c->T[w - 1].flags & F_CAP) && c->T[w - 1].len > 3 &&
             strchr("rdi", c->T[w - 1].low[0]) && c->T[w - 1].low[1] == '-') {
             tag_end = e;
             e = w - 2;
@@ -391,8 +391,8 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     while (cue0 > lo && c->T[cue0 - 1].kind == T_WORD && !c->used[cue0 - 1] &&
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
-            (strlen(c->T[cue0 - 1].low) > 4 &&
-             strcmp(c->T[cue0 - 1].low + strlen(c->T[cue0 - 1].low) - 2, "ly") == 0)))
+            (c->T[cue0 - 1].len > 4 &&
+             strcmp(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") == 0)))
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
         (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
@@ -461,7 +461,7 @@ static bool single_free(const ctx *c, int32_t qi)
 static bool title_case(const ctx *c, const mquote *m)
 {
     for (uint32_t k = m->open + 1; k < m->close; k++)
-        if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && strlen(c->T[k].low) > 3)
+        if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && c->T[k].len > 3)
             return false;
     return true;
 }
@@ -918,7 +918,7 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
 static bool past_verb(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
-    size_t l = t->kind == T_WORD ? strlen(t->low) : 0;
+    size_t l = t->kind == T_WORD ? t->len : 0;
     return l > 4 && !(t->flags & F_CAP) && strcmp(t->low + l - 2, "ed") == 0 &&
            c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
@@ -1582,7 +1582,7 @@ static void sieve_mixed_verb(ctx *c)
                         !tok_is(c->d, x, "than") && !tok_is(c->d, x, "what"));
             if (!own)
                 break;
-            size_t l = strlen(c->T[v].low);
+            size_t l = c->T[v].len;
             /* a finite verb: past tense or third person */
             bool verb = c->cue_len[v] || (l > 3 && (strcmp(c->T[v].low + l - 2, "ed") == 0 ||
                                                    (c->T[v].low[l - 1] == 's' && c->T[v].low[l - 2] != 's')));
@@ -1702,7 +1702,7 @@ void ws_speakers_attribute(ws_doc *d)
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
-                size_t l = strlen(t->low);
+                size_t l = t->len;
                 uint32_t bit = l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
                 /* remembered, so the cue model still sees the word's own class */
                 if (!(t->lex & bit))

@@ -395,6 +395,7 @@ void ws_text_tokenize(ws_doc *d)
                 }
                 if (e < n && (ascii_class[x] & C_SPACE))
                     t->flags |= F_SPACE_AFTER;
+                t->len = len;
                 if (len == 1) {
                     t->low = ascii_str[(unsigned char)lp[0]];
                 } else {
@@ -464,6 +465,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->flags |= F_SPACE_AFTER;
             uint32_t lc = ch + ((cls & C_UPPER) ? 32 : 0);
             t->low = ascii_str[lc];
+            t->len = 1;
             t->hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
@@ -512,6 +514,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->flags |= F_SPACE_AFTER;
             low[len] = 0;
             t->low = low;
+            t->len = len;
             t->hash = h;
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
@@ -543,9 +546,11 @@ void ws_text_tokenize(ws_doc *d)
             t->flags |= F_SPACE_AFTER;
         t->low = lower(d, t->start, t->end);
         uint32_t h = WS_LEX_HASH_BASIS;
-        for (const char *q = t->low; *q; q++)
+        const char *q = t->low;
+        for (; *q; q++)
             h = (h ^ (unsigned char)*q) * WS_LEX_HASH_PRIME;
         t->hash = h;
+        t->len = (uint32_t)(q - t->low);
         if (t->kind == T_WORD)
             t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
         i = t->end;
