@@ -685,6 +685,8 @@ static void set_type(ctx *c, int32_t qi)
     for (size_t f = 0; f < q->content.n; f++) {
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
             uint32_t ch = c->d->cp[i];
+            if (ch < 0x80 && ch != '"' && ch != '\'')
+                continue; /* most characters: no mark */
             if (ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0xAB || ch == 0xBB ||
                 ch == 0x201E)
                 marks++;
