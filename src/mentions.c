@@ -229,7 +229,7 @@ void ws_mentions_find(ws_doc *d)
             k++;
             continue;
         }
-        if (!capword(d, k, &vocab)) {
+        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || !capword(d, k, &vocab)) {
             k++;
             continue;
         }
@@ -252,7 +252,9 @@ void ws_mentions_find(ws_doc *d)
         split_run(d, k, e);
         k = e;
     }
-    d->ment_at = ws_alloc(&d->arena, (n + 1) * sizeof *d->ment_at);
+    /* written in full below (the entry past the end as zeroed memory had it) */
+    d->ment_at = ws_alloc_raw(&d->arena, (n + 1) * sizeof *d->ment_at);
+    d->ment_at[n] = 0;
     for (uint32_t k = 0; k < n; k++)
         d->ment_at[k] = -1;
     for (size_t i = 0; i < d->ments.n; i++)
