@@ -12,6 +12,10 @@
  * in the length of the article. */
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <math.h>
 
 #include <stdlib.h>
@@ -684,6 +688,22 @@ static void set_type(ctx *c, int32_t qi)
     int marks = 0; /* double marks ("“”«»„ and ''), the ones that make a quote "marked" */
     for (size_t f = 0; f < q->content.n; f++) {
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
+#ifdef __SSE2__
+            /* four code points at a time while they are ASCII and no quote
+             * mark (SSE2 is part of x86-64 itself) */
+            while (q->content.v[f].end - i >= 4) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(c->d->cp + i));
+                __m128i hit = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi32(x, _mm_set1_epi32('"')), _mm_cmpeq_epi32(x, _mm_set1_epi32('\''))),
+                    _mm_xor_si128(_mm_cmpeq_epi32(_mm_and_si128(x, _mm_set1_epi32(~0x7F)), _mm_setzero_si128()),
+                                  _mm_set1_epi32(-1)));
+                if (_mm_movemask_epi8(hit))
+                    break;
+                i += 4;
+            }
+            if (i >= q->content.v[f].end)
+                break;
+#endif
             uint32_t ch = c->d->cp[i];
             if (ch < 0x80 && ch != '"' && ch != '\'')
                 continue; /* most characters: no mark */
