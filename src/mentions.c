@@ -9,17 +9,22 @@
 
 #include <stdlib.h>
 
-/* ---- a small open-addressing set of the article's words, for its vocabulary ---- */
+/* ---- which capitalised words the article also writes in lower case ----
+ * The words asked about (the capitalised ones capword() looks up) go into a
+ * small open-addressing table first; then every lower-case word of the
+ * article is looked for in it, and marks the entry it finds. Most lower-case
+ * words are in no entry, and are told so by their hash alone. */
 typedef struct {
-    uint32_t h;   /* the word's hash (tok.hash): most probes are settled by it */
-    uint32_t tok; /* a token with the word, + 1; 0 = empty */
-} strslot;
+    const char *key; /* NULL = empty */
+    uint32_t h;      /* its hash (tok.hash) */
+    uint32_t seen;   /* the article has the word in lower case */
+} vslot;
 
 typedef struct {
-    strslot *slot;
+    vslot *slot;
     size_t cap;
-    const tok *T;
-} strset;
+    int32_t *at; /* for each token capword() looks up: its entry */
+} vocab_t;
 
 /* The hash the tokens carry (tok.hash), of a string made elsewhere */
 static uint32_t hash_str(const char *s)
@@ -30,65 +35,9 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
-/* Add token k's word to a set that has room (the caller keeps the load
- * under one half); true when it was not there yet. */
-static bool set_insert(strset *s, uint32_t k)
-{
-    uint32_t h = s->T[k].hash;
-    size_t i = h & (s->cap - 1);
-    while (s->slot[i].tok) {
-        if (s->slot[i].h == h && ws_streq(s->T[s->slot[i].tok - 1].low, s->T[k].low))
-            return false;
-        i = (i + 1) & (s->cap - 1);
-    }
-    s->slot[i].h = h;
-    s->slot[i].tok = k + 1;
-    return true;
-}
-
-static bool set_has(const strset *s, const char *w, uint32_t h)
-{
-    if (!s->cap)
-        return false;
-    size_t i = h & (s->cap - 1);
-    while (s->slot[i].tok) {
-        if (s->slot[i].h == h && ws_streq(s->T[s->slot[i].tok - 1].low, w))
-            return true;
-        i = (i + 1) & (s->cap - 1);
-    }
-    return false;
-}
-
 static bool is_lowerword(const tok *t)
 {
     return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
-}
-
-/* Builds the set of words seen in lower case in the article. */
-static strset lower_vocab(ws_doc *d)
-{
-    strset s = {.T = d->toks.v};
-    size_t count = 0;
-    for (size_t k = 0; k < d->toks.n; k++) {
-        if (!is_lowerword(&d->toks.v[k]))
-            continue;
-        if ((count + 1) * 2 > s.cap) {
-            /* rehash into a table twice as large */
-            strset g = {.T = d->toks.v};
-            g.cap = s.cap ? s.cap * 2 : 512;
-            g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
-            for (size_t i = 0; i < s.cap; i++)
-                if (s.slot[i].tok) {
-                    size_t j = s.slot[i].h & (g.cap - 1);
-                    while (g.slot[j].tok)
-                        j = (j + 1) & (g.cap - 1);
-                    g.slot[j] = s.slot[i];
-                }
-            s = g;
-        }
-        count += set_insert(&s, (uint32_t)k);
-    }
-    return s;
 }
 
 /* Lower-case form without a possessive ending. */
@@ -96,6 +45,67 @@ static bool possessive(const tok *t)
 {
     size_t l = t->len;
     return l > 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
+}
+
+/* A capitalised word that capword() looks up (its tests before the look-up) */
+static bool asked(const tok *t)
+{
+    return t->kind == T_WORD && (t->flags & F_CAP) && !(t->lex & (LX_HONORIFIC | LX_TITLE)) &&
+           !(t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN)) &&
+           !((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD));
+}
+
+enum { POSSESSIVE_MAX = 128 }; /* a possessive this long or longer is looked up no more */
+
+static vocab_t make_vocab(ws_doc *d)
+{
+    vocab_t v = {0};
+    const tok *T = d->toks.v;
+    size_t n = d->toks.n, count = 0;
+    for (size_t k = 0; k < n; k++)
+        count += asked(&T[k]);
+    if (!count)
+        return v;
+    v.cap = 16;
+    while (v.cap < 2 * count)
+        v.cap *= 2;
+    v.slot = ws_alloc(&d->arena, v.cap * sizeof *v.slot);
+    v.at = ws_alloc_raw(&d->arena, n * sizeof *v.at); /* read only where written */
+    for (size_t k = 0; k < n; k++) {
+        const tok *t = &T[k];
+        if (!asked(t))
+            continue;
+        const char *key = t->low;
+        uint32_t h = t->hash;
+        if (possessive(t)) {
+            size_t l = t->len - 2;
+            if (l >= POSSESSIVE_MAX) {
+                v.at[k] = -1;
+                continue;
+            }
+            key = ws_strndup(&d->arena, t->low, l);
+            h = hash_str(key);
+        }
+        size_t i = h & (v.cap - 1);
+        while (v.slot[i].key && !(v.slot[i].h == h && ws_streq(v.slot[i].key, key)))
+            i = (i + 1) & (v.cap - 1);
+        if (!v.slot[i].key) {
+            v.slot[i].key = key;
+            v.slot[i].h = h;
+        }
+        v.at[k] = (int32_t)i;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const tok *t = &T[k];
+        if (!is_lowerword(t))
+            continue;
+        for (size_t i = t->hash & (v.cap - 1); v.slot[i].key; i = (i + 1) & (v.cap - 1))
+            if (v.slot[i].h == t->hash && ws_streq(v.slot[i].key, t->low)) {
+                v.slot[i].seen = 1;
+                break;
+            }
+    }
+    return v;
 }
 
 static bool name_particle(const ws_doc *d, uint32_t k)
@@ -111,25 +121,8 @@ static bool name_particle(const ws_doc *d, uint32_t k)
     return false;
 }
 
-/* The end of capword() for a possessive ("Smith's"): looks the word up
- * without its ending; apart, so that only this case needs a buffer. */
-static __attribute__((noinline)) bool capword_possessive(const tok *t, const strset *vocab)
-{
-    const char *low = t->low;
-    char buf[128];
-    size_t l = strlen(low) - 2;
-    if (l >= sizeof buf)
-        return true;
-    memcpy(buf, low, l);
-    buf[l] = 0;
-    low = buf;
-    if (set_has(vocab, low, hash_str(low)) && !(t->lex & (LX_MALE | LX_FEMALE)))
-        return false;
-    return true;
-}
-
 /* Can token k be part of a capitalised name run? */
-static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
+static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
     if (t->kind != T_WORD || !(t->flags & F_CAP))
@@ -141,10 +134,12 @@ static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
     if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* an ordinary word capitalised at the start of a sentence or in a
-     * headline: the article also uses it in lower case */
-    if (!possessive(t))
-        return !(set_has(vocab, t->low, t->hash) && !(t->lex & (LX_MALE | LX_FEMALE)));
-    return capword_possessive(t, vocab);
+     * headline: the article also uses it in lower case (a possessive
+     * "Smith's" without its ending) */
+    int32_t at = vocab->at[k];
+    if (at < 0)
+        return true; /* a possessive too long to look up */
+    return !(vocab->slot[at].seen && !(t->lex & (LX_MALE | LX_FEMALE)));
 }
 
 static uint8_t gender_of(uint32_t lex)
@@ -214,7 +209,7 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 
 void ws_mentions_find(ws_doc *d)
 {
-    strset vocab = lower_vocab(d);
+    vocab_t vocab = make_vocab(d);
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
     for (uint32_t k = 0; k < n;) {
