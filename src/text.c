@@ -306,7 +306,7 @@ static inline void push_tok(ws_doc *d, para *p)
  * the arena (room for the longest such word and its NUL at any time) and
  * kept when the word is done. */
 #define LOW_CHUNK 4096
-#define LOW_MAX 64 /* longest word of the fast path, with its NUL */
+#define LOW_MAX 64 /* longest word of the fast path, with its NUL (and 8 bytes of zeroes) */
 
 void ws_text_tokenize(ws_doc *d)
 {
@@ -349,7 +349,7 @@ void ws_text_tokenize(ws_doc *d)
         if (c < 0x80 && (ascii_class[c] & C_ALNUM)) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            if (lroom < LOW_MAX) {
+            if (lroom < LOW_MAX + 8) {
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
                 lroom = LOW_CHUNK;
             }
@@ -396,17 +396,24 @@ void ws_text_tokenize(ws_doc *d)
                 if (e < n && (ascii_class[x] & C_SPACE))
                     t->flags |= F_SPACE_AFTER;
                 t->len = len;
+                /* the NUL, and zeroes to eight bytes: the lexicon compares
+                 * a word's first eight bytes at once */
+                memset(lp + len, 0, 8);
+                uint64_t head8;
+                memcpy(&head8, lp, 8);
                 if (len == 1) {
                     t->low = ascii_str[(unsigned char)lp[0]];
                 } else {
-                    lp[len] = 0;
                     t->low = lp;
                     lp += len + 1;
                     lroom -= len + 1;
                 }
                 t->hash = h;
-                if (t->kind == T_WORD)
-                    t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
+                if (t->kind == T_WORD) {
+                    const struct lex_entry *le = ws_lex_find_head(t->low, len, head8, h);
+                    t->cue_lemma = le ? le->lemma : -1;
+                    t->lex = le ? le->cls : 0;
+                }
                 i = t->end;
                 push_tok(d, &p);
                 continue;

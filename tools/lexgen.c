@@ -174,6 +174,17 @@ int main(int argc, char **argv)
         fprintf(o, ", %s, %d},\n", ents[i].cls, ents[i].lemma);
     }
     fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
+    /* each form's first eight bytes (zero-padded) and its length, so that a
+     * short word is matched by one comparison (src/lexicon_table.h) */
+    fprintf(o, "const struct lex_head ws_lex_heads[] = {\n");
+    for (size_t i = 0; i < n_ents; i++) {
+        size_t l = strlen(ents[i].form);
+        fprintf(o, "    {{");
+        for (size_t b = 0; b < 8; b++)
+            fprintf(o, "%s%d", b ? ", " : "", b < l ? (int)(unsigned char)ents[i].form[b] : 0);
+        fprintf(o, "}, %zu},\n", l > 255 ? (size_t)255 : l);
+    }
+    fprintf(o, "};\n\n");
     /* an open-addressing hash index over the sorted table (FNV-1a, as in
      * src/lexicon.c), at most a quarter full: most look-ups are of words it
      * does not hold, and a sparse index ends their probes sooner */
