@@ -55,15 +55,28 @@ static inline void put(out *o, const char *s, size_t len)
 /* inline: for a literal, the length is a constant and the copy a few moves */
 static inline __attribute__((always_inline)) void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
 
-/* A number in decimal, as printf's %zu (and %d, for what is not negative). */
+/* A number in decimal, as printf's %zu (and %d, for what is not negative):
+ * two digits at a time */
+static const char digits2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
 static void put_uint(out *o, size_t v)
 {
     char tmp[24];
     size_t k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        size_t r = v % 100;
+        v /= 100;
+        k -= 2;
+        memcpy(tmp + k, digits2 + 2 * r, 2);
+    }
+    if (v >= 10) {
+        k -= 2;
+        memcpy(tmp + k, digits2 + 2 * v, 2);
+    } else {
+        tmp[--k] = (char)('0' + v);
+    }
     put(o, tmp + k, sizeof tmp - k);
 }
 
