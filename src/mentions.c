@@ -62,8 +62,10 @@ static vocab_t make_vocab(ws_doc *d)
     vocab_t v = {0};
     const tok *T = d->toks.v;
     size_t n = d->toks.n, count = 0;
+    uint32_t *ask = ws_alloc_raw(&d->arena, (n + 1) * sizeof *ask); /* the words asked about */
     for (size_t k = 0; k < n; k++)
-        count += asked(&T[k]);
+        if (asked(&T[k]))
+            ask[count++] = (uint32_t)k;
     if (!count)
         return v;
     v.cap = 16;
@@ -71,10 +73,9 @@ static vocab_t make_vocab(ws_doc *d)
         v.cap *= 2;
     v.slot = ws_alloc(&d->arena, v.cap * sizeof *v.slot);
     v.at = ws_alloc_raw(&d->arena, n * sizeof *v.at); /* read only where written */
-    for (size_t k = 0; k < n; k++) {
+    for (size_t a = 0; a < count; a++) {
+        uint32_t k = ask[a];
         const tok *t = &T[k];
-        if (!asked(t))
-            continue;
         const char *key = t->low;
         uint32_t h = t->hash;
         if (possessive(t)) {
