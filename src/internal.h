@@ -265,6 +265,8 @@ uint32_t ws_lex_word_hashed(const char *low, uint32_t hash, int32_t *cue_lemma);
  * number of tokens, 0 if none). Inline for the common one-word case, which
  * needs only the class found when the token was made. */
 uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);
+uint32_t ws_lex_phrase_long2(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma,
+                             uint32_t cls2, int32_t *cue_lemma2, uint32_t *len2);
 static inline uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
 {
     if (i >= d->toks.n)

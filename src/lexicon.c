@@ -51,14 +51,16 @@ static bool phrase_is(const char *form, const ws_doc *d, uint32_t i, uint32_t n)
 }
 
 /* The multi-word part of ws_lex_phrase() (internal.h), for a token that
- * starts some multi-word entry. The hash is carried from word to word (FNV-1a
+ * starts some multi-word entry; for two classes at once (the longest entry
+ * of cls2 and its lemma in *len2 and *cue_lemma2). The hash is carried from word to word (FNV-1a
  * runs left to right, and the first word's is the token's own), each prefix
  * is hashed once, and nothing is copied: a candidate entry is compared with
  * the words themselves. */
-uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
+uint32_t ws_lex_phrase_long2(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma,
+                             uint32_t cls2, int32_t *cue_lemma2, uint32_t *len2)
 {
     size_t len = 0;
-    uint32_t best = 0, h = WS_LEX_HASH_BASIS;
+    uint32_t best = 0, best2 = 0, h = WS_LEX_HASH_BASIS;
     for (uint32_t k = 0; k < 4 && i + k < d->toks.n; k++) {
         const tok *t = &d->toks.v[i + k];
         if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))
@@ -86,9 +88,21 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
                     if (cue_lemma)
                         *cue_lemma = e->lemma;
                 }
+                if (e->cls & cls2) {
+                    best2 = k + 1;
+                    if (cue_lemma2)
+                        *cue_lemma2 = e->lemma;
+                }
                 break;
             }
         }
     }
+    if (len2)
+        *len2 = best2;
     return best;
+}
+
+uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
+{
+    return ws_lex_phrase_long2(d, i, cls, cue_lemma, 0, NULL, NULL);
 }

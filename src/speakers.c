@@ -1691,9 +1691,22 @@ void ws_speakers_attribute(ws_doc *d)
         if (t->kind != T_WORD)
             continue;
         int32_t lemma = -1;
-        uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
-        if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
-            c.weak[k] = 1;
+        uint32_t len;
+        if (t->lex & LX_PREFIX) {
+            /* the first word of multi-word entries: both classes in one pass */
+            int32_t lemma2 = -1;
+            uint32_t len2 = 0;
+            len = ws_lex_phrase_long2(d, k, LX_CUE | LX_CUE_ING, &lemma, LX_CUE_WEAK, &lemma2, &len2);
+            if (!len && len2) {
+                len = len2;
+                lemma = lemma2;
+                c.weak[k] = 1;
+            }
+        } else {
+            len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
+            if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
+                c.weak[k] = 1;
+        }
         /* a lexicon cue the learned model finds very unlikely here ("the
          * report shows", "as expected") */
         if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
