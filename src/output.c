@@ -6,6 +6,9 @@
 #include "internal.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +115,20 @@ static void json_body(out *o, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
+#ifdef __SSE2__
+        /* sixteen bytes at a time while none needs escaping (SSE2 is part
+         * of x86-64 itself) */
+        while (len - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                       _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)),
+                                                      _mm_set1_epi8(0x1F))); /* x <= 0x1F */
+            if (_mm_movemask_epi8(hit))
+                break;
+            i += 16, run += 16;
+        }
+#endif
         /* eight bytes at a time while none needs escaping */
         const uint64_t ones = 0x0101010101010101ull;
         while (len - i >= 8) {
