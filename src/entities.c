@@ -28,11 +28,11 @@ static char *words(ectx *c, uint32_t a, uint32_t b)
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
         cap += c->T[k].len + 1;
-    char *s = ws_alloc(&c->d->arena, cap);
+    char *s = ws_alloc_str(&c->d->arena, cap); /* a string: read up to its NUL only */
     size_t o = 0;
     for (uint32_t k = a; k < b; k++) {
         const char *w = c->T[k].low;
-        size_t l = strlen(w);
+        size_t l = c->T[k].len;
         if (c->T[k].kind != T_WORD)
             continue;
         if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
