@@ -253,7 +253,11 @@ enum lex_class {
     LX_CUE_NOUN = 1u << 19,  /* statement, interview */
     LX_NOSRC = 1u << 20,     /* never a speaker on its own: it, this, there */
     LX_CUE_WEAK = 1u << 21,  /* a cue only right beside a quotation: read, chanted */
-    LX_PREFIX = 1u << 22     /* first word of a multi-word entry ("according") */
+    LX_PREFIX = 1u << 22,    /* first word of a multi-word entry ("according") */
+    /* the word lists of the speakers stage */
+    LX_WL_CLAUSE = 1u << 23, /* clause words: that, and, which, because */
+    LX_WL_PREP = 1u << 24,   /* prepositions: in, on, for, against */
+    LX_WL_BOUND = 1u << 25   /* where reported speech may end: and, but, in, including */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);

@@ -38,16 +38,11 @@ typedef struct ctx {
     uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
     uint8_t *weak;     /* the cue there counts only beside a quotation */
     uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
-    uint8_t *wl;       /* the word lists each token is in (WL_*) */
 } ctx;
 
-/* The word lists below that a token's lower case is in, found once per token */
-enum { WL_CLAUSE = 1, WL_PREP = 2, WL_BOUND = 4 };
-
-static const char *const CLAUSE_WORDS[] = {
-    "that", "and", "but", "or", "because", "while", "as", "when", "if", "after", "before",
-    "although", "though", "since", "who", "which", "where", "so", "whom", "whose", "than",
-    "until", "unless", "whether", "yet", "what", "how", "why", NULL};
+/* The clause words, prepositions and boundary words are lexicon classes
+ * (lexicon/clausewords.txt, prepositions.txt, boundwords.txt): the tokenizer
+ * finds them with every word's look-up. */
 
 static bool in_list(const char *w, const char *const *list)
 {
@@ -66,7 +61,7 @@ static bool is_boundary(const ctx *c, uint32_t k)
         uint32_t ch = c->d->cp[t->start];
         return !(ch == '-' || ch == 0x2010 || ch == '&' || ch == '\'' || ch == '(' || ch == ')');
     }
-    return t->kind == T_WORD && !(t->flags & F_CAP) && (c->wl[k] & WL_CLAUSE);
+    return t->kind == T_WORD && !(t->flags & F_CAP) && (c->T[k].lex & LX_WL_CLAUSE);
 }
 
 static bool is_cue(const tok *t) { return (t->lex & (LX_CUE | LX_CUE_ING)) != 0; }
@@ -139,16 +134,13 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
     return any;
 }
 
-static const char *const PREPOSITIONS[] = {
-    "in", "on", "at", "for", "with", "to", "from", "by", "of", "as", "after", "before", "during",
-    "despite", "about", "like", "under", "over", "into", "through", "without", "against", NULL};
 
 static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
     if (b <= a || b - a > MAX_NP)
         return false;
     /* a subject does not start with a preposition: "in sharp contrast to …" */
-    if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && (c->wl[a] & WL_PREP))
+    if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && (c->T[a].lex & LX_WL_PREP))
         return false;
     /* a phrase made only of function words is not a speaker */
     for (uint32_t k = a; k < b; k++) {
@@ -249,7 +241,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         e -= 3;
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
-        ((c->T[s].lex & LX_DET) || (c->wl[s] & WL_CLAUSE))) {
+        ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE))) {
         uint32_t s2 = s - 1;
         while (s2 > lo && !is_boundary(c, s2 - 1) && s - s2 < MAX_NP)
             s2--;
@@ -607,11 +599,6 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 
 /* A token where reported speech may stop: a clause word, a preposition, a
  * participle or a punctuation mark that can close a clause. */
-static const char *const BOUND_WORDS[] = {
-    "and", "but", "or", "which", "who", "whose", "where", "while", "as", "when", "because",
-    "after", "before", "since", "until", "if", "although", "though", "in", "on", "at", "for",
-    "with", "by", "to", "from", "during", "despite", "amid", "than", "so", "including", NULL};
-
 static bool bound_candidate(const ctx *c, uint32_t j)
 {
     const tok *t = &c->T[j];
@@ -619,7 +606,7 @@ static bool bound_candidate(const ctx *c, uint32_t j)
         uint32_t ch = c->d->cp[t->start];
         return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ws_is_dash(ch);
     }
-    return t->kind == T_WORD && !(t->flags & F_CAP) && ((c->wl[j] & WL_BOUND) || (t->lex & LX_CUE_ING));
+    return t->kind == T_WORD && !(t->flags & F_CAP) && ((c->T[j].lex & LX_WL_BOUND) || (t->lex & LX_CUE_ING));
 }
 
 /* The end of unmarked speech [a, b) that the rules found after cue k, as the
@@ -1117,7 +1104,7 @@ static void sieve_indirect(ctx *c)
             uint32_t r = src.t1, b2 = 0;
             if (b == k - 1 && r + 2 < s1 && tok_punct(c->d, r, ',') && !c->used[r + 1] &&
                 c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1] &&
-                !(c->wl[r + 1] & WL_CLAUSE)) /* ", which …" is the source's */
+                !(c->T[r + 1].lex & LX_WL_CLAUSE)) /* ", which …" is the source's */
                 b2 = content_end(c, r + 1, s1);
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
@@ -1209,7 +1196,7 @@ static void sieve_indirect(ctx *c)
         /* "CONTENT, X said Tuesday in Paris, noting …": what follows the cue is
          * an adjunct, so the speech is the fronted clause */
         bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
-                             ((c->wl[rest] & WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
+                             ((c->T[rest].lex & LX_WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
         bool after_cue = false;
         if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. */
@@ -1430,7 +1417,7 @@ static void sieve_frame(ctx *c)
             while (a0 > s0 && !is_boundary(c, a0 - 1) && v - a0 < 6)
                 a0--;
             if (a0 < v && (a0 == s0 || is_boundary(c, a0 - 1)) && c->T[a0].kind == T_WORD &&
-                !(c->wl[a0] & WL_PREP) && c->T[v - 1].kind == T_WORD) {
+                !(c->T[a0].lex & LX_WL_PREP) && c->T[v - 1].kind == T_WORD) {
                 src.t0 = a0;
                 src.t1 = v;
                 src.head = -1;
@@ -1579,13 +1566,13 @@ static void sieve_mixed_verb(ctx *c)
                 continue;
             }
             if (M->t0 > s0 && c->T[M->t0 - 1].kind == T_WORD && !(c->T[M->t0 - 1].flags & F_CAP) &&
-                ((c->wl[M->t0 - 1] & WL_PREP) || (c->T[M->t0 - 1].lex & LX_DET)))
+                ((c->T[M->t0 - 1].lex & LX_WL_PREP) || (c->T[M->t0 - 1].lex & LX_DET)))
                 break;
             uint32_t v = M->t1;
             while (v < o && c->T[v].kind == T_WORD && (c->T[v].lex & LX_AUX))
                 v++;
             if (v >= o || c->T[v].kind != T_WORD || (c->T[v].flags & F_CAP) ||
-                (c->wl[v] & WL_PREP) || (c->wl[v] & WL_CLAUSE) ||
+                (c->T[v].lex & LX_WL_PREP) || (c->T[v].lex & LX_WL_CLAUSE) ||
                 (c->T[v].lex & (LX_DET | LX_PRONOUN)) || c->used[v])
                 break;
             /* "Trump's attacks on …": a possessive is no subject */
@@ -1599,7 +1586,7 @@ static void sieve_mixed_verb(ctx *c)
             for (uint32_t x = v + 1; x < o && own; x++)
                 own = !(c->cue_len[x] && !c->weak[x]) &&
                       !(c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) &&
-                        (c->wl[x] & WL_CLAUSE) && !tok_is(c->d, x, "that") &&
+                        (c->T[x].lex & LX_WL_CLAUSE) && !tok_is(c->d, x, "that") &&
                         !tok_is(c->d, x, "as") && !tok_is(c->d, x, "and") && !tok_is(c->d, x, "or") &&
                         !tok_is(c->d, x, "than") && !tok_is(c->d, x, "what"));
             if (!own)
@@ -1635,38 +1622,6 @@ static int cmp_quote_start(const void *a, const void *b)
     return (x->cue0 > y->cue0) - (x->cue0 < y->cue0);
 }
 
-/* The word lists as a small hash table over the tokens' hashes (tok.hash),
- * made per document: a list is asked about most tokens of a text. */
-#define WL_SLOTS 256
-typedef struct {
-    uint32_t hash[WL_SLOTS];
-    const char *word[WL_SLOTS]; /* NULL = empty */
-    uint8_t lists[WL_SLOTS];
-} wl_table;
-
-static void wl_add(wl_table *w, const char *const *list, uint8_t bit)
-{
-    for (; *list; list++) {
-        uint32_t h = WS_LEX_HASH_BASIS;
-        for (const char *p = *list; *p; p++)
-            h = (h ^ (unsigned char)*p) * WS_LEX_HASH_PRIME;
-        size_t i = h & (WL_SLOTS - 1);
-        while (w->word[i] && !ws_streq(w->word[i], *list))
-            i = (i + 1) & (WL_SLOTS - 1);
-        w->word[i] = *list;
-        w->hash[i] = h;
-        w->lists[i] |= bit;
-    }
-}
-
-static uint8_t wl_find(const wl_table *w, const tok *t)
-{
-    for (size_t i = t->hash & (WL_SLOTS - 1); w->word[i]; i = (i + 1) & (WL_SLOTS - 1))
-        if (w->hash[i] == t->hash && ws_streq(w->word[i], t->low))
-            return w->lists[i];
-    return 0;
-}
-
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -1675,17 +1630,6 @@ void ws_speakers_attribute(ws_doc *d)
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
-    c.wl = ws_alloc(&d->arena, c.n + 1);
-    {
-        wl_table w;
-        memset(&w, 0, sizeof w);
-        wl_add(&w, CLAUSE_WORDS, WL_CLAUSE);
-        wl_add(&w, PREPOSITIONS, WL_PREP);
-        wl_add(&w, BOUND_WORDS, WL_BOUND);
-        for (uint32_t k = 0; k < c.n; k++)
-            if (c.T[k].kind == T_WORD)
-                c.wl[k] = wl_find(&w, &c.T[k]);
-    }
     for (uint32_t k = 0; k < c.n; k++) {
         tok *t = &c.T[k];
         if (t->kind != T_WORD)

@@ -29,6 +29,7 @@ static const struct {
     {"orgwords", "LX_ORGWORD"},   {"dead", "LX_DEAD"},            {"meet", "LX_MEET"},
     {"time", "LX_TIMEWORD"},      {"determiners", "LX_DET"},      {"nosource", "LX_NOSRC"},
     {"cuenouns", "LX_CUE_NOUN"},
+    {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
 };
 
 static struct ent *ents;
@@ -186,10 +187,10 @@ int main(int argc, char **argv)
     }
     fprintf(o, "};\n\n");
     /* an open-addressing hash index over the sorted table (FNV-1a, as in
-     * src/lexicon.c), at most a quarter full: most look-ups are of words it
+     * src/lexicon.c), at most a third full: most look-ups are of words it
      * does not hold, and a sparse index ends their probes sooner */
     size_t cap = 16;
-    while (cap < 4 * n_ents)
+    while (cap < 3 * n_ents)
         cap *= 2;
     unsigned *slot = calloc(cap, sizeof *slot);
     uint32_t *full = calloc(cap, sizeof *full);
