@@ -1651,31 +1651,39 @@ void ws_speakers_attribute(ws_doc *d)
             if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
                 c.weak[k] = 1;
         }
+        /* a word the learned model may take for the head of a cue, below */
+        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
+                         t->kind == T_WORD && t->end - t->start > 2 &&
+                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
+                         d->ment_at[k] < 0;
+        if (!len && !may_learn)
+            continue;
+        /* not a cue: a capitalised word inside a sentence ("New York State"),
+         * or an infinitive ("helped him write a book", "to describe") ... or a
+         * noun: "the two accused", "a claim". Whatever the learned model
+         * would say below: it is not asked then. */
+        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
+                        d->toks.v[k - 1].kind != T_QUOTE) ||
+                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
+                       (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
+                                  tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
+                                  tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
+                                  (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))));
+        if (not_cue)
+            continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
          * report shows", "as expected") */
+        double p = -1; /* the model's probability, once asked */
         if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
-            ws_cue_score(d, k) < CUE_VETO)
+            (p = ws_cue_score(d, k)) < CUE_VETO)
             len = 0;
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
-        if (!len && t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
-            t->kind == T_WORD && t->end - t->start > 2 &&
-            !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
-            d->ment_at[k] < 0 && ws_cue_score(d, k) >= CUE_THRESHOLD) {
+        if (!len && may_learn && (p >= 0 ? p : ws_cue_score(d, k)) >= CUE_THRESHOLD) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
         }
-        /* not a cue: a capitalised word inside a sentence ("New York State"),
-         * or an infinitive ("helped him write a book", "to describe") */
-        if (len && (((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
-                     d->toks.v[k - 1].kind != T_QUOTE) ||
-                    (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
-                    (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
-                               tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
-                               tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
-                               (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))))))
-            len = 0; /* ... or a noun: "the two accused", "a claim" */
         if (len) {
             c.cue_len[k] = (uint8_t)len;
             t->cue_lemma = lemma;
