@@ -213,9 +213,9 @@ static void cluster_names(ectx *c)
          * the race was close"): that is a clause, not an apposition */
         while (e < d->toks.n && e < k + 8 && c->T[e].kind == T_WORD &&
                !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX)) && !strstr(c->T[e].low, "n't") &&
-               !strstr(c->T[e].low, "n\u2019t") && strcmp(c->T[e].low, "of") != 0 &&
-               strcmp(c->T[e].low, "for") != 0 && strcmp(c->T[e].low, "at") != 0 &&
-               strcmp(c->T[e].low, "who") != 0) {
+               !strstr(c->T[e].low, "n\u2019t") && !low_is(&c->T[e], "of") &&
+               !low_is(&c->T[e], "for") && !low_is(&c->T[e], "at") &&
+               !low_is(&c->T[e], "who")) {
             if (c->T[e].lex & (LX_TITLE | LX_ROLE))
                 titled = true;
             e++;

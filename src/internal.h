@@ -306,6 +306,13 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
 
+/* Token t's lower case is the literal low (its hash worked out at compile
+ * time settles nearly every comparison) */
+static inline __attribute__((always_inline)) bool low_is(const tok *t, const char *low)
+{
+    return t->hash == ws_fnv_name(low) && t->low && ws_streq(t->low, low);
+}
+
 /* Token i's lower case is the literal low: its hash (worked out at compile
  * time) settles nearly every comparison, the string the rest. */
 static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32_t i, const char *low)

@@ -216,11 +216,11 @@ void ws_mentions_find(ws_doc *d)
     for (uint32_t k = 0; k < n;) {
         if (T[k].kind == T_WORD && (T[k].lex & LX_PRONOUN)) {
             mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
-            const char *w = T[k].low;
-            m.gender = strcmp(w, "he") == 0    ? G_MALE
-                       : strcmp(w, "she") == 0 ? G_FEMALE
-                       : strcmp(w, "they") == 0 || strcmp(w, "we") == 0 ? G_PLURAL
-                                                                          : G_UNKNOWN;
+            const tok *w = &T[k];
+            m.gender = low_is(w, "he")    ? G_MALE
+                       : low_is(w, "she") ? G_FEMALE
+                       : low_is(w, "they") || low_is(w, "we") ? G_PLURAL
+                                                                : G_UNKNOWN;
             add_mention(d, m);
             k++;
             continue;

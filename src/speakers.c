@@ -341,9 +341,9 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         const tok *t = &c->T[e];
         /* stop before prepositional adjuncts after the speaker */
         if (e > k && t->kind == T_WORD && !(t->flags & F_CAP) &&
-            (strcmp(t->low, "in") == 0 || strcmp(t->low, "on") == 0 ||
-             strcmp(t->low, "at") == 0 || strcmp(t->low, "during") == 0 ||
-             strcmp(t->low, "to") == 0 || (t->lex & (LX_CUE | LX_CUE_ING))))
+            (low_is(t, "in") || low_is(t, "on") ||
+             low_is(t, "at") || low_is(t, "during") ||
+             low_is(t, "to") || (t->lex & (LX_CUE | LX_CUE_ING))))
             break;
         if (e > k && (t->lex & (LX_WEEKDAY | LX_TIMEWORD)))
             break;
@@ -511,8 +511,8 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             j++;
             continue;
         }
-        if ((strcmp(t->low, "on") == 0 || strcmp(t->low, "last") == 0 ||
-             strcmp(t->low, "this") == 0) && j + 1 < hi &&
+        if ((low_is(t, "on") || low_is(t, "last") ||
+             low_is(t, "this")) && j + 1 < hi &&
             (c->T[j + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH))) {
             j += 2;
             continue;
@@ -521,14 +521,14 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
          * "urged them to vote": the object belongs to what was said
          * (PolNeAR train, a pronoun in the content : not: after tell 4 : 16,
          * after every other cue 177 : 25) */
-        if (strcmp(t->low, "reporters") == 0 || strcmp(t->low, "journalists") == 0 ||
-            ((strcmp(t->low, "me") == 0 || strcmp(t->low, "him") == 0 ||
-              strcmp(t->low, "us") == 0 || strcmp(t->low, "them") == 0) &&
+        if (low_is(t, "reporters") || low_is(t, "journalists") ||
+            ((low_is(t, "me") || low_is(t, "him") ||
+              low_is(t, "us") || low_is(t, "them")) &&
              k > 0 && hearer_verb(c, k - 1))) {
             j++;
             continue;
         }
-        if (strcmp(t->low, "in") == 0 && j + 2 < hi && (c->T[j + 1].lex & LX_DET) &&
+        if (low_is(t, "in") && j + 2 < hi && (c->T[j + 1].lex & LX_DET) &&
             (c->T[j + 2].lex & LX_CUE_NOUN)) {
             j += 3;
             continue;
@@ -1482,7 +1482,7 @@ static void raising_frames(ctx *c)
         if (c->T[h].kind != T_WORD || !in_list(c->T[h].low, raise))
             continue;
         /* "expected" only in the passive: "is expected to", not "he expected" */
-        if (strcmp(c->T[h].low, "expected") == 0 &&
+        if (low_is(&c->T[h], "expected") &&
             !(h > q->cue0 && (c->T[q->cue0].lex & LX_AUX)))
             continue;
         if (q->src_span.end > c->T[q->cue0].start || q->content.v[0].start < c->T[h].end)
