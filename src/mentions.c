@@ -61,11 +61,22 @@ static vocab_t make_vocab(ws_doc *d)
 {
     vocab_t v = {0};
     const tok *T = d->toks.v;
-    size_t n = d->toks.n, count = 0;
-    uint32_t *ask = ws_alloc_raw(&d->arena, (n + 1) * sizeof *ask); /* the words asked about */
-    for (size_t k = 0; k < n; k++)
-        if (asked(&T[k]))
+    size_t n = d->toks.n, count = 0, nlow = 0;
+    /* one pass over the tokens: the words asked about, from the front of
+     * the list, and the lower-case words (with their hashes), from its back */
+    uint32_t *ask = ws_alloc_raw(&d->arena, (2 * n + 1) * sizeof *ask);
+    uint32_t *low = ask + 2 * n;
+    for (size_t k = 0; k < n; k++) {
+        const tok *t = &T[k];
+        if (asked(t)) {
             ask[count++] = (uint32_t)k;
+        } else if (is_lowerword(t)) {
+            low -= 2;
+            low[0] = (uint32_t)k;
+            low[1] = t->hash;
+            nlow++;
+        }
+    }
     if (!count)
         return v;
     v.cap = 16;
@@ -96,12 +107,10 @@ static vocab_t make_vocab(ws_doc *d)
         }
         v.at[k] = (int32_t)i;
     }
-    for (size_t k = 0; k < n; k++) {
-        const tok *t = &T[k];
-        if (!is_lowerword(t))
-            continue;
-        for (size_t i = t->hash & (v.cap - 1); v.slot[i].key; i = (i + 1) & (v.cap - 1))
-            if (v.slot[i].h == t->hash && ws_streq(v.slot[i].key, t->low)) {
+    for (size_t x = 0; x < nlow; x++, low += 2) {
+        uint32_t h = low[1];
+        for (size_t i = h & (v.cap - 1); v.slot[i].key; i = (i + 1) & (v.cap - 1))
+            if (v.slot[i].h == h && ws_streq(v.slot[i].key, T[low[0]].low)) {
                 v.slot[i].seen = 1;
                 break;
             }
