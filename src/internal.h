@@ -51,6 +51,7 @@ void ws_arena_free(ws_arena *a);
 typedef struct ws_map {
     const char **keys;
     int32_t *vals;
+    uint32_t *hashes; /* of the keys: a probe reads a key only when they agree */
     size_t n, cap;
 } ws_map;
 int32_t ws_map_get(const ws_map *m, const char *key); /* -1 when absent */
