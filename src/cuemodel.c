@@ -151,9 +151,25 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 #undef WORD
 #undef SHAPE
 
-double ws_cue_score(const ws_doc *d, uint32_t k)
+double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
     uint32_t f[WS_CUE_MAX_FEATS];
     size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
-    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_cue_weights, f, n)));
+    return ws_feat_sum(ws_cue_weights, f, n);
+}
+
+double ws_cue_score(const ws_doc *d, uint32_t k)
+{
+    return 1.0 / (1.0 + exp(-ws_cue_logit(d, k)));
+}
+
+bool ws_cue_below(double z, double p, double logit_p)
+{
+    /* away from the threshold the logit answers; near it (well beyond any
+     * rounding), the probability as ws_cue_score() computes it */
+    if (z < logit_p - 1e-6)
+        return true;
+    if (z > logit_p + 1e-6)
+        return false;
+    return 1.0 / (1.0 + exp(-z)) < p;
 }

@@ -204,6 +204,11 @@ void ws_events_find(ws_doc *d);
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap);
 /* Probability that word token k is the head of a cue. */
 double ws_cue_score(const ws_doc *d, uint32_t k);
+/* ... and its logit, the weights' sum: ws_cue_score() is 1 / (1 + exp(-it)) */
+double ws_cue_logit(const ws_doc *d, uint32_t k);
+/* Whether 1 / (1 + exp(-z)) < p, where logit_p is log(p / (1 - p)): exp() is
+ * computed only for z near logit_p */
+bool ws_cue_below(double z, double p, double logit_p);
 /* Pieces shared by the learned models: a hashed feature in [1, dim], and the
  * word and the shape ("name", "pron", "det", "cap", "w", a punctuation mark)
  * of token k, "<none>"/"none" outside the text. */

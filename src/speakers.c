@@ -24,6 +24,8 @@
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
 #define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
 #define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
+#define CUE_THRESHOLD_LOGIT 0.0               /* log(p / (1 - p)) of each */
+#define CUE_VETO_LOGIT (-2.9444389791664403)
 #define QUOTE_KEEP 0.3     /* probability below which the learned filter drops an attribution */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
 #define MAX_CONTENT 400 /* longest reported content, in tokens: keeps each cue's
@@ -1673,13 +1675,15 @@ void ws_speakers_attribute(ws_doc *d)
             continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
          * report shows", "as expected") */
-        double p = -1; /* the model's probability, once asked */
+        bool asked = false; /* the model's logit z, once asked */
+        double z = 0;
         if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
-            (p = ws_cue_score(d, k)) < CUE_VETO)
+            (asked = true, z = ws_cue_logit(d, k), ws_cue_below(z, CUE_VETO, CUE_VETO_LOGIT)))
             len = 0;
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
-        if (!len && may_learn && (p >= 0 ? p : ws_cue_score(d, k)) >= CUE_THRESHOLD) {
+        if (!len && may_learn &&
+            !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
