@@ -221,6 +221,8 @@ bool ws_cue_below(double z, double p, double logit_p);
 size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint32_t *f,
                          size_t cap); /* of candidate i, the end s->cand[i] */
 double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i);
+/* ws_bound_score() of every candidate of site s, into z[0 .. s->n) */
+void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z);
 /* With this internal flag the speakers stage keeps the rules' ends and logs
  * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
 #define WS_INTERNAL_LOG_BOUNDS (1u << 30)

@@ -657,10 +657,11 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         return b;
     }
     uint32_t best = b;
-    double bz = -1e300;
+    double bz = -1e300, zs[WS_BOUND_MAX_CANDS];
+    ws_bound_scores(d, &s, zs);
     for (uint32_t i = 0; i < s.n; i++) {
         /* ties go to the rules' end */
-        double z = ws_bound_score(d, &s, i) + (s.cand[i] == b ? 1e-9 : 0);
+        double z = zs[i] + (s.cand[i] == b ? 1e-9 : 0);
         if (z > bz) {
             bz = z;
             best = s.cand[i];
