@@ -369,8 +369,28 @@ void ws_text_tokenize(ws_doc *d)
                 e++;
             }
             uint32_t x = e < n ? cp[e] : 0;
-            if (x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&' &&
-                x != '.' && x != ',') {
+            bool ends = x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&';
+            if (ends && (x == ',' || x == '.')) {
+                /* what word_end() would do with a comma or a period */
+                uint32_t y = e + 1 < n ? cp[e + 1] : 0;
+                bool digits = is_digit(cp[e - 1]) && is_digit(y); /* 1,000 and 3.5 go on */
+                if (x == ',') {
+                    ends = !digits;
+                } else if (e + 1 < n && is_alnum(y) &&
+                           (digits || (is_letter(y) && e - i <= 3 && is_letter(cp[e - 1])))) {
+                    ends = false; /* U.S., a.m. */
+                } else if (e - i == 1 && is_upper(cp[i])) {
+                    ends = false; /* an initial keeps its period */
+                } else {
+                    /* an abbreviation in the lexicon keeps it too ("Gov.") */
+                    lp[e - i] = '.';
+                    lp[e - i + 1] = 0;
+                    const struct lex_entry *le =
+                        ws_lex_find_hashed(lp, (h ^ '.') * WS_LEX_HASH_PRIME);
+                    ends = !(le && (le->cls & LX_ABBREV));
+                }
+            }
+            if (ends) {
                 uint32_t len = e - i;
                 t->end = e;
                 t->kind = T_WORD;
