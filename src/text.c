@@ -353,10 +353,11 @@ void ws_text_tokenize(ws_doc *d)
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
                 lroom = LOW_CHUNK;
             }
-            uint32_t e = i, h = WS_LEX_HASH_BASIS, acc = 0;
-            uint32_t lim = n - i > LOW_MAX - 1 ? i + LOW_MAX - 1 : n;
-            while (e < lim) {
-                uint32_t ch = cp[e];
+            uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
+            size_t m = 0, lim = n - i > LOW_MAX - 1 ? LOW_MAX - 1 : n - i;
+            const uint32_t *src = cp + i;
+            while (m < lim) {
+                uint32_t ch = src[m];
                 if (ch >= 0x80)
                     break;
                 uint32_t cls = ascii_class[ch];
@@ -364,10 +365,10 @@ void ws_text_tokenize(ws_doc *d)
                     break;
                 acc |= cls;
                 ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
-                lp[e - i] = (char)ch;
+                lp[m++] = (char)ch;
                 h = (h ^ ch) * WS_LEX_HASH_PRIME;
-                e++;
             }
+            uint32_t e = i + (uint32_t)m;
             uint32_t x = e < n ? cp[e] : 0;
             bool ends = x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&';
             if (ends && (x == ',' || x == '.')) {
