@@ -129,6 +129,24 @@ static const uint8_t ascii_class[128] = {
 #undef LO_
 #undef DG_
 
+/* ascii_class[c] in the low byte and the lower case of c in the high one:
+ * the fast path's character loop reads both with one load */
+#define CLS_(c)                                                                                    \
+    ((c) >= '0' && (c) <= '9'   ? C_ALNUM | C_DIGIT                                                \
+     : (c) >= 'A' && (c) <= 'Z' ? C_ALNUM | C_LETTER | C_UPPER                                     \
+     : (c) >= 'a' && (c) <= 'z' ? C_ALNUM | C_LETTER | C_LOWER                                     \
+     : (c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? C_SPACE                                        \
+                                                  : 0)
+#define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
+#define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
+static const uint16_t ascii_lc[128] = {
+    LC8_(0), LC8_(8), LC8_(16), LC8_(24), LC8_(32), LC8_(40), LC8_(48), LC8_(56),
+    LC8_(64), LC8_(72), LC8_(80), LC8_(88), LC8_(96), LC8_(104), LC8_(112), LC8_(120),
+};
+#undef CLS_
+#undef LC1_
+#undef LC8_
+
 static bool is_space_u(uint32_t c)
 {
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
@@ -360,13 +378,13 @@ void ws_text_tokenize(ws_doc *d)
                 uint32_t ch = src[m];
                 if (ch >= 0x80)
                     break;
-                uint32_t cls = ascii_class[ch];
-                if (!(cls & C_ALNUM))
+                uint32_t lc = ascii_lc[ch];
+                if (!(lc & C_ALNUM))
                     break;
-                acc |= cls;
-                ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
-                lp[m++] = (char)ch;
-                h = (h ^ ch) * WS_LEX_HASH_PRIME;
+                acc |= lc; /* the classes are its low byte */
+                lc >>= 8;
+                lp[m++] = (char)lc;
+                h = (h ^ lc) * WS_LEX_HASH_PRIME;
             }
             uint32_t e = i + (uint32_t)m;
             uint32_t x = e < n ? cp[e] : 0;
