@@ -124,6 +124,8 @@ static bool name_particle(const ws_doc *d, uint32_t k)
                                     "der", "den", "la", "le", "du", "dos", "del", "ben", "abu"};
     if (d->toks.v[k].kind != T_WORD || (d->toks.v[k].flags & F_CAP))
         return false;
+    if (d->toks.v[k].len < 2 || d->toks.v[k].len > 3)
+        return false; /* each particle has two or three letters */
     const char *w = d->toks.v[k].low;
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (w[0] == p[i][0] && strcmp(w, p[i]) == 0)
