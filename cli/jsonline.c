@@ -36,10 +36,13 @@ typedef struct parser {
 
 enum { MAX_DEPTH = 512 };
 
-static void skip_ws(parser *ps)
+static inline void skip_ws(parser *ps)
 {
-    while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
-        ps->p++;
+    const unsigned char *p = ps->p, *end = ps->end;
+    /* most tokens follow one another with no space, or one */
+    while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    ps->p = p;
 }
 
 static int reserve(parser *ps, size_t n)

@@ -65,6 +65,7 @@ typedef struct run {
     int stop;   /* output failed: read no more */
     /* progress bar on stderr (a terminal, and not --quiet) */
     int progress;
+    int batch;                 /* gather the one-thread path's output (flush_one_) */
     input *in;                 /* the file being read */
     unsigned long long done;   /* articles written */
     double t0, last;           /* start, last redraw */
@@ -298,13 +299,45 @@ static void progress(run *r, int final)
     fflush(stderr);
 }
 
-static void flush_one(run *r, job *j)
+/* Write n bytes to stdout: through stdio, or, for a large block, straight to
+ * the file after what stdio holds (no copy into its buffer). Returns 0 or an
+ * errno value. */
+enum { DIRECT_WRITE = 64 * 1024 };
+
+static int write_out(const char *p, size_t n)
+{
+    if (n < DIRECT_WRITE) {
+        if (n && fwrite(p, 1, n, stdout) != n) return errno ? errno : EIO;
+        return ferror(stdout) ? EIO : 0;
+    }
+    if (fflush(stdout) != 0) return errno ? errno : EIO;
+    while (n) {
+        ssize_t k = write(STDOUT_FILENO, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return k < 0 ? errno : EIO;
+        p += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Finish a job: its output to stdout and its diagnostics to stderr. With
+ * keep (the one-thread JSONL path, stdout not a terminal) the output of
+ * successive articles is gathered in the job's buffer and written in blocks
+ * of BATCH_OUT bytes, which go past stdio's buffer (flush_pending() writes
+ * the rest). stdout is fully buffered then anyway. */
+enum { BATCH_OUT = 256 * 1024 };
+
+static void flush_one_(run *r, job *j, int keep)
 {
     r->done++;
     progress(r, 0);
     int err = 0;
-    if (j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len) err = errno;
-    if (ferror(stdout) && !err) err = EIO;
+    if (!keep || j->lost || j->out.len >= BATCH_OUT) {
+        err = write_out(j->out.p, j->out.len);
+        j->out.len = 0;
+    } else if (ferror(stdout)) {
+        err = EIO;
+    }
     if (j->diag.len && r->progress) fputs("\r\033[K", stderr);
     if (j->diag.len) fwrite(j->diag.p, 1, j->diag.len, stderr);
     if (j->rc > r->status) r->status = j->rc;
@@ -312,9 +345,23 @@ static void flush_one(run *r, job *j)
         fprintf(stderr, "whosaid: %s: %s\n", err ? "write error" : "output lost",
                 strerror(err ? err : ENOMEM));
         r->status = RC_FATAL, r->stop = 1;
+        j->out.len = 0;
     }
-    j->out.len = j->diag.len = 0, j->id = NULL;
+    j->diag.len = 0, j->id = NULL;
     j->out.oom = j->diag.oom = j->lost = j->rc = 0;
+}
+
+static void flush_one(run *r, job *j) { flush_one_(r, j, 0); }
+
+/* What the one-thread path has gathered, written */
+static void flush_pending(run *r)
+{
+    int err = r->job.out.len ? write_out(r->job.out.p, r->job.out.len) : 0;
+    r->job.out.len = 0;
+    if (err) {
+        fprintf(stderr, "whosaid: write error: %s\n", strerror(err));
+        r->status = RC_FATAL, r->stop = 1;
+    }
 }
 
 static void flush_job(run *r) { flush_one(r, &r->job); }
@@ -447,8 +494,10 @@ static void process_jsonl(run *r, input *fp, const char *name)
 {
     char *line = NULL;
     size_t cap = 0, lineno = 0;
-    for (ssize_t n; !r->stop && (errno = 0, n = input_getline(fp, &line, &cap)) >= 0; flush_job(r))
+    for (ssize_t n; !r->stop && (errno = 0, n = input_getline(fp, &line, &cap)) >= 0;
+         flush_one_(r, &r->job, r->batch))
         process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
+    flush_pending(r);
     read_failed(r, fp, name, lineno);
     free(line);
 }
@@ -631,6 +680,7 @@ int main(int argc, char **argv)
     char *obuf = malloc((size_t)1 << 20); /* freed only after fclose(stdout) */
     if (obuf) setvbuf(stdout, obuf, tty ? _IOLBF : _IOFBF, (size_t)1 << 20);
     r.progress = cfg.jsonl_in && !cfg.quiet && isatty(STDERR_FILENO);
+    r.batch = !tty;
     r.t0 = r.last = now_s();
     if (nfiles == 0) process_file(&r, "-");
     for (int i = 0; i < nfiles && !r.stop; i++) process_file(&r, argv[1 + i]);

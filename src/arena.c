@@ -155,10 +155,10 @@ static uint64_t map_hash(const char *s)
     return h;
 }
 
-static size_t map_slot(const ws_map *m, const char *key)
+static size_t map_slot(const ws_map *m, const char *key, uint32_t h)
 {
-    size_t i = map_hash(key) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    size_t i = h & (m->cap - 1);
+    while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -167,7 +167,7 @@ int32_t ws_map_get(const ws_map *m, const char *key)
 {
     if (!m->cap)
         return -1;
-    size_t i = map_slot(m, key);
+    size_t i = map_slot(m, key, (uint32_t)map_hash(key));
     return m->keys[i] ? m->vals[i] : -1;
 }
 
@@ -178,19 +178,23 @@ void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overw
         g.cap = m->cap ? m->cap * 2 : 64;
         g.keys = ws_alloc(a, g.cap * sizeof *g.keys);
         g.vals = ws_alloc(a, g.cap * sizeof *g.vals);
+        g.hashes = ws_alloc(a, g.cap * sizeof *g.hashes);
         for (size_t i = 0; i < m->cap; i++)
             if (m->keys[i]) {
-                size_t j = map_slot(&g, m->keys[i]);
+                size_t j = map_slot(&g, m->keys[i], m->hashes[i]);
                 g.keys[j] = m->keys[i];
                 g.vals[j] = m->vals[i];
+                g.hashes[j] = m->hashes[i];
                 g.n++;
             }
         *m = g;
     }
-    size_t i = map_slot(m, key);
+    uint32_t h = (uint32_t)map_hash(key);
+    size_t i = map_slot(m, key, h);
     if (!m->keys[i]) {
         m->keys[i] = key;
         m->vals[i] = val;
+        m->hashes[i] = h;
         m->n++;
     } else if (overwrite) {
         m->vals[i] = val;

@@ -12,6 +12,8 @@
 
 #include "cue_weights.h"
 
+#define WS_CUE_FEATS 19 /* what ws_cue_features() gives, with room for them */
+
 static inline __attribute__((always_inline)) uint32_t feat2(const char *name, const char *value,
                                                             const char *value2)
 {
@@ -23,7 +25,9 @@ static inline __attribute__((always_inline)) uint32_t feat(const char *name, con
     return feat2(name, value, NULL);
 }
 
-size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+/* The model's features, by name: "name=value" hashed. This is the
+ * definition; ws_cue_features() computes the same numbers faster. */
+static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 {
     size_t n = 0;
 #define ADD(name, value)                                                                           \
@@ -82,9 +86,90 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     return n;
 }
 
-double ws_cue_score(const ws_doc *d, uint32_t k)
+/* The features are those of ws_cue_features_named() below, the model's
+ * definition; hashed here with every literal part worked out at compile
+ * time (the same numbers). */
+#define LIT(s) WS_FEAT_LIT(s, WS_CUE_DIM)
+#define WORD(name, value) (ws_fnv(ws_fnv_name(name "="), value) % WS_CUE_DIM + 1)
+#define SHAPE(name, code, k) (WS_SHAPE_FNV_LIT(name "=", code, d, k) % WS_CUE_DIM + 1)
+
+/* Each feature's weight is fetched into the cache as soon as its number is
+ * known, while the next ones are hashed: the table is larger than the
+ * first-level cache, and ws_cue_score() would otherwise wait for each. */
+#define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
+
+size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+{
+    if (cap < WS_CUE_FEATS)
+        return ws_cue_features_named(d, k, f, cap);
+    const tok *t = &d->toks.v[k];
+    const char *w = t->low;
+    size_t l = t->len;
+    int64_t K = k;
+    const char *w1 = ws_feat_word(d, K + 1);
+    SET(0, WORD("w", w));
+    SET(1, WORD("suf3", l > 3 ? w + l - 3 : w));
+    SET(2, WORD("suf2", l > 2 ? w + l - 2 : w));
+    SET(3, WORD("w-1", ws_feat_word(d, K - 1)));
+    SET(4, WORD("w+1", w1));
+    SET(5, WORD("w+2", ws_feat_word(d, K + 2)));
+    int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
+    SET(6, SHAPE("s-1", sm1, K - 1));
+    SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
+    SET(8, SHAPE("s+1", sp1, K + 1));
+    SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
+    uint32_t h = WS_SHAPE_FNV_LIT("s-1s+1=", sm1, d, K - 1);
+    SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
+    h = ws_fnv(ws_fnv_name("ww+1="), w);
+    SET(11, ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1);
+    uint32_t lx = t->lex;
+    if (t->flags & F_CUE_ADDED)
+        lx &= ~(uint32_t)LX_CUE;
+    if (t->flags & F_ING_ADDED)
+        lx &= ~(uint32_t)LX_CUE_ING;
+    SET(12, lx & LX_CUE ? LIT("lex=cue") : lx & LX_CUE_ING ? LIT("lex=ing") : lx & LX_CUE_WEAK ? LIT("lex=weak") : LIT("lex=no"));
+    SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
+    SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
+    bool that = false, qa = false, qb = false;
+    for (uint32_t j = k + 1; j < d->toks.n && j < k + 5; j++) {
+        if (tok_is(d, j, "that"))
+            that = true;
+        if (d->toks.v[j].kind == T_QUOTE)
+            qa = true;
+    }
+    for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+        if (d->toks.v[j].kind == T_QUOTE)
+            qb = true;
+    SET(15, that ? LIT("that=yes") : LIT("that=no"));
+    SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
+    SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
+    SET(18, LIT("bias=1"));
+    return WS_CUE_FEATS;
+}
+#undef LIT
+#undef SET
+#undef WORD
+#undef SHAPE
+
+double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
     uint32_t f[WS_CUE_MAX_FEATS];
     size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
-    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_cue_weights, f, n)));
+    return ws_feat_sum(ws_cue_weights, f, n);
+}
+
+double ws_cue_score(const ws_doc *d, uint32_t k)
+{
+    return 1.0 / (1.0 + exp(-ws_cue_logit(d, k)));
+}
+
+bool ws_cue_below(double z, double p, double logit_p)
+{
+    /* away from the threshold the logit answers; near it (well beyond any
+     * rounding), the probability as ws_cue_score() computes it */
+    if (z < logit_p - 1e-6)
+        return true;
+    if (z > logit_p + 1e-6)
+        return false;
+    return 1.0 / (1.0 + exp(-z)) < p;
 }

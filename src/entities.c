@@ -27,12 +27,12 @@ static char *words(ectx *c, uint32_t a, uint32_t b)
 {
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
-        cap += strlen(c->T[k].low) + 1;
-    char *s = ws_alloc(&c->d->arena, cap);
+        cap += c->T[k].len + 1;
+    char *s = ws_alloc_str(&c->d->arena, cap); /* a string: read up to its NUL only */
     size_t o = 0;
     for (uint32_t k = a; k < b; k++) {
         const char *w = c->T[k].low;
-        size_t l = strlen(w);
+        size_t l = c->T[k].len;
         if (c->T[k].kind != T_WORD)
             continue;
         if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
@@ -58,7 +58,7 @@ static int32_t new_entity(ectx *c, const mention *m)
     entity e = {0};
     uint32_t b = m->n1;
     const tok *lt = &c->T[b - 1];
-    size_t l = strlen(lt->low);
+    size_t l = lt->len;
     uint32_t end = lt->end;
     if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
         end -= 2;
@@ -213,9 +213,9 @@ static void cluster_names(ectx *c)
          * the race was close"): that is a clause, not an apposition */
         while (e < d->toks.n && e < k + 8 && c->T[e].kind == T_WORD &&
                !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX)) && !strstr(c->T[e].low, "n't") &&
-               !strstr(c->T[e].low, "n\u2019t") && strcmp(c->T[e].low, "of") != 0 &&
-               strcmp(c->T[e].low, "for") != 0 && strcmp(c->T[e].low, "at") != 0 &&
-               strcmp(c->T[e].low, "who") != 0) {
+               !strstr(c->T[e].low, "n\u2019t") && !low_is(&c->T[e], "of") &&
+               !low_is(&c->T[e], "for") && !low_is(&c->T[e], "at") &&
+               !low_is(&c->T[e], "who")) {
             if (c->T[e].lex & (LX_TITLE | LX_ROLE))
                 titled = true;
             e++;
@@ -340,7 +340,7 @@ static void resolve_rest(ectx *c)
             else if (!m->subject && m->kind != M_PRONOUN && after_preposition(c, m))
                 w = 0.3;
             const tok *lt = &c->T[m->t1 - 1];
-            size_t l = strlen(lt->low);
+            size_t l = lt->len;
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
             sal_t *S = &sal[m->entity];

@@ -51,6 +51,7 @@ void ws_arena_free(ws_arena *a);
 typedef struct ws_map {
     const char **keys;
     int32_t *vals;
+    uint32_t *hashes; /* of the keys: a probe reads a key only when they agree */
     size_t n, cap;
 } ws_map;
 int32_t ws_map_get(const ws_map *m, const char *key); /* -1 when absent */
@@ -84,6 +85,8 @@ typedef struct tok {
     uint32_t lex;        /* lexicon class bits (LX_*) */
     int32_t cue_lemma;   /* index of the cue lemma when lex & LX_CUE */
     const char *low;     /* lower-cased UTF-8, NUL-terminated */
+    uint32_t hash;       /* FNV-1a (WS_LEX_HASH_*) of low, made with it */
+    uint32_t len;        /* strlen(low) */
 } tok;
 
 typedef struct sent {
@@ -224,6 +227,11 @@ void ws_events_find(ws_doc *d);
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap);
 /* Probability that word token k is the head of a cue. */
 double ws_cue_score(const ws_doc *d, uint32_t k);
+/* ... and its logit, the weights' sum: ws_cue_score() is 1 / (1 + exp(-it)) */
+double ws_cue_logit(const ws_doc *d, uint32_t k);
+/* Whether 1 / (1 + exp(-z)) < p, where logit_p is log(p / (1 - p)): exp() is
+ * computed only for z near logit_p */
+bool ws_cue_below(double z, double p, double logit_p);
 /* Pieces shared by the learned models: a hashed feature in [1, dim], and the
  * word and the shape ("name", "pron", "det", "cap", "w", a punctuation mark)
  * of token k, "<none>"/"none" outside the text. */
@@ -236,6 +244,8 @@ double ws_cue_score(const ws_doc *d, uint32_t k);
 size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint32_t *f,
                          size_t cap); /* of candidate i, the end s->cand[i] */
 double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i);
+/* ws_bound_score() of every candidate of site s, into z[0 .. s->n) */
+void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z);
 /* With this internal flag the speakers stage keeps the rules' ends and logs
  * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
 #define WS_INTERNAL_LOG_BOUNDS (1u << 30)
@@ -291,7 +301,11 @@ enum lex_class {
     LX_CUE_NOUN = 1u << 19,  /* statement, interview */
     LX_NOSRC = 1u << 20,     /* never a speaker on its own: it, this, there */
     LX_CUE_WEAK = 1u << 21,  /* a cue only right beside a quotation: read, chanted */
-    LX_PREFIX = 1u << 22     /* first word of a multi-word entry ("according") */
+    LX_PREFIX = 1u << 22,    /* first word of a multi-word entry ("according") */
+    /* the word lists of the speakers stage */
+    LX_WL_CLAUSE = 1u << 23, /* clause words: that, and, which, because */
+    LX_WL_PREP = 1u << 24,   /* prepositions: in, on, for, against */
+    LX_WL_BOUND = 1u << 25   /* where reported speech may end: and, but, in, including */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
@@ -303,6 +317,8 @@ uint32_t ws_lex_word_hashed(const char *low, uint32_t hash, int32_t *cue_lemma);
  * number of tokens, 0 if none). Inline for the common one-word case, which
  * needs only the class found when the token was made. */
 uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma);
+uint32_t ws_lex_phrase_long2(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma,
+                             uint32_t cls2, int32_t *cue_lemma2, uint32_t *len2);
 static inline uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
 {
     if (i >= d->toks.n)
@@ -327,12 +343,6 @@ static inline bool ws_streq(const char *a, const char *b)
         a++, b++;
     return *a == *b;
 }
-static inline bool tok_is(const ws_doc *d, uint32_t i, const char *low)
-{
-    /* the first byte settles most comparisons */
-    return i < d->toks.n && d->toks.v[i].low && d->toks.v[i].low[0] == low[0] &&
-           ws_streq(d->toks.v[i].low, low);
-}
 static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 {
     return i < d->toks.n && d->toks.v[i].kind == T_PUNCT && d->cp[d->toks.v[i].start] == c;
@@ -343,5 +353,20 @@ char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
+
+/* Token t's lower case is the literal low (its hash worked out at compile
+ * time settles nearly every comparison) */
+static inline __attribute__((always_inline)) bool low_is(const tok *t, const char *low)
+{
+    return t->hash == ws_fnv_name(low) && t->low && ws_streq(t->low, low);
+}
+
+/* Token i's lower case is the literal low: its hash (worked out at compile
+ * time) settles nearly every comparison, the string the rest. */
+static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32_t i, const char *low)
+{
+    return i < d->toks.n && d->toks.v[i].hash == ws_fnv_name(low) && d->toks.v[i].low &&
+           ws_streq(d->toks.v[i].low, low);
+}
 
 #endif

@@ -2,17 +2,9 @@
 #include "lexicon_table.h"
 
 
-/* Hashed look-up: the index is generated with the table (tools/lexgen). */
 static const struct lex_entry *find_hashed(const char *low, uint32_t h)
 {
-    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
-        uint32_t i = ws_lex_hash[k].index;
-        if (!i)
-            return NULL;
-        /* the whole hash first: the string is read only for a likely match */
-        if (ws_lex_hash[k].hash == h && ws_streq(ws_lex_table[i - 1].form, low))
-            return &ws_lex_table[i - 1];
-    }
+    return ws_lex_find_hashed(low, h);
 }
 
 static const struct lex_entry *find(const char *low)
@@ -44,35 +36,73 @@ const char *ws_lex_cue_lemma(int32_t lemma)
     return lemma >= 0 && (size_t)lemma < ws_lex_lemmas_n ? ws_lex_lemmas[lemma] : NULL;
 }
 
-/* The multi-word part of ws_lex_phrase() (internal.h), for a token that
- * starts some multi-word entry. The hash is carried from word to word (FNV-1a
- * runs left to right), each prefix is hashed once. */
-uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
+/* An entry's form is the words of tokens [i, i + n) joined by single spaces */
+static bool phrase_is(const char *form, const ws_doc *d, uint32_t i, uint32_t n)
 {
-    char buf[256];
+    for (uint32_t k = 0; k < n; k++) {
+        const tok *t = &d->toks.v[i + k];
+        if (k && *form++ != ' ')
+            return false;
+        if (strncmp(form, t->low, t->len) != 0)
+            return false;
+        form += t->len;
+    }
+    return *form == 0;
+}
+
+/* The multi-word part of ws_lex_phrase() (internal.h), for a token that
+ * starts some multi-word entry; for two classes at once (the longest entry
+ * of cls2 and its lemma in *len2 and *cue_lemma2). The hash is carried from word to word (FNV-1a
+ * runs left to right, and the first word's is the token's own), each prefix
+ * is hashed once, and nothing is copied: a candidate entry is compared with
+ * the words themselves. */
+uint32_t ws_lex_phrase_long2(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma,
+                             uint32_t cls2, int32_t *cue_lemma2, uint32_t *len2)
+{
     size_t len = 0;
-    uint32_t best = 0, h = WS_LEX_HASH_BASIS;
+    uint32_t best = 0, best2 = 0, h = WS_LEX_HASH_BASIS;
     for (uint32_t k = 0; k < 4 && i + k < d->toks.n; k++) {
         const tok *t = &d->toks.v[i + k];
         if (t->kind != T_WORD || (k > 0 && (t->flags & F_PARA_START)))
             break;
-        size_t l = strlen(t->low);
-        if (len + l + 2 > sizeof buf)
+        size_t l = t->len;
+        if (len + l + 2 > 256) /* as long as the phrases looked up ever were */
             break;
         if (k) {
-            buf[len++] = ' ';
             h = (h ^ ' ') * WS_LEX_HASH_PRIME;
+            for (size_t x = 0; x < l; x++)
+                h = (h ^ (unsigned char)t->low[x]) * WS_LEX_HASH_PRIME;
+            len += 1 + l;
+        } else {
+            h = t->hash;
+            len = l;
         }
-        memcpy(buf + len, t->low, l + 1);
-        for (size_t x = 0; x < l; x++)
-            h = (h ^ (unsigned char)t->low[x]) * WS_LEX_HASH_PRIME;
-        len += l;
-        const struct lex_entry *e = find_hashed(buf, h);
-        if (e && (e->cls & cls)) {
-            best = k + 1;
-            if (cue_lemma)
-                *cue_lemma = e->lemma;
+        uint32_t b = h >> 17;
+        if (!((ws_lex_filter[b / 64] >> (b % 64)) & 1))
+            continue;
+        for (size_t s = h & (ws_lex_hash_n - 1); ws_lex_hash[s].index; s = (s + 1) & (ws_lex_hash_n - 1)) {
+            const struct lex_entry *e = &ws_lex_table[ws_lex_hash[s].index - 1];
+            if (ws_lex_hash[s].hash == h && phrase_is(e->form, d, i, k + 1)) {
+                if (e->cls & cls) {
+                    best = k + 1;
+                    if (cue_lemma)
+                        *cue_lemma = e->lemma;
+                }
+                if (e->cls & cls2) {
+                    best2 = k + 1;
+                    if (cue_lemma2)
+                        *cue_lemma2 = e->lemma;
+                }
+                break;
+            }
         }
     }
+    if (len2)
+        *len2 = best2;
     return best;
+}
+
+uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *cue_lemma)
+{
+    return ws_lex_phrase_long2(d, i, cls, cue_lemma, 0, NULL, NULL);
 }

@@ -9,6 +9,11 @@ struct lex_entry {
     int32_t lemma;    /* index into ws_lex_lemmas for cues, else -1 */
 };
 extern const struct lex_entry ws_lex_table[];
+struct lex_head {
+    char head[8]; /* the form's first eight bytes, zero-padded */
+    uint8_t len;  /* its length, at most 255 */
+};
+extern const struct lex_head ws_lex_heads[]; /* one for each entry of ws_lex_table */
 extern const size_t ws_lex_table_n;
 struct lex_slot {
     uint32_t index; /* index + 1 into ws_lex_table, 0 = empty */
@@ -16,6 +21,57 @@ struct lex_slot {
 };
 extern const struct lex_slot ws_lex_hash[];
 extern const size_t ws_lex_hash_n;    /* a power of two */
+/* a filter in front of ws_lex_hash: bit (hash >> 17) is set for the hash of
+ * every entry (tools/lexgen.c, which has the same size) */
+#define WS_LEX_FILTER_BITS 32768
+extern const uint64_t ws_lex_filter[WS_LEX_FILTER_BITS / 64];
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;
+
+/* Hashed look-up: the index is generated with the table (tools/lexgen).
+ * Inline: the tokenizer asks it about every word. */
+static inline const struct lex_entry *ws_lex_find_hashed(const char *low, uint32_t h)
+{
+    uint32_t b = h >> 17;
+    if (!((ws_lex_filter[b / 64] >> (b % 64)) & 1))
+        return NULL;
+    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
+        uint32_t i = ws_lex_hash[k].index;
+        if (!i)
+            return NULL;
+        /* the whole hash first: the string is read only for a likely match */
+        if (ws_lex_hash[k].hash == h && ws_streq(ws_lex_table[i - 1].form, low))
+            return &ws_lex_table[i - 1];
+    }
+}
+
+/* The same for a word of len bytes (up to 255) whose first eight bytes,
+ * zero-padded, are head8 (as memcpy() reads them) */
+static inline const struct lex_entry *ws_lex_find_head(const char *low, uint32_t len, uint64_t head8,
+                                                       uint32_t h)
+{
+    uint32_t b = h >> 17;
+    if (!((ws_lex_filter[b / 64] >> (b % 64)) & 1))
+        return NULL;
+    for (size_t k = h & (ws_lex_hash_n - 1);; k = (k + 1) & (ws_lex_hash_n - 1)) {
+        uint32_t i = ws_lex_hash[k].index;
+        if (!i)
+            return NULL;
+        if (ws_lex_hash[k].hash == h) {
+            const struct lex_head *e = &ws_lex_heads[i - 1];
+            uint64_t eh;
+            memcpy(&eh, e->head, 8);
+            if (e->len == len && eh == head8 && (len <= 8 || ws_streq(ws_lex_table[i - 1].form + 8, low + 8)))
+                return &ws_lex_table[i - 1];
+        }
+    }
+}
+
+/* ws_lex_word_hashed(), inline */
+static inline uint32_t ws_lex_word_hashed_inline(const char *low, uint32_t h, int32_t *cue_lemma)
+{
+    const struct lex_entry *e = ws_lex_find_hashed(low, h);
+    *cue_lemma = e ? e->lemma : -1;
+    return e ? e->cls : 0;
+}
 #endif

@@ -9,52 +9,30 @@
 
 #include <stdlib.h>
 
-/* ---- a small open-addressing set of strings, for the article's vocabulary ---- */
+/* ---- which capitalised words the article also writes in lower case ----
+ * The words asked about (the capitalised ones capword() looks up) go into a
+ * small open-addressing table first; then every lower-case word of the
+ * article is looked for in it, and marks the entry it finds. Most lower-case
+ * words are in no entry, and are told so by their hash alone. */
 typedef struct {
-    const char *w; /* NULL = empty */
-    uint64_t h;    /* its hash: most probes are settled without reading w */
-} strslot;
+    const char *key; /* NULL = empty */
+    uint32_t h;      /* its hash (tok.hash) */
+    uint32_t seen;   /* the article has the word in lower case */
+} vslot;
 
 typedef struct {
-    strslot *slot;
+    vslot *slot;
     size_t cap;
-} strset;
+    int32_t *at; /* for each token capword() looks up: its entry */
+} vocab_t;
 
-static uint64_t hash_str(const char *s)
+/* The hash the tokens carry (tok.hash), of a string made elsewhere */
+static uint32_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint32_t h = WS_LEX_HASH_BASIS;
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+        h = (h ^ (unsigned char)*s) * WS_LEX_HASH_PRIME;
     return h;
-}
-
-/* Add w (hash h) to a set that has room (the caller keeps the load under
- * one half); true when it was not there yet. */
-static bool set_insert_h(strset *s, const char *w, uint64_t h)
-{
-    size_t i = h & (s->cap - 1);
-    while (s->slot[i].w) {
-        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
-            return false;
-        i = (i + 1) & (s->cap - 1);
-    }
-    s->slot[i].w = w;
-    s->slot[i].h = h;
-    return true;
-}
-
-static bool set_has(const strset *s, const char *w)
-{
-    if (!s->cap)
-        return false;
-    uint64_t h = hash_str(w);
-    size_t i = h & (s->cap - 1);
-    while (s->slot[i].w) {
-        if (s->slot[i].h == h && ws_streq(s->slot[i].w, w))
-            return true;
-        i = (i + 1) & (s->cap - 1);
-    }
-    return false;
 }
 
 static bool is_lowerword(const tok *t)
@@ -62,36 +40,82 @@ static bool is_lowerword(const tok *t)
     return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
 }
 
-/* Builds the set of words seen in lower case in the article. */
-static strset lower_vocab(ws_doc *d)
-{
-    strset s = {0};
-    size_t count = 0;
-    for (size_t k = 0; k < d->toks.n; k++) {
-        const tok *t = &d->toks.v[k];
-        if (!is_lowerword(t))
-            continue;
-        if ((count + 1) * 2 > s.cap) {
-            /* rehash into a table twice as large */
-            strset g = {0};
-            g.cap = s.cap ? s.cap * 2 : 1024;
-            g.slot = ws_alloc(&d->arena, g.cap * sizeof *g.slot);
-            for (size_t i = 0; i < s.cap; i++)
-                if (s.slot[i].w)
-                    set_insert_h(&g, s.slot[i].w, s.slot[i].h);
-            s = g;
-        }
-        if (set_insert_h(&s, t->low, hash_str(t->low)))
-            count++;
-    }
-    return s;
-}
-
 /* Lower-case form without a possessive ending. */
 static bool possessive(const tok *t)
 {
-    size_t l = strlen(t->low);
+    size_t l = t->len;
     return l > 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
+}
+
+/* A capitalised word that capword() looks up (its tests before the look-up) */
+static bool asked(const tok *t)
+{
+    return t->kind == T_WORD && (t->flags & F_CAP) && !(t->lex & (LX_HONORIFIC | LX_TITLE)) &&
+           !(t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN)) &&
+           !((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD));
+}
+
+enum { POSSESSIVE_MAX = 128 }; /* a possessive this long or longer is looked up no more */
+
+static vocab_t make_vocab(ws_doc *d)
+{
+    vocab_t v = {0};
+    const tok *T = d->toks.v;
+    size_t n = d->toks.n, count = 0, nlow = 0;
+    /* one pass over the tokens: the words asked about, from the front of
+     * the list, and the lower-case words (with their hashes), from its back */
+    uint32_t *ask = ws_alloc_raw(&d->arena, (2 * n + 1) * sizeof *ask);
+    uint32_t *low = ask + 2 * n;
+    for (size_t k = 0; k < n; k++) {
+        const tok *t = &T[k];
+        if (asked(t)) {
+            ask[count++] = (uint32_t)k;
+        } else if (is_lowerword(t)) {
+            low -= 2;
+            low[0] = (uint32_t)k;
+            low[1] = t->hash;
+            nlow++;
+        }
+    }
+    if (!count)
+        return v;
+    v.cap = 16;
+    while (v.cap < 2 * count)
+        v.cap *= 2;
+    v.slot = ws_alloc(&d->arena, v.cap * sizeof *v.slot);
+    v.at = ws_alloc_raw(&d->arena, n * sizeof *v.at); /* read only where written */
+    for (size_t a = 0; a < count; a++) {
+        uint32_t k = ask[a];
+        const tok *t = &T[k];
+        const char *key = t->low;
+        uint32_t h = t->hash;
+        if (possessive(t)) {
+            size_t l = t->len - 2;
+            if (l >= POSSESSIVE_MAX) {
+                v.at[k] = -1;
+                continue;
+            }
+            key = ws_strndup(&d->arena, t->low, l);
+            h = hash_str(key);
+        }
+        size_t i = h & (v.cap - 1);
+        while (v.slot[i].key && !(v.slot[i].h == h && ws_streq(v.slot[i].key, key)))
+            i = (i + 1) & (v.cap - 1);
+        if (!v.slot[i].key) {
+            v.slot[i].key = key;
+            v.slot[i].h = h;
+        }
+        v.at[k] = (int32_t)i;
+    }
+    for (size_t x = 0; x < nlow; x++, low += 2) {
+        uint32_t h = low[1];
+        for (size_t i = h & (v.cap - 1); v.slot[i].key; i = (i + 1) & (v.cap - 1))
+            if (v.slot[i].h == h && ws_streq(v.slot[i].key, T[low[0]].low)) {
+                v.slot[i].seen = 1;
+                break;
+            }
+    }
+    return v;
 }
 
 static bool name_particle(const ws_doc *d, uint32_t k)
@@ -100,6 +124,8 @@ static bool name_particle(const ws_doc *d, uint32_t k)
                                     "der", "den", "la", "le", "du", "dos", "del", "ben", "abu"};
     if (d->toks.v[k].kind != T_WORD || (d->toks.v[k].flags & F_CAP))
         return false;
+    if (d->toks.v[k].len < 2 || d->toks.v[k].len > 3)
+        return false; /* each particle has two or three letters */
     const char *w = d->toks.v[k].low;
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (w[0] == p[i][0] && strcmp(w, p[i]) == 0)
@@ -107,25 +133,8 @@ static bool name_particle(const ws_doc *d, uint32_t k)
     return false;
 }
 
-/* The end of capword() for a possessive ("Smith's"): looks the word up
- * without its ending; apart, so that only this case needs a buffer. */
-static __attribute__((noinline)) bool capword_possessive(const tok *t, const strset *vocab)
-{
-    const char *low = t->low;
-    char buf[128];
-    size_t l = strlen(low) - 2;
-    if (l >= sizeof buf)
-        return true;
-    memcpy(buf, low, l);
-    buf[l] = 0;
-    low = buf;
-    if (set_has(vocab, low) && !(t->lex & (LX_MALE | LX_FEMALE)))
-        return false;
-    return true;
-}
-
 /* Can token k be part of a capitalised name run? */
-static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
+static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
     if (t->kind != T_WORD || !(t->flags & F_CAP))
@@ -137,10 +146,12 @@ static bool capword(const ws_doc *d, uint32_t k, const strset *vocab)
     if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* an ordinary word capitalised at the start of a sentence or in a
-     * headline: the article also uses it in lower case */
-    if (!possessive(t))
-        return !(set_has(vocab, t->low) && !(t->lex & (LX_MALE | LX_FEMALE)));
-    return capword_possessive(t, vocab);
+     * headline: the article also uses it in lower case (a possessive
+     * "Smith's" without its ending) */
+    int32_t at = vocab->at[k];
+    if (at < 0)
+        return true; /* a possessive too long to look up */
+    return !(vocab->slot[at].seen && !(t->lex & (LX_MALE | LX_FEMALE)));
 }
 
 static uint8_t gender_of(uint32_t lex)
@@ -210,22 +221,22 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 
 void ws_mentions_find(ws_doc *d)
 {
-    strset vocab = lower_vocab(d);
+    vocab_t vocab = make_vocab(d);
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
     for (uint32_t k = 0; k < n;) {
         if (T[k].kind == T_WORD && (T[k].lex & LX_PRONOUN)) {
             mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
-            const char *w = T[k].low;
-            m.gender = strcmp(w, "he") == 0    ? G_MALE
-                       : strcmp(w, "she") == 0 ? G_FEMALE
-                       : strcmp(w, "they") == 0 || strcmp(w, "we") == 0 ? G_PLURAL
-                                                                          : G_UNKNOWN;
+            const tok *w = &T[k];
+            m.gender = low_is(w, "he")    ? G_MALE
+                       : low_is(w, "she") ? G_FEMALE
+                       : low_is(w, "they") || low_is(w, "we") ? G_PLURAL
+                                                                : G_UNKNOWN;
             add_mention(d, m);
             k++;
             continue;
         }
-        if (!capword(d, k, &vocab)) {
+        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || !capword(d, k, &vocab)) {
             k++;
             continue;
         }
@@ -248,7 +259,9 @@ void ws_mentions_find(ws_doc *d)
         split_run(d, k, e);
         k = e;
     }
-    d->ment_at = ws_alloc(&d->arena, (n + 1) * sizeof *d->ment_at);
+    /* written in full below (the entry past the end as zeroed memory had it) */
+    d->ment_at = ws_alloc_raw(&d->arena, (n + 1) * sizeof *d->ment_at);
+    d->ment_at[n] = 0;
     for (uint32_t k = 0; k < n; k++)
         d->ment_at[k] = -1;
     for (size_t i = 0; i < d->ments.n; i++)

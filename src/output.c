@@ -5,6 +5,10 @@
  * output path allocation-free (it runs once per article in bulk jobs). */
 #include "internal.h"
 
+#include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +19,6 @@ typedef struct out {
     char buf[4096];
     size_t n;
     bool failed;
-    /* the last confidences written and their text: a document has few
-     * distinct ones, and printf's %.2f is slow */
-    double conf[4];
-    char conf_txt[4][32];
-    size_t conf_len[4], n_conf;
 } out;
 
 static void flush(out *o)
@@ -56,17 +55,31 @@ static inline void put(out *o, const char *s, size_t len)
     }
 }
 
-static void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
+/* inline: for a literal, the length is a constant and the copy a few moves */
+static inline __attribute__((always_inline)) void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
 
-/* A number in decimal, as printf's %zu (and %d, for what is not negative). */
+/* A number in decimal, as printf's %zu (and %d, for what is not negative):
+ * two digits at a time */
+static const char digits2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
 static void put_uint(out *o, size_t v)
 {
     char tmp[24];
     size_t k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        size_t r = v % 100;
+        v /= 100;
+        k -= 2;
+        memcpy(tmp + k, digits2 + 2 * r, 2);
+    }
+    if (v >= 10) {
+        k -= 2;
+        memcpy(tmp + k, digits2 + 2 * v, 2);
+    } else {
+        tmp[--k] = (char)('0' + v);
+    }
     put(o, tmp + k, sizeof tmp - k);
 }
 
@@ -102,6 +115,20 @@ static void json_body(out *o, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
+#ifdef __SSE2__
+        /* sixteen bytes at a time while none needs escaping (SSE2 is part
+         * of x86-64 itself) */
+        while (len - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                       _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)),
+                                                      _mm_set1_epi8(0x1F))); /* x <= 0x1F */
+            if (_mm_movemask_epi8(hit))
+                break;
+            i += 16, run += 16;
+        }
+#endif
         /* eight bytes at a time while none needs escaping */
         const uint64_t ones = 0x0101010101010101ull;
         while (len - i >= 8) {
@@ -172,28 +199,46 @@ static void spans(out *o, const ws_span *s, size_t n)
     put(o, "]", 1);
 }
 
-/* ,"colon_cue":…,"confidence":C} with C as printf's %.2f writes it; the
- * texts of the confidences are remembered per writer. */
+/* C as printf's %.2f writes it, into buf (room for 32 bytes); returns the
+ * length, or 0 when C is not one of the ordinary values written here
+ * directly. For 0 <= C < 1e9, C * 100 is within a rounding of the exact
+ * product, so when it lies well away from a half the nearest integer is the
+ * one printf's exact rounding gives. */
+static size_t conf_text(double c, char *buf)
+{
+    if (!(c >= 0 && c < 1e9) || signbit(c))
+        return 0;
+    double x = c * 100;
+    double k = floor(x + 0.5);
+    if (fabs(x - k) > 0.25)
+        return 0;
+    uint64_t v = (uint64_t)k;
+    char tmp[24];
+    size_t t = sizeof tmp;
+    tmp[--t] = (char)('0' + v % 10);
+    v /= 10;
+    tmp[--t] = (char)('0' + v % 10);
+    v /= 10;
+    tmp[--t] = '.';
+    do {
+        tmp[--t] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(buf, tmp + t, sizeof tmp - t);
+    return sizeof tmp - t;
+}
+
+/* ,"colon_cue":…,"confidence":C} with C as printf's %.2f writes it */
 static void put_conf(out *o, double c, bool colon)
 {
-    size_t i = 0;
-    while (i < o->n_conf && memcmp(&o->conf[i], &c, sizeof c) != 0)
-        i++;
-    if (i == o->n_conf) {
-        size_t slot = o->n_conf < 4 ? o->n_conf : 3;
-        int k = snprintf(o->conf_txt[slot], sizeof o->conf_txt[slot], "%.2f", c);
-        if (k < 0 || (size_t)k >= sizeof o->conf_txt[slot]) {
-            /* too long to remember (a huge value): written as it always was */
-            putf(o, ",\"colon_cue\":%s,\"confidence\":%.2f}", colon ? "true" : "false", c);
-            return;
-        }
-        o->conf[slot] = c;
-        o->conf_len[slot] = (size_t)k;
-        o->n_conf = slot + 1;
-        i = slot;
+    char txt[32];
+    size_t k = conf_text(c, txt);
+    if (!k) {
+        putf(o, ",\"colon_cue\":%s,\"confidence\":%.2f}", colon ? "true" : "false", c);
+        return;
     }
     puts_(o, colon ? ",\"colon_cue\":true,\"confidence\":" : ",\"colon_cue\":false,\"confidence\":");
-    put(o, o->conf_txt[i], o->conf_len[i]);
+    put(o, txt, k);
     put(o, "}", 1);
 }
 
@@ -221,7 +266,6 @@ static ws_status out_open(const ws_doc *d, ws_write_fn write, void *ctx, ws_erro
     o->ctx = ctx;
     o->n = 0;
     o->failed = false;
-    o->n_conf = 0;
     *res = o;
     return WS_OK;
 }

@@ -10,7 +10,6 @@
 #include "internal.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include "quote_weights.h"
 
@@ -28,6 +27,24 @@ static uint32_t tok_at(const ws_doc *d, size_t cp)
     return (uint32_t)lo;
 }
 
+/* v in decimal at p, as printf's %d writes it; returns the end (no NUL) */
+static char *put_dec(char *p, int v)
+{
+    unsigned u = (unsigned)v;
+    if (v < 0) {
+        *p++ = '-';
+        u = 0u - u;
+    }
+    char tmp[12];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    memcpy(p, tmp + k, sizeof tmp - k);
+    return p + (sizeof tmp - k);
+}
+
 static const char *len_bucket(size_t n)
 {
     return n < 15 ? "<15" : n < 30 ? "<30" : n < 60 ? "<60" : n < 120 ? "<120" : n < 250 ? "<250"
@@ -37,9 +54,16 @@ static const char *len_bucket(size_t n)
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
 {
     size_t n = 0;
-#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2)
-    char rule[16]; /* the sieve and its confidence in hundredths (no locale) */
-    snprintf(rule, sizeof rule, "%d/%d", (int)q->sieve, (int)(q->conf * 100 + 0.5));
+/* each weight is prefetched as soon as its feature is known (cuemodel.c) */
+#define ADD(name, v1, v2)                                                                          \
+    do {                                                                                           \
+        WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2);                                        \
+        if (n) __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                         \
+    } while (0)
+    char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
+    char *r = put_dec(rule, (int)q->sieve);
+    *r++ = '/';
+    *put_dec(r, (int)(q->conf * 100 + 0.5)) = 0;
     const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
     /* the cue's head: its first word that is no auxiliary or adverb */
     uint32_t h = q->cue0;

@@ -12,6 +12,10 @@
  * in the length of the article. */
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <math.h>
 
 #include <stdlib.h>
@@ -20,6 +24,8 @@
 #define MAX_GAP 6      /* tokens allowed between a quote and its cue */
 #define CUE_THRESHOLD 0.5 /* probability above which the learned model adds a cue */
 #define CUE_VETO 0.05     /* and below which it removes a lexicon cue */
+#define CUE_THRESHOLD_LOGIT 0.0               /* log(p / (1 - p)) of each */
+#define CUE_VETO_LOGIT (-2.9444389791664403)
 #define QUOTE_KEEP 0.3     /* probability below which the learned filter drops an attribution */
 #define SOURCE_MARGIN 0.5  /* how much more the learned ranker must like another source */
 #define MAX_REACH 80   /* how far a cue looks back for its sentence's subject */
@@ -37,10 +43,9 @@ typedef struct ctx {
     uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
 } ctx;
 
-static const char *const CLAUSE_WORDS[] = {
-    "that", "and", "but", "or", "because", "while", "as", "when", "if", "after", "before",
-    "although", "though", "since", "who", "which", "where", "so", "whom", "whose", "than",
-    "until", "unless", "whether", "yet", "what", "how", "why", NULL};
+/* The clause words, prepositions and boundary words are lexicon classes
+ * (lexicon/clausewords.txt, prepositions.txt, boundwords.txt): the tokenizer
+ * finds them with every word's look-up. */
 
 static const char *const LEAD_WORDS[] = {"but", "and", "so", "yet", "now", "still", "however",
                                          "meanwhile", "also", NULL};
@@ -66,7 +71,7 @@ static bool is_boundary(const ctx *c, uint32_t k)
         uint32_t ch = c->d->cp[t->start];
         return !(ch == '-' || ch == 0x2010 || ch == '&' || ch == '\'' || ch == '(' || ch == ')');
     }
-    return t->kind == T_WORD && !(t->flags & F_CAP) && in_list(t->low, CLAUSE_WORDS);
+    return t->kind == T_WORD && !(t->flags & F_CAP) && (c->T[k].lex & LX_WL_CLAUSE);
 }
 
 static bool is_cue(const tok *t) { return (t->lex & (LX_CUE | LX_CUE_ING)) != 0; }
@@ -91,8 +96,8 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         const tok *t = &c->T[j - 1];
         if (t->kind != T_WORD)
             break;
-        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && strlen(t->low) > 4 &&
-                                strcmp(t->low + strlen(t->low) - 2, "ly") == 0 &&
+        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && t->len > 4 &&
+                                strcmp(t->low + t->len - 2, "ly") == 0 &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)))) {
             j--;
             continue;
@@ -126,7 +131,7 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
             continue;
         const mention *M = &c->d->ments.v[m];
         const tok *last = &c->T[M->t1 - 1];
-        size_t l = strlen(last->low);
+        size_t l = last->len;
         bool poss = l > 2 && last->low[l - 2] == '\'' && last->low[l - 1] == 's';
         if (M->t1 > b)
             continue;
@@ -139,16 +144,13 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
     return any;
 }
 
-static const char *const PREPOSITIONS[] = {
-    "in", "on", "at", "for", "with", "to", "from", "by", "of", "as", "after", "before", "during",
-    "despite", "about", "like", "under", "over", "into", "through", "without", "against", NULL};
 
 static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
     if (b <= a || b - a > 2 * MAX_NP) /* a name and its apposition at most */
         return false;
     /* a subject does not start with a preposition: "in sharp contrast to …" */
-    if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && in_list(c->T[a].low, PREPOSITIONS))
+    if (c->T[a].kind == T_WORD && !(c->T[a].flags & F_CAP) && (c->T[a].lex & LX_WL_PREP))
         return false;
     /* a phrase made only of function words is not a speaker */
     for (uint32_t k = a; k < b; k++) {
@@ -182,7 +184,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (e > lo && (tok_is(c->d, e - 1, "that") || tok_is(c->d, e - 1, "which")) && e - 1 > lo &&
         c->T[e - 2].kind == T_WORD && !(c->T[e - 2].lex & (LX_CUE | LX_CUE_ING)) &&
         (c->T[e - 2].lex & (LX_ROLE | LX_ORGWORD | LX_CUE_NOUN) || c->ment_at[e - 2] >= 0 ||
-         strlen(c->T[e - 2].low) > 3)) {
+         c->T[e - 2].len > 3)) {
         out->t0 = e - 1;
         out->t1 = e;
         out->head = -1;
@@ -198,7 +200,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
          * the name it follows */
         uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
         if (w > lo + 2 && tok_punct(c->d, w - 2, ',') && c->T[w - 1].kind == T_WORD &&
-            (c->T[w - 1].flags & F_CAP) && strlen(c->T[w - 1].low) > 3 &&
+            (c->T[w - 1].flags & F_CAP) && c->T[w - 1].len > 3 &&
             strchr("rdi", c->T[w - 1].low[0]) && c->T[w - 1].low[1] == '-') {
             tag_end = e;
             e = w - 2;
@@ -249,7 +251,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         e -= 3;
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
-        ((c->T[s].lex & LX_DET) || in_list(c->T[s].low, CLAUSE_WORDS) ||
+        ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
          (closed_appos && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP)))) {
         uint32_t s2 = s - 1;
         while (s2 > lo && !is_boundary(c, s2 - 1) && s - s2 < MAX_NP)
@@ -351,9 +353,9 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         const tok *t = &c->T[e];
         /* stop before prepositional adjuncts after the speaker */
         if (e > k && t->kind == T_WORD && !(t->flags & F_CAP) &&
-            (strcmp(t->low, "in") == 0 || strcmp(t->low, "on") == 0 ||
-             strcmp(t->low, "at") == 0 || strcmp(t->low, "during") == 0 ||
-             strcmp(t->low, "to") == 0 || (t->lex & (LX_CUE | LX_CUE_ING))))
+            (low_is(t, "in") || low_is(t, "on") ||
+             low_is(t, "at") || low_is(t, "during") ||
+             low_is(t, "to") || (t->lex & (LX_CUE | LX_CUE_ING))))
             break;
         if (e > k && (t->lex & (LX_WEEKDAY | LX_TIMEWORD)))
             break;
@@ -398,8 +400,8 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
         return false;
     const tok *t = &c->T[k];
     return t->kind == T_WORD && !(t->flags & F_CAP) && t->low[0] != '\'' &&
-           !in_list(t->low, PREPOSITIONS) &&
-           !in_list(t->low, CLAUSE_WORDS) && !(t->lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEWORD)) &&
+           !(t->lex & LX_WL_PREP) &&
+           !(t->lex & LX_WL_CLAUSE) && !(t->lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEWORD)) &&
            !(t->lex & LX_CUE_ING) && !tok_is(c->d, k, "who");
 }
 
@@ -436,8 +438,8 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     while (cue0 > lo && c->T[cue0 - 1].kind == T_WORD && !c->used[cue0 - 1] &&
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
-            (strlen(c->T[cue0 - 1].low) > 4 &&
-             strcmp(c->T[cue0 - 1].low + strlen(c->T[cue0 - 1].low) - 2, "ly") == 0)))
+            (c->T[cue0 - 1].len > 4 &&
+             strcmp(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") == 0)))
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
         (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
@@ -506,7 +508,7 @@ static bool single_free(const ctx *c, int32_t qi)
 static bool title_case(const ctx *c, const mquote *m)
 {
     for (uint32_t k = m->open + 1; k < m->close; k++)
-        if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && strlen(c->T[k].low) > 3)
+        if (c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && c->T[k].len > 3)
             return false;
     return true;
 }
@@ -564,8 +566,8 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             j++;
             continue;
         }
-        if ((strcmp(t->low, "on") == 0 || strcmp(t->low, "last") == 0 ||
-             strcmp(t->low, "this") == 0) && j + 1 < hi &&
+        if ((low_is(t, "on") || low_is(t, "last") ||
+             low_is(t, "this")) && j + 1 < hi &&
             (c->T[j + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH))) {
             j += 2;
             continue;
@@ -574,14 +576,14 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
          * "urged them to vote": the object belongs to what was said
          * (PolNeAR train, a pronoun in the content : not: after tell 4 : 16,
          * after every other cue 177 : 25) */
-        if (strcmp(t->low, "reporters") == 0 || strcmp(t->low, "journalists") == 0 ||
-            ((strcmp(t->low, "me") == 0 || strcmp(t->low, "him") == 0 ||
-              strcmp(t->low, "us") == 0 || strcmp(t->low, "them") == 0) &&
+        if (low_is(t, "reporters") || low_is(t, "journalists") ||
+            ((low_is(t, "me") || low_is(t, "him") ||
+              low_is(t, "us") || low_is(t, "them")) &&
              k > 0 && hearer_verb(c, k - 1))) {
             j++;
             continue;
         }
-        if (strcmp(t->low, "in") == 0 && j + 2 < hi && (c->T[j + 1].lex & LX_DET) &&
+        if (low_is(t, "in") && j + 2 < hi && (c->T[j + 1].lex & LX_DET) &&
             (c->T[j + 2].lex & LX_CUE_NOUN)) {
             j += 3;
             continue;
@@ -661,16 +663,12 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
  * participle or a punctuation mark that can close a clause. */
 static bool bound_candidate(const ctx *c, uint32_t j)
 {
-    static const char *const w[] = {
-        "and", "but", "or", "which", "who", "whose", "where", "while", "as", "when", "because",
-        "after", "before", "since", "until", "if", "although", "though", "in", "on", "at", "for",
-        "with", "by", "to", "from", "during", "despite", "amid", "than", "so", "including", NULL};
     const tok *t = &c->T[j];
     if (t->kind == T_PUNCT) {
         uint32_t ch = c->d->cp[t->start];
         return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ws_is_dash(ch);
     }
-    return t->kind == T_WORD && !(t->flags & F_CAP) && (in_list(t->low, w) || (t->lex & LX_CUE_ING));
+    return t->kind == T_WORD && !(t->flags & F_CAP) && ((c->T[j].lex & LX_WL_BOUND) || (t->lex & LX_CUE_ING));
 }
 
 /* The end of unmarked speech [a, b) that the rules found after cue k, as the
@@ -719,10 +717,11 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         return b;
     }
     uint32_t best = b;
-    double bz = -1e300;
+    double bz = -1e300, zs[WS_BOUND_MAX_CANDS];
+    ws_bound_scores(d, &s, zs);
     for (uint32_t i = 0; i < s.n; i++) {
         /* ties go to the rules' end */
-        double z = ws_bound_score(d, &s, i) + (s.cand[i] == b ? 1e-9 : 0);
+        double z = zs[i] + (s.cand[i] == b ? 1e-9 : 0);
         if (z > bz) {
             bz = z;
             best = s.cand[i];
@@ -739,7 +738,25 @@ static void set_type(ctx *c, int32_t qi)
     int marks = 0; /* double marks ("“”«»„ and ''), the ones that make a quote "marked" */
     for (size_t f = 0; f < q->content.n; f++) {
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
+#ifdef __SSE2__
+            /* four code points at a time while they are ASCII and no quote
+             * mark (SSE2 is part of x86-64 itself) */
+            while (q->content.v[f].end - i >= 4) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(c->d->cp + i));
+                __m128i hit = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi32(x, _mm_set1_epi32('"')), _mm_cmpeq_epi32(x, _mm_set1_epi32('\''))),
+                    _mm_xor_si128(_mm_cmpeq_epi32(_mm_and_si128(x, _mm_set1_epi32(~0x7F)), _mm_setzero_si128()),
+                                  _mm_set1_epi32(-1)));
+                if (_mm_movemask_epi8(hit))
+                    break;
+                i += 4;
+            }
+            if (i >= q->content.v[f].end)
+                break;
+#endif
             uint32_t ch = c->d->cp[i];
+            if (ch < 0x80 && ch != '"' && ch != '\'')
+                continue; /* most characters: no mark */
             if (ch == '"' || ch == 0x201C || ch == 0x201D || ch == 0xAB || ch == 0xBB ||
                 ch == 0x201E)
                 marks++;
@@ -998,7 +1015,7 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
 static bool past_verb(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
-    size_t l = t->kind == T_WORD ? strlen(t->low) : 0;
+    size_t l = t->kind == T_WORD ? t->len : 0;
     return l > 4 && !(t->flags & F_CAP) && strcmp(t->low + l - 2, "ed") == 0 &&
            c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
@@ -1212,7 +1229,7 @@ static void sieve_indirect(ctx *c)
             uint32_t r = src.t1, b2 = 0;
             if (b == k - 1 && r + 2 < s1 && tok_punct(c->d, r, ',') && !c->used[r + 1] &&
                 c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1] &&
-                !in_list(c->T[r + 1].low, CLAUSE_WORDS)) /* ", which …" is the source's */
+                !(c->T[r + 1].lex & LX_WL_CLAUSE)) /* ", which …" is the source's */
                 b2 = content_end(c, r + 1, s1);
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
@@ -1312,7 +1329,7 @@ static void sieve_indirect(ctx *c)
         /* "CONTENT, X said Tuesday in Paris, noting …": what follows the cue is
          * an adjunct, so the speech is the fronted clause */
         bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
-                             (in_list(c->T[rest].low, PREPOSITIONS) || (c->T[rest].lex & LX_CUE_ING));
+                             ((c->T[rest].lex & LX_WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
         bool after_cue = false;
         if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. */
@@ -1535,7 +1552,7 @@ static void sieve_frame(ctx *c)
             while (a0 > s0 && !is_boundary(c, a0 - 1) && v - a0 < 6)
                 a0--;
             if (a0 < v && (a0 == s0 || is_boundary(c, a0 - 1)) && c->T[a0].kind == T_WORD &&
-                !in_list(c->T[a0].low, PREPOSITIONS) && c->T[v - 1].kind == T_WORD) {
+                !(c->T[a0].lex & LX_WL_PREP) && c->T[v - 1].kind == T_WORD) {
                 src.t0 = a0;
                 src.t1 = v;
                 src.head = -1;
@@ -1600,7 +1617,7 @@ static void raising_frames(ctx *c)
         if (c->T[h].kind != T_WORD || !in_list(c->T[h].low, raise))
             continue;
         /* "expected" only in the passive: "is expected to", not "he expected" */
-        if (strcmp(c->T[h].low, "expected") == 0 &&
+        if (low_is(&c->T[h], "expected") &&
             !(h > q->cue0 && (c->T[q->cue0].lex & LX_AUX)))
             continue;
         if (q->src_span.end > c->T[q->cue0].start || q->content.v[0].start < c->T[h].end)
@@ -1685,13 +1702,13 @@ static void sieve_mixed_verb(ctx *c)
                 continue;
             }
             if (M->t0 > s0 && c->T[M->t0 - 1].kind == T_WORD && !(c->T[M->t0 - 1].flags & F_CAP) &&
-                (in_list(c->T[M->t0 - 1].low, PREPOSITIONS) || (c->T[M->t0 - 1].lex & LX_DET)))
+                ((c->T[M->t0 - 1].lex & LX_WL_PREP) || (c->T[M->t0 - 1].lex & LX_DET)))
                 break;
             uint32_t v = M->t1;
             while (v < o && c->T[v].kind == T_WORD && (c->T[v].lex & LX_AUX))
                 v++;
             if (v >= o || c->T[v].kind != T_WORD || (c->T[v].flags & F_CAP) ||
-                in_list(c->T[v].low, PREPOSITIONS) || in_list(c->T[v].low, CLAUSE_WORDS) ||
+                (c->T[v].lex & LX_WL_PREP) || (c->T[v].lex & LX_WL_CLAUSE) ||
                 (c->T[v].lex & (LX_DET | LX_PRONOUN)) || c->used[v])
                 break;
             /* "Trump's attacks on …": a possessive is no subject */
@@ -1705,12 +1722,12 @@ static void sieve_mixed_verb(ctx *c)
             for (uint32_t x = v + 1; x < o && own; x++)
                 own = !(c->cue_len[x] && !c->weak[x]) &&
                       !(c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) &&
-                        in_list(c->T[x].low, CLAUSE_WORDS) && !tok_is(c->d, x, "that") &&
+                        (c->T[x].lex & LX_WL_CLAUSE) && !tok_is(c->d, x, "that") &&
                         !tok_is(c->d, x, "as") && !tok_is(c->d, x, "and") && !tok_is(c->d, x, "or") &&
                         !tok_is(c->d, x, "than") && !tok_is(c->d, x, "what"));
             if (!own)
                 break;
-            size_t l = strlen(c->T[v].low);
+            size_t l = c->T[v].len;
             /* a finite verb: past tense or third person */
             bool verb = c->cue_len[v] || (l > 3 && (strcmp(c->T[v].low + l - 2, "ed") == 0 ||
                                                    (c->T[v].low[l - 1] == 's' && c->T[v].low[l - 2] != 's')));
@@ -1811,40 +1828,63 @@ void ws_speakers_attribute(ws_doc *d)
         if (t->kind != T_WORD)
             continue;
         int32_t lemma = -1;
-        uint32_t len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
-        if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
-            c.weak[k] = 1;
+        uint32_t len;
+        if (t->lex & LX_PREFIX) {
+            /* the first word of multi-word entries: both classes in one pass */
+            int32_t lemma2 = -1;
+            uint32_t len2 = 0;
+            len = ws_lex_phrase_long2(d, k, LX_CUE | LX_CUE_ING, &lemma, LX_CUE_WEAK, &lemma2, &len2);
+            if (!len && len2) {
+                len = len2;
+                lemma = lemma2;
+                c.weak[k] = 1;
+            }
+        } else {
+            len = ws_lex_phrase(d, k, LX_CUE | LX_CUE_ING, &lemma);
+            if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
+                c.weak[k] = 1;
+        }
+        /* a word the learned model may take for the head of a cue, below */
+        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
+                         t->kind == T_WORD && t->end - t->start > 2 &&
+                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
+                         d->ment_at[k] < 0;
+        if (!len && !may_learn)
+            continue;
+        /* not a cue: a capitalised word inside a sentence ("New York State"),
+         * or an infinitive ("helped him write a book", "to describe") ... or a
+         * noun: "the two accused", "a claim". Whatever the learned model
+         * would say below: it is not asked then. */
+        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
+                        d->toks.v[k - 1].kind != T_QUOTE) ||
+                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
+                       (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
+                                  tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
+                                  tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
+                                  (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))));
+        if (not_cue)
+            continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
          * report shows", "as expected") */
+        bool asked = false; /* the model's logit z, once asked */
+        double z = 0;
         if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
-            ws_cue_score(d, k) < CUE_VETO)
+            (asked = true, z = ws_cue_logit(d, k), ws_cue_below(z, CUE_VETO, CUE_VETO_LOGIT)))
             len = 0;
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
-        if (!len && t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
-            t->kind == T_WORD && t->end - t->start > 2 &&
-            !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
-            d->ment_at[k] < 0 && ws_cue_score(d, k) >= CUE_THRESHOLD) {
+        if (!len && may_learn &&
+            !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
         }
-        /* not a cue: a capitalised word inside a sentence ("New York State"),
-         * or an infinitive ("helped him write a book", "to describe") */
-        if (len && (((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
-                     d->toks.v[k - 1].kind != T_QUOTE) ||
-                    (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
-                    (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
-                               tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
-                               tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
-                               (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))))))
-            len = 0; /* ... or a noun: "the two accused", "a claim" */
         if (len) {
             c.cue_len[k] = (uint8_t)len;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
-                size_t l = strlen(t->low);
+                size_t l = t->len;
                 uint32_t bit = l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
                 /* remembered, so the cue model still sees the word's own class */
                 if (!(t->lex & bit))

@@ -1,5 +1,6 @@
 /* Stage 1: text -> code points -> tokens -> sentences and paragraphs. */
 #include "internal.h"
+#include "lexicon_table.h"
 
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -127,6 +128,24 @@ static const uint8_t ascii_class[128] = {
 #undef UP_
 #undef LO_
 #undef DG_
+
+/* ascii_class[c] in the low byte and the lower case of c in the high one:
+ * the fast path's character loop reads both with one load */
+#define CLS_(c)                                                                                    \
+    ((c) >= '0' && (c) <= '9'   ? C_ALNUM | C_DIGIT                                                \
+     : (c) >= 'A' && (c) <= 'Z' ? C_ALNUM | C_LETTER | C_UPPER                                     \
+     : (c) >= 'a' && (c) <= 'z' ? C_ALNUM | C_LETTER | C_LOWER                                     \
+     : (c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? C_SPACE                                        \
+                                                  : 0)
+#define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
+#define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
+static const uint16_t ascii_lc[128] = {
+    LC8_(0), LC8_(8), LC8_(16), LC8_(24), LC8_(32), LC8_(40), LC8_(48), LC8_(56),
+    LC8_(64), LC8_(72), LC8_(80), LC8_(88), LC8_(96), LC8_(104), LC8_(112), LC8_(120),
+};
+#undef CLS_
+#undef LC1_
+#undef LC8_
 
 static bool is_space_u(uint32_t c)
 {
@@ -287,11 +306,35 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
     return j;
 }
 
+/* The token just filled in at d->toks.v[d->toks.n] joins the array; a line
+ * break before it starts a paragraph. */
+static inline void push_tok(ws_doc *d, para *p)
+{
+    tok *t = &d->toks.v[d->toks.n];
+    if (d->toks.n > 0 && (t->flags & F_PARA_START)) {
+        p->t1 = (uint32_t)d->toks.n;
+        VPUSH(&d->arena, d->paras, *p);
+        p->t0 = (uint32_t)d->toks.n;
+    }
+    t->para = (int32_t)d->paras.n;
+    d->toks.n++;
+}
+
+/* The lower case of short ASCII words is written straight into a chunk of
+ * the arena (room for the longest such word and its NUL at any time) and
+ * kept when the word is done. */
+#define LOW_CHUNK 4096
+#define LOW_MAX 64 /* longest word of the fast path, with its NUL (and 8 bytes of zeroes) */
+
 void ws_text_tokenize(ws_doc *d)
 {
     uint32_t n = (uint32_t)d->n, i = 0;
     int newlines = 2; /* the text starts a paragraph */
     bool space = true;
+    para p = {0};
+    char *lp = NULL; /* the chunk for lower-case words */
+    size_t lroom = 0;
+    const uint32_t *cp = d->cp;
     /* room for the tokens of ordinary prose (a token every four or five
      * characters), so that the array seldom has to be copied as it grows */
     if (n) {
@@ -299,225 +342,267 @@ void ws_text_tokenize(ws_doc *d)
         d->toks.v = ws_grow(&d->arena, NULL, 0, d->toks.cap * sizeof *d->toks.v);
     }
     while (i < n) {
-        uint32_t c = d->cp[i];
-        if (is_space(c)) {
+        uint32_t c = cp[i];
+        if (c < 0x80 ? (ascii_class[c] & C_SPACE) != 0 : is_space_u(c)) {
             if (c == '\n' || c == 0x2029 || c == 0x2028 || c == 0x85)
                 newlines++;
             space = true;
             i++;
             continue;
         }
-        tok t = {0};
-        t.start = i;
-        t.quote = -1;
-        t.cue_lemma = -1;
-        if (space)
-            t.flags |= F_SPACE_BEFORE;
-        if (newlines)
-            t.flags |= F_NL_BEFORE | F_PARA_START;
-        if (is_apos(c) && i + 1 < n && is_digit(d->cp[i + 1]) && (i == 0 || !is_alnum(d->cp[i - 1]))) {
-            /* '90s: an elided century, not a quote mark */
-            bool ab;
-            t.end = word_end(d, i + 1, &ab);
-            t.kind = T_WORD;
-        } else if (is_alnum(c)) {
+        if (d->toks.n == d->toks.cap) {
+            size_t nc = d->toks.cap ? d->toks.cap * 2 : 4;
+            d->toks.v = ws_grow(&d->arena, d->toks.v, d->toks.cap * sizeof *d->toks.v,
+                                nc * sizeof *d->toks.v);
+            d->toks.cap = nc;
+        }
+        tok *t = &d->toks.v[d->toks.n];
+        *t = (tok){.start = i,
+                   .quote = -1,
+                   .cue_lemma = -1,
+                   .flags = (uint16_t)((space ? F_SPACE_BEFORE : 0) |
+                                       (newlines ? F_NL_BEFORE | F_PARA_START : 0))};
+        newlines = 0;
+        space = false;
+        if (c < 0x80 && (ascii_class[c] & C_ALNUM)) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            char buf[64] = {0}; /* zeroed: the copy below moves whole eight-byte words */
-            const uint32_t *cp = d->cp;
-            uint32_t e = i, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
-            uint32_t lim = n - i > (uint32_t)sizeof buf - 1 ? i + (uint32_t)sizeof buf - 1 : n;
-            while (e < lim) {
-                uint32_t ch = cp[e];
+            if (lroom < LOW_MAX + 8) {
+                lp = ws_alloc_str(&d->arena, LOW_CHUNK);
+                lroom = LOW_CHUNK;
+            }
+            uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
+            size_t m = 0, lim = n - i > LOW_MAX - 1 ? LOW_MAX - 1 : n - i;
+            const uint32_t *src = cp + i;
+            while (m < lim) {
+                uint32_t ch = src[m];
                 if (ch >= 0x80)
                     break;
-                uint32_t cls = ascii_class[ch];
-                if (!(cls & C_ALNUM))
+                uint32_t lc = ascii_lc[ch];
+                if (!(lc & C_ALNUM))
                     break;
-                acc |= cls;
-                nlet += (cls >> 2) & 1;     /* C_LETTER */
-                ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
-                buf[e - i] = (char)ch;
-                h = (h ^ ch) * WS_LEX_HASH_PRIME;
-                e++;
+                acc |= lc; /* the classes are its low byte */
+                lc >>= 8;
+                lp[m++] = (char)lc;
+                h = (h ^ lc) * WS_LEX_HASH_PRIME;
             }
+            uint32_t e = i + (uint32_t)m;
             uint32_t x = e < n ? cp[e] : 0;
-            if (e > i && x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&' &&
-                x != '.' && x != ',') {
+            bool ends = x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&';
+            if (ends && (x == ',' || x == '.')) {
+                /* what word_end() would do with a comma or a period */
+                uint32_t y = e + 1 < n ? cp[e + 1] : 0;
+                bool digits = is_digit(cp[e - 1]) && is_digit(y); /* 1,000 and 3.5 go on */
+                if (x == ',') {
+                    ends = !digits;
+                } else if (e + 1 < n && is_alnum(y) &&
+                           (digits || (is_letter(y) && e - i <= 3 && is_letter(cp[e - 1])))) {
+                    ends = false; /* U.S., a.m. */
+                } else if (e - i == 1 && is_upper(cp[i])) {
+                    ends = false; /* an initial keeps its period */
+                } else {
+                    /* an abbreviation in the lexicon keeps it too ("Gov.") */
+                    lp[e - i] = '.';
+                    lp[e - i + 1] = 0;
+                    const struct lex_entry *le =
+                        ws_lex_find_hashed(lp, (h ^ '.') * WS_LEX_HASH_PRIME);
+                    ends = !(le && (le->cls & LX_ABBREV));
+                }
+            }
+            if (ends) {
                 uint32_t len = e - i;
-                t.end = e;
-                t.kind = T_WORD;
+                t->end = e;
+                t->kind = T_WORD;
                 if (acc & C_DIGIT)
-                    t.flags |= F_HAS_DIGIT;
+                    t->flags |= F_HAS_DIGIT;
                 if (acc & C_LETTER) {
                     uint32_t f = i;
                     while (!(ascii_class[cp[f]] & C_LETTER))
                         f++;
                     if (ascii_class[cp[f]] & C_UPPER)
-                        t.flags |= F_CAP;
+                        t->flags |= F_CAP;
                 } else {
-                    t.kind = T_NUM;
+                    t->kind = T_NUM;
                 }
-                if ((acc & C_UPPER) && !(acc & C_LOWER) && nlet >= 2)
-                    t.flags |= F_ALLCAP;
+                if ((acc & C_UPPER) && !(acc & C_LOWER)) {
+                    /* all capitals: two letters or more */
+                    uint32_t nlet = 0;
+                    for (uint32_t f = i; f < e; f++)
+                        nlet += (ascii_class[cp[f]] & C_LETTER) != 0;
+                    if (nlet >= 2)
+                        t->flags |= F_ALLCAP;
+                }
                 if (e < n && (ascii_class[x] & C_SPACE))
-                    t.flags |= F_SPACE_AFTER;
+                    t->flags |= F_SPACE_AFTER;
+                t->len = len;
+                /* the NUL, and zeroes to eight bytes: the lexicon compares
+                 * a word's first eight bytes at once */
+                memset(lp + len, 0, 8);
+                uint64_t head8;
+                memcpy(&head8, lp, 8);
                 if (len == 1) {
-                    t.low = ascii_str[(unsigned char)buf[0]];
+                    t->low = ascii_str[(unsigned char)lp[0]];
                 } else {
-                    /* copied eight bytes at a time: room rounded up to eight */
-                    size_t room = ((size_t)len + 8) & ~(size_t)7;
-                    char *low = ws_alloc_str(&d->arena, room);
-                    for (size_t o = 0; o < room; o += 8)
-                        memcpy(low + o, buf + o, 8);
-                    low[len] = 0;
-                    t.low = low;
+                    t->low = lp;
+                    lp += len + 1;
+                    lroom -= len + 1;
                 }
-                if (t.kind == T_WORD)
-                    t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
-                newlines = 0;
-                space = false;
-                i = t.end;
-                VPUSH(&d->arena, d->toks, t);
+                t->hash = h;
+                if (t->kind == T_WORD) {
+                    const struct lex_entry *le = ws_lex_find_head(t->low, len, head8, h);
+                    t->cue_lemma = le ? le->lemma : -1;
+                    t->lex = le ? le->cls : 0;
+                }
+                i = t->end;
+                push_tok(d, &p);
                 continue;
             }
-            /* otherwise the full rules */
+        }
+        if (is_apos(c) && i + 1 < n && is_digit(cp[i + 1]) && (i == 0 || !is_alnum(cp[i - 1]))) {
+            /* '90s: an elided century, not a quote mark */
+            bool ab;
+            t->end = word_end(d, i + 1, &ab);
+            t->kind = T_WORD;
+        } else if (is_alnum(c)) {
+            /* the full rules */
             bool ab = false;
-            t.end = word_end(d, i, &ab);
-            t.kind = T_WORD;
+            t->end = word_end(d, i, &ab);
+            t->kind = T_WORD;
             if (ab)
-                t.flags |= F_ABBREV;
+                t->flags |= F_ABBREV;
             /* plural possessive: the Smiths' house (an apostrophe after s,
              * then a space and a lower-case word, is not a closing quote) */
-            if (t.end < n && is_apos(d->cp[t.end]) && t.end > i && (d->cp[t.end - 1] == 's') &&
-                t.end + 2 < n && d->cp[t.end + 1] == ' ' && is_letter(d->cp[t.end + 2]) &&
-                !is_upper(d->cp[t.end + 2]))
-                t.end++;
+            if (t->end < n && is_apos(cp[t->end]) && t->end > i && (cp[t->end - 1] == 's') &&
+                t->end + 2 < n && cp[t->end + 1] == ' ' && is_letter(cp[t->end + 2]) &&
+                !is_upper(cp[t->end + 2]))
+                t->end++;
         } else if (ws_is_quote_char(c)) {
-            t.kind = T_QUOTE;
-            t.end = i + 1;
+            t->kind = T_QUOTE;
+            t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
             /* two single marks in a row stand for a double one (''…'', the
              * style of some archives and of typewritten text) */
-            if (single && c != 0x2039 && c != 0x203A && i + 1 < n && d->cp[i + 1] == c) {
-                t.end = i + 2;
+            if (single && c != 0x2039 && c != 0x203A && i + 1 < n && cp[i + 1] == c) {
+                t->end = i + 2;
                 single = false;
             }
             if (single)
-                t.flags |= F_SINGLE;
+                t->flags |= F_SINGLE;
         } else {
-            t.kind = T_PUNCT;
-            t.end = i + 1;
+            t->kind = T_PUNCT;
+            t->end = i + 1;
             /* ellipsis and dash runs are one token */
-            while (t.end < n && (c == '.' || ws_is_dash(c)) && d->cp[t.end] == c)
-                t.end++;
+            while (t->end < n && (c == '.' || ws_is_dash(c)) && cp[t->end] == c)
+                t->end++;
         }
-        const uint32_t *cp = d->cp;
-        uint32_t len = t.end - t.start;
-        char *low = NULL;
-        if (len == 1 && cp[t.start] < 0x80) {
+        uint32_t len = t->end - t->start;
+        if (len == 1 && cp[t->start] < 0x80) {
             /* one character: its lower case is a shared, read-only string */
-            uint32_t ch = cp[t.start];
+            uint32_t ch = cp[t->start];
             uint8_t cls = ascii_class[ch];
             if (cls & C_DIGIT)
-                t.flags |= F_HAS_DIGIT;
+                t->flags |= F_HAS_DIGIT;
             if (cls & C_UPPER)
-                t.flags |= F_CAP;
-            if (t.kind == T_WORD && !(cls & C_LETTER))
-                t.kind = T_NUM;
-            if (t.end < n && is_space(cp[t.end]))
-                t.flags |= F_SPACE_AFTER;
+                t->flags |= F_CAP;
+            if (t->kind == T_WORD && !(cls & C_LETTER))
+                t->kind = T_NUM;
+            if (t->end < n && is_space(cp[t->end]))
+                t->flags |= F_SPACE_AFTER;
             uint32_t lc = ch + ((cls & C_UPPER) ? 32 : 0);
-            t.low = ascii_str[lc];
-            if (t.kind == T_WORD)
-                t.lex = ws_lex_word_hashed(t.low, (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME, &t.cue_lemma);
-            newlines = 0;
-            space = false;
-            i = t.end;
-            VPUSH(&d->arena, d->toks, t);
+            t->low = ascii_str[lc];
+            t->len = 1;
+            t->hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
+            if (t->kind == T_WORD)
+                t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
+            i = t->end;
+            push_tok(d, &p);
             continue;
         }
-        if (len > 1)
-            low = ws_alloc_str(&d->arena, (size_t)len + 1);
-        uint32_t x = t.start, h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
         /* ASCII: classes, lower case and the lexicon hash in one pass (a
          * non-ASCII character stops it, and the general code below runs) */
-        for (; x < t.end && cp[x] < 0x80; x++) {
-            uint32_t ch = cp[x];
-            uint32_t cls = ascii_class[ch];
-            acc |= cls;
-            nlet += (cls >> 2) & 1; /* C_LETTER */
-            ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
-            low[x - t.start] = (char)ch;
-            h = (h ^ ch) * WS_LEX_HASH_PRIME;
-        }
-        if (len > 1 && x == t.end) {
+        uint32_t x = t->start;
+        while (x < t->end && cp[x] < 0x80)
+            x++;
+        if (len > 1 && x == t->end) {
+            char *low;
+            if (len + 1 <= lroom) {
+                low = lp;
+                lp += len + 1;
+                lroom -= len + 1;
+            } else {
+                low = ws_alloc_str(&d->arena, (size_t)len + 1);
+            }
+            uint32_t h = WS_LEX_HASH_BASIS, acc = 0, nlet = 0;
+            for (x = t->start; x < t->end; x++) {
+                uint32_t ch = cp[x];
+                uint32_t cls = ascii_class[ch];
+                acc |= cls;
+                nlet += (cls >> 2) & 1; /* C_LETTER */
+                ch += (cls & C_UPPER) << 2; /* C_UPPER is 8: upper case + 32 */
+                low[x - t->start] = (char)ch;
+                h = (h ^ ch) * WS_LEX_HASH_PRIME;
+            }
             if (acc & C_DIGIT)
-                t.flags |= F_HAS_DIGIT;
+                t->flags |= F_HAS_DIGIT;
             if (acc & C_LETTER) {
-                uint32_t f = t.start;
+                uint32_t f = t->start;
                 while (!(ascii_class[cp[f]] & C_LETTER))
                     f++;
                 if (ascii_class[cp[f]] & C_UPPER)
-                    t.flags |= F_CAP;
+                    t->flags |= F_CAP;
             }
-            if (t.kind == T_WORD && nlet == 0)
-                t.kind = T_NUM;
+            if (t->kind == T_WORD && nlet == 0)
+                t->kind = T_NUM;
             if ((acc & C_UPPER) && !(acc & C_LOWER) && nlet >= 2)
-                t.flags |= F_ALLCAP;
-            if (t.end < n && is_space(cp[t.end]))
-                t.flags |= F_SPACE_AFTER;
+                t->flags |= F_ALLCAP;
+            if (t->end < n && is_space(cp[t->end]))
+                t->flags |= F_SPACE_AFTER;
             low[len] = 0;
-            t.low = low;
-            if (t.kind == T_WORD)
-                t.lex = ws_lex_word_hashed(t.low, h, &t.cue_lemma);
-            newlines = 0;
-            space = false;
-            i = t.end;
-            VPUSH(&d->arena, d->toks, t);
+            t->low = low;
+            t->len = len;
+            t->hash = h;
+            if (t->kind == T_WORD)
+                t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
+            i = t->end;
+            push_tok(d, &p);
             continue;
         }
         bool has_upper = false, has_lower = false;
         int letters = 0;
-        for (uint32_t j = t.start; j < t.end; j++) {
-            uint32_t x = d->cp[j];
-            if (is_digit(x))
-                t.flags |= F_HAS_DIGIT;
-            if (is_letter(x)) {
+        for (uint32_t j = t->start; j < t->end; j++) {
+            uint32_t y = cp[j];
+            if (is_digit(y))
+                t->flags |= F_HAS_DIGIT;
+            if (is_letter(y)) {
                 letters++;
-                if (is_upper(x))
+                if (is_upper(y))
                     has_upper = true;
                 else
                     has_lower = true;
-                if (letters == 1 && is_upper(x))
-                    t.flags |= F_CAP;
+                if (letters == 1 && is_upper(y))
+                    t->flags |= F_CAP;
             }
         }
-        if (t.kind == T_WORD && letters == 0)
-            t.kind = T_NUM;
+        if (t->kind == T_WORD && letters == 0)
+            t->kind = T_NUM;
         if (has_upper && !has_lower && letters >= 2)
-            t.flags |= F_ALLCAP;
-        if (t.end < n && is_space(d->cp[t.end]))
-            t.flags |= F_SPACE_AFTER;
-        t.low = lower(d, t.start, t.end);
-        if (t.kind == T_WORD)
-            t.lex = ws_lex_word(t.low, &t.cue_lemma);
-        newlines = 0;
-        space = false;
-        i = t.end;
-        VPUSH(&d->arena, d->toks, t);
+            t->flags |= F_ALLCAP;
+        if (t->end < n && is_space(cp[t->end]))
+            t->flags |= F_SPACE_AFTER;
+        t->low = lower(d, t->start, t->end);
+        uint32_t h = WS_LEX_HASH_BASIS;
+        const char *q = t->low;
+        for (; *q; q++)
+            h = (h ^ (unsigned char)*q) * WS_LEX_HASH_PRIME;
+        t->hash = h;
+        t->len = (uint32_t)(q - t->low);
+        if (t->kind == T_WORD)
+            t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
+        i = t->end;
+        push_tok(d, &p);
     }
-    /* paragraphs: a line break starts one */
-    para p = {0};
-    for (uint32_t k = 0; k < d->toks.n; k++) {
-        if (k > 0 && (d->toks.v[k].flags & F_PARA_START)) {
-            p.t1 = k;
-            VPUSH(&d->arena, d->paras, p);
-            p.t0 = k;
-        }
-        d->toks.v[k].para = (int32_t)d->paras.n;
-    }
+    /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
         VPUSH(&d->arena, d->paras, p);

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WS_LEX_FILTER_BITS 32768 /* as in src/lexicon_table.h */
+
 struct ent {
     char *form;
     char *cls; /* "LX_A|LX_B" */
@@ -27,6 +29,7 @@ static const struct {
     {"orgwords", "LX_ORGWORD"},   {"dead", "LX_DEAD"},            {"meet", "LX_MEET"},
     {"time", "LX_TIMEWORD"},      {"determiners", "LX_DET"},      {"nosource", "LX_NOSRC"},
     {"cuenouns", "LX_CUE_NOUN"},
+    {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
 };
 
 static struct ent *ents;
@@ -172,10 +175,22 @@ int main(int argc, char **argv)
         fprintf(o, ", %s, %d},\n", ents[i].cls, ents[i].lemma);
     }
     fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
+    /* each form's first eight bytes (zero-padded) and its length, so that a
+     * short word is matched by one comparison (src/lexicon_table.h) */
+    fprintf(o, "const struct lex_head ws_lex_heads[] = {\n");
+    for (size_t i = 0; i < n_ents; i++) {
+        size_t l = strlen(ents[i].form);
+        fprintf(o, "    {{");
+        for (size_t b = 0; b < 8; b++)
+            fprintf(o, "%s%d", b ? ", " : "", b < l ? (int)(unsigned char)ents[i].form[b] : 0);
+        fprintf(o, "}, %zu},\n", l > 255 ? (size_t)255 : l);
+    }
+    fprintf(o, "};\n\n");
     /* an open-addressing hash index over the sorted table (FNV-1a, as in
-     * src/lexicon.c), at most half full */
+     * src/lexicon.c), at most a third full: most look-ups are of words it
+     * does not hold, and a sparse index ends their probes sooner */
     size_t cap = 16;
-    while (cap < 2 * n_ents)
+    while (cap < 3 * n_ents)
         cap *= 2;
     unsigned *slot = calloc(cap, sizeof *slot);
     uint32_t *full = calloc(cap, sizeof *full);
@@ -197,6 +212,19 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < cap; k++)
         fprintf(o, "%s{%u, %uu}", k % 8 ? ", " : ",\n    " + (k == 0), slot[k], (unsigned)full[k]);
     fprintf(o, "\n};\nconst size_t ws_lex_hash_n = %zu;\n\n", cap);
+    /* a filter in front of the index: bit (hash >> 17) of WS_LEX_FILTER_BITS
+     * is set for every entry's hash. It fits the first-level cache, and most
+     * words the lexicon lacks are turned away by it without a probe. */
+    uint64_t filter[WS_LEX_FILTER_BITS / 64] = {0};
+    for (size_t k = 0; k < cap; k++)
+        if (slot[k]) {
+            uint32_t b = full[k] >> 17;
+            filter[b / 64] |= (uint64_t)1 << (b % 64);
+        }
+    fprintf(o, "const uint64_t ws_lex_filter[WS_LEX_FILTER_BITS / 64] = {");
+    for (size_t k = 0; k < WS_LEX_FILTER_BITS / 64; k++)
+        fprintf(o, "%s0x%llxull", k % 4 ? ", " : ",\n    " + (k == 0), (unsigned long long)filter[k]);
+    fprintf(o, "\n};\n\n");
     free(slot);
     free(full);
     fprintf(o, "const char *const ws_lex_lemmas[] = {\n");
