@@ -305,7 +305,10 @@ enum lex_class {
     /* the word lists of the speakers stage */
     LX_WL_CLAUSE = 1u << 23, /* clause words: that, and, which, because */
     LX_WL_PREP = 1u << 24,   /* prepositions: in, on, for, against */
-    LX_WL_BOUND = 1u << 25   /* where reported speech may end: and, but, in, including */
+    LX_WL_BOUND = 1u << 25,  /* where reported speech may end: and, but, in, including */
+    LX_WL_AUXVERB = 1u << 26, /* is, has, would, should: a clause follows its subject */
+    LX_WL_SUBJECT = 1u << 27, /* i, he, she, we, they, you */
+    LX_WL_LEAD = 1u << 28     /* but, now, however: may open a sentence before "according to" */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);

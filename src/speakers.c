@@ -47,12 +47,6 @@ typedef struct ctx {
  * (lexicon/clausewords.txt, prepositions.txt, boundwords.txt): the tokenizer
  * finds them with every word's look-up. */
 
-static const char *const LEAD_WORDS[] = {"but", "and", "so", "yet", "now", "still", "however",
-                                         "meanwhile", "also", NULL};
-static const char *const AUX_VERBS[] = {"is", "are", "was", "were", "has", "have", "had", "will",
-                                        "would", "can", "could", "should", "may", "might",
-                                        "must", "does", "did", "do", NULL};
-static const char *const SUBJECT_PRONOUNS[] = {"i", "he", "she", "we", "they", "you", NULL};
 
 static bool in_list(const char *w, const char *const *list)
 {
@@ -394,7 +388,7 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
 {
     /* "said the harbour should close": an auxiliary inside the phrase */
     for (uint32_t j = t0 + 1; j < k && j < s1; j++)
-        if (in_list(c->T[j].low, AUX_VERBS))
+        if (c->T[j].lex & LX_WL_AUXVERB)
             return true;
     if (k >= s1)
         return false;
@@ -554,7 +548,7 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             break;
         /* "said he likes families in a city that …": a subject or an
          * auxiliary opens the content, and a later "that" is the content's */
-        if (in_list(c->T[j].low, AUX_VERBS) || in_list(c->T[j].low, SUBJECT_PRONOUNS))
+        if (c->T[j].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT))
             break;
     }
     uint32_t j = k;
@@ -1163,7 +1157,7 @@ static void sieve_indirect(ctx *c)
             /* "But according to …", "Now, according to …": still the start */
             uint32_t lead = s0;
             while (lead < k && lead < s0 + 3 &&
-                   (c->T[lead].kind == T_PUNCT || in_list(c->T[lead].low, LEAD_WORDS)))
+                   (c->T[lead].kind == T_PUNCT || (c->T[lead].lex & LX_WL_LEAD)))
                 lead++;
             uint32_t a, b;
             if (k > s0 + 2 && lead < k && tok_punct(c->d, k - 1, ',')) {

@@ -30,6 +30,7 @@ static const struct {
     {"time", "LX_TIMEWORD"},      {"determiners", "LX_DET"},      {"nosource", "LX_NOSRC"},
     {"cuenouns", "LX_CUE_NOUN"},
     {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
+    {"auxverbs", "LX_WL_AUXVERB"}, {"subjects", "LX_WL_SUBJECT"}, {"leadwords", "LX_WL_LEAD"},
 };
 
 static struct ent *ents;
