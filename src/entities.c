@@ -123,6 +123,76 @@ static int32_t alias_lookup(ectx *c, const char *key)
     return e >= 0 ? e : -1;
 }
 
+/* Whether one of the entity's titles ends with the words of key: "minister"
+ * and "finance minister" in "Dutch Finance Minister". */
+static bool title_ends_with(const entity *e, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < e->titles.n; i++) {
+        const char *t = e->titles.v[i];
+        size_t tl = strlen(t);
+        if (tl < kl || (tl > kl && t[tl - kl - 1] != ' '))
+            continue;
+        bool same = true;
+        for (size_t j = 0; j < kl && same; j++) {
+            unsigned char x = (unsigned char)t[tl - kl + j];
+            same = (x >= 'A' && x <= 'Z' ? x + 32 : x) == (unsigned char)key[j];
+        }
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* Whether one of the entity's titles has the word w: "greek" in "Greek
+ * Prime Minister". */
+static bool title_has_word(const entity *e, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i < e->titles.n; i++) {
+        const char *t = e->titles.v[i];
+        for (const char *p = t; *p;) {
+            size_t j = 0;
+            while (j < wl && p[j] && (((unsigned char)p[j] >= 'A' && (unsigned char)p[j] <= 'Z')
+                                          ? p[j] + 32
+                                          : p[j]) == w[j])
+                j++;
+            if (j == wl && (p[j] == 0 || p[j] == ' '))
+                return true;
+            p = strchr(p, ' ');
+            if (!p)
+                break;
+            p++;
+        }
+    }
+    return false;
+}
+
+enum { NEAREST_REACH = 64 }; /* mentions looked back at: keeps each look-up bounded */
+
+/* A title two people share ("the minister" after "Finance Minister A" and
+ * "Prime Minister B"): the one of them named last before token a; with
+ * any_word, the one with key anywhere in a title. The mentions [0, nm) are
+ * in text order. */
+static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
+{
+    size_t lo = 0, hi = nm; /* the first mention that starts at or after a */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->d->ments.v[mid].t0 < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
+        int32_t e = c->d->ments.v[i - 1].entity;
+        if (e >= 0 && (any_word ? title_has_word(&c->d->ents.v[e], key)
+                                : title_ends_with(&c->d->ents.v[e], key)))
+            return e;
+    }
+    return -1;
+}
+
 /* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
  * more likely a place than a person. */
 static bool place_like(ectx *c, const mention *m)
@@ -374,6 +444,7 @@ void ws_entities_resolve(ws_doc *d)
     resolve_rest(&c);
     /* a source phrase without a person mention may still be a title alias:
      * "the secretary general said" */
+    size_t nm = d->ments.n;
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
         if (q->source >= 0 || !q->has_src_span)
@@ -396,6 +467,15 @@ void ws_entities_resolve(ws_doc *d)
         char *key = title_key(&c, a, b);
         if (key) {
             int32_t e = alias_lookup(&c, key);
+            if (e < 0 && ws_map_get(&c.alias_suffix, key) == -2)
+                e = alias_nearest(&c, key, a, nm, false);
+            /* "the Greek leader", "the German chancellor": the person last
+             * named with that nationality in a title */
+            if (e < 0 && b - a <= 4) {
+                for (uint32_t k = a; k < b && e < 0; k++)
+                    if (c.T[k].lex & LX_DEMONYM)
+                        e = alias_nearest(&c, c.T[k].low, a, nm, true);
+            }
             if (e >= 0) {
                 mention m = {.t0 = a, .t1 = b, .n0 = b, .n1 = b, .kind = M_ROLE, .entity = e,
                              .subject = true};

@@ -308,7 +308,8 @@ enum lex_class {
     LX_WL_BOUND = 1u << 25,  /* where reported speech may end: and, but, in, including */
     LX_WL_AUXVERB = 1u << 26, /* is, has, would, should: a clause follows its subject */
     LX_WL_SUBJECT = 1u << 27, /* i, he, she, we, they, you */
-    LX_WL_LEAD = 1u << 28     /* but, now, however: may open a sentence before "according to" */
+    LX_WL_LEAD = 1u << 28,    /* but, now, however: may open a sentence before "according to" */
+    LX_DEMONYM = 1u << 29     /* Greek, Dutch, European: part of a title, never a name alone */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);

@@ -145,6 +145,11 @@ static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return false;
     if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
+    /* a word that qualifies a title is part of it, even if the article also
+     * writes it in lower case: "Finance Minister", "Defense Secretary" */
+    if (k + 1 < d->toks.n && (d->toks.v[k + 1].lex & LX_TITLE) && (d->toks.v[k + 1].flags & F_CAP) &&
+        !(d->toks.v[k + 1].flags & F_PARA_START))
+        return true;
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case (a possessive
      * "Smith's" without its ending) */
@@ -200,6 +205,12 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < name0; k++)
         if ((T[k].lex & LX_ORGWORD) && !(T[k].lex & (LX_TITLE | LX_HONORIFIC)) && k + 1 == name0)
             org = true;
+    /* "European ministers", "the Greek leader": a nationality names no one */
+    bool demonyms = name0 < b;
+    for (uint32_t k = name0; k < b && demonyms; k++)
+        demonyms = (T[k].lex & LX_DEMONYM) != 0;
+    if (demonyms)
+        return;
     m.n0 = name0;
     m.n1 = b;
     m.dead = dead;

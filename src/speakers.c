@@ -41,6 +41,7 @@ typedef struct ctx {
     uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
     uint8_t *weak;     /* the cue there counts only beside a quotation */
     uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
+    bool outer_pass;   /* sieve_indirect's first pass: sentence-final attributions only */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -1138,6 +1139,11 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     return e > s0 + 2;
 }
 
+/* Sentence-final attributions ("CONTENT, officials said.", "CONTENT,
+ * according to X.") report the whole clause before them, cues inside it
+ * included: news annotators keep the outer one ("The company plans to cut
+ * jobs, a spokesman said"), so sieve_indirect runs first for them alone
+ * (c->outer_pass), and an inner cue then finds its content taken. */
 static void sieve_indirect(ctx *c)
 {
     for (uint32_t k = 0; k < c->n; k++) {
@@ -1160,7 +1166,10 @@ static void sieve_indirect(ctx *c)
                    (c->T[lead].kind == T_PUNCT || (c->T[lead].lex & LX_WL_LEAD)))
                 lead++;
             uint32_t a, b;
-            if (k > s0 + 2 && lead < k && tok_punct(c->d, k - 1, ',')) {
+            bool final = k > s0 + 2 && lead < k && tok_punct(c->d, k - 1, ',');
+            if (c->outer_pass && !(final && (src.t1 >= s1 || sent_end_punct(c, src.t1))))
+                continue;
+            if (final) {
                 /* CONTENT, according to X: the clause before it, from its
                  * colon, its relative pronoun or its ", and" */
                 a = s0;
@@ -1232,6 +1241,8 @@ static void sieve_indirect(ctx *c)
             continue;
         }
         bool participle = (t->lex & LX_CUE_ING) && !(t->lex & LX_CUE);
+        if (participle && c->outer_pass)
+            continue;
         if (participle && k == s0) {
             /* Pointing out that CONTENT, X said …: the subject is the main clause's */
             bool saw_that;
@@ -1297,6 +1308,8 @@ static void sieve_indirect(ctx *c)
         if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
             tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
             !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1]) {
+            if (c->outer_pass)
+                continue;
             uint32_t a1 = sj0 - 1 > s0 + MAX_CONTENT ? sj0 - 1 - MAX_CONTENT : s0;
             uint32_t b2 = content_end(c, endc + 1, s1);
             bool clean = b2 > endc + 2;
@@ -1326,7 +1339,24 @@ static void sieve_indirect(ctx *c)
                              ((c->T[rest].lex & LX_WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
         bool after_cue = false;
         if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
-            /* CONTENT, X said. */
+            /* CONTENT, X said. In the first pass not when CONTENT itself
+             * reports speech ("Brandt said the rise was "a disgrace," her
+             * deputy added"): that inner verb keeps its own. */
+            static const char *const say[] = {"say", "tell", "add", "write", "tweet", "report",
+                                              "declare", "announce", "explain", "claim",
+                                              "insist", "warn", "note", "argue", "stress",
+                                              "emphasize", NULL};
+            bool inner = false;
+            for (uint32_t j = a; c->outer_pass && j < b && !inner; j++) {
+                const char *l = c->cue_len[j] && !c->learned[j] && !c->weak[j]
+                                    ? ws_lex_cue_lemma(c->T[j].cue_lemma)
+                                    : NULL;
+                inner = l && in_list(l, say);
+            }
+            if (inner)
+                continue;
+        } else if (c->outer_pass) {
+            continue;
         } else if (tail >= rest + 2) {
             after_cue = true;
             a = rest;
@@ -1888,6 +1918,9 @@ void ws_speakers_attribute(ws_doc *d)
         }
     }
     sieve_adjacent(&c);
+    c.outer_pass = true;
+    sieve_indirect(&c);
+    c.outer_pass = false;
     sieve_indirect(&c);
     sieve_adjacent_any_verb(&c);
     sieve_colon_lead(&c);

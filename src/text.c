@@ -622,12 +622,54 @@ static bool opens_sentence(const ws_doc *d, uint32_t k)
 /* Sentence boundaries: . ! ? (with closing marks and brackets after them),
  * paragraph breaks; an abbreviation ends a sentence only before a word that
  * cannot continue a name (U.S. The ...). */
+/* A dateline opening a paragraph, "BRUSSELS, March 3 (Reuters) -" or
+ * "WASHINGTON (AP) —": the index of its dash, else 0. It is a sentence of
+ * its own, so the first sentence's subject does not reach back into it. */
+static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
+{
+    const tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n;
+    if (T[k].kind != T_WORD || !(T[k].flags & F_ALLCAP) || T[k].end - T[k].start < 3)
+        return 0;
+    for (uint32_t j = k + 1; j < n && j < k + 12; j++) {
+        const tok *t = &T[j];
+        if (t->flags & F_PARA_START)
+            return 0;
+        if (t->kind == T_NUM)
+            continue;
+        if (t->kind == T_WORD) {
+            if (!(t->flags & (F_CAP | F_HAS_DIGIT)))
+                return 0;
+            continue;
+        }
+        if (t->kind != T_PUNCT)
+            return 0;
+        uint32_t c = d->cp[t->start];
+        if (ws_is_dash(c))
+            return (t->flags & F_SPACE_BEFORE) && j + 1 < n && (T[j + 1].flags & F_SPACE_BEFORE) ? j : 0;
+        if (c != ',' && c != '(' && c != ')' && c != '.')
+            return 0;
+    }
+    return 0;
+}
+
 void ws_text_sentences(ws_doc *d)
 {
     uint32_t n = (uint32_t)d->toks.n;
     sent s = {0};
+    uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &d->toks.v[k];
+        if (k == 0 || (t->flags & F_PARA_START))
+            dash = dateline_dash(d, k);
+        if (dash && k == dash && k + 1 < n && !(d->toks.v[k + 1].flags & F_PARA_START)) {
+            t->sent = (int32_t)d->sents.n;
+            s.t1 = k + 1;
+            s.para = d->toks.v[s.t0].para;
+            VPUSH(&d->arena, d->sents, s);
+            s.t0 = k + 1;
+            continue;
+        }
         if (k > s.t0 && (t->flags & F_PARA_START)) {
             s.t1 = k;
             s.para = d->toks.v[s.t0].para;
