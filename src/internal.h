@@ -103,7 +103,8 @@ typedef struct mquote {
     uint32_t open, close;  /* token indices of the marks (close may be the
                               last token of a paragraph when unclosed) */
     bool closed;
-    bool single;           /* single marks ‘ ’ */
+    bool single;           /* single marks ‘ ’ inside a double quote, or of fewer
+                              than three words: no quotation of its own */
     int32_t next;          /* the continuation in the next paragraph, or -1 */
     int32_t prev;
     bool used;             /* consumed by an attribution */
@@ -199,6 +200,7 @@ struct ws_doc {
     VEC(sent) sents;
     VEC(para) paras;
     VEC(mquote) mq;
+    bool british;   /* single marks are the quotations here, double ones nest inside */
     VEC(mention) ments;
     int32_t *ment_at; /* the mention each token belongs to, or -1 (stage 3) */
     VEC(quote) quotes;

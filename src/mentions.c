@@ -259,6 +259,14 @@ void ws_mentions_find(ws_doc *d)
                 e++;
                 continue;
             }
+            /* a month that is a surname: "Theresa May", "Mrs May", not "in
+             * May 2016" */
+            if ((T[e].lex & LX_MONTH) && (T[e].flags & F_CAP) && T[e].kind == T_WORD &&
+                (T[e - 1].lex & (LX_HONORIFIC | LX_TITLE | LX_MALE | LX_FEMALE)) &&
+                !possessive(&T[e - 1]) && !(e + 1 < n && T[e + 1].kind == T_NUM)) {
+                e++;
+                continue;
+            }
             if (name_particle(d, e) && e + 1 < n && capword(d, e + 1, &vocab)) {
                 e += 2;
                 continue;

@@ -2,8 +2,9 @@
  *
  * One left-to-right pass, linear in the number of marks: each mark is
  * classed as opening or closing from its glyph and its neighbours, double
- * and single marks are paired separately (single marks only nest inside a
- * double quote, or stand alone in a paragraph without one), and a paragraph
+ * and single marks are paired separately (a single quote inside a double
+ * one is nested; one of three words or more outside any is a quotation,
+ * British style), and a paragraph
  * that ends inside a quote is continued by the next paragraph when that one
  * opens with a mark (the newspaper convention for long quotations). A quote
  * left open at the end of a paragraph ends there: no mark loses the rest of
@@ -178,6 +179,22 @@ void ws_quotes_find(ws_doc *d)
                 d->mq.v[j].prev = (int32_t)i;
             }
             break;
+        }
+    }
+    /* British style ('We will rebuild,' she said): a single quote of three
+     * words or more that no double quote contains is a quotation in its
+     * own right; the later stages take quotations from the non-single
+     * ones. Quotes are in the order of their opening marks, so the latest
+     * close of a double quote so far tells containment. */
+    int64_t double_close = -1;
+    for (size_t i = 0; i < d->mq.n; i++) {
+        mquote *m = &d->mq.v[i];
+        if (!m->single) {
+            if ((int64_t)m->close > double_close)
+                double_close = m->close;
+        } else if ((int64_t)m->close > double_close && m->closed && m->close >= m->open + 4) {
+            m->single = false;
+            d->british = true;
         }
     }
     /* innermost quote of each token */

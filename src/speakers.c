@@ -91,7 +91,9 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         const tok *t = &c->T[j - 1];
         if (t->kind != T_WORD)
             break;
-        if (t->lex & LX_AUX || (!(t->flags & F_CAP) && t->len > 4 &&
+        /* "may" is an auxiliary, "Theresa May" a name */
+        if ((t->lex & LX_AUX && !((t->flags & F_CAP) && c->ment_at[j - 1] >= 0)) ||
+            (!(t->flags & F_CAP) && t->len > 4 &&
                                 strcmp(t->low + t->len - 2, "ly") == 0 &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)))) {
             j--;
@@ -130,6 +132,20 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         bool poss = l > 2 && last->low[l - 2] == '\'' && last->low[l - 1] == 's';
         if (M->t1 > b)
             continue;
+        /* a name that qualifies a noun is not the head: "Labour leader
+         * Jeremy Corbyn", "Apple chief Tim Cook", "the Labour leader" */
+        uint32_t e = M->t1;
+        if ((M->kind == M_NAME || M->kind == M_ORG) && e < b && c->T[e].kind == T_WORD &&
+            !(c->T[e].flags & F_CAP) &&
+            !(c->T[e].lex & (LX_WL_CLAUSE | LX_WL_PREP | LX_DET)) &&
+            ((e + 1 < b && c->ment_at[e + 1] >= 0 &&
+              c->d->ments.v[c->ment_at[e + 1]].kind == M_NAME &&
+              c->d->ments.v[c->ment_at[e + 1]].t1 <= b) ||
+             (e + 1 == b && M->t0 > a && (c->T[M->t0 - 1].lex & LX_DET) &&
+              (c->T[e].lex & (LX_TITLE | LX_ROLE))))) {
+            k = e - 1;
+            continue;
+        }
         if (!poss && (M->kind == M_NAME || M->kind == M_TITLE || M->kind == M_PRONOUN))
             return m;
         if (any < 0 && !poss)
@@ -758,6 +774,14 @@ static void set_type(ctx *c, int32_t qi)
             else if ((ch == '\'' || ch == 0x2018 || ch == 0x2019) && i + 1 < q->content.v[f].end &&
                      c->d->cp[i + 1] == ch)
                 marks++, i++;
+        }
+    }
+    /* in British style a fragment wholly inside single marks is marked */
+    if (c->d->british && !marks) {
+        for (size_t f = 0; f < q->content.n; f++) {
+            uint32_t x = c->d->cp[q->content.v[f].start], y = c->d->cp[q->content.v[f].end - 1];
+            if ((x == '\'' || x == 0x2018) && (y == '\'' || y == 0x2019))
+                marks += 2;
         }
     }
     /* direct: one fragment that is exactly one pair of marks (double, or

@@ -41,10 +41,14 @@ static void check_invariants(const ws_doc *d)
         assert_true(q->close < d->toks.n);
         assert_true(q->open < q->close || (!q->closed && q->open == q->close));
         assert_int_equal(d->toks.v[q->open].kind, T_QUOTE);
-        assert_int_equal(!!(d->toks.v[q->open].flags & F_SINGLE), q->single);
+        /* a pair of double marks is never single; a pair of single marks
+         * may be a quotation of its own (British style) */
+        bool marks_single = d->toks.v[q->open].flags & F_SINGLE;
+        if (q->single)
+            assert_true(marks_single);
         if (q->closed) {
             assert_int_equal(d->toks.v[q->close].kind, T_QUOTE);
-            assert_int_equal(!!(d->toks.v[q->close].flags & F_SINGLE), q->single);
+            assert_int_equal(!!(d->toks.v[q->close].flags & F_SINGLE), marks_single);
         }
         /* a pair never crosses a paragraph break: continuations are links */
         assert_int_equal(d->toks.v[q->open].para, d->toks.v[q->close].para);
@@ -128,11 +132,13 @@ static void test_curly_pairs(void **state)
 static void test_single_curly_pair(void **state)
 {
     (void)state;
-    /* the apostrophes inside the words are not marks */
+    /* the apostrophes inside the words are not marks; a single quote that
+     * no double quote holds is a quotation of its own (British style), so
+     * it is not flagged single */
     const char *w[] = {"\xE2\x80\x98It\xE2\x80\x99s my father\xE2\x80\x99s oven,\xE2\x80\x99"};
     expect_pairs("\xE2\x80\x98It\xE2\x80\x99s my father\xE2\x80\x99s oven,\xE2\x80\x99 said Hadi "
                  "Karim.",
-                 w, 1, true);
+                 w, 1, false);
 }
 
 static void test_guillemets(void **state)
