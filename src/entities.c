@@ -271,16 +271,25 @@ static void cluster_names(ectx *c)
     }
     /* a lower-case title between a qualifier and the name: "Labour leader
      * Jeremy Corbyn" makes "the Labour leader" a title of his */
-    for (size_t i = 1; i < d->ments.n; i++) {
-        mention *m = &d->ments.v[i], *q = &d->ments.v[i - 1];
-        if (m->kind != M_NAME || m->entity < 0 || m->title || (q->kind != M_NAME && q->kind != M_ORG) ||
-            m->t0 < 2 || q->t1 != m->t0 - 1 || q->t1 - q->t0 > 3)
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        if (m->kind != M_NAME || m->entity < 0 || m->title || m->t0 < 2)
             continue;
         const tok *w = &c->T[m->t0 - 1];
         if (w->kind != T_WORD || (w->flags & F_CAP) || !(w->lex & (LX_TITLE | LX_ROLE)))
             continue;
+        /* the qualifier: a short name ("Labour") or a nationality ("his
+         * Tanzanian counterpart Samia Suluhu Hassan") */
+        uint32_t q0;
+        const mention *q = i > 0 ? &d->ments.v[i - 1] : NULL;
+        if (q && (q->kind == M_NAME || q->kind == M_ORG) && q->t1 == m->t0 - 1 && q->t1 - q->t0 <= 3)
+            q0 = q->t0;
+        else if ((c->T[m->t0 - 2].lex & LX_DEMONYM) && (c->T[m->t0 - 2].flags & F_CAP))
+            q0 = m->t0 - 2;
+        else
+            continue;
         d->ents.v[m->entity].person = true;
-        add_title(c, m->entity, ws_span_dup(d, c->T[q->t0].start, w->end), words(c, q->t0, m->t0));
+        add_title(c, m->entity, ws_span_dup(d, c->T[q0].start, w->end), words(c, q0, m->t0));
     }
     /* appositions: "Berg, the board chairman," */
     for (size_t i = 0; i < d->ments.n; i++) {

@@ -214,7 +214,9 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     m.n0 = name0;
     m.n1 = b;
     m.dead = dead;
-    if (name0 < b && g == G_UNKNOWN)
+    /* a first name says the gender when a surname follows it; a lone word
+     * may be the surname itself ("Samia Suluhu Hassan" ... "Hassan said") */
+    if (name0 + 1 < b && g == G_UNKNOWN)
         g = gender_of(T[name0].lex);
     m.gender = g;
     if (name0 >= b) {
