@@ -569,6 +569,17 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             break;
     }
     uint32_t j = k;
+    /* "told the court she was innocent": the hearer, then the clause */
+    if (k > 0 && hearer_verb(c, k - 1) && j < hi && c->T[j].kind == T_WORD &&
+        ((c->T[j].lex & LX_DET) || (c->T[j].flags & F_CAP)) && !(c->T[j].lex & LX_WL_SUBJECT)) {
+        for (uint32_t e = j + 1; e < hi && e < j + 5; e++) {
+            const tok *t = &c->T[e];
+            if (t->kind != T_WORD || is_cue(t) || (t->lex & (LX_WL_AUXVERB | LX_WL_CLAUSE)))
+                break;
+            if ((t->lex & LX_WL_SUBJECT) && !(t->flags & F_CAP))
+                return e;
+        }
+    }
     /* "wrote on Twitter: …", "told the BBC: …": a short setting or hearer,
      * then the colon that opens the speech */
     if (j < hi && c->T[j].kind == T_WORD &&
@@ -1376,8 +1387,16 @@ static void sieve_indirect(ctx *c)
          * an adjunct, so the speech is the fronted clause */
         bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
                              ((c->T[rest].lex & LX_WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
+        /* "CONTENT, a police spokesman told the Herald.": only the hearer
+         * follows the cue */
+        bool hearer_only = !inverted && hearer_verb(c, k) && tail <= rest + 4 && tail > rest;
+        for (uint32_t j = rest; hearer_only && j < tail; j++)
+            hearer_only = c->T[j].kind == T_WORD && !is_cue(&c->T[j]) &&
+                          !(c->T[j].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT | LX_WL_CLAUSE));
+        hearer_only = hearer_only && (tail >= s1 || sent_end_punct(c, tail));
         bool after_cue = false;
-        if (!saw_that && (tail <= rest + 1 || adjunct_after) && fronted_content(c, s0, sj, &a, &b)) {
+        if (!saw_that && (tail <= rest + 1 || adjunct_after || hearer_only) &&
+            fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
              * deputy added"): that inner verb keeps its own. */
