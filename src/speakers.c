@@ -348,6 +348,9 @@ static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
         return false;
     out->t0 = best->src_t0;
     out->t1 = best->src_t1;
+    /* a source before its cue ends there */
+    if (out->t0 < best->cue0 && out->t1 > best->cue0)
+        out->t1 = best->cue0;
     out->head = best->source;
     return true;
 }
@@ -1326,7 +1329,10 @@ static void sieve_indirect(ctx *c)
             bool saw_that;
             uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
             uint32_t b = content_end(c, a, s1);
-            if (b < a + 3)
+            /* "referring to Barack Obama", "citing its cost": a short object
+             * is the whole of what these report */
+            bool object = lem && (strcmp(lem, "refer to") == 0 || strcmp(lem, "cite") == 0);
+            if (b < a + (object ? 1 : 3))
                 continue;
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.6);
             add_content(c, qi, a, b);
