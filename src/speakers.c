@@ -1192,6 +1192,51 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     return e > s0 + 2;
 }
 
+/* "Asked whether the plan would pass, the senator said …": the question is
+ * an attribution of its own, with no source (the asker is the reporter)
+ * unless "by X" names one. It ends at the comma before the main clause.
+ * PolNeAR train: sentence-initial "Asked" annotated 191 of 254. */
+static void sieve_asked(ctx *c)
+{
+    for (size_t si = 0; si < c->d->sents.n; si++) {
+        uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
+        uint32_t k = s0;
+        if (k + 1 < s1 && tok_is(c->d, k, "when"))
+            k++;
+        if (k + 2 >= s1 || !tok_is(c->d, k, "asked") || c->used[k] || c->T[k].quote >= 0)
+            continue;
+        uint32_t a = k + 1;
+        np src, *sp = NULL;
+        if (tok_is(c->d, a, "by")) {
+            /* "Asked by Stephanopoulos to respond …" */
+            uint32_t e = a + 1;
+            while (e < s1 && e < a + 1 + MAX_NP && c->T[e].kind == T_WORD &&
+                   !tok_is(c->d, e, "to") && !tok_is(c->d, e, "about") &&
+                   !tok_is(c->d, e, "whether") && !tok_is(c->d, e, "if"))
+                e++;
+            if (e == a + 1 || e >= s1 || !np_ok(c, a + 1, e))
+                continue;
+            src = (np){a + 1, e, head_mention(c, a + 1, e)};
+            sp = &src;
+            a = e;
+        }
+        /* the question runs to the comma before the main clause */
+        uint32_t b = a;
+        while (b < s1 && !(tok_punct(c->d, b, ',') && c->T[b].quote < 0))
+            b++;
+        if (b >= s1 || b < a + 2 || b > a + MAX_CONTENT)
+            continue;
+        bool free = true;
+        for (uint32_t j = a; j < b && free; j++)
+            free = !c->used[j];
+        if (!free)
+            continue;
+        /* a closing mark after the comma belongs to the question */
+        int32_t qi = new_quote(c, k, k + 1, sp, 2, 0.7);
+        add_content(c, qi, a, b);
+    }
+}
+
 /* Sentence-final attributions ("CONTENT, officials said.", "CONTENT,
  * according to X.") report the whole clause before them, cues inside it
  * included: news annotators keep the outer one ("The company plans to cut
@@ -1982,6 +2027,11 @@ void ws_speakers_attribute(ws_doc *d)
             len = 0;
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
+        /* "faced questions about …": the object of a verb before it */
+        if (may_learn && k > 0 && c.T[k - 1].kind == T_WORD && !(c.T[k - 1].flags & F_CAP) &&
+            c.T[k - 1].len > 3 && strcmp(c.T[k - 1].low + c.T[k - 1].len - 2, "ed") == 0 &&
+            !(c.T[k - 1].lex & (LX_CUE | LX_CUE_ING | LX_AUX)))
+            may_learn = false;
         if (!len && may_learn &&
             !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {
             len = 1;
@@ -2003,6 +2053,7 @@ void ws_speakers_attribute(ws_doc *d)
         }
     }
     sieve_adjacent(&c);
+    sieve_asked(&c);
     c.outer_pass = true;
     sieve_indirect(&c);
     c.outer_pass = false;
