@@ -917,14 +917,27 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     if (cl > 0 && (tok_punct(c->d, cl - 1, ',') || tok_punct(c->d, cl - 1, '?') ||
                    tok_punct(c->d, cl - 1, '!') || ws_is_dash(c->d->cp[c->T[cl - 1].start])))
         comma = true;
-    if (!comma)
-        return false;
+    if (!comma) {
+        /* "….” Trump said." / "…” Grubbs said.": without the comma, only a
+         * short sentence of its own that just names the speaker */
+        uint32_t e = k + len, stop = e;
+        while (stop < s1 && stop < e + 3 && c->T[stop].kind == T_WORD &&
+               ((c->T[stop].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) || tok_is(c->d, stop, "on") ||
+                tok_is(c->d, stop, "last")))
+            stop++;
+        if (after == k || c->T[after].sent != c->T[k].sent || c->T[after].flags & F_PARA_START ||
+            !(stop >= s1 || sent_end_punct(c, stop)) || k - after > MAX_NP)
+            return false;
+    }
     np src;
     bool ok;
     if (after == k) {
         ok = np_right(c, k + len, p1, &src);
     } else {
         ok = np_left(c, k, after, &src);
+        /* without a comma, the speaker's phrase is all there is */
+        if (ok && !comma && (src.t0 != after || src.head < 0))
+            return false;
         /* a long subject: "the Florida senator and Republican candidate said",
          * "Rep. Hunter's chief of staff, Joe Kasper, told" */
         if (ok && src.t0 > after) {

@@ -483,7 +483,12 @@ void ws_text_tokenize(ws_doc *d)
                           c == 0x201B || c == 0x2039 || c == 0x203A;
             /* two single marks in a row stand for a double one (''…'', the
              * style of some archives and of typewritten text) */
-            if (single && c != 0x2039 && c != 0x203A && i + 1 < n && cp[i + 1] == c) {
+            /* three closing after a word ('…,''') are a single mark closing
+             * inside a double one: the single first */
+            bool inner_close = i + 2 < n && cp[i + 1] == c && cp[i + 2] == c && i > 0 &&
+                               !is_space(cp[i - 1]);
+            if (single && c != 0x2039 && c != 0x203A && i + 1 < n && cp[i + 1] == c &&
+                !inner_close) {
                 t->end = i + 2;
                 single = false;
             }
