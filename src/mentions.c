@@ -174,6 +174,17 @@ static void add_mention(ws_doc *d, mention m)
     VPUSH(&d->arena, d->ments, m);
 }
 
+/* A generational suffix after a name: "Brent Bozell III", "Henry Ford II"
+ * (capitals, yet no acronym of an organisation) */
+static bool roman(const tok *t)
+{
+    static const char *const r[] = {"ii", "iii", "iv", "vi", "vii", "viii"};
+    for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+        if (strcmp(t->low, r[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Split a capitalised run [a, b) into titles and a name. */
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
@@ -197,7 +208,8 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         }
     }
     for (uint32_t k = name0; k < b; k++)
-        if ((T[k].lex & LX_ORGWORD) || (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5))
+        if ((T[k].lex & LX_ORGWORD) ||
+            (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
             org = true;
     /* a known first name makes a person: "Lena Park", "Tom Price" */
     if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))

@@ -379,8 +379,12 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         return false;
     /* apposition after the name: "said X, the committee chairman." or a
      * relative clause: "said X, who runs it with her brother." */
+    /* ... or a bare one: "said Geert Wilders, founder of the party." */
+    bool bare = e + 1 < hi && c->T[e + 1].kind == T_WORD && !(c->T[e + 1].flags & F_CAP) &&
+                (c->T[e + 1].lex & (LX_TITLE | LX_ROLE)) &&
+                !(c->T[e + 1].lex & (LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_WL_AUXVERB));
     if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
-        ((c->T[e + 1].lex & LX_DET) || tok_is(c->d, e + 1, "who"))) {
+        ((c->T[e + 1].lex & LX_DET) || tok_is(c->d, e + 1, "who") || bare)) {
         uint32_t f = e + 1;
         uint32_t lim = tok_is(c->d, e + 1, "who") ? 2 * MAX_NP : MAX_NP;
         if (tok_is(c->d, f, "who"))
@@ -1000,7 +1004,12 @@ static bool outer_cue_before(const ctx *c, uint32_t t, uint32_t s0)
  * ("said he"). */
 static bool outer_cue_at(const ctx *c, uint32_t t0, uint32_t t1, uint32_t s0)
 {
-    return outer_cue_before(c, t0, s0) || (t0 + 1 < t1 && outer_cue_before(c, t0 + 1, s0));
+    /* before the phrase, or inside it: "Sanders said his campaign" is no
+     * speaker of its own */
+    for (uint32_t j = t0; j < t1; j++)
+        if (outer_cue_before(c, j, s0))
+            return true;
+    return false;
 }
 
 static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
