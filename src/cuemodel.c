@@ -106,13 +106,27 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     const char *w = t->low;
     size_t l = t->len;
     int64_t K = k;
-    const char *w1 = ws_feat_word(d, K + 1);
-    SET(0, WORD("w", w));
-    SET(1, WORD("suf3", l > 3 ? w + l - 3 : w));
-    SET(2, WORD("suf2", l > 2 ? w + l - 2 : w));
-    SET(3, WORD("w-1", ws_feat_word(d, K - 1)));
-    SET(4, WORD("w+1", w1));
-    SET(5, WORD("w+2", ws_feat_word(d, K + 2)));
+    /* the word under "w=" and under "ww+1=" in one pass */
+    uint32_t hw = ws_fnv_name("w="), hww = ws_fnv_name("ww+1=");
+    ws_fnv2_n(&hw, &hww, w, l);
+    SET(0, hw % WS_CUE_DIM + 1);
+    /* its last three and two bytes (all of it when shorter) */
+    size_t l3 = l < 3 ? l : 3, l2 = l < 2 ? l : 2;
+    SET(1, ws_fnv_n(ws_fnv_name("suf3="), w + l - l3, l3) % WS_CUE_DIM + 1);
+    SET(2, ws_fnv_n(ws_fnv_name("suf2="), w + l - l2, l2) % WS_CUE_DIM + 1);
+    SET(3, WS_WORD_FNV_LIT("w-1=", d, K - 1) % WS_CUE_DIM + 1);
+    /* the next word under "w+1=" and after "ww+1=w|", in one pass too */
+    uint32_t h1, hww1 = (hww ^ '|') * 16777619u;
+    const tok *t1 = K + 1 < (int64_t)d->toks.n ? &d->toks.v[k + 1] : NULL;
+    if (t1 && t1->kind != T_QUOTE && t1->kind != T_NUM) {
+        h1 = ws_fnv_name("w+1=");
+        ws_fnv2_n(&h1, &hww1, t1->low, t1->len);
+    } else {
+        h1 = WS_WORD_FNV_LIT("w+1=", d, K + 1);
+        hww1 = ws_fnv(hww1, ws_feat_word(d, K + 1));
+    }
+    SET(4, h1 % WS_CUE_DIM + 1);
+    SET(5, WS_WORD_FNV_LIT("w+2=", d, K + 2) % WS_CUE_DIM + 1);
     int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
     SET(6, SHAPE("s-1", sm1, K - 1));
     SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
@@ -120,8 +134,7 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
     uint32_t h = WS_SHAPE_FNV_LIT("s-1s+1=", sm1, d, K - 1);
     SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
-    h = ws_fnv(ws_fnv_name("ww+1="), w);
-    SET(11, ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1);
+    SET(11, hww1 % WS_CUE_DIM + 1);
     uint32_t lx = t->lex;
     if (t->flags & F_CUE_ADDED)
         lx &= ~(uint32_t)LX_CUE;
