@@ -272,26 +272,59 @@ static const char *bucket(uint32_t n)
 
 static const char *few(uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : "2+"; }
 
-size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
-                          size_t cap)
+/* What the features of all the candidates of a site share, worked out once
+ * per site (ws_source_scores): the cue and the attribution's rule, type and
+ * neighbouring words, and the hash of every feature whose first value is one
+ * of them, up to its "|" (the same numbers ws_feat_hash() gives). */
+typedef struct site_pre {
+    const char *cue, *rule, *type, *cw;
+    bool passive;
+    uint32_t h_pass_ks, h_cw_ks, h_cue_pos, h_cw1_pos, h_type_pos, h_rule_pos;
+} site_pre;
+
+/* h after "name=value|" */
+#define PRE(name, value) ((ws_fnv(ws_fnv_name(name "="), value) ^ '|') * 16777619u)
+
+static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
+{
+    const quote *q = &d->quotes.v[s->quote];
+    const tok *T = d->toks.v;
+    uint32_t h = cue_head(d, q);
+    const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
+    p->cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
+    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
+    p->rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
+    p->type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+    p->passive = passive_cue(d, q, h);
+    p->cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
+    p->h_pass_ks = PRE("pass|ks", p->passive ? "yes" : "no");
+    p->h_cw_ks = PRE("cw-1|ks", p->cw);
+    p->h_cue_pos = PRE("cue|pos", p->cue);
+    p->h_cw1_pos = PRE("cw+1|pos", ws_feat_word(d, q->cue1));
+    p->h_type_pos = PRE("type|pos", p->type);
+    p->h_rule_pos = PRE("rule|pos", p->rule);
+}
+#undef PRE
+
+static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f, size_t cap,
+                       const site_pre *p)
 {
     const source_cand *c = &s->cand[i];
     const quote *q = &d->quotes.v[s->quote];
     const tok *T = d->toks.v;
     size_t n = 0;
 #define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_SOURCE_DIM, name, v1, v2)
-    uint32_t h = cue_head(d, q);
-    const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
-    const char *cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
-    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
-    const char *rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
-    const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+/* a feature whose first part the site shares: its hash after the "|", then v2 */
+#define ADD_PRE(h, v2)                                                                             \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = ws_fnv(h, v2) % WS_SOURCE_DIM + 1;                                            \
+    } while (0)
+    const char *cue = p->cue, *rule = p->rule, *type = p->type;
     const char *ks = KIND[c->sieve][c->kind];
-    bool passive = passive_cue(d, q, h);
-    const char *cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
     ADD("ks", ks, NULL);
-    ADD("pass|ks", passive ? "yes" : "no", ks);
-    ADD("cw-1|ks", cw, ks);
+    ADD_PRE(p->h_pass_ks, ks);
+    ADD_PRE(p->h_cw_ks, ks);
     ADD("ks|rule", ks, rule);
     ADD("ks|cue", ks, cue);
     ADD("bias", "1", NULL);
@@ -351,10 +384,10 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
     ADD("ments|pos", few(ments), pos);
     ADD("ends|pos", few(ends), pos);
     ADD("clause|pos", few(clause), pos);
-    ADD("cue|pos", cue, pos);
-    ADD("cw+1|pos", ws_feat_word(d, q->cue1), pos);
-    ADD("type|pos", type, pos);
-    ADD("rule|pos", rule, pos);
+    ADD_PRE(p->h_cue_pos, pos);
+    ADD_PRE(p->h_cw1_pos, pos);
+    ADD_PRE(p->h_type_pos, pos);
+    ADD_PRE(p->h_rule_pos, pos);
     /* the words around it */
     const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
     ADD("w-1|pos", wb, pos);
@@ -386,7 +419,17 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
         ADD("agree|ks", ag, ks);
     }
 #undef ADD
+#undef ADD_PRE
     return n;
+}
+
+
+size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
+                          size_t cap)
+{
+    site_pre p;
+    site_prepare(d, s, &p);
+    return features(d, s, i, f, cap, &p);
 }
 
 double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
@@ -394,4 +437,15 @@ double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
     uint32_t f[WS_SOURCE_MAX_FEATS];
     size_t n = ws_source_features(d, s, i, f, WS_SOURCE_MAX_FEATS);
     return ws_feat_sum(ws_source_weights, f, n);
+}
+
+void ws_source_scores(const ws_doc *d, const source_site *s, double *z)
+{
+    site_pre p;
+    site_prepare(d, s, &p);
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t f[WS_SOURCE_MAX_FEATS];
+        size_t n = features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p);
+        z[i] = ws_feat_sum(ws_source_weights, f, n);
+    }
 }

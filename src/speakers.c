@@ -1768,9 +1768,10 @@ static void rank_sources(ctx *c)
             continue;
         }
         uint32_t best = 0, sv = 0;
-        double bz = -1e300, sz = 0;
+        double bz = -1e300, sz = 0, zs[WS_SOURCE_MAX_CANDS];
+        ws_source_scores(d, &s, zs);
         for (uint32_t j = 0; j < s.n; j++) {
-            double z = ws_source_score(d, &s, j);
+            double z = zs[j];
             if (s.cand[j].sieve) {
                 sv = j;
                 sz = z;
