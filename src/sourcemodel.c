@@ -264,13 +264,8 @@ static const char *const KIND[2][7] = {
     {"name", "title", "pron", "role", "org", "phrase", "none"},
     {"name*", "title*", "pron*", "role*", "org*", "phrase*", "none*"}};
 
-static const char *bucket(uint32_t n)
-{
-    return n == 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8"
-         : n <= 15 ? "9-15" : n <= 30 ? "16-30" : "31+";
-}
-
 static const char *few(uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : "2+"; }
+static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; } /* few()'s index */
 
 /* What the features of all the candidates of a site share, worked out once
  * per site (ws_source_scores): the cue and the attribution's rule, type and
@@ -322,11 +317,23 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
     } while (0)
     const char *cue = p->cue, *rule = p->rule, *type = p->type;
     const char *ks = KIND[c->sieve][c->kind];
-    ADD("ks", ks, NULL);
-    ADD_PRE(p->h_pass_ks, ks);
-    ADD_PRE(p->h_cw_ks, ks);
-    ADD("ks|rule", ks, rule);
-    ADD("ks|cue", ks, cue);
+    /* the kind is hashed with its length known (no test for its end at
+     * every byte): it ends nearly half of the features */
+    static const uint8_t KIND_LEN[7] = {4, 5, 4, 4, 3, 6, 4}; /* strlen(KIND[0][k]) */
+    size_t kl = (size_t)KIND_LEN[c->kind] + c->sieve;
+#define KS(h) ws_fnv_n(h, ks, kl)
+#define ADD_KS(h)                                                                                  \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = KS(h) % WS_SOURCE_DIM + 1;                                                    \
+    } while (0)
+    ADD_KS(ws_fnv_name("ks="));
+    ADD_KS(p->h_pass_ks);
+    ADD_KS(p->h_cw_ks);
+    if (n < cap)
+        f[n++] = ws_fnv((KS(ws_fnv_name("ks|rule=")) ^ '|') * 16777619u, rule) % WS_SOURCE_DIM + 1;
+    if (n < cap)
+        f[n++] = ws_fnv((KS(ws_fnv_name("ks|cue=")) ^ '|') * 16777619u, cue) % WS_SOURCE_DIM + 1;
     ADD("bias", "1", NULL);
     if (c->kind == SK_NONE) {
         ADD("none|cue", cue, c->sieve ? "*" : "");
@@ -374,16 +381,35 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
         }
     }
     ends += T[c->t0].sent != T[q->cue0].sent;
-    const char *db = far ? "far" : bucket(dist);
-    ADD("pos", pos, NULL);
-    ADD("pos|ks", pos, ks);
-    ADD("dist|pos", db, pos);
-    ADD("commas|pos", few(commas), pos);
-    ADD("marks|pos", few(marks), pos);
-    ADD("cues|pos", few(cues), pos);
-    ADD("ments|pos", few(ments), pos);
-    ADD("ends|pos", few(ends), pos);
-    ADD("clause|pos", few(clause), pos);
+    /* The values of these features come from small sets of literals: the
+     * hash of each feature up to its last value is a constant from a table
+     * (worked out at compile time), and the last value is hashed at run
+     * time: the position, a single character, or the kind. The numbers are
+     * those of ws_feat_hash(name, v1, v2). */
+#define PFX(name, v) ((ws_fnv_lit(ws_fnv_name(name "="), v) ^ '|') * 16777619u)
+#define PFX3(name) (const uint32_t[3]){PFX(name, "0"), PFX(name, "1"), PFX(name, "2+")}
+#define ADD_POS(h) ADD_H((((h) ^ pc) * 16777619u))
+#define ADD_H(h)                                                                                   \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = (h) % WS_SOURCE_DIM + 1;                                                      \
+    } while (0)
+    uint32_t pc = (unsigned char)pos[0], pi = left ? 0 : right ? 1 : 2;
+    /* bucket(): "far" first, then its eight buckets */
+    uint32_t di = far ? 0 : dist == 0 ? 1 : dist == 1 ? 2 : dist == 2 ? 3 : dist <= 4 ? 4 : dist <= 8 ? 5
+                : dist <= 15 ? 6 : dist <= 30 ? 7 : 8;
+    ADD_POS(ws_fnv_name("pos="));
+    ADD_KS(((const uint32_t[3]){PFX("pos|ks", "L"), PFX("pos|ks", "R"), PFX("pos|ks", "O")})[pi]);
+    ADD_POS(((const uint32_t[9]){PFX("dist|pos", "far"), PFX("dist|pos", "0"), PFX("dist|pos", "1"),
+                                 PFX("dist|pos", "2"), PFX("dist|pos", "3-4"), PFX("dist|pos", "5-8"),
+                                 PFX("dist|pos", "9-15"), PFX("dist|pos", "16-30"),
+                                 PFX("dist|pos", "31+")})[di]);
+    ADD_POS(PFX3("commas|pos")[few_i(commas)]);
+    ADD_POS(PFX3("marks|pos")[few_i(marks)]);
+    ADD_POS(PFX3("cues|pos")[few_i(cues)]);
+    ADD_POS(PFX3("ments|pos")[few_i(ments)]);
+    ADD_POS(PFX3("ends|pos")[few_i(ends)]);
+    ADD_POS(PFX3("clause|pos")[few_i(clause)]);
     ADD_PRE(p->h_cue_pos, pos);
     ADD_PRE(p->h_cw1_pos, pos);
     ADD_PRE(p->h_type_pos, pos);
@@ -392,34 +418,42 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
     const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
     ADD("w-1|pos", wb, pos);
     ADD("w+1|pos", wa, pos);
-    const char *rk = c->rank == 0 ? "0" : c->rank == 1 ? "1" : c->rank == 2 ? "2" : c->rank == 255 ? "out" : "3+";
-    ADD("rank|pos", rk, pos);
-    const char *lw = T[c->t1 - 1].low;
-    size_t ll = lw ? strlen(lw) : 0;
-    bool poss = ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's';
-    ADD("poss", poss ? "yes" : "no", ks);
+    uint32_t ri = c->rank == 0 ? 0 : c->rank == 1 ? 1 : c->rank == 2 ? 2 : c->rank == 255 ? 3 : 4;
+    ADD_POS(((const uint32_t[5]){PFX("rank|pos", "0"), PFX("rank|pos", "1"), PFX("rank|pos", "2"),
+                                 PFX("rank|pos", "out"), PFX("rank|pos", "3+")})[ri]);
+    const tok *lt = &T[c->t1 - 1];
+    size_t ll = lt->low ? lt->len : 0;
+    bool poss = ll > 2 && lt->low[ll - 2] == '\'' && lt->low[ll - 1] == 's';
+    ADD_KS(poss ? PFX("poss", "yes") : PFX("poss", "no"));
     /* a relative pronoun ("a poll that shows", "X, who said"): annotators
      * mark it as the source */
     bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
                                       tok_is(d, c->t0, "who"));
-    ADD("rel", rel ? "yes" : "no", ks);
+    ADD_KS(rel ? PFX("rel", "yes") : PFX("rel", "no"));
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {
         uint32_t fq = c->freq;
-        const char *fb = fq <= 1 ? "1" : fq <= 3 ? "2-3" : fq <= 7 ? "4-7" : "8+";
-        ADD("freq|ks", fb, ks);
-        ADD("prev|ks", c->prev ? "yes" : "no", ks);
+        uint32_t fi = fq <= 1 ? 0 : fq <= 3 ? 1 : fq <= 7 ? 2 : 3;
+        ADD_KS(((const uint32_t[4]){PFX("freq|ks", "1"), PFX("freq|ks", "2-3"), PFX("freq|ks", "4-7"),
+                                    PFX("freq|ks", "8+")})[fi]);
+        ADD_KS(c->prev ? PFX("prev|ks", "yes") : PFX("prev|ks", "no"));
     }
     /* agreement with the latest source */
     if (c->head >= 0) {
         uint8_t g = d->ments.v[c->head].gender;
-        const char *ag = s->agree < 0 ? "nolast"
-                         : g == G_UNKNOWN || s->agree == G_UNKNOWN ? "unk"
-                         : g == (uint8_t)s->agree ? "same" : "diff";
-        ADD("agree|ks", ag, ks);
+        uint32_t ai = s->agree < 0 ? 0 : g == G_UNKNOWN || s->agree == G_UNKNOWN ? 1
+                    : g == (uint8_t)s->agree ? 2 : 3;
+        ADD_KS(((const uint32_t[4]){PFX("agree|ks", "nolast"), PFX("agree|ks", "unk"),
+                                    PFX("agree|ks", "same"), PFX("agree|ks", "diff")})[ai]);
     }
+#undef PFX
+#undef PFX3
+#undef ADD_POS
+#undef ADD_H
 #undef ADD
 #undef ADD_PRE
+#undef ADD_KS
+#undef KS
     return n;
 }
 
