@@ -51,6 +51,19 @@ static inline void ws_fnv2_n(uint32_t *a, uint32_t *b, const char *s, size_t n)
     *a = x, *b = y;
 }
 
+/* ws_fnv() of the same string from four starting values (four feature
+ * names) in one pass: the chains of multiplications overlap, and the end of
+ * the string is tested once a byte */
+static inline void ws_fnv4(uint32_t h[4], const char *s)
+{
+    uint32_t a = h[0], b = h[1], c = h[2], e = h[3];
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        a = (a ^ *u) * 16777619u, b = (b ^ *u) * 16777619u;
+        c = (c ^ *u) * 16777619u, e = (e ^ *u) * 16777619u;
+    }
+    h[0] = a, h[1] = b, h[2] = c, h[3] = e;
+}
+
 /* ws_fnv() of a feature name from the offset basis, written out for names of
  * up to sixteen characters: with the name a literal, the compiler works it
  * out at compile time once ws_feat_hash() is inlined (the result is the

@@ -99,17 +99,32 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
             where = q->content.v[0].start >= d->toks.v[q->cue0].start ? "after" : "before";
     }
     const char *frags = q->content.n <= 1 ? "1" : q->content.n == 2 ? "2" : "3+";
-    ADD("rule", rule, NULL);
-    ADD("rule|type", rule, type);
+    /* the strings that begin several features are hashed under all their
+     * feature names in one pass (the same numbers as ws_feat_hash()) */
+    uint32_t hr[4] = {ws_fnv_name("rule="), ws_fnv_name("rule|type="), 0, 0};
+    uint32_t hc[4] = {ws_fnv_name("cue="), ws_fnv_name("cue|type="), ws_fnv_name("cue|where="),
+                      ws_fnv_name("cue|src=")};
+    ws_fnv4(hr, rule);
+    ws_fnv4(hc, cue);
+#define BAR(h) (((h) ^ '|') * 16777619u)
+#define ADD_H(h)                                                                                   \
+    do {                                                                                           \
+        if (n < cap) {                                                                             \
+            f[n++] = (h) % WS_QUOTE_DIM + 1;                                                       \
+            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
+        }                                                                                          \
+    } while (0)
+    ADD_H(hr[0]);
+    ADD_H(ws_fnv(BAR(hr[1]), type));
     ADD("type", type, NULL);
-    ADD("cue", cue, NULL);
-    ADD("cue|type", cue, type);
-    ADD("cue|where", cue, where);
+    ADD_H(hc[0]);
+    ADD_H(ws_fnv(BAR(hc[1]), type));
+    ADD_H(ws_fnv(BAR(hc[2]), where));
     ADD("learned", learned, NULL);
     ADD("learned|type", learned, type);
     ADD("src", src, NULL);
     ADD("src|rule", src, rule);
-    ADD("cue|src", cue, src);
+    ADD_H(ws_fnv(BAR(hc[3]), src));
     ADD("len", lb, NULL);
     ADD("len|type", lb, type);
     ADD("len|rule", lb, rule);
@@ -130,6 +145,8 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     ADD("cue-1", q->cue1 > q->cue0 ? ws_feat_word(d, (int64_t)q->cue0 - 1) : "<none>", NULL);
     ADD("bias", "1", NULL);
 #undef ADD
+#undef ADD_H
+#undef BAR
     return n;
 }
 
