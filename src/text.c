@@ -456,6 +456,12 @@ void ws_text_tokenize(ws_doc *d)
                     t->lex = le ? le->cls : 0;
                 }
                 i = t->end;
+                if (x == ' ') {
+                    /* the one space after most words, taken here rather
+                     * than by another round of the loop */
+                    i++;
+                    space = true;
+                }
                 push_tok(d, &p);
                 continue;
             }
@@ -518,6 +524,10 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
             i = t->end;
+            if (i < n && cp[i] == ' ') {
+                i++; /* as after a word */
+                space = true;
+            }
             push_tok(d, &p);
             continue;
         }
