@@ -41,6 +41,8 @@ typedef struct ctx {
     uint8_t *cue_len;  /* tokens of the cue phrase starting at each token, or 0 */
     uint8_t *weak;     /* the cue there counts only beside a quotation */
     uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
+    uint32_t *cues;    /* the tokens where cue_len is set, in order: the sieves that */
+    uint32_t ncues;    /* start from every cue read these, not every token */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -1065,7 +1067,8 @@ static void sieve_adjacent_any_verb(ctx *c)
 
 static void sieve_adjacent(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         uint32_t len = cue_at(c, k);
         if (!len || c->T[k].quote >= 0 || c->used[k])
             continue;
@@ -1140,7 +1143,8 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
 
 static void sieve_indirect(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
         if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
@@ -1510,7 +1514,8 @@ static void sieve_leftover(ctx *c)
  * the clause or object after it; the confidence says it is the weakest rule. */
 static void sieve_frame(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
         if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
@@ -1816,6 +1821,7 @@ void ws_speakers_attribute(ws_doc *d)
     c.ment_at = d->ment_at;
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
+    c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
@@ -1876,6 +1882,7 @@ void ws_speakers_attribute(ws_doc *d)
         }
         if (len) {
             c.cue_len[k] = (uint8_t)len;
+            c.cues[c.ncues++] = k;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
