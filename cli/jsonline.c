@@ -74,8 +74,9 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         __m128i x = _mm_loadu_si128((const __m128i *)p);
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
                                    _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f)); /* x <= 0x1F */
-        if (_mm_movemask_epi8(hit))
-            break;
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return p + __builtin_ctz(m); /* the first such byte */
         p += 16;
     }
 #endif
