@@ -144,15 +144,14 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
     SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
     bool that = false, qa = false, qb = false;
-    for (uint32_t j = k + 1; j < d->toks.n && j < k + 5; j++) {
-        if (tok_is(d, j, "that"))
-            that = true;
-        if (d->toks.v[j].kind == T_QUOTE)
-            qa = true;
+    /* the four tokens each side, tested without a branch each */
+    const tok *T = d->toks.v;
+    for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
+        that |= T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that");
+        qa |= T[j].kind == T_QUOTE;
     }
     for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
-        if (d->toks.v[j].kind == T_QUOTE)
-            qb = true;
+        qb |= T[j].kind == T_QUOTE;
     SET(15, that ? LIT("that=yes") : LIT("that=no"));
     SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
     SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
