@@ -1828,6 +1828,15 @@ void ws_speakers_attribute(ws_doc *d)
         tok *t = &c.T[k];
         if (t->kind != T_WORD)
             continue;
+        /* a word the learned model may take for the head of a cue, below */
+        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
+                         t->kind == T_WORD && t->end - t->start > 2 &&
+                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
+                         d->ment_at[k] < 0;
+        /* most words: no lexicon cue of any kind starts here (the look-ups
+         * below would find none), and the model is not asked */
+        if (!may_learn && !(t->lex & (LX_CUE | LX_CUE_ING | LX_CUE_WEAK | LX_PREFIX)))
+            continue;
         int32_t lemma = -1;
         uint32_t len;
         if (t->lex & LX_PREFIX) {
@@ -1845,11 +1854,6 @@ void ws_speakers_attribute(ws_doc *d)
             if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
                 c.weak[k] = 1;
         }
-        /* a word the learned model may take for the head of a cue, below */
-        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
-                         t->kind == T_WORD && t->end - t->start > 2 &&
-                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
-                         d->ment_at[k] < 0;
         if (!len && !may_learn)
             continue;
         /* not a cue: a capitalised word inside a sentence ("New York State"),
