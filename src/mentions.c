@@ -139,7 +139,7 @@ static bool name_particle(const ws_doc *d, uint32_t k)
         return false; /* each particle has two or three letters */
     const char *w = d->toks.v[k].low;
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (w[0] == p[i][0] && strcmp(w, p[i]) == 0)
+        if (w[0] == p[i][0] && ws_streq(w, p[i]))
             return true;
     return false;
 }

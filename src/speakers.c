@@ -53,7 +53,7 @@ typedef struct ctx {
 static bool in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && ws_streq(w, *list))
             return true;
     return false;
 }
@@ -93,7 +93,7 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         if (t->kind != T_WORD)
             break;
         if (t->lex & LX_AUX || (!(t->flags & F_CAP) && t->len > 4 &&
-                                strcmp(t->low + t->len - 2, "ly") == 0 &&
+                                ws_streq(t->low + t->len - 2, "ly") &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)))) {
             j--;
             continue;
@@ -435,7 +435,7 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
             (c->T[cue0 - 1].len > 4 &&
-             strcmp(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") == 0)))
+             ws_streq(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly"))))
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
         (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
@@ -526,14 +526,14 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
 static bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && (strcmp(l, "continue") == 0 || strcmp(l, "go on") == 0) &&
+    return l && (ws_streq(l, "continue") || ws_streq(l, "go on")) &&
            tok_is(c->d, after, "to");
 }
 
 static bool hearer_verb(const ctx *c, uint32_t k)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && strcmp(l, "tell") == 0;
+    return l && ws_streq(l, "tell");
 }
 
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
@@ -1012,7 +1012,7 @@ static bool past_verb(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     size_t l = t->kind == T_WORD ? t->len : 0;
-    return l > 4 && !(t->flags & F_CAP) && strcmp(t->low + l - 2, "ed") == 0 &&
+    return l > 4 && !(t->flags & F_CAP) && ws_streq(t->low + l - 2, "ed") &&
            c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
 
@@ -1073,7 +1073,7 @@ static void sieve_adjacent(ctx *c)
         if (!len || c->T[k].quote >= 0 || c->used[k])
             continue;
         int32_t lemma = c->T[k].cue_lemma;
-        if (lemma >= 0 && strcmp(ws_lex_cue_lemma(lemma), "according to") == 0)
+        if (lemma >= 0 && ws_streq(ws_lex_cue_lemma(lemma), "according to"))
             continue; /* handled with indirect speech */
         if (!quote_before_cue(c, k, len))
             quote_after_cue(c, k, len);
@@ -1091,7 +1091,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
 {
     /* "said on a conference call", "told in an interview": a setting */
     const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
-    if (l && (strcmp(l, "say") == 0 || strcmp(l, "tell") == 0 || strcmp(l, "add") == 0))
+    if (l && (ws_streq(l, "say") || ws_streq(l, "tell") || ws_streq(l, "add")))
         return false;
     static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with",
                                     "at", "out", "over", "into", NULL};
@@ -1153,7 +1153,7 @@ static void sieve_indirect(ctx *c)
         uint32_t s0, s1;
         sent_bounds(c, k, &s0, &s1);
         np src;
-        bool according = lem && strcmp(lem, "according to") == 0;
+        bool according = lem && ws_streq(lem, "according to");
         if (according) {
             /* according to X, CONTENT. | CONTENT, according to X. */
             if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
@@ -1561,7 +1561,7 @@ static void sieve_frame(ctx *c)
         uint32_t cue_end = k + len;
         const char *lem = ws_lex_cue_lemma(t->cue_lemma);
         /* "according to" names a source after it: sieve 2's, or nothing */
-        if (continuation_to(c, k, cue_end) || (lem && strcmp(lem, "according to") == 0))
+        if (continuation_to(c, k, cue_end) || (lem && ws_streq(lem, "according to")))
             continue;
         if (cue_particle(c, k, cue_end))
             cue_end++;
@@ -1728,7 +1728,7 @@ static void sieve_mixed_verb(ctx *c)
                 break;
             size_t l = c->T[v].len;
             /* a finite verb: past tense or third person */
-            bool verb = c->cue_len[v] || (l > 3 && (strcmp(c->T[v].low + l - 2, "ed") == 0 ||
+            bool verb = c->cue_len[v] || (l > 3 && (ws_streq(c->T[v].low + l - 2, "ed") ||
                                                    (c->T[v].low[l - 1] == 's' && c->T[v].low[l - 2] != 's')));
             if (!verb)
                 break;
@@ -1891,7 +1891,7 @@ void ws_speakers_attribute(ws_doc *d)
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
                 size_t l = t->len;
-                uint32_t bit = l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
+                uint32_t bit = l > 3 && ws_streq(t->low + l - 3, "ing") ? LX_CUE_ING : LX_CUE;
                 /* remembered, so the cue model still sees the word's own class */
                 if (!(t->lex & bit))
                     t->flags |= bit == LX_CUE ? F_CUE_ADDED : F_ING_ADDED;
