@@ -29,7 +29,7 @@
 static uint32_t key_of(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t1 - 1].low;
-    size_t l = strlen(w);
+    size_t l = d->toks.v[m->t1 - 1].len; /* strlen(w) */
     uint32_t h = WS_LEX_HASH_BASIS;
     if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
         l -= 2;
@@ -105,7 +105,7 @@ static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
 static bool name_tag(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t0].low;
-    return (w && strlen(w) > 2 && w[1] == '-' && strchr("rdi", w[0])) ||
+    return (w && d->toks.v[m->t0].len > 2 && w[1] == '-' && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i')) ||
            (m->t0 > 0 && tok_punct(d, m->t0 - 1, '('));
 }
 

@@ -1712,7 +1712,7 @@ static void sieve_mixed_verb(ctx *c)
                 break;
             /* "Trump's attacks on …": a possessive is no subject */
             const char *lw = c->T[M->t1 - 1].low;
-            size_t ll = strlen(lw);
+            size_t ll = c->T[M->t1 - 1].len; /* strlen(lw) */
             if (ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's')
                 break;
             /* the quotation belongs to the verb's own clause: no other cue or
