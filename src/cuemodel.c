@@ -144,14 +144,25 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
     SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
     bool that = false, qa = false, qb = false;
-    /* the four tokens each side, tested without a branch each */
+    /* the four tokens each side, tested without a branch each (written out
+     * when all eight are in the text) */
     const tok *T = d->toks.v;
-    for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
-        that |= T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that");
-        qa |= T[j].kind == T_QUOTE;
+#define THAT_(j) (T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that"))
+    if (k >= 4 && k + 5 <= d->toks.n) {
+        that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
+        qa = (T[k + 1].kind == T_QUOTE) | (T[k + 2].kind == T_QUOTE) | (T[k + 3].kind == T_QUOTE) |
+             (T[k + 4].kind == T_QUOTE);
+        qb = (T[k - 1].kind == T_QUOTE) | (T[k - 2].kind == T_QUOTE) | (T[k - 3].kind == T_QUOTE) |
+             (T[k - 4].kind == T_QUOTE);
+    } else {
+        for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
+            that |= THAT_(j);
+            qa |= T[j].kind == T_QUOTE;
+        }
+        for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+            qb |= T[j].kind == T_QUOTE;
     }
-    for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
-        qb |= T[j].kind == T_QUOTE;
+#undef THAT_
     SET(15, that ? LIT("that=yes") : LIT("that=no"));
     SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
     SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
