@@ -230,6 +230,18 @@ static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 static int skip_number(parser *ps, int *plain_int)
 {
     const unsigned char *p = ps->p, *end = ps->end, *start = p;
+    /* the common case, a short positive integer (offsets): what the general
+     * code below would decide for it, decided at once */
+    if (p < end && *p >= '1' && *p <= '9') {
+        const unsigned char *q = p + 1;
+        while (q < end && is_digit(*q))
+            q++;
+        if (q - p <= 18 && (q == end || (*q != '.' && *q != 'e' && *q != 'E'))) {
+            *plain_int = 1;
+            ps->p = q;
+            return 1;
+        }
+    }
     int neg = 0;
     if (p < end && *p == '-')
         p++, neg = 1;
