@@ -98,10 +98,12 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
  * first-level cache, and ws_cue_score() would otherwise wait for each. */
 #define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
 
-size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+/* The WS_CUE_FEATS features into f: inlined into ws_cue_logit(), where the
+ * array and its stores and loads go away and each weight is added as soon as
+ * its feature is known (the same additions, in the same order) */
+static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, uint32_t k,
+                                                                uint32_t *f)
 {
-    if (cap < WS_CUE_FEATS)
-        return ws_cue_features_named(d, k, f, cap);
     const tok *t = &d->toks.v[k];
     const char *w = t->low;
     size_t l = t->len;
@@ -167,6 +169,13 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
     SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
     SET(18, LIT("bias=1"));
+}
+
+size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+{
+    if (cap < WS_CUE_FEATS)
+        return ws_cue_features_named(d, k, f, cap);
+    cue_features(d, k, f);
     return WS_CUE_FEATS;
 }
 #undef LIT
@@ -176,9 +185,9 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 
 double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
-    uint32_t f[WS_CUE_MAX_FEATS];
-    size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
-    return ws_feat_sum(ws_cue_weights, f, n);
+    uint32_t f[WS_CUE_FEATS];
+    cue_features(d, k, f);
+    return ws_feat_sum(ws_cue_weights, f, WS_CUE_FEATS);
 }
 
 double ws_cue_score(const ws_doc *d, uint32_t k)
