@@ -74,8 +74,9 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         __m128i x = _mm_loadu_si128((const __m128i *)p);
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
                                    _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f)); /* x <= 0x1F */
-        if (_mm_movemask_epi8(hit))
-            break;
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return p + __builtin_ctz(m); /* the first such byte */
         p += 16;
     }
 #endif
@@ -229,6 +230,18 @@ static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 static int skip_number(parser *ps, int *plain_int)
 {
     const unsigned char *p = ps->p, *end = ps->end, *start = p;
+    /* the common case, a short positive integer (offsets): what the general
+     * code below would decide for it, decided at once */
+    if (p < end && *p >= '1' && *p <= '9') {
+        const unsigned char *q = p + 1;
+        while (q < end && is_digit(*q))
+            q++;
+        if (q - p <= 18 && (q == end || (*q != '.' && *q != 'e' && *q != 'E'))) {
+            *plain_int = 1;
+            ps->p = q;
+            return 1;
+        }
+    }
     int neg = 0;
     if (p < end && *p == '-')
         p++, neg = 1;

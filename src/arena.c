@@ -158,7 +158,7 @@ static uint64_t map_hash(const char *s)
 static size_t map_slot(const ws_map *m, const char *key, uint32_t h)
 {
     size_t i = h & (m->cap - 1);
-    while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
+    while (m->keys[i] && (m->hashes[i] != h || !ws_streq(m->keys[i], key)))
         i = (i + 1) & (m->cap - 1);
     return i;
 }

@@ -67,6 +67,36 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
 #define BAR(h) (((h) ^ '|') * 16777619u)
 #define SET(k, v) (f[k] = (v), __builtin_prefetch(&ws_bound_weights[f[k] - 1]))
 
+/* ws_feat_word(d, k) and its length */
+static inline const char *feat_word_n(const ws_doc *d, int64_t k, size_t *len)
+{
+    if (k < 0 || (size_t)k >= d->toks.n)
+        return *len = 6, "<none>";
+    const tok *t = &d->toks.v[k];
+    if (t->kind == T_QUOTE)
+        return *len = 3, "<q>";
+    if (t->kind == T_NUM)
+        return *len = 5, "<num>";
+    return *len = t->len, t->low;
+}
+
+/* ws_fnv_n() of the same n bytes from eight starting values (eight feature
+ * names) in one pass: the eight chains of multiplications overlap, and the
+ * bytes are read once */
+static inline void fnv8_n(uint32_t h[8], const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t a0 = h[0], a1 = h[1], a2 = h[2], a3 = h[3], a4 = h[4], a5 = h[5], a6 = h[6], a7 = h[7];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = u[i];
+        a0 = (a0 ^ c) * 16777619u, a1 = (a1 ^ c) * 16777619u;
+        a2 = (a2 ^ c) * 16777619u, a3 = (a3 ^ c) * 16777619u;
+        a4 = (a4 ^ c) * 16777619u, a5 = (a5 ^ c) * 16777619u;
+        a6 = (a6 ^ c) * 16777619u, a7 = (a7 ^ c) * 16777619u;
+    }
+    h[0] = a0, h[1] = a1, h[2] = a2, h[3] = a3, h[4] = a4, h[5] = a5, h[6] = a6, h[7] = a7;
+}
+
 static uint32_t bucket_index(uint32_t n)
 {
     return n <= 1 ? 0 : n == 2 ? 1 : n == 3 ? 2 : n <= 5 ? 3 : n <= 8 ? 4 : n <= 12 ? 5 : n <= 20 ? 6
@@ -90,28 +120,37 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         uint32_t f[19];
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
-        const char *w = last ? "<end>" : ws_feat_word(d, j);
+        size_t wl, w1l;
+        const char *w = last ? (wl = 5, "<end>") : feat_word_n(d, j, &wl);
         uint32_t bi = bucket_index(j - s->a);
         uint32_t ci = s->commas[i] == 0 ? 0 : s->commas[i] == 1 ? 1 : 2;
         uint32_t ri = j == s->rule_end ? 0 : j < s->rule_end ? 1 : 2;
-        const char *w1 = ws_feat_word(d, (int64_t)j + 1);
+        const char *w1 = feat_word_n(d, (int64_t)j + 1, &w1l);
         int sp1 = ws_feat_shape_code(d, (int64_t)j + 1);
-        SET(0, WORD("w", w));
-        SET(1, WORD("w+1", w1));
-        SET(2, WORD("w-1", ws_feat_word(d, (int64_t)j - 1)));
-        SET(3, ws_fnv(BAR(ws_fnv(ws_fnv_name("w|w+1="), w)), w1) % WS_BOUND_DIM + 1);
+        /* the word under its eight feature names in one pass */
+        uint32_t hw[8] = {ws_fnv_name("w="),      ws_fnv_name("w|w+1="),    ws_fnv_name("w|s+1="),
+                          ws_fnv_name("w|len="),  ws_fnv_name("w|commas="), ws_fnv_name("w|rule="),
+                          ws_fnv_name("w|that="), h_cue_w};
+        fnv8_n(hw, w, wl);
+        /* and the next word under "w+1=" and after "w|w+1=w|" */
+        uint32_t h1 = ws_fnv_name("w+1="), hww1 = BAR(hw[1]);
+        ws_fnv2_n(&h1, &hww1, w1, w1l);
+        SET(0, hw[0] % WS_BOUND_DIM + 1);
+        SET(1, h1 % WS_BOUND_DIM + 1);
+        SET(2, WS_WORD_FNV_LIT("w-1=", d, (int64_t)j - 1) % WS_BOUND_DIM + 1);
+        SET(3, hww1 % WS_BOUND_DIM + 1);
         SET(4, WS_SHAPE_FNV_LIT("s+1=", sp1, d, (int64_t)j + 1) % WS_BOUND_DIM + 1);
-        SET(5, ws_shape_fnv(BAR(ws_fnv(ws_fnv_name("w|s+1="), w)), sp1, d, (int64_t)j + 1) % WS_BOUND_DIM + 1);
+        SET(5, ws_shape_fnv(BAR(hw[2]), sp1, d, (int64_t)j + 1) % WS_BOUND_DIM + 1);
         SET(6, ((const uint32_t[]){LIT("len=1"), LIT("len=2"), LIT("len=3"), LIT("len=4-5"), LIT("len=6-8"),
                                    LIT("len=9-12"), LIT("len=13-20"), LIT("len=21-35"), LIT("len=36+")})[bi]);
-        SET(7, ws_fnv(BAR(ws_fnv(ws_fnv_name("w|len="), w)), buckets[bi]) % WS_BOUND_DIM + 1);
+        SET(7, ws_fnv(BAR(hw[3]), buckets[bi]) % WS_BOUND_DIM + 1);
         SET(8, ((const uint32_t[]){LIT("commas=0"), LIT("commas=1"), LIT("commas=2+")})[ci]);
-        SET(9, ws_fnv(BAR(ws_fnv(ws_fnv_name("w|commas="), w)), ncs[ci]) % WS_BOUND_DIM + 1);
+        SET(9, ws_fnv(BAR(hw[4]), ncs[ci]) % WS_BOUND_DIM + 1);
         SET(10, ((const uint32_t[]){LIT("rule=yes"), LIT("rule=before"), LIT("rule=after")})[ri]);
-        SET(11, ws_fnv(BAR(ws_fnv(ws_fnv_name("w|rule="), w)), rules[ri]) % WS_BOUND_DIM + 1);
+        SET(11, ws_fnv(BAR(hw[5]), rules[ri]) % WS_BOUND_DIM + 1);
         SET(12, f_that);
-        SET(13, ws_fnv(BAR(ws_fnv(ws_fnv_name("w|that="), w)), that) % WS_BOUND_DIM + 1);
-        SET(14, ws_fnv(h_cue_w, w) % WS_BOUND_DIM + 1);
+        SET(13, ws_fnv(BAR(hw[6]), that) % WS_BOUND_DIM + 1);
+        SET(14, hw[7] % WS_BOUND_DIM + 1);
         SET(15, ws_fnv(h_cue_len, buckets[bi]) % WS_BOUND_DIM + 1);
         SET(16, ws_fnv(h_cue_rule, rules[ri]) % WS_BOUND_DIM + 1);
         SET(17, last ? LIT("last=yes") : LIT("last=no"));

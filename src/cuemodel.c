@@ -98,21 +98,37 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
  * first-level cache, and ws_cue_score() would otherwise wait for each. */
 #define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
 
-size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+/* The WS_CUE_FEATS features into f: inlined into ws_cue_logit(), where the
+ * array and its stores and loads go away and each weight is added as soon as
+ * its feature is known (the same additions, in the same order) */
+static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, uint32_t k,
+                                                                uint32_t *f)
 {
-    if (cap < WS_CUE_FEATS)
-        return ws_cue_features_named(d, k, f, cap);
     const tok *t = &d->toks.v[k];
     const char *w = t->low;
     size_t l = t->len;
     int64_t K = k;
-    const char *w1 = ws_feat_word(d, K + 1);
-    SET(0, WORD("w", w));
-    SET(1, WORD("suf3", l > 3 ? w + l - 3 : w));
-    SET(2, WORD("suf2", l > 2 ? w + l - 2 : w));
-    SET(3, WORD("w-1", ws_feat_word(d, K - 1)));
-    SET(4, WORD("w+1", w1));
-    SET(5, WORD("w+2", ws_feat_word(d, K + 2)));
+    /* the word under "w=" and under "ww+1=" in one pass */
+    uint32_t hw = ws_fnv_name("w="), hww = ws_fnv_name("ww+1=");
+    ws_fnv2_n(&hw, &hww, w, l);
+    SET(0, hw % WS_CUE_DIM + 1);
+    /* its last three and two bytes (all of it when shorter) */
+    size_t l3 = l < 3 ? l : 3, l2 = l < 2 ? l : 2;
+    SET(1, ws_fnv_n(ws_fnv_name("suf3="), w + l - l3, l3) % WS_CUE_DIM + 1);
+    SET(2, ws_fnv_n(ws_fnv_name("suf2="), w + l - l2, l2) % WS_CUE_DIM + 1);
+    SET(3, WS_WORD_FNV_LIT("w-1=", d, K - 1) % WS_CUE_DIM + 1);
+    /* the next word under "w+1=" and after "ww+1=w|", in one pass too */
+    uint32_t h1, hww1 = (hww ^ '|') * 16777619u;
+    const tok *t1 = K + 1 < (int64_t)d->toks.n ? &d->toks.v[k + 1] : NULL;
+    if (t1 && t1->kind != T_QUOTE && t1->kind != T_NUM) {
+        h1 = ws_fnv_name("w+1=");
+        ws_fnv2_n(&h1, &hww1, t1->low, t1->len);
+    } else {
+        h1 = WS_WORD_FNV_LIT("w+1=", d, K + 1);
+        hww1 = ws_fnv(hww1, ws_feat_word(d, K + 1));
+    }
+    SET(4, h1 % WS_CUE_DIM + 1);
+    SET(5, WS_WORD_FNV_LIT("w+2=", d, K + 2) % WS_CUE_DIM + 1);
     int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
     SET(6, SHAPE("s-1", sm1, K - 1));
     SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
@@ -120,8 +136,7 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
     uint32_t h = WS_SHAPE_FNV_LIT("s-1s+1=", sm1, d, K - 1);
     SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
-    h = ws_fnv(ws_fnv_name("ww+1="), w);
-    SET(11, ws_fnv((h ^ '|') * 16777619u, w1) % WS_CUE_DIM + 1);
+    SET(11, hww1 % WS_CUE_DIM + 1);
     uint32_t lx = t->lex;
     if (t->flags & F_CUE_ADDED)
         lx &= ~(uint32_t)LX_CUE;
@@ -131,19 +146,36 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
     SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
     SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
     bool that = false, qa = false, qb = false;
-    for (uint32_t j = k + 1; j < d->toks.n && j < k + 5; j++) {
-        if (tok_is(d, j, "that"))
-            that = true;
-        if (d->toks.v[j].kind == T_QUOTE)
-            qa = true;
+    /* the four tokens each side, tested without a branch each (written out
+     * when all eight are in the text) */
+    const tok *T = d->toks.v;
+#define THAT_(j) (T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that"))
+    if (k >= 4 && k + 5 <= d->toks.n) {
+        that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
+        qa = (T[k + 1].kind == T_QUOTE) | (T[k + 2].kind == T_QUOTE) | (T[k + 3].kind == T_QUOTE) |
+             (T[k + 4].kind == T_QUOTE);
+        qb = (T[k - 1].kind == T_QUOTE) | (T[k - 2].kind == T_QUOTE) | (T[k - 3].kind == T_QUOTE) |
+             (T[k - 4].kind == T_QUOTE);
+    } else {
+        for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
+            that |= THAT_(j);
+            qa |= T[j].kind == T_QUOTE;
+        }
+        for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+            qb |= T[j].kind == T_QUOTE;
     }
-    for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
-        if (d->toks.v[j].kind == T_QUOTE)
-            qb = true;
+#undef THAT_
     SET(15, that ? LIT("that=yes") : LIT("that=no"));
     SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
     SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
     SET(18, LIT("bias=1"));
+}
+
+size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
+{
+    if (cap < WS_CUE_FEATS)
+        return ws_cue_features_named(d, k, f, cap);
+    cue_features(d, k, f);
     return WS_CUE_FEATS;
 }
 #undef LIT
@@ -153,9 +185,9 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 
 double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
-    uint32_t f[WS_CUE_MAX_FEATS];
-    size_t n = ws_cue_features(d, k, f, WS_CUE_MAX_FEATS);
-    return ws_feat_sum(ws_cue_weights, f, n);
+    uint32_t f[WS_CUE_FEATS];
+    cue_features(d, k, f);
+    return ws_feat_sum(ws_cue_weights, f, WS_CUE_FEATS);
 }
 
 double ws_cue_score(const ws_doc *d, uint32_t k)

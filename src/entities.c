@@ -78,7 +78,7 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
     if (title) {
         bool have = false;
         for (size_t i = 0; i < e->titles.n; i++)
-            if (strcmp(e->titles.v[i], title) == 0)
+            if (ws_streq(e->titles.v[i], title))
                 have = true;
         if (!have)
             VPUSH(&c->d->arena, e->titles, title);
@@ -202,8 +202,8 @@ static bool place_like(ectx *c, const mention *m)
     const tok *p = &c->T[m->t0 - 1];
     static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across", NULL};
     for (const char *const *w = preps; *w; w++)
-        if (p->low[0] == (*w)[0] && strcmp(p->low, *w) == 0)
-            return !(strcmp(*w, "to") == 0 && m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
+        if (p->low[0] == (*w)[0] && ws_streq(p->low, *w))
+            return !(ws_streq(*w, "to") && m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
     return false;
 }
 
@@ -215,7 +215,7 @@ static bool after_preposition(ectx *c, const mention *m)
     for (uint32_t back = 1; back <= 3 && m->t0 >= back; back++) {
         const tok *p = &c->T[m->t0 - back];
         for (const char *const *w = preps; *w; w++)
-            if (p->low[0] == (*w)[0] && strcmp(p->low, *w) == 0)
+            if (p->low[0] == (*w)[0] && ws_streq(p->low, *w))
                 return true;
         if (p->kind != T_WORD || (p->flags & F_CAP) || (p->lex & (LX_CUE | LX_CUE_ING)))
             return false;

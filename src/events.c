@@ -124,8 +124,8 @@ void ws_events_find(ws_doc *d)
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;
         const char *w = T[k].low;
-        bool noun = strcmp(w, "meeting") == 0 || strcmp(w, "meetings") == 0 ||
-                    strcmp(w, "talks") == 0;
+        bool noun = ws_streq(w, "meeting") || ws_streq(w, "meetings") ||
+                    ws_streq(w, "talks");
         uint32_t after = k + 1;
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
             after++;

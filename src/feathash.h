@@ -20,6 +20,50 @@ static inline uint32_t ws_fnv(uint32_t h, const char *s)
     }
 }
 
+/* ws_fnv(h, s) for the n bytes at s, with n known (a token's low and len):
+ * the same number, with no test for the end of the string at every byte */
+static inline uint32_t ws_fnv_n(uint32_t h, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h = (h ^ u[i]) * 16777619u;
+        h = (h ^ u[i + 1]) * 16777619u;
+        h = (h ^ u[i + 2]) * 16777619u;
+        h = (h ^ u[i + 3]) * 16777619u;
+    }
+    for (; i < n; i++)
+        h = (h ^ u[i]) * 16777619u;
+    return h;
+}
+
+/* ws_fnv_n() of the same bytes from two starting values (two feature names)
+ * in one pass: the two chains of multiplications overlap, and the bytes are
+ * read once */
+static inline void ws_fnv2_n(uint32_t *a, uint32_t *b, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t x = *a, y = *b;
+    for (size_t i = 0; i < n; i++) {
+        x = (x ^ u[i]) * 16777619u;
+        y = (y ^ u[i]) * 16777619u;
+    }
+    *a = x, *b = y;
+}
+
+/* ws_fnv() of the same string from four starting values (four feature
+ * names) in one pass: the chains of multiplications overlap, and the end of
+ * the string is tested once a byte */
+static inline void ws_fnv4(uint32_t h[4], const char *s)
+{
+    uint32_t a = h[0], b = h[1], c = h[2], e = h[3];
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        a = (a ^ *u) * 16777619u, b = (b ^ *u) * 16777619u;
+        c = (c ^ *u) * 16777619u, e = (e ^ *u) * 16777619u;
+    }
+    h[0] = a, h[1] = b, h[2] = c, h[3] = e;
+}
+
 /* ws_fnv() of a feature name from the offset basis, written out for names of
  * up to sixteen characters: with the name a literal, the compiler works it
  * out at compile time once ws_feat_hash() is inlined (the result is the
@@ -131,6 +175,27 @@ static inline const char *ws_feat_shape(const ws_doc *d, int64_t k)
     if (t->flags & F_CAP)
         return "cap";
     return "w";
+}
+
+/* ws_fnv(ws_fnv_name(name), ws_feat_word(d, k)) for a literal name ("w-1="):
+ * the word outside the text, a quote mark's and a number's are constants,
+ * worked out at compile time, and a token's own word is hashed with its
+ * length known */
+#define WS_WORD_FNV_LIT(name, d, k)                                                                \
+    ws_word_fnv_(ws_fnv_name(name), ws_fnv_name(name "<none>"), ws_fnv_name(name "<q>"),           \
+                 ws_fnv_name(name "<num>"), d, k)
+static inline __attribute__((always_inline)) uint32_t ws_word_fnv_(uint32_t h, uint32_t h_none,
+                                                                   uint32_t h_q, uint32_t h_num,
+                                                                   const ws_doc *d, int64_t k)
+{
+    if (k < 0 || (size_t)k >= d->toks.n)
+        return h_none;
+    const tok *t = &d->toks.v[k];
+    if (t->kind == T_QUOTE)
+        return h_q;
+    if (t->kind == T_NUM)
+        return h_num;
+    return ws_fnv_n(h, t->low, t->len);
 }
 
 /* ws_feat_shape() as a code, so that a feature of a shape can be hashed

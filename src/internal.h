@@ -273,6 +273,9 @@ uint8_t *ws_source_freq(ws_doc *d);
 size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
                           size_t cap);
 double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i);
+/* ws_source_score() of every candidate of site s, into z[0 .. s->n): what the
+ * candidates share is worked out once */
+void ws_source_scores(const ws_doc *d, const source_site *s, double *z);
 /* With this internal flag the speakers stage keeps the sieves' sources and
  * every attribution, and logs each one's candidates in ws_doc.source_log. */
 #define WS_INTERNAL_LOG_SOURCES (1u << 28)

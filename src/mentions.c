@@ -56,6 +56,7 @@ static bool asked(const tok *t)
 }
 
 enum { POSSESSIVE_MAX = 128 }; /* a possessive this long or longer is looked up no more */
+enum { FILTER_BITS = 4096, FILTER_SHIFT = 20 }; /* make_vocab()'s filter: the top 12 bits of a hash */
 
 static vocab_t make_vocab(ws_doc *d)
 {
@@ -68,14 +69,18 @@ static vocab_t make_vocab(ws_doc *d)
     uint32_t *low = ask + 2 * n;
     for (size_t k = 0; k < n; k++) {
         const tok *t = &T[k];
-        if (asked(t)) {
-            ask[count++] = (uint32_t)k;
-        } else if (is_lowerword(t)) {
-            low -= 2;
-            low[0] = (uint32_t)k;
-            low[1] = t->hash;
-            nlow++;
-        }
+        /* no branch on which list a token goes to (the kinds of words follow
+         * no pattern a branch predictor could learn): both slots are written
+         * every time and only the counts say which is kept. A slot written
+         * and not kept is past the end of its list, and never within the
+         * other one: count + 2 * nlow <= 2 * k here. */
+        bool a = asked(t), l = !a && is_lowerword(t);
+        ask[count] = (uint32_t)k;
+        count += a;
+        low[-2] = (uint32_t)k;
+        low[-1] = t->hash;
+        low -= 2 * (size_t)l;
+        nlow += l;
     }
     if (!count)
         return v;
@@ -84,6 +89,9 @@ static vocab_t make_vocab(ws_doc *d)
         v.cap *= 2;
     v.slot = ws_alloc(&d->arena, v.cap * sizeof *v.slot);
     v.at = ws_alloc_raw(&d->arena, n * sizeof *v.at); /* read only where written */
+    /* a bit per asked word's hash (its top bits): most lower-case words are
+     * none of them, and the bit says so without a probe of the table */
+    uint64_t filter[FILTER_BITS / 64] = {0};
     for (size_t a = 0; a < count; a++) {
         uint32_t k = ask[a];
         const tok *t = &T[k];
@@ -106,9 +114,12 @@ static vocab_t make_vocab(ws_doc *d)
             v.slot[i].h = h;
         }
         v.at[k] = (int32_t)i;
+        filter[(h >> FILTER_SHIFT) / 64] |= 1ull << ((h >> FILTER_SHIFT) % 64);
     }
     for (size_t x = 0; x < nlow; x++, low += 2) {
         uint32_t h = low[1];
+        if (!((filter[(h >> FILTER_SHIFT) / 64] >> ((h >> FILTER_SHIFT) % 64)) & 1))
+            continue;
         for (size_t i = h & (v.cap - 1); v.slot[i].key; i = (i + 1) & (v.cap - 1))
             if (v.slot[i].h == h && ws_streq(v.slot[i].key, T[low[0]].low)) {
                 v.slot[i].seen = 1;
@@ -128,7 +139,7 @@ static bool name_particle(const ws_doc *d, uint32_t k)
         return false; /* each particle has two or three letters */
     const char *w = d->toks.v[k].low;
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (w[0] == p[i][0] && strcmp(w, p[i]) == 0)
+        if (w[0] == p[i][0] && ws_streq(w, p[i]))
             return true;
     return false;
 }

@@ -66,6 +66,23 @@ static const char digits2[201] = "0001020304050607080910111213141516171819202122
 
 static void put_uint(out *o, size_t v)
 {
+    /* most numbers are short offsets: their digits are written straight
+     * into the buffer, from the last one, with no copy after */
+    unsigned nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 0;
+    if (nd && nd <= sizeof o->buf - o->n) {
+        char *p = o->buf + o->n + nd;
+        o->n += nd;
+        while (v >= 100) {
+            p -= 2;
+            memcpy(p, digits2 + 2 * (v % 100), 2);
+            v /= 100;
+        }
+        if (v >= 10)
+            memcpy(p - 2, digits2 + 2 * v, 2);
+        else
+            p[-1] = (char)('0' + v);
+        return;
+    }
     char tmp[24];
     size_t k = sizeof tmp;
     while (v >= 100) {

@@ -45,12 +45,6 @@ static char *put_dec(char *p, int v)
     return p + (sizeof tmp - k);
 }
 
-static const char *len_bucket(size_t n)
-{
-    return n < 15 ? "<15" : n < 30 ? "<30" : n < 60 ? "<60" : n < 120 ? "<120" : n < 250 ? "<250"
-                                                                                       : "250+";
-}
-
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
 {
     size_t n = 0;
@@ -65,29 +59,37 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     *r++ = '/';
     *put_dec(r, (int)(q->conf * 100 + 0.5)) = 0;
     const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+    uint32_t ti = q->type == WS_DIRECT ? 0 : q->type == WS_MIXED ? 1 : 2;
+    /* the index of each value from a small set: the features of two such
+     * values take their hash up to the second from a table worked out at
+     * compile time */
+    uint32_t li = 0, si = 0, wi = 0;
     /* the cue's head: its first word that is no auxiliary or adverb */
     uint32_t h = q->cue0;
     while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
         h++;
-    const char *cue = "<none>", *learned = "none";
+    const char *cue = "<none>";
     if (q->cue1 > q->cue0 && h < d->toks.n) {
         const char *lem = ws_lex_cue_lemma(d->toks.v[h].cue_lemma);
         cue = lem ? lem : d->toks.v[h].low ? d->toks.v[h].low : "<punct>";
-        learned = lem ? "lexicon" : "model";
+        li = lem ? 1 : 2;
     }
     const char *src = "none";
     if (q->has_src_span) {
         src = "phrase";
+        si = 1;
         if (q->source >= 0) {
             uint8_t kind = d->ments.v[q->source].kind;
             src = kind == M_NAME ? "name" : kind == M_TITLE ? "title" : kind == M_PRONOUN ? "pron"
                 : kind == M_ROLE ? "role" : "org";
+            si = kind == M_NAME ? 2 : kind == M_TITLE ? 3 : kind == M_PRONOUN ? 4 : kind == M_ROLE ? 5 : 6;
         }
     }
     size_t len = 0;
     for (size_t i = 0; i < q->content.n; i++)
         len += q->content.v[i].end - q->content.v[i].start;
-    const char *lb = len_bucket(len);
+    /* its bucket: <15, <30, <60, <120, <250, 250+ */
+    uint32_t bi = len < 15 ? 0 : len < 30 ? 1 : len < 60 ? 2 : len < 120 ? 3 : len < 250 ? 4 : 5;
     const char *first = "<none>";
     const char *where = "none";
     if (q->content.n) {
@@ -95,29 +97,66 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
         if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
             t++;
         first = ws_feat_word(d, t);
-        if (q->cue1 > q->cue0)
-            where = q->content.v[0].start >= d->toks.v[q->cue0].start ? "after" : "before";
+        if (q->cue1 > q->cue0) {
+            bool after = q->content.v[0].start >= d->toks.v[q->cue0].start;
+            where = after ? "after" : "before";
+            wi = after ? 1 : 2;
+        }
     }
-    const char *frags = q->content.n <= 1 ? "1" : q->content.n == 2 ? "2" : "3+";
-    ADD("rule", rule, NULL);
-    ADD("rule|type", rule, type);
-    ADD("type", type, NULL);
-    ADD("cue", cue, NULL);
-    ADD("cue|type", cue, type);
-    ADD("cue|where", cue, where);
-    ADD("learned", learned, NULL);
-    ADD("learned|type", learned, type);
-    ADD("src", src, NULL);
-    ADD("src|rule", src, rule);
-    ADD("cue|src", cue, src);
-    ADD("len", lb, NULL);
-    ADD("len|type", lb, type);
-    ADD("len|rule", lb, rule);
+    uint32_t fi = q->content.n <= 1 ? 0 : q->content.n == 2 ? 1 : 2;
+    /* the strings that begin several features are hashed under all their
+     * feature names in one pass (the same numbers as ws_feat_hash()) */
+    uint32_t hr[4] = {ws_fnv_name("rule="), ws_fnv_name("rule|type="), 0, 0};
+    uint32_t hc[4] = {ws_fnv_name("cue="), ws_fnv_name("cue|type="), ws_fnv_name("cue|where="),
+                      ws_fnv_name("cue|src=")};
+    ws_fnv4(hr, rule);
+    ws_fnv4(hc, cue);
+#define BAR(h) (((h) ^ '|') * 16777619u)
+#define LITF(lit) WS_FEAT_LIT(lit, WS_QUOTE_DIM)
+#define PFX(name, v) BAR(ws_fnv_lit(ws_fnv_name(name "="), v))
+#define ADD_F(v)                                                                                   \
+    do {                                                                                           \
+        if (n < cap) {                                                                             \
+            f[n++] = (v);                                                                          \
+            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
+        }                                                                                          \
+    } while (0)
+#define ADD_H(h)                                                                                   \
+    do {                                                                                           \
+        if (n < cap) {                                                                             \
+            f[n++] = (h) % WS_QUOTE_DIM + 1;                                                       \
+            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
+        }                                                                                          \
+    } while (0)
+    ADD_H(hr[0]);
+    ADD_H(ws_fnv(BAR(hr[1]), type));
+    ADD_F(((const uint32_t[3]){LITF("type=direct"), LITF("type=mixed"), LITF("type=indirect")})[ti]);
+    ADD_H(hc[0]);
+    ADD_H(ws_fnv(BAR(hc[1]), type));
+    ADD_H(ws_fnv(BAR(hc[2]), where));
+    ADD_F(((const uint32_t[3]){LITF("learned=none"), LITF("learned=lexicon"), LITF("learned=model")})[li]);
+    ADD_H(ws_fnv(((const uint32_t[3]){PFX("learned|type", "none"), PFX("learned|type", "lexicon"),
+                                      PFX("learned|type", "model")})[li], type));
+    ADD_F(((const uint32_t[7]){LITF("src=none"), LITF("src=phrase"), LITF("src=name"), LITF("src=title"),
+                               LITF("src=pron"), LITF("src=role"), LITF("src=org")})[si]);
+    ADD_H(ws_fnv(((const uint32_t[7]){PFX("src|rule", "none"), PFX("src|rule", "phrase"),
+                                      PFX("src|rule", "name"), PFX("src|rule", "title"),
+                                      PFX("src|rule", "pron"), PFX("src|rule", "role"),
+                                      PFX("src|rule", "org")})[si], rule));
+    ADD_H(ws_fnv(BAR(hc[3]), src));
+    ADD_F(((const uint32_t[6]){LITF("len=<15"), LITF("len=<30"), LITF("len=<60"), LITF("len=<120"),
+                               LITF("len=<250"), LITF("len=250+")})[bi]);
+    ADD_H(ws_fnv(((const uint32_t[6]){PFX("len|type", "<15"), PFX("len|type", "<30"),
+                                      PFX("len|type", "<60"), PFX("len|type", "<120"),
+                                      PFX("len|type", "<250"), PFX("len|type", "250+")})[bi], type));
+    ADD_H(ws_fnv(((const uint32_t[6]){PFX("len|rule", "<15"), PFX("len|rule", "<30"),
+                                      PFX("len|rule", "<60"), PFX("len|rule", "<120"),
+                                      PFX("len|rule", "<250"), PFX("len|rule", "250+")})[bi], rule));
     ADD("first", first, NULL);
     ADD("first|rule", first, rule);
-    ADD("where", where, NULL);
-    ADD("frags", frags, NULL);
-    ADD("colon", q->colon ? "yes" : "no", NULL);
+    ADD_F(((const uint32_t[3]){LITF("where=none"), LITF("where=after"), LITF("where=before")})[wi]);
+    ADD_F(((const uint32_t[3]){LITF("frags=1"), LITF("frags=2"), LITF("frags=3+")})[fi]);
+    ADD_F(q->colon ? LITF("colon=yes") : LITF("colon=no"));
     /* where the content stops and what stands before the cue */
     const char *last = "<none>", *next = "<none>";
     if (q->content.n) {
@@ -130,6 +169,11 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     ADD("cue-1", q->cue1 > q->cue0 ? ws_feat_word(d, (int64_t)q->cue0 - 1) : "<none>", NULL);
     ADD("bias", "1", NULL);
 #undef ADD
+#undef ADD_H
+#undef ADD_F
+#undef LITF
+#undef PFX
+#undef BAR
     return n;
 }
 

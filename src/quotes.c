@@ -82,68 +82,66 @@ static void emit(ws_doc *d, uint32_t open, uint32_t close, bool closed, bool sin
     VPUSH(&d->arena, d->mq, q);
 }
 
-static bool is_paragraph_last(const ws_doc *d, uint32_t k)
-{
-    return k + 1 >= d->toks.n || (d->toks.v[k + 1].flags & F_PARA_START);
-}
-
 void ws_quotes_find(ws_doc *d)
 {
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
     int64_t dopen = -1, sopen = -1; /* open double / single mark */
-    for (uint32_t k = 0; k < n; k++) {
-        tok *t = &T[k];
-        if (t->kind == T_QUOTE) {
-            int f = facing(d, t);
-            if (!(t->flags & F_SINGLE)) {
-                if (dopen < 0) {
-                    if (f & OPEN) {
+    /* paragraph by paragraph: an open quote ends with the last token of
+     * its paragraph, and only quote marks need a look in between */
+    for (size_t pi = 0; pi < d->paras.n; pi++) {
+        uint32_t k1 = d->paras.v[pi].t1;
+        for (uint32_t k = d->paras.v[pi].t0; k < k1; k++) {
+            tok *t = &T[k];
+            if (t->kind == T_QUOTE) {
+                int f = facing(d, t);
+                if (!(t->flags & F_SINGLE)) {
+                    if (dopen < 0) {
+                        if (f & OPEN) {
+                            dopen = k;
+                            t->flags |= F_OPEN;
+                        }
+                        /* a stray closing mark is ignored */
+                    } else if (f & CLOSE) {
+                        t->flags |= F_CLOSE;
+                        emit(d, (uint32_t)dopen, k, true, false);
+                        dopen = -1;
+                        sopen = -1;
+                    } else {
+                        /* an opening mark while one is open: the first was never
+                         * closed; end it before this one and start again */
+                        if (k > (uint32_t)dopen + 1)
+                            emit(d, (uint32_t)dopen, k - 1, false, false);
+                        T[dopen].flags &= (uint16_t)~F_OPEN;
                         dopen = k;
                         t->flags |= F_OPEN;
+                        sopen = -1;
                     }
-                    /* a stray closing mark is ignored */
-                } else if (f & CLOSE) {
-                    t->flags |= F_CLOSE;
-                    emit(d, (uint32_t)dopen, k, true, false);
-                    dopen = -1;
-                    sopen = -1;
                 } else {
-                    /* an opening mark while one is open: the first was never
-                     * closed; end it before this one and start again */
-                    if (k > (uint32_t)dopen + 1)
-                        emit(d, (uint32_t)dopen, k - 1, false, false);
-                    T[dopen].flags &= (uint16_t)~F_OPEN;
-                    dopen = k;
-                    t->flags |= F_OPEN;
-                    sopen = -1;
-                }
-            } else {
-                if (sopen < 0) {
-                    if ((f & OPEN) && !(f & CLOSE && t->start > 0 && text_before(d, t->start - 1))) {
-                        sopen = k;
-                        t->flags |= F_OPEN;
+                    if (sopen < 0) {
+                        if ((f & OPEN) && !(f & CLOSE && t->start > 0 && text_before(d, t->start - 1))) {
+                            sopen = k;
+                            t->flags |= F_OPEN;
+                        }
+                    } else if (f & CLOSE) {
+                        /* rock 'n' roll: a letter or two between marks is not a quote */
+                        if (!(k == (uint32_t)sopen + 2 && T[k - 1].end - T[k - 1].start <= 2)) {
+                            t->flags |= F_CLOSE;
+                            emit(d, (uint32_t)sopen, k, true, true);
+                        } else {
+                            T[sopen].flags &= (uint16_t)~F_OPEN;
+                        }
+                        sopen = -1;
                     }
-                } else if (f & CLOSE) {
-                    /* rock 'n' roll: a letter or two between marks is not a quote */
-                    if (!(k == (uint32_t)sopen + 2 && T[k - 1].end - T[k - 1].start <= 2)) {
-                        t->flags |= F_CLOSE;
-                        emit(d, (uint32_t)sopen, k, true, true);
-                    } else {
-                        T[sopen].flags &= (uint16_t)~F_OPEN;
-                    }
-                    sopen = -1;
                 }
             }
         }
-        if (is_paragraph_last(d, k)) {
-            sopen = -1;
-            if (dopen >= 0) {
-                /* an unclosed quote ends with its paragraph; the next
-                 * paragraph may continue it (linked below) */
-                emit(d, (uint32_t)dopen, k, false, false);
-                dopen = -1;
-            }
+        sopen = -1;
+        if (dopen >= 0) {
+            /* an unclosed quote ends with its paragraph; the next
+             * paragraph may continue it (linked below) */
+            emit(d, (uint32_t)dopen, k1 - 1, false, false);
+            dopen = -1;
         }
     }
     /* quotes were emitted at their close; order them by opening mark */

@@ -29,7 +29,7 @@
 static uint32_t key_of(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t1 - 1].low;
-    size_t l = strlen(w);
+    size_t l = d->toks.v[m->t1 - 1].len; /* strlen(w) */
     uint32_t h = WS_LEX_HASH_BASIS;
     if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
         l -= 2;
@@ -105,7 +105,7 @@ static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
 static bool name_tag(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t0].low;
-    return (w && strlen(w) > 2 && w[1] == '-' && strchr("rdi", w[0])) ||
+    return (w && d->toks.v[m->t0].len > 2 && w[1] == '-' && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i')) ||
            (m->t0 > 0 && tok_punct(d, m->t0 - 1, '('));
 }
 
@@ -264,36 +264,76 @@ static const char *const KIND[2][7] = {
     {"name", "title", "pron", "role", "org", "phrase", "none"},
     {"name*", "title*", "pron*", "role*", "org*", "phrase*", "none*"}};
 
-static const char *bucket(uint32_t n)
-{
-    return n == 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8"
-         : n <= 15 ? "9-15" : n <= 30 ? "16-30" : "31+";
-}
-
 static const char *few(uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : "2+"; }
+static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; } /* few()'s index */
 
-size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
-                          size_t cap)
+/* What the features of all the candidates of a site share, worked out once
+ * per site (ws_source_scores): the cue and the attribution's rule, type and
+ * neighbouring words, and the hash of every feature whose first value is one
+ * of them, up to its "|" (the same numbers ws_feat_hash() gives). */
+typedef struct site_pre {
+    const char *cue, *rule, *type, *cw;
+    bool passive;
+    uint32_t h_pass_ks, h_cw_ks, h_cue_pos, h_cw1_pos, h_type_pos, h_rule_pos;
+} site_pre;
+
+/* h after "name=value|" */
+#define PRE(name, value) ((ws_fnv(ws_fnv_name(name "="), value) ^ '|') * 16777619u)
+
+static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
+{
+    const quote *q = &d->quotes.v[s->quote];
+    const tok *T = d->toks.v;
+    uint32_t h = cue_head(d, q);
+    const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
+    p->cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
+    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
+    p->rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
+    p->type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+    p->passive = passive_cue(d, q, h);
+    p->cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
+    p->h_pass_ks = PRE("pass|ks", p->passive ? "yes" : "no");
+    p->h_cw_ks = PRE("cw-1|ks", p->cw);
+    p->h_cue_pos = PRE("cue|pos", p->cue);
+    p->h_cw1_pos = PRE("cw+1|pos", ws_feat_word(d, q->cue1));
+    p->h_type_pos = PRE("type|pos", p->type);
+    p->h_rule_pos = PRE("rule|pos", p->rule);
+}
+#undef PRE
+
+static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f, size_t cap,
+                       const site_pre *p)
 {
     const source_cand *c = &s->cand[i];
     const quote *q = &d->quotes.v[s->quote];
     const tok *T = d->toks.v;
     size_t n = 0;
 #define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_SOURCE_DIM, name, v1, v2)
-    uint32_t h = cue_head(d, q);
-    const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
-    const char *cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
-    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
-    const char *rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
-    const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
+/* a feature whose first part the site shares: its hash after the "|", then v2 */
+#define ADD_PRE(h, v2)                                                                             \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = ws_fnv(h, v2) % WS_SOURCE_DIM + 1;                                            \
+    } while (0)
+    const char *cue = p->cue, *rule = p->rule, *type = p->type;
     const char *ks = KIND[c->sieve][c->kind];
-    bool passive = passive_cue(d, q, h);
-    const char *cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
-    ADD("ks", ks, NULL);
-    ADD("pass|ks", passive ? "yes" : "no", ks);
-    ADD("cw-1|ks", cw, ks);
-    ADD("ks|rule", ks, rule);
-    ADD("ks|cue", ks, cue);
+    /* the kind is hashed with its length known (no test for its end at
+     * every byte): it ends nearly half of the features */
+    static const uint8_t KIND_LEN[7] = {4, 5, 4, 4, 3, 6, 4}; /* strlen(KIND[0][k]) */
+    size_t kl = (size_t)KIND_LEN[c->kind] + c->sieve;
+#define KS(h) ws_fnv_n(h, ks, kl)
+#define ADD_KS(h)                                                                                  \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = KS(h) % WS_SOURCE_DIM + 1;                                                    \
+    } while (0)
+    ADD_KS(ws_fnv_name("ks="));
+    ADD_KS(p->h_pass_ks);
+    ADD_KS(p->h_cw_ks);
+    if (n < cap)
+        f[n++] = ws_fnv((KS(ws_fnv_name("ks|rule=")) ^ '|') * 16777619u, rule) % WS_SOURCE_DIM + 1;
+    if (n < cap)
+        f[n++] = ws_fnv((KS(ws_fnv_name("ks|cue=")) ^ '|') * 16777619u, cue) % WS_SOURCE_DIM + 1;
     ADD("bias", "1", NULL);
     if (c->kind == SK_NONE) {
         ADD("none|cue", cue, c->sieve ? "*" : "");
@@ -341,52 +381,89 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
         }
     }
     ends += T[c->t0].sent != T[q->cue0].sent;
-    const char *db = far ? "far" : bucket(dist);
-    ADD("pos", pos, NULL);
-    ADD("pos|ks", pos, ks);
-    ADD("dist|pos", db, pos);
-    ADD("commas|pos", few(commas), pos);
-    ADD("marks|pos", few(marks), pos);
-    ADD("cues|pos", few(cues), pos);
-    ADD("ments|pos", few(ments), pos);
-    ADD("ends|pos", few(ends), pos);
-    ADD("clause|pos", few(clause), pos);
-    ADD("cue|pos", cue, pos);
-    ADD("cw+1|pos", ws_feat_word(d, q->cue1), pos);
-    ADD("type|pos", type, pos);
-    ADD("rule|pos", rule, pos);
+    /* The values of these features come from small sets of literals: the
+     * hash of each feature up to its last value is a constant from a table
+     * (worked out at compile time), and the last value is hashed at run
+     * time: the position, a single character, or the kind. The numbers are
+     * those of ws_feat_hash(name, v1, v2). */
+#define PFX(name, v) ((ws_fnv_lit(ws_fnv_name(name "="), v) ^ '|') * 16777619u)
+#define PFX3(name) (const uint32_t[3]){PFX(name, "0"), PFX(name, "1"), PFX(name, "2+")}
+#define ADD_POS(h) ADD_H((((h) ^ pc) * 16777619u))
+#define ADD_H(h)                                                                                   \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = (h) % WS_SOURCE_DIM + 1;                                                      \
+    } while (0)
+    uint32_t pc = (unsigned char)pos[0], pi = left ? 0 : right ? 1 : 2;
+    /* bucket(): "far" first, then its eight buckets */
+    uint32_t di = far ? 0 : dist == 0 ? 1 : dist == 1 ? 2 : dist == 2 ? 3 : dist <= 4 ? 4 : dist <= 8 ? 5
+                : dist <= 15 ? 6 : dist <= 30 ? 7 : 8;
+    ADD_POS(ws_fnv_name("pos="));
+    ADD_KS(((const uint32_t[3]){PFX("pos|ks", "L"), PFX("pos|ks", "R"), PFX("pos|ks", "O")})[pi]);
+    ADD_POS(((const uint32_t[9]){PFX("dist|pos", "far"), PFX("dist|pos", "0"), PFX("dist|pos", "1"),
+                                 PFX("dist|pos", "2"), PFX("dist|pos", "3-4"), PFX("dist|pos", "5-8"),
+                                 PFX("dist|pos", "9-15"), PFX("dist|pos", "16-30"),
+                                 PFX("dist|pos", "31+")})[di]);
+    ADD_POS(PFX3("commas|pos")[few_i(commas)]);
+    ADD_POS(PFX3("marks|pos")[few_i(marks)]);
+    ADD_POS(PFX3("cues|pos")[few_i(cues)]);
+    ADD_POS(PFX3("ments|pos")[few_i(ments)]);
+    ADD_POS(PFX3("ends|pos")[few_i(ends)]);
+    ADD_POS(PFX3("clause|pos")[few_i(clause)]);
+    ADD_PRE(p->h_cue_pos, pos);
+    ADD_PRE(p->h_cw1_pos, pos);
+    ADD_PRE(p->h_type_pos, pos);
+    ADD_PRE(p->h_rule_pos, pos);
     /* the words around it */
     const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
     ADD("w-1|pos", wb, pos);
     ADD("w+1|pos", wa, pos);
-    const char *rk = c->rank == 0 ? "0" : c->rank == 1 ? "1" : c->rank == 2 ? "2" : c->rank == 255 ? "out" : "3+";
-    ADD("rank|pos", rk, pos);
-    const char *lw = T[c->t1 - 1].low;
-    size_t ll = lw ? strlen(lw) : 0;
-    bool poss = ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's';
-    ADD("poss", poss ? "yes" : "no", ks);
+    uint32_t ri = c->rank == 0 ? 0 : c->rank == 1 ? 1 : c->rank == 2 ? 2 : c->rank == 255 ? 3 : 4;
+    ADD_POS(((const uint32_t[5]){PFX("rank|pos", "0"), PFX("rank|pos", "1"), PFX("rank|pos", "2"),
+                                 PFX("rank|pos", "out"), PFX("rank|pos", "3+")})[ri]);
+    const tok *lt = &T[c->t1 - 1];
+    size_t ll = lt->low ? lt->len : 0;
+    bool poss = ll > 2 && lt->low[ll - 2] == '\'' && lt->low[ll - 1] == 's';
+    ADD_KS(poss ? PFX("poss", "yes") : PFX("poss", "no"));
     /* a relative pronoun ("a poll that shows", "X, who said"): annotators
      * mark it as the source */
     bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
                                       tok_is(d, c->t0, "who"));
-    ADD("rel", rel ? "yes" : "no", ks);
+    ADD_KS(rel ? PFX("rel", "yes") : PFX("rel", "no"));
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {
         uint32_t fq = c->freq;
-        const char *fb = fq <= 1 ? "1" : fq <= 3 ? "2-3" : fq <= 7 ? "4-7" : "8+";
-        ADD("freq|ks", fb, ks);
-        ADD("prev|ks", c->prev ? "yes" : "no", ks);
+        uint32_t fi = fq <= 1 ? 0 : fq <= 3 ? 1 : fq <= 7 ? 2 : 3;
+        ADD_KS(((const uint32_t[4]){PFX("freq|ks", "1"), PFX("freq|ks", "2-3"), PFX("freq|ks", "4-7"),
+                                    PFX("freq|ks", "8+")})[fi]);
+        ADD_KS(c->prev ? PFX("prev|ks", "yes") : PFX("prev|ks", "no"));
     }
     /* agreement with the latest source */
     if (c->head >= 0) {
         uint8_t g = d->ments.v[c->head].gender;
-        const char *ag = s->agree < 0 ? "nolast"
-                         : g == G_UNKNOWN || s->agree == G_UNKNOWN ? "unk"
-                         : g == (uint8_t)s->agree ? "same" : "diff";
-        ADD("agree|ks", ag, ks);
+        uint32_t ai = s->agree < 0 ? 0 : g == G_UNKNOWN || s->agree == G_UNKNOWN ? 1
+                    : g == (uint8_t)s->agree ? 2 : 3;
+        ADD_KS(((const uint32_t[4]){PFX("agree|ks", "nolast"), PFX("agree|ks", "unk"),
+                                    PFX("agree|ks", "same"), PFX("agree|ks", "diff")})[ai]);
     }
+#undef PFX
+#undef PFX3
+#undef ADD_POS
+#undef ADD_H
 #undef ADD
+#undef ADD_PRE
+#undef ADD_KS
+#undef KS
     return n;
+}
+
+
+size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
+                          size_t cap)
+{
+    site_pre p;
+    site_prepare(d, s, &p);
+    return features(d, s, i, f, cap, &p);
 }
 
 double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
@@ -394,4 +471,15 @@ double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
     uint32_t f[WS_SOURCE_MAX_FEATS];
     size_t n = ws_source_features(d, s, i, f, WS_SOURCE_MAX_FEATS);
     return ws_feat_sum(ws_source_weights, f, n);
+}
+
+void ws_source_scores(const ws_doc *d, const source_site *s, double *z)
+{
+    site_pre p;
+    site_prepare(d, s, &p);
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t f[WS_SOURCE_MAX_FEATS];
+        size_t n = features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p);
+        z[i] = ws_feat_sum(ws_source_weights, f, n);
+    }
 }

@@ -42,6 +42,8 @@ typedef struct ctx {
     uint8_t *weak;     /* the cue there counts only beside a quotation */
     uint8_t *learned;  /* the cue there comes from the learned model, not the lexicon */
     bool outer_pass;   /* sieve_indirect's first pass: sentence-final attributions only */
+    uint32_t *cues;    /* the tokens where cue_len is set, in order: the sieves that */
+    uint32_t ncues;    /* start from every cue read these, not every token */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -52,7 +54,7 @@ typedef struct ctx {
 static bool in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && ws_streq(w, *list))
             return true;
     return false;
 }
@@ -94,7 +96,7 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         /* "may" is an auxiliary, "Theresa May" a name */
         if ((t->lex & LX_AUX && !((t->flags & F_CAP) && c->ment_at[j - 1] >= 0)) ||
             (!(t->flags & F_CAP) && t->len > 4 &&
-                                strcmp(t->low + t->len - 2, "ly") == 0 &&
+                                ws_streq(t->low + t->len - 2, "ly") &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)))) {
             j--;
             continue;
@@ -457,7 +459,7 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
             (c->T[cue0 - 1].len > 4 &&
-             strcmp(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") == 0)))
+             ws_streq(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly"))))
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
         (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
@@ -548,14 +550,14 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
 static bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && (strcmp(l, "continue") == 0 || strcmp(l, "go on") == 0) &&
+    return l && (ws_streq(l, "continue") || ws_streq(l, "go on")) &&
            tok_is(c->d, after, "to");
 }
 
 static bool hearer_verb(const ctx *c, uint32_t k)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && strcmp(l, "tell") == 0;
+    return l && ws_streq(l, "tell");
 }
 
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
@@ -1086,7 +1088,7 @@ static bool past_verb(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     size_t l = t->kind == T_WORD ? t->len : 0;
-    return l > 4 && !(t->flags & F_CAP) && strcmp(t->low + l - 2, "ed") == 0 &&
+    return l > 4 && !(t->flags & F_CAP) && ws_streq(t->low + l - 2, "ed") &&
            c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
 
@@ -1141,12 +1143,13 @@ static void sieve_adjacent_any_verb(ctx *c)
 
 static void sieve_adjacent(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         uint32_t len = cue_at(c, k);
         if (!len || c->T[k].quote >= 0 || c->used[k])
             continue;
         int32_t lemma = c->T[k].cue_lemma;
-        if (lemma >= 0 && strcmp(ws_lex_cue_lemma(lemma), "according to") == 0)
+        if (lemma >= 0 && ws_streq(ws_lex_cue_lemma(lemma), "according to"))
             continue; /* handled with indirect speech */
         if (!quote_before_cue(c, k, len))
             quote_after_cue(c, k, len);
@@ -1164,7 +1167,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
 {
     /* "said on a conference call", "told in an interview": a setting */
     const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
-    if (l && (strcmp(l, "say") == 0 || strcmp(l, "tell") == 0 || strcmp(l, "add") == 0))
+    if (l && (ws_streq(l, "say") || ws_streq(l, "tell") || ws_streq(l, "add")))
         return false;
     static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with",
                                     "at", "out", "over", "into", NULL};
@@ -1266,7 +1269,8 @@ static void sieve_asked(ctx *c)
  * (c->outer_pass), and an inner cue then finds its content taken. */
 static void sieve_indirect(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
         if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
@@ -1275,7 +1279,7 @@ static void sieve_indirect(ctx *c)
         uint32_t s0, s1;
         sent_bounds(c, k, &s0, &s1);
         np src;
-        bool according = lem && strcmp(lem, "according to") == 0;
+        bool according = lem && ws_streq(lem, "according to");
         if (according) {
             /* according to X, CONTENT. | CONTENT, according to X. */
             if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
@@ -1671,7 +1675,8 @@ static void sieve_leftover(ctx *c)
  * the clause or object after it; the confidence says it is the weakest rule. */
 static void sieve_frame(ctx *c)
 {
-    for (uint32_t k = 0; k < c->n; k++) {
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
         tok *t = &c->T[k];
         uint32_t len = cue_at(c, k);
         if (!len || t->quote >= 0 || c->used[k] || c->weak[k])
@@ -1717,7 +1722,7 @@ static void sieve_frame(ctx *c)
         uint32_t cue_end = k + len;
         const char *lem = ws_lex_cue_lemma(t->cue_lemma);
         /* "according to" names a source after it: sieve 2's, or nothing */
-        if (continuation_to(c, k, cue_end) || (lem && strcmp(lem, "according to") == 0))
+        if (continuation_to(c, k, cue_end) || (lem && ws_streq(lem, "according to")))
             continue;
         if (cue_particle(c, k, cue_end))
             cue_end++;
@@ -1868,7 +1873,7 @@ static void sieve_mixed_verb(ctx *c)
                 break;
             /* "Trump's attacks on …": a possessive is no subject */
             const char *lw = c->T[M->t1 - 1].low;
-            size_t ll = strlen(lw);
+            size_t ll = c->T[M->t1 - 1].len; /* strlen(lw) */
             if (ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's')
                 break;
             /* the quotation belongs to the verb's own clause: no other cue or
@@ -1884,7 +1889,7 @@ static void sieve_mixed_verb(ctx *c)
                 break;
             size_t l = c->T[v].len;
             /* a finite verb: past tense or third person */
-            bool verb = c->cue_len[v] || (l > 3 && (strcmp(c->T[v].low + l - 2, "ed") == 0 ||
+            bool verb = c->cue_len[v] || (l > 3 && (ws_streq(c->T[v].low + l - 2, "ed") ||
                                                    (c->T[v].low[l - 1] == 's' && c->T[v].low[l - 2] != 's')));
             if (!verb)
                 break;
@@ -1929,9 +1934,10 @@ static void rank_sources(ctx *c)
             continue;
         }
         uint32_t best = 0, sv = 0;
-        double bz = -1e300, sz = 0;
+        double bz = -1e300, sz = 0, zs[WS_SOURCE_MAX_CANDS];
+        ws_source_scores(d, &s, zs);
         for (uint32_t j = 0; j < s.n; j++) {
-            double z = ws_source_score(d, &s, j);
+            double z = zs[j];
             if (s.cand[j].sieve) {
                 sv = j;
                 sz = z;
@@ -1997,11 +2003,21 @@ void ws_speakers_attribute(ws_doc *d)
     c.ment_at = d->ment_at;
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
+    c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
         tok *t = &c.T[k];
         if (t->kind != T_WORD)
+            continue;
+        /* a word the learned model may take for the head of a cue, below */
+        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
+                         t->kind == T_WORD && t->end - t->start > 2 &&
+                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
+                         d->ment_at[k] < 0;
+        /* most words: no lexicon cue of any kind starts here (the look-ups
+         * below would find none), and the model is not asked */
+        if (!may_learn && !(t->lex & (LX_CUE | LX_CUE_ING | LX_CUE_WEAK | LX_PREFIX)))
             continue;
         int32_t lemma = -1;
         uint32_t len;
@@ -2020,11 +2036,6 @@ void ws_speakers_attribute(ws_doc *d)
             if (!len && (len = ws_lex_phrase(d, k, LX_CUE_WEAK, &lemma)) != 0)
                 c.weak[k] = 1;
         }
-        /* a word the learned model may take for the head of a cue, below */
-        bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
-                         t->kind == T_WORD && t->end - t->start > 2 &&
-                         !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
-                         d->ment_at[k] < 0;
         if (!len && !may_learn)
             continue;
         /* not a cue: a capitalised word inside a sentence ("New York State"),
@@ -2062,11 +2073,12 @@ void ws_speakers_attribute(ws_doc *d)
         }
         if (len) {
             c.cue_len[k] = (uint8_t)len;
+            c.cues[c.ncues++] = k;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
             if (len > 1 && !c.weak[k]) {
                 size_t l = t->len;
-                uint32_t bit = l > 3 && strcmp(t->low + l - 3, "ing") == 0 ? LX_CUE_ING : LX_CUE;
+                uint32_t bit = l > 3 && ws_streq(t->low + l - 3, "ing") ? LX_CUE_ING : LX_CUE;
                 /* remembered, so the cue model still sees the word's own class */
                 if (!(t->lex & bit))
                     t->flags |= bit == LX_CUE ? F_CUE_ADDED : F_ING_ADDED;

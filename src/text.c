@@ -107,13 +107,15 @@ bool ws_is_dash(uint32_t c)
 }
 
 /* ASCII character classes, read-only */
-enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32 };
+enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32, C_JOIN = 64 };
 #define UP_ C_ALNUM | C_LETTER | C_UPPER
 #define LO_ C_ALNUM | C_LETTER | C_LOWER
 #define DG_ C_ALNUM | C_DIGIT
 static const uint8_t ascii_class[128] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
     [' '] = C_SPACE,
+    /* what may join two words into one (don't, al-Bashir, AT&T) */
+    ['\''] = C_JOIN, ['-'] = C_JOIN, ['&'] = C_JOIN,
     ['0'] = DG_, ['1'] = DG_, ['2'] = DG_, ['3'] = DG_, ['4'] = DG_,
     ['5'] = DG_, ['6'] = DG_, ['7'] = DG_, ['8'] = DG_, ['9'] = DG_,
     ['A'] = UP_, ['B'] = UP_, ['C'] = UP_, ['D'] = UP_, ['E'] = UP_, ['F'] = UP_, ['G'] = UP_,
@@ -388,7 +390,7 @@ void ws_text_tokenize(ws_doc *d)
             }
             uint32_t e = i + (uint32_t)m;
             uint32_t x = e < n ? cp[e] : 0;
-            bool ends = x < 0x80 && !(ascii_class[x] & C_ALNUM) && x != '\'' && x != '-' && x != '&';
+            bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
             if (ends && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
                 uint32_t y = e + 1 < n ? cp[e + 1] : 0;
@@ -432,7 +434,7 @@ void ws_text_tokenize(ws_doc *d)
                     if (nlet >= 2)
                         t->flags |= F_ALLCAP;
                 }
-                if (e < n && (ascii_class[x] & C_SPACE))
+                if (ascii_class[x] & C_SPACE) /* x is 0 at the end of the text */
                     t->flags |= F_SPACE_AFTER;
                 t->len = len;
                 /* the NUL, and zeroes to eight bytes: the lexicon compares
@@ -454,6 +456,12 @@ void ws_text_tokenize(ws_doc *d)
                     t->lex = le ? le->cls : 0;
                 }
                 i = t->end;
+                if (x == ' ') {
+                    /* the one space after most words, taken here rather
+                     * than by another round of the loop */
+                    i++;
+                    space = true;
+                }
                 push_tok(d, &p);
                 continue;
             }
@@ -521,6 +529,10 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
             i = t->end;
+            if (i < n && cp[i] == ' ') {
+                i++; /* as after a word */
+                space = true;
+            }
             push_tok(d, &p);
             continue;
         }
