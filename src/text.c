@@ -670,6 +670,44 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
     return 0;
 }
 
+/* The words a headline capitalises that running text writes in lower case:
+ * verbs of saying, function words, pronouns. */
+#define HEADLINE_LOWER                                                                             \
+    (LX_CUE | LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP | LX_AUX | LX_WL_AUXVERB | LX_DET |          \
+     LX_PRONOUN)
+
+/* A title-case headline ("Bellwether County Says Trump Should Win GOP
+ * Nomination") capitalises its verbs and function words, which would run the
+ * speaker, the cue and the content into one name. Where a sentence
+ * capitalises at least two such words and as many as it leaves in lower case,
+ * those words lose their capital, and the later stages read the headline as
+ * running text. A name keeps its capital: the words lowered are only those the
+ * lexicon knows in a lower-case class. */
+static void headline_case(ws_doc *d, const sent *s)
+{
+    uint32_t up = 0, low = 0;
+    for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
+        const tok *t = &d->toks.v[k];
+        if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
+            (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
+            continue;
+        if (t->flags & F_CAP)
+            up++;
+        else
+            low++;
+    }
+    if (up < 2 || low > up)
+        return;
+    for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
+        tok *t = &d->toks.v[k];
+        if (t->kind == T_WORD && (t->flags & F_CAP) && !(t->flags & F_ALLCAP) &&
+            (t->lex & HEADLINE_LOWER) &&
+            !(t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) && t->len > 1 &&
+            d->toks.v[k - 1].kind != T_QUOTE && !tok_punct(d, k - 1, ':'))
+            t->flags &= (uint16_t)~F_CAP;
+    }
+}
+
 void ws_text_sentences(ws_doc *d)
 {
     uint32_t n = (uint32_t)d->toks.n;
@@ -740,8 +778,10 @@ void ws_text_sentences(ws_doc *d)
         s.para = d->toks.v[s.t0].para;
         VPUSH(&d->arena, d->sents, s);
     }
-    for (uint32_t k = 0; k < d->sents.n; k++)
+    for (uint32_t k = 0; k < d->sents.n; k++) {
         d->toks.v[d->sents.v[k].t0].flags |= F_SENT_START;
+        headline_case(d, &d->sents.v[k]);
+    }
 }
 
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end)
