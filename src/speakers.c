@@ -236,6 +236,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     uint32_t s = e;
     while (s > lo && !is_boundary(c, s - 1) && e - s < MAX_NP + 2)
         s--;
+    /* "… five say they want": a pronoun right after another cue is the
+     * subject of its clause, the cue before it no part of the phrase */
+    if (e >= lo + 2 && s < e - 1 && (c->T[e - 1].lex & LX_WL_SUBJECT) && c->cue_len[e - 2] &&
+        !c->weak[e - 2] && !(c->T[e - 2].flags & F_CAP))
+        s = e - 1;
     /* "He and Chairman X condemned", "Norvalia and Estrelle agree": a
      * coordinated subject is one source */
     if (s > lo + 1 && s < e && tok_is(c->d, s - 1, "and") && c->ment_at[s - 2] >= 0 &&
@@ -1411,6 +1416,12 @@ static void sieve_indirect(ctx *c)
         }
         /* X said (that) CONTENT */
         bool have = np_left(c, k, s0, &src);
+        /* "… say they want …": the clause is the outer cue's speech, and
+         * annotators report the outer one alone */
+        if (have && src.t1 == src.t0 + 1 && src.t0 > s0 && (c->T[src.t0].lex & LX_WL_SUBJECT) &&
+            c->cue_len[src.t0 - 1] && !c->weak[src.t0 - 1] && !c->used[src.t0 - 1] &&
+            !(c->T[src.t0 - 1].flags & F_CAP))
+            continue;
         if (!have && k > s0 && tok_is(c->d, k - 1, "and"))
             have = np_left_first(c, s0, k, &src);
         bool inverted = false;
