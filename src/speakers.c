@@ -1558,7 +1558,8 @@ static void sieve_colon_lead(ctx *c)
     for (size_t p = 0; p < c->d->paras.n; p++) {
         uint32_t t0 = c->d->paras.v[p].t0, t1 = c->d->paras.v[p].t1;
         int32_t m = c->ment_at[t0];
-        if (m < 0 || c->d->ments.v[m].kind != M_NAME)
+        /* a person, or an organisation ("NY Daily News: …") */
+        if (m < 0 || (c->d->ments.v[m].kind != M_NAME && c->d->ments.v[m].kind != M_ORG))
             continue;
         uint32_t e = c->d->ments.v[m].t1;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
