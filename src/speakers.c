@@ -59,6 +59,10 @@ static bool in_list(const char *w, const char *const *list)
     return false;
 }
 
+/* verbs that raise their subject: "X seems to …", "X appeared to …" */
+static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
+                                            "appeared", NULL};
+
 static bool is_boundary(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
@@ -2079,6 +2083,15 @@ void ws_speakers_attribute(ws_doc *d)
             may_learn = false;
         if (!len && may_learn &&
             !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {
+            len = 1;
+            lemma = -1;
+            c.learned[k] = 1;
+        }
+        /* "the statistics appear to be fabricated": a raising verb before
+         * an infinitive reports a judgement (PolNeAR train: seem/appear +
+         * "to" annotated 141 of 244 times; before "on", "at", "in" 4 of 57) */
+        if (!len && may_learn && k + 2 < c.n && tok_is(d, k + 1, "to") &&
+            c.T[k + 2].kind == T_WORD && in_list(t->low, raising_verbs)) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
