@@ -367,15 +367,17 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
  * time settles nearly every comparison) */
 static inline __attribute__((always_inline)) bool low_is(const tok *t, const char *low)
 {
-    return t->hash == ws_fnv_name(low) && t->low && ws_streq(t->low, low);
+    /* after the hash, the length (t->len is strlen(t->low)) and the bytes,
+     * compared with the literal's length known at compile time */
+    size_t n = strlen(low);
+    return t->hash == ws_fnv_name(low) && t->len == n && t->low && memcmp(t->low, low, n) == 0;
 }
 
 /* Token i's lower case is the literal low: its hash (worked out at compile
  * time) settles nearly every comparison, the string the rest. */
 static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32_t i, const char *low)
 {
-    return i < d->toks.n && d->toks.v[i].hash == ws_fnv_name(low) && d->toks.v[i].low &&
-           ws_streq(d->toks.v[i].low, low);
+    return i < d->toks.n && low_is(&d->toks.v[i], low);
 }
 
 #endif
