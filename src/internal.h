@@ -359,6 +359,10 @@ static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 bool ws_is_quote_char(uint32_t c);
 bool ws_is_dash(uint32_t c);
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
+/* qsort() that keeps equal elements in their order (as glibc's merge sort
+ * does): the arrays sorted are short and nearly always in order already, and
+ * an insertion sort takes them with no call through a pointer per pair. */
+void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
