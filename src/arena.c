@@ -145,6 +145,28 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...)
     va_end(ap);
 }
 
+void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    enum { INSERTION_MAX = 32, ELEM_MAX = 256 };
+    if (n > INSERTION_MAX || size > ELEM_MAX) {
+        qsort(base, n, size, cmp);
+        return;
+    }
+    char *a = base;
+    max_align_t tmp[(ELEM_MAX + sizeof(max_align_t) - 1) / sizeof(max_align_t)];
+    for (size_t i = 1; i < n; i++) {
+        /* in order already: one comparison */
+        if (cmp(a + (i - 1) * size, a + i * size) <= 0)
+            continue;
+        memcpy(tmp, a + i * size, size);
+        size_t j = i - 1;
+        while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
+            j--;
+        memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
+        memcpy(a + j * size, tmp, size);
+    }
+}
+
 /* ---- string map: open addressing, grows at half load ---- */
 
 static uint64_t map_hash(const char *s)

@@ -537,5 +537,5 @@ void ws_entities_resolve(ws_doc *d)
     }
     for (size_t e = 0; e < d->ents.n; e++)
         if (d->ents.v[e].mentions.n > 1)
-            qsort(d->ents.v[e].mentions.v, d->ents.v[e].mentions.n, sizeof(ws_span), cmp_span);
+            ws_sort(d->ents.v[e].mentions.v, d->ents.v[e].mentions.n, sizeof(ws_span), cmp_span);
 }

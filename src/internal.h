@@ -359,6 +359,10 @@ static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 bool ws_is_quote_char(uint32_t c);
 bool ws_is_dash(uint32_t c);
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
+/* qsort() that keeps equal elements in their order (as glibc's merge sort
+ * does): the arrays sorted are short and nearly always in order already, and
+ * an insertion sort takes them with no call through a pointer per pair. */
+void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
@@ -367,15 +371,17 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
  * time settles nearly every comparison) */
 static inline __attribute__((always_inline)) bool low_is(const tok *t, const char *low)
 {
-    return t->hash == ws_fnv_name(low) && t->low && ws_streq(t->low, low);
+    /* after the hash, the length (t->len is strlen(t->low)) and the bytes,
+     * compared with the literal's length known at compile time */
+    size_t n = strlen(low);
+    return t->hash == ws_fnv_name(low) && t->len == n && t->low && memcmp(t->low, low, n) == 0;
 }
 
 /* Token i's lower case is the literal low: its hash (worked out at compile
  * time) settles nearly every comparison, the string the rest. */
 static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32_t i, const char *low)
 {
-    return i < d->toks.n && d->toks.v[i].hash == ws_fnv_name(low) && d->toks.v[i].low &&
-           ws_streq(d->toks.v[i].low, low);
+    return i < d->toks.n && low_is(&d->toks.v[i], low);
 }
 
 #endif

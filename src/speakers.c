@@ -1638,7 +1638,7 @@ static void sieve_leftover(ctx *c)
     end_idx *order = ws_alloc(&c->d->arena, (nq + 1) * sizeof *order);
     for (size_t j = 0; j < nq; j++)
         order[j] = (end_idx){last_end(&c->d->quotes.v[j]), (uint32_t)j};
-    qsort(order, nq, sizeof *order, cmp_end);
+    ws_sort(order, nq, sizeof *order, cmp_end);
     int32_t last_q = -1;  /* the latest attribution that ends before the quote */
     int32_t last_q1 = -1; /* ... and the latest one of a quotation beside its cue */
     for (size_t i = 0; i < c->d->mq.n; i++) {
@@ -2133,7 +2133,7 @@ void ws_speakers_attribute(ws_doc *d)
     d->quotes.n = kept;
     /* reading order, and the quote type from its marks */
     if (d->quotes.n > 1)
-        qsort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
+        ws_sort(d->quotes.v, d->quotes.n, sizeof *d->quotes.v, cmp_quote_start);
     for (size_t i = 0; i < d->quotes.n; i++)
         set_type(&c, (int32_t)i);
     rank_sources(&c);

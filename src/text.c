@@ -710,43 +710,51 @@ static void headline_case(ws_doc *d, const sent *s)
 
 void ws_text_sentences(ws_doc *d)
 {
+    tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
     sent s = {0};
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
+    int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
     for (uint32_t k = 0; k < n; k++) {
-        tok *t = &d->toks.v[k];
-        if (k == 0 || (t->flags & F_PARA_START))
+        tok *t = &T[k];
+        uint16_t fl = t->flags;
+        /* a paragraph's start, then the dash of its dateline (after the
+         * start: the two never fall on one token) */
+        if (k == 0 || (fl & F_PARA_START)) {
             dash = dateline_dash(d, k);
-        if (dash && k == dash && k + 1 < n && !(d->toks.v[k + 1].flags & F_PARA_START)) {
-            t->sent = (int32_t)d->sents.n;
+            if (k > s.t0 && (fl & F_PARA_START)) {
+                s.t1 = k;
+                s.para = T[s.t0].para;
+                VPUSH(&d->arena, d->sents, s);
+                cur++;
+                s.t0 = k;
+            }
+        } else if (k == dash && k + 1 < n && !(T[k + 1].flags & F_PARA_START)) {
+            t->sent = cur;
             s.t1 = k + 1;
-            s.para = d->toks.v[s.t0].para;
+            s.para = T[s.t0].para;
             VPUSH(&d->arena, d->sents, s);
+            cur++;
             s.t0 = k + 1;
             continue;
         }
-        if (k > s.t0 && (t->flags & F_PARA_START)) {
-            s.t1 = k;
-            s.para = d->toks.v[s.t0].para;
-            VPUSH(&d->arena, d->sents, s);
-            s.t0 = k;
-        }
-        t->sent = (int32_t)d->sents.n;
-        bool end = false;
+        t->sent = cur;
+        bool end;
         uint32_t last = k;
         if (t->kind == T_PUNCT) {
             uint32_t c = d->cp[t->start];
             end = c == '.' || c == '!' || c == '?' || c == 0x2026;
-        } else if (t->kind == T_WORD && (t->flags & F_ABBREV) && k + 1 < n &&
-                   (d->toks.v[k + 1].lex & LX_CAPSTOP) && (d->toks.v[k + 1].flags & F_CAP) &&
-                   !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
+        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (T[k + 1].lex & LX_CAPSTOP) &&
+                   (T[k + 1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
+        } else {
+            continue; /* most tokens: no end of a sentence */
         }
         if (!end)
             continue;
         /* take closing quote marks and brackets */
         while (last + 1 < n) {
-            const tok *u = &d->toks.v[last + 1];
+            const tok *u = &T[last + 1];
             if (u->flags & F_PARA_START)
                 break;
             if ((u->kind == T_QUOTE && !(u->flags & F_SPACE_BEFORE)) || tok_punct(d, last + 1, ')') ||
@@ -758,7 +766,7 @@ void ws_text_sentences(ws_doc *d)
         }
         if (last + 1 >= n)
             continue;
-        const tok *nx = &d->toks.v[last + 1];
+        const tok *nx = &T[last + 1];
         if (nx->flags & F_PARA_START)
             continue; /* the paragraph break will split */
         if (!(nx->flags & F_SPACE_BEFORE) || !opens_sentence(d, last + 1))
@@ -766,20 +774,21 @@ void ws_text_sentences(ws_doc *d)
         /* "..." followed by a lower-case word was already excluded; a quote
          * mark after the end that opens a new quote starts a sentence */
         for (uint32_t j = k + 1; j <= last; j++)
-            d->toks.v[j].sent = (int32_t)d->sents.n;
+            T[j].sent = cur;
         k = last;
         s.t1 = last + 1;
-        s.para = d->toks.v[s.t0].para;
+        s.para = T[s.t0].para;
         VPUSH(&d->arena, d->sents, s);
+        cur++;
         s.t0 = last + 1;
     }
     if (n > s.t0) {
         s.t1 = n;
-        s.para = d->toks.v[s.t0].para;
+        s.para = T[s.t0].para;
         VPUSH(&d->arena, d->sents, s);
     }
     for (uint32_t k = 0; k < d->sents.n; k++) {
-        d->toks.v[d->sents.v[k].t0].flags |= F_SENT_START;
+        T[d->sents.v[k].t0].flags |= F_SENT_START;
         headline_case(d, &d->sents.v[k]);
     }
 }
