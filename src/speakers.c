@@ -1566,6 +1566,14 @@ static void sieve_colon_lead(ctx *c)
         if (m < 0 || (c->d->ments.v[m].kind != M_NAME && c->d->ments.v[m].kind != M_ORG))
             continue;
         uint32_t e = c->d->ments.v[m].t1;
+        /* the labels of a page ("Correction:", "Contributing:", "Breaking:",
+         * "Q:") lead no one's words */
+        static const char *const label[] = {"correction", "corrections", "contributing",
+                                            "email", "e-mail", "breaking", "update", "boom",
+                                            "related", "watch", "video", "photos", "q",
+                                            "editor's", "editor’s", "clarification", NULL};
+        if (in_list(c->T[t0].low, label))
+            continue;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
             continue;
         np src = {t0, e, m};
