@@ -1070,10 +1070,19 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     while (nx < c->n && c->T[nx].kind == T_PUNCT && sent_end_punct(c, nx))
         nx++;
     bool ends = nx >= c->n || (c->T[nx].flags & (F_SENT_START | F_PARA_START));
+    /* "he yelled "You lie!" at the president": a quotation that closes its
+     * own sentence is the whole of the speech */
+    if (!ends && last > f + 1 && (tok_punct(c->d, last - 1, '!') || tok_punct(c->d, last - 1, '?')))
+        ends = true;
     if (!ends && !colon && f != k + len)
         return false;
     np src;
-    bool have = np_left(c, k, s0, &src);
+    /* "The strikers gathered outside, chanting "…"": a participle after a
+     * comma has the clause's subject */
+    bool participle = k > s0 + 1 && tok_punct(c->d, k - 1, ',') && c->T[k].len > 4 &&
+                      ws_streq(c->T[k].low + c->T[k].len - 3, "ing");
+    bool have = np_left(c, k, s0, &src) ||
+                (participle && (prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src)));
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have)
@@ -2021,6 +2030,15 @@ static int cmp_quote_start(const void *a, const void *b)
     return (x->cue0 > y->cue0) - (x->cue0 < y->cue0);
 }
 
+/* A quotation opens at token j, or after a comma or colon there: "went on
+ * to say, "…"" is a cue for all its infinitive. */
+static bool quote_opens_after(const ctx *c, uint32_t j)
+{
+    if (j < c->n && (tok_punct(c->d, j, ',') || tok_punct(c->d, j, ':')))
+        j++;
+    return j < c->n && c->T[j].kind == T_QUOTE && (c->T[j].flags & F_OPEN) && c->T[j].quote >= 0;
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -2068,7 +2086,8 @@ void ws_speakers_attribute(ws_doc *d)
          * would say below: it is not asked then. */
         bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
                         d->toks.v[k - 1].kind != T_QUOTE) ||
-                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING)) ||
+                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING) &&
+                        !(len && quote_opens_after(&c, k + len))) ||
                        (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
                                   tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
                                   tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
