@@ -207,6 +207,12 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         out->head = -1;
         return true;
     }
+    /* "Murphy, though, said": a sentence adverb between commas */
+    if (e > lo + 3 && tok_punct(c->d, e - 1, ',') && tok_punct(c->d, e - 3, ',') &&
+        (tok_is(c->d, e - 2, "though") || tok_is(c->d, e - 2, "however") ||
+         tok_is(c->d, e - 2, "meanwhile") || tok_is(c->d, e - 2, "too") ||
+         tok_is(c->d, e - 2, "instead") || tok_is(c->d, e - 2, "also")))
+        e -= 3;
     /* "X, a former aide, said": the closing comma of an apposition */
     bool closed_appos = false, coordinated = false;
     uint32_t tag_end = 0;
@@ -290,6 +296,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (closed_appos && (s >= e || head_mention(c, s, e) < 0 ||
                          c->d->ments.v[head_mention(c, s, e)].kind == M_ORG))
         return false;
+    /* ... and no clause: "The Clinton approach will fail, said X" (an
+     * auxiliary before the phrase's first comma; "X, who has …," is fine) */
+    for (uint32_t j = s; closed_appos && j < e && !tok_punct(c->d, j, ','); j++)
+        if ((c->T[j].lex & LX_WL_AUXVERB) && !(c->T[j].flags & F_CAP) && c->T[j].quote < 0)
+            return false;
     /* an unclosed mention running into the phrase start */
     if (s < e && c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s]].t0 < s)
         s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
@@ -394,6 +405,13 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
     bool bare = e + 1 < hi && c->T[e + 1].kind == T_WORD && !(c->T[e + 1].flags & F_CAP) &&
                 (c->T[e + 1].lex & (LX_TITLE | LX_ROLE)) &&
                 !(c->T[e + 1].lex & (LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_WL_AUXVERB));
+    /* ... or an organisation's: "said Katie Harbath, Facebook's director" */
+    if (!bare && e + 1 < hi && c->T[e + 1].kind == T_WORD && (c->T[e + 1].flags & F_CAP) &&
+        c->T[e + 1].len > 3) {
+        const char *w = c->T[e + 1].low;
+        size_t l = c->T[e + 1].len;
+        bare = ws_streq(w + l - 2, "'s") || (l > 4 && ws_streq(w + l - 4, "’s"));
+    }
     if (e < hi && tok_punct(c->d, e, ',') && c->ment_at[e - 1] >= 0 && e + 1 < hi &&
         ((c->T[e + 1].lex & LX_DET) || tok_is(c->d, e + 1, "who") || bare)) {
         uint32_t f = e + 1;
@@ -428,6 +446,11 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
     if (k >= s1)
         return false;
     const tok *t = &c->T[k];
+    /* "said he's with Clinton": a contraction after a pronoun is a verb */
+    if (t->kind == T_WORD && k > t0 && (c->T[k - 1].lex & LX_WL_SUBJECT) &&
+        (low_is(t, "'s") || low_is(t, "’s") || low_is(t, "'ll") || low_is(t, "’ll") ||
+         low_is(t, "'d") || low_is(t, "’d") || low_is(t, "'re") || low_is(t, "’re")))
+        return true;
     return t->kind == T_WORD && !(t->flags & F_CAP) && t->low[0] != '\'' &&
            !(t->lex & LX_WL_PREP) &&
            !(t->lex & LX_WL_CLAUSE) && !(t->lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEWORD)) &&
@@ -1458,6 +1481,8 @@ static void sieve_indirect(ctx *c)
         uint32_t sj0 = inverted ? k : src.t0, endc = inverted ? src.t1 : k + len;
         if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
             tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
+            /* "…, said Katie Harbath, Facebook's director": an apposition */
+            !(inverted && (c->T[endc + 1].flags & F_CAP)) &&
             !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1]) {
             if (c->outer_pass)
                 continue;
@@ -1496,7 +1521,7 @@ static void sieve_indirect(ctx *c)
                           !(c->T[j].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT | LX_WL_CLAUSE));
         hearer_only = hearer_only && (tail >= s1 || sent_end_punct(c, tail));
         bool after_cue = false;
-        if (!saw_that && (tail <= rest + 1 || adjunct_after || hearer_only) &&
+        if (!saw_that && (tail <= rest + 1 || adjunct_after || hearer_only || inverted) &&
             fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
