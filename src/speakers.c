@@ -219,6 +219,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         e = skip_adjuncts_left(c, e - 2, lo);
         closed_appos = true;
+        /* "…, Spicer said, adding": the subject of the cue before */
+        if (e > lo + 1 && c->cue_len[e - 1] && !c->weak[e - 1] && !(c->T[e - 1].flags & F_CAP) &&
+            c->ment_at[e - 2] >= 0)
+            e = skip_adjuncts_left(c, e - 2, lo);
         /* "Sen. Rand Paul, R-Ky., told": a party and state tag stays with
          * the name it follows */
         uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
@@ -1104,8 +1108,8 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
      * comma has the clause's subject */
     bool participle = k > s0 + 1 && tok_punct(c->d, k - 1, ',') && c->T[k].len > 4 &&
                       ws_streq(c->T[k].low + c->T[k].len - 3, "ing");
-    bool have = np_left(c, k, s0, &src) ||
-                (participle && (prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src)));
+    bool have = (participle && prev_source(c, s0, k, &src)) || np_left(c, k, s0, &src) ||
+                (participle && np_left_first(c, s0, k, &src));
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have)
@@ -1511,8 +1515,9 @@ static void sieve_indirect(ctx *c)
         uint32_t sj = inverted ? k : src.t0;
         /* "CONTENT, X said Tuesday in Paris, noting …": what follows the cue is
          * an adjunct, so the speech is the fronted clause */
-        bool adjunct_after = rest < s1 && c->T[rest].kind == T_WORD && !(c->T[rest].flags & F_CAP) &&
-                             ((c->T[rest].lex & LX_WL_PREP) || (c->T[rest].lex & LX_CUE_ING));
+        uint32_t r1 = rest < s1 && tok_punct(c->d, rest, ',') ? rest + 1 : rest; /* ", adding" */
+        bool adjunct_after = r1 < s1 && c->T[r1].kind == T_WORD && !(c->T[r1].flags & F_CAP) &&
+                             ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING));
         /* "CONTENT, a police spokesman told the Herald.": only the hearer
          * follows the cue */
         bool hearer_only = !inverted && hearer_verb(c, k) && tail <= rest + 4 && tail > rest;
