@@ -1517,7 +1517,8 @@ static void sieve_indirect(ctx *c)
          * an adjunct, so the speech is the fronted clause */
         uint32_t r1 = rest < s1 && tok_punct(c->d, rest, ',') ? rest + 1 : rest; /* ", adding" */
         bool adjunct_after = r1 < s1 && c->T[r1].kind == T_WORD && !(c->T[r1].flags & F_CAP) &&
-                             ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING));
+                             ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING)) &&
+                             !low_is(&c->T[r1], "to"); /* "declined to comment" */
         /* "CONTENT, a police spokesman told the Herald.": only the hearer
          * follows the cue */
         bool hearer_only = !inverted && hearer_verb(c, k) && tail <= rest + 4 && tail > rest;
