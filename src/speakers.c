@@ -1465,6 +1465,16 @@ static void sieve_indirect(ctx *c)
         if (!have && k > s0 && tok_is(c->d, k - 1, "and"))
             have = np_left_first(c, s0, k, &src);
         bool inverted = false;
+        /* "… a plan for Syria, said Michael O'Hanlon, a senior fellow …": a
+         * name right after ", said" and no verb after it is the speaker,
+         * whatever name the clause before holds */
+        np right;
+        if (have && k > s0 + 2 && tok_punct(c->d, k - 1, ',') && src.t1 == k - 1 && lem &&
+            (ws_streq(lem, "say") || ws_streq(lem, "add") || ws_streq(lem, "write")) &&
+            c->ment_at[k + len] >= 0 && c->d->ments.v[c->ment_at[k + len]].kind == M_NAME &&
+            np_right(c, k + len, s1, &right) && right.head == c->ment_at[k + len] &&
+            (right.t1 >= s1 || sent_end_punct(c, right.t1)))
+            have = false;
         if (!have && k > s0 && tok_punct(c->d, k - 1, ',')) {
             /* CONTENT, said X. */
             have = np_right(c, k + len, s1, &src);
@@ -2123,6 +2133,12 @@ void ws_speakers_attribute(ws_doc *d)
                                   tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
                                   tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
                                   (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))));
+        /* idioms: "That said, …", "easier said than done" */
+        not_cue = not_cue ||
+                  (low_is(t, "said") && k + 1 < c.n &&
+                   ((k > 0 && tok_is(d, k - 1, "that") && (d->toks.v[k - 1].flags & F_SENT_START) &&
+                     tok_punct(d, k + 1, ',')) ||
+                    tok_is(d, k + 1, "than")));
         if (not_cue)
             continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
