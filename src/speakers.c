@@ -101,7 +101,9 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         if ((t->lex & LX_AUX && !((t->flags & F_CAP) && c->ment_at[j - 1] >= 0)) ||
             (!(t->flags & F_CAP) && t->len > 4 &&
                                 ws_streq(t->low + t->len - 2, "ly") &&
-                                !(t->lex & (LX_ROLE | LX_TITLE)))) {
+                                !(t->lex & (LX_ROLE | LX_TITLE)) &&
+                                /* "a rally", "his family": a noun */
+                                !(j > lo + 1 && (c->T[j - 2].lex & LX_DET)))) {
             j--;
             continue;
         }
@@ -495,7 +497,8 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
             (c->T[cue0 - 1].len > 4 &&
-             ws_streq(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly"))))
+             ws_streq(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") &&
+             !(cue0 > 1 && (c->T[cue0 - 2].lex & LX_DET))))) /* "the family" */
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
         (c->T[cue1 + 2].lex & LX_CUE_NOUN) && !(src && src->t0 == cue1))
