@@ -1122,21 +1122,6 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
         return false;
     int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
     c->d->quotes.v[qi].colon = colon && f == k + len + 1;
-    /* "The council's decision, Holm said, "shows contempt …"": a quotation
-     * in lower case goes on with the clause the cue interrupts */
-    if (ends && !colon && f == k + len + 1 && src.t0 > s0 + 1 && src.t0 < s0 + 16 &&
-        tok_punct(c->d, src.t0 - 1, ',') &&
-        f + 1 < c->n && c->T[f + 1].kind == T_WORD && !(c->T[f + 1].flags & F_CAP)) {
-        bool clean = true;
-        for (uint32_t j = s0; j + 1 < src.t0 && clean; j++)
-            clean = !c->used[j] && !c->cue_len[j] && c->T[j].kind != T_QUOTE;
-        /* "But …," "Still …,": a sentence adverb stays out */
-        uint32_t a0 = s0;
-        while (a0 + 2 < src.t0 && (c->T[a0].lex & LX_WL_LEAD))
-            a0++;
-        if (clean)
-            add_content(c, qi, a0, src.t0 - 1);
-    }
     if (ends) {
         add_quote_content(c, qi, m);
     } else {
