@@ -145,6 +145,21 @@ static bool name_particle(const ws_doc *d, uint32_t k)
 }
 
 /* Can token k be part of a capitalised name run? */
+/* The endings of manner and sentence adverbs ("naturally", "obviously",
+ * "unfortunately"), which no name in news has ("Kelly", "Beverly" do not
+ * end so). */
+static bool adverb_suffix(const char *w, size_t l)
+{
+    static const char *const sfx[] = {"ally", "ately", "ously", "ively", "ently", "antly",
+                                      "ingly", "edly", "fully", "ably", "ibly"};
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+        size_t n = strlen(sfx[i]);
+        if (l > n && memcmp(w + l - n, sfx[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -161,6 +176,10 @@ static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     if (k + 1 < d->toks.n && (d->toks.v[k + 1].lex & LX_TITLE) && (d->toks.v[k + 1].flags & F_CAP) &&
         !(d->toks.v[k + 1].flags & F_PARA_START))
         return true;
+    /* a sentence adverb: "Naturally, …", "Ironically, …" */
+    if ((t->flags & F_SENT_START) && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&
+        t->len >= 7 && adverb_suffix(t->low, t->len))
+        return false;
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case (a possessive
      * "Smith's" without its ending) */

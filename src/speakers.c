@@ -195,6 +195,14 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
            c->T[a + 1].kind == T_WORD;
 }
 
+/* A lower-case word in -ed that is no title, role or mention. */
+static bool past_word(const ctx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    return t->kind == T_WORD && !(t->flags & F_CAP) && t->len > 4 && c->ment_at[k] < 0 &&
+           ws_streq(t->low + t->len - 2, "ed") && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
+}
+
 /* The subject phrase that ends just before token k (the cue). */
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
@@ -331,6 +339,16 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             s = c->d->ments.v[m].t0;
         }
     }
+    /* "naturally he", "then loudly": an adverb before the subject */
+    while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP) && c->ment_at[s] < 0 &&
+           (tok_is(c->d, s, "then") ||
+            (c->T[s].len > 4 && ws_streq(c->T[s].low + c->T[s].len - 2, "ly"))))
+        s++;
+    /* a verb first makes a clause, no subject: "forwarded to Clinton",
+     * "praised Cruz for" (an -ed word inside is an adjective: "a retired
+     * general") */
+    if (past_word(c, s))
+        return false;
     if (!np_ok(c, s, e))
         return false;
     out->t0 = s;
