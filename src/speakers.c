@@ -1633,10 +1633,33 @@ static void sieve_colon_lead(ctx *c)
     for (size_t p = 0; p < c->d->paras.n; p++) {
         uint32_t t0 = c->d->paras.v[p].t0, t1 = c->d->paras.v[p].t1;
         int32_t m = c->ment_at[t0];
+        /* a poll or a report speaks for itself: "Poll: Trump leads in Ohio" */
+        static const char *const findings[] = {"poll", "polls", "report", "survey", "study",
+                                               "insiders", "sources", NULL};
+        if (m < 0 && t0 + 2 < t1 && tok_punct(c->d, t0 + 1, ':') && (c->T[t0].flags & F_CAP) &&
+            in_list(c->T[t0].low, findings) && !c->used[t0 + 2]) {
+            np src = {t0, t0 + 1, -1};
+            int32_t qi = new_quote(c, t0 + 1, t0 + 2, &src, 3, 0.6);
+            c->d->quotes.v[qi].colon = true;
+            uint32_t b = t1;
+            while (b > t0 + 2 && sent_end_punct(c, b - 1))
+                b--;
+            add_content(c, qi, t0 + 2, b);
+            continue;
+        }
         /* a person, or an organisation ("NY Daily News: …") */
         if (m < 0 || (c->d->ments.v[m].kind != M_NAME && c->d->ments.v[m].kind != M_ORG))
             continue;
         uint32_t e = c->d->ments.v[m].t1;
+        /* "Clinton to Planned Parenthood: …", "Mukasey at RNC: …": whom or
+         * where, then the colon */
+        if (e + 2 < t1 && (tok_is(c->d, e, "to") || tok_is(c->d, e, "at") || tok_is(c->d, e, "on"))) {
+            uint32_t x = e + 1;
+            while (x < t1 && x < e + 6 && c->T[x].kind == T_WORD && !c->cue_len[x])
+                x++;
+            if (x < t1 && tok_punct(c->d, x, ':') && x > e + 1)
+                e = x;
+        }
         /* the labels of a page ("Correction:", "Contributing:", "Breaking:",
          * "Q:") lead no one's words */
         static const char *const label[] = {"correction", "corrections", "contributing",
@@ -1647,7 +1670,7 @@ static void sieve_colon_lead(ctx *c)
             continue;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
             continue;
-        np src = {t0, e, m};
+        np src = {t0, c->d->ments.v[m].t1, m};
         int32_t qi = new_quote(c, e, e + 1, &src, 3, 0.6);
         c->d->quotes.v[qi].colon = true;
         uint32_t b = t1;
@@ -1891,6 +1914,62 @@ static void raising_frames(ctx *c)
 /* A quotation introduced by a colon after any clause about a person:
  * "he demurred: "…"", "Republican pollster Daron Shaw: "…"". The colon is
  * the cue unless a verb stands right before it. */
+/* Unquoted speech after a noun of saying and a colon: "Carrier's message:
+ * moving jobs south is part of the plan", "Their argument: only a
+ * Democratic Senate can act". The owner of the noun, else the sentence's
+ * subject, is the source. */
+static void sieve_colon_noun(ctx *c)
+{
+    static const char *const nouns[] = {"message", "argument", "answer", "advice", "conclusion",
+                                        "verdict", "warning", "reply", "response", "explanation",
+                                        "pitch", "plea", "demand", "demands", "promise", "mantra",
+                                        "slogan", "retort", "assessment", "prediction", NULL};
+    for (size_t si = 0; si < c->d->sents.n; si++) {
+        uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
+        for (uint32_t k = s0 + 1; k + 2 < s1; k++) {
+            if (!tok_punct(c->d, k, ':') || c->used[k + 1] || c->T[k + 1].kind != T_WORD)
+                continue;
+            /* the noun within the three words before the colon */
+            uint32_t nn = k;
+            for (uint32_t j = k; j > s0 && j + 4 > k; j--)
+                if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
+                    in_list(c->T[j - 1].low, nouns)) {
+                    nn = j - 1;
+                    break;
+                }
+            if (nn == k)
+                continue;
+            bool free = true;
+            for (uint32_t j = s0; j < s1 && free; j++)
+                free = !c->used[j];
+            if (!free)
+                continue;
+            np src;
+            /* "Carrier's message", "Their argument", else the subject */
+            uint32_t o = nn;
+            while (o > s0 && (c->T[o - 1].lex & LX_DET) == 0 && c->ment_at[o - 1] < 0 &&
+                   c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
+                o--;
+            int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
+            if (om >= 0) {
+                src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
+            } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
+                                  tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
+                                  tok_is(c->d, o - 1, "its") || tok_is(c->d, o - 1, "our"))) {
+                src = (np){o - 1, o, c->ment_at[o - 1]};
+            } else if (!np_left_first(c, s0, nn, &src)) {
+                continue;
+            }
+            int32_t qi = new_quote(c, nn, k + 1, &src, 3, 0.5);
+            uint32_t b = s1;
+            while (b > k + 1 && sent_end_punct(c, b - 1))
+                b--;
+            add_content(c, qi, k + 1, b);
+            break;
+        }
+    }
+}
+
 static void sieve_colon_quote(ctx *c)
 {
     for (size_t i = 0; i < c->d->mq.n; i++) {
@@ -2223,6 +2302,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_indirect(&c);
     sieve_adjacent_any_verb(&c);
     sieve_colon_lead(&c);
+    sieve_colon_noun(&c);
     sieve_colon_quote(&c);
     sieve_dash_line(&c);
     sieve_mixed_verb(&c);
