@@ -541,6 +541,23 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     return (int32_t)c->d->quotes.n - 1;
 }
 
+/* No token of [a, b) is inside an attribution's content yet. */
+static bool span_free(const ctx *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++)
+        if (c->used[j])
+            return false;
+    return true;
+}
+
+/* The end b of a span that starts at a, without its final punctuation. */
+static uint32_t trim_final_punct(const ctx *c, uint32_t a, uint32_t b)
+{
+    while (b > a && sent_end_punct(c, b - 1))
+        b--;
+    return b;
+}
+
 static void add_content(ctx *c, int32_t qi, uint32_t t0, uint32_t t1)
 {
     if (t1 <= t0)
@@ -1317,10 +1334,7 @@ static void sieve_asked(ctx *c)
             b++;
         if (b >= s1 || b < a + 2 || b > a + MAX_CONTENT)
             continue;
-        bool free = true;
-        for (uint32_t j = a; j < b && free; j++)
-            free = !c->used[j];
-        if (!free)
+        if (!span_free(c, a, b))
             continue;
         /* a closing mark after the comma belongs to the question */
         int32_t qi = new_quote(c, k, k + 1, sp, 2, 0.7);
@@ -1610,13 +1624,7 @@ static void sieve_indirect(ctx *c)
                 continue;
         }
         /* content already taken by an earlier attribution */
-        bool taken = false;
-        for (uint32_t j = a; j < b; j++)
-            if (c->used[j]) {
-                taken = true;
-                break;
-            }
-        if (taken)
+        if (!span_free(c, a, b))
             continue;
         if (after_cue)
             b = choose_end(c, k, a, b, s1, saw_that);
@@ -1641,10 +1649,7 @@ static void sieve_colon_lead(ctx *c)
             np src = {t0, t0 + 1, -1};
             int32_t qi = new_quote(c, t0 + 1, t0 + 2, &src, 3, 0.6);
             c->d->quotes.v[qi].colon = true;
-            uint32_t b = t1;
-            while (b > t0 + 2 && sent_end_punct(c, b - 1))
-                b--;
-            add_content(c, qi, t0 + 2, b);
+            add_content(c, qi, t0 + 2, trim_final_punct(c, t0 + 2, t1));
             continue;
         }
         /* a person, or an organisation ("NY Daily News: …") */
@@ -1673,10 +1678,7 @@ static void sieve_colon_lead(ctx *c)
         np src = {t0, c->d->ments.v[m].t1, m};
         int32_t qi = new_quote(c, e, e + 1, &src, 3, 0.6);
         c->d->quotes.v[qi].colon = true;
-        uint32_t b = t1;
-        while (b > e + 1 && sent_end_punct(c, b - 1))
-            b--;
-        add_content(c, qi, e + 1, b);
+        add_content(c, qi, e + 1, trim_final_punct(c, e + 1, t1));
     }
 }
 
@@ -1939,10 +1941,7 @@ static void sieve_colon_noun(ctx *c)
                 }
             if (nn == k)
                 continue;
-            bool free = true;
-            for (uint32_t j = s0; j < s1 && free; j++)
-                free = !c->used[j];
-            if (!free)
+            if (!span_free(c, s0, s1))
                 continue;
             np src;
             /* "Carrier's message", "Their argument", else the subject */
@@ -1961,10 +1960,7 @@ static void sieve_colon_noun(ctx *c)
                 continue;
             }
             int32_t qi = new_quote(c, nn, k + 1, &src, 3, 0.5);
-            uint32_t b = s1;
-            while (b > k + 1 && sent_end_punct(c, b - 1))
-                b--;
-            add_content(c, qi, k + 1, b);
+            add_content(c, qi, k + 1, trim_final_punct(c, k + 1, s1));
             break;
         }
     }
