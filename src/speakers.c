@@ -223,6 +223,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
          tok_is(c->d, e - 2, "meanwhile") || tok_is(c->d, e - 2, "too") ||
          tok_is(c->d, e - 2, "instead") || tok_is(c->d, e - 2, "also")))
         e -= 3;
+    /* "Ferreira, for his part, called" */
+    else if (e > lo + 5 && tok_punct(c->d, e - 1, ',') && tok_is(c->d, e - 2, "part") &&
+             tok_is(c->d, e - 4, "for") && tok_punct(c->d, e - 5, ','))
+        e -= 5;
     /* "X, a former aide, said": the closing comma of an apposition */
     bool closed_appos = false, coordinated = false;
     uint32_t tag_end = 0;
