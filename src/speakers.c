@@ -228,7 +228,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
              tok_is(c->d, e - 4, "for") && tok_punct(c->d, e - 5, ','))
         e -= 5;
     /* "X, a former aide, said": the closing comma of an apposition */
-    bool closed_appos = false, coordinated = false;
+    bool closed_appos = false, coordinated = false, relative = false;
     uint32_t tag_end = 0;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         e = skip_adjuncts_left(c, e - 2, lo);
@@ -290,6 +290,9 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
                     ? c->d->ments.v[m].t0
                     : a;
+            /* "The union, which represents 300 workers, said": a noun
+             * phrase with its determiner is a complete subject too */
+            relative = (c->T[s].lex & LX_DET) != 0;
         }
     }
     /* "for his part", "for its part" */
@@ -311,8 +314,8 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* after a closing comma the phrase must be a name ("…'s chief of staff,
      * Joe Kasper, told") or a completed apposition; "“…” about the
      * decision, said X" has no subject on the left */
-    if (closed_appos && (s >= e || head_mention(c, s, e) < 0 ||
-                         c->d->ments.v[head_mention(c, s, e)].kind == M_ORG))
+    if (closed_appos && !relative &&
+        (s >= e || head_mention(c, s, e) < 0 || c->d->ments.v[head_mention(c, s, e)].kind == M_ORG))
         return false;
     /* ... and no clause: "The Clinton approach will fail, said X" (an
      * auxiliary before the phrase's first comma; "X, who has …," is fine) */
@@ -343,6 +346,12 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             s = c->d->ments.v[m].t0;
         }
     }
+    /* "a charge she denied": a pronoun after a noun is a relative clause's
+     * subject, and the noun its antecedent */
+    if (e >= s + 2 && (c->T[e - 1].lex & LX_WL_SUBJECT) && !(c->T[e - 1].flags & F_CAP) &&
+        c->T[e - 2].kind == T_WORD && !(c->T[e - 2].flags & F_CAP) && c->ment_at[e - 2] < 0 &&
+        !(c->T[e - 2].lex & (LX_WL_CLAUSE | LX_AUX | LX_CUE | LX_CUE_ING)) && !tok_is(c->d, e - 2, "and"))
+        s = e - 1;
     /* "naturally he", "then loudly": an adverb before the subject */
     while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP) && c->ment_at[s] < 0 &&
            (tok_is(c->d, s, "then") ||
