@@ -647,6 +647,30 @@ static bool hearer_verb(const ctx *c, uint32_t k)
     return l && ws_streq(l, "tell");
 }
 
+/* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
+ * or 0. */
+static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
+{
+    if (k >= hi || c->T[k].kind != T_WORD)
+        return 0;
+    if (c->T[k].lex & (LX_WEEKDAY | LX_TIMEWORD))
+        return 1;
+    if (k + 1 < hi && (tok_is(c->d, k, "on") || tok_is(c->d, k, "last") || tok_is(c->d, k, "this")) &&
+        ((c->T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) || tok_is(c->d, k + 1, "week") ||
+         tok_is(c->d, k + 1, "month") || tok_is(c->d, k + 1, "year")))
+        return 2;
+    return 0;
+}
+
+/* "for months", "for years": a duration, no object of the cue */
+static bool duration_at(const ctx *c, uint32_t k)
+{
+    static const char *const units[] = {"hours", "days", "weeks", "months", "years", "decades",
+                                        NULL};
+    return k + 1 < c->n && tok_is(c->d, k, "for") && c->T[k + 1].kind == T_WORD &&
+           in_list(c->T[k + 1].low, units);
+}
+
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
 {
     *saw_that = false;
@@ -695,14 +719,8 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
         const tok *t = &c->T[j];
         if (t->kind != T_WORD)
             break;
-        if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
-            j++;
-            continue;
-        }
-        if ((low_is(t, "on") || low_is(t, "last") ||
-             low_is(t, "this")) && j + 1 < hi &&
-            (c->T[j + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH))) {
-            j += 2;
+        if (time_len(c, j, hi)) {
+            j += time_len(c, j, hi);
             continue;
         }
         /* "told reporters", "told him": the hearer; but "called him a liar",
@@ -720,6 +738,22 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             (c->T[j + 2].lex & LX_CUE_NOUN)) {
             j += 3;
             continue;
+        }
+        /* "insisted for months that …" */
+        if (j + 2 < hi && duration_at(c, j)) {
+            j += 2;
+            continue;
+        }
+        /* "told Reuters last week the deal was close": a named hearer, then
+         * a time */
+        if (k > 0 && hearer_verb(c, k - 1) && (t->flags & F_CAP) && !(t->lex & LX_WL_SUBJECT)) {
+            uint32_t x = j;
+            while (x < hi && x < j + 4 && c->T[x].kind == T_WORD && (c->T[x].flags & F_CAP))
+                x++;
+            if (x > j && time_len(c, x, hi) && x + time_len(c, x, hi) < hi) {
+                j = x;
+                continue;
+            }
         }
         break;
     }
@@ -1275,7 +1309,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
          c->T[k + 1].kind == T_NUM || c->ment_at[k + 1] >= 0))
         return true;
     return k < c->n && c->T[k].kind == T_WORD && !c->used[k] && in_list(c->T[k].low, p) &&
-           !tok_is(c->d, k + 1, "that") &&
+           !tok_is(c->d, k + 1, "that") && !duration_at(c, k) &&
            !(k + 1 < c->n && ((c->T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) ||
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
 }
