@@ -719,8 +719,9 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
         const tok *t = &c->T[j];
         if (t->kind != T_WORD)
             break;
-        if (time_len(c, j, hi)) {
-            j += time_len(c, j, hi);
+        uint32_t tl = time_len(c, j, hi);
+        if (tl) {
+            j += tl;
             continue;
         }
         /* "told reporters", "told him": the hearer; but "called him a liar",
@@ -750,7 +751,8 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             uint32_t x = j;
             while (x < hi && x < j + 4 && c->T[x].kind == T_WORD && (c->T[x].flags & F_CAP))
                 x++;
-            if (x > j && time_len(c, x, hi) && x + time_len(c, x, hi) < hi) {
+            uint32_t xl = x > j ? time_len(c, x, hi) : 0;
+            if (xl && x + xl < hi) {
                 j = x;
                 continue;
             }
@@ -1934,14 +1936,13 @@ static void sieve_frame(ctx *c)
  * expected/seem/appear 220 of 260 so). */
 static void raising_frames(ctx *c)
 {
-    static const char *const raise[] = {"seem", "seems", "seemed", "appear", "appears",
-                                        "appeared", "expected", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || !q->content.n || q->cue1 <= q->cue0)
             continue;
         uint32_t h = q->cue1 - 1; /* the verb ends the cue: "is widely expected" */
-        if (c->T[h].kind != T_WORD || !in_list(c->T[h].low, raise))
+        if (c->T[h].kind != T_WORD ||
+            !(in_list(c->T[h].low, raising_verbs) || low_is(&c->T[h], "expected")))
             continue;
         /* "expected" only in the passive: "is expected to", not "he expected" */
         if (low_is(&c->T[h], "expected") &&
