@@ -314,7 +314,8 @@ enum lex_class {
     LX_WL_AUXVERB = 1u << 26, /* is, has, would, should: a clause follows its subject */
     LX_WL_SUBJECT = 1u << 27, /* i, he, she, we, they, you */
     LX_WL_LEAD = 1u << 28,    /* but, now, however: may open a sentence before "according to" */
-    LX_DEMONYM = 1u << 29     /* Greek, Dutch, European: part of a title, never a name alone */
+    LX_DEMONYM = 1u << 29,    /* Greek, Dutch, European: part of a title, never a name alone */
+    LX_WL_ASIDE = 1u << 30    /* though, however: a sentence adverb between commas */
 };
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);

@@ -31,7 +31,7 @@ static const struct {
     {"cuenouns", "LX_CUE_NOUN"},
     {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
     {"auxverbs", "LX_WL_AUXVERB"}, {"subjects", "LX_WL_SUBJECT"}, {"leadwords", "LX_WL_LEAD"},
-    {"demonyms", "LX_DEMONYM"},
+    {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},
 };
 
 static struct ent *ents;
