@@ -12,7 +12,7 @@
 
 #include "cue_weights.h"
 
-#define WS_CUE_FEATS 19 /* what ws_cue_features() gives, with room for them */
+#define WS_CUE_FEATS 24 /* what ws_cue_features() gives, with room for them */
 
 static inline __attribute__((always_inline)) uint32_t feat2(const char *name, const char *value,
                                                             const char *value2)
@@ -23,6 +23,50 @@ static inline __attribute__((always_inline)) uint32_t feat2(const char *name, co
 static inline __attribute__((always_inline)) uint32_t feat(const char *name, const char *value)
 {
     return feat2(name, value, NULL);
+}
+
+/* The word's stem for the model: a few inflections off ("endorsed",
+ * "endorses", "endorsing" -> "endors"), so that a form unseen in training
+ * shares the weight of the others; the length of the prefix of w it keeps
+ * (at most 63 bytes). */
+static inline size_t cue_stem_len(const char *w, size_t l)
+{
+    size_t sl = l < 63 ? l : 63;
+    if (sl > 5 && w[sl - 3] == 'i' && w[sl - 2] == 'n' && w[sl - 1] == 'g')
+        return sl - 3;
+    if (sl > 4 && w[sl - 2] == 'e' && (w[sl - 1] == 'd' || w[sl - 1] == 's'))
+        return sl - 2;
+    if (sl > 3 && (w[sl - 1] == 's' || w[sl - 1] == 'e'))
+        return sl - 1;
+    return sl;
+}
+
+/* What the word before is: the end of a mention, a pronoun, an auxiliary,
+ * another word, punctuation, or nothing (a subject just before a verb is
+ * what makes the verb a cue) */
+static inline const char *cue_prev_kind(const ws_doc *d, uint32_t k)
+{
+    if (k == 0)
+        return "none";
+    const tok *p = &d->toks.v[k - 1];
+    if (d->ment_at && d->ment_at[k - 1] >= 0)
+        return "ment";
+    if (p->lex & LX_PRONOUN)
+        return "pron";
+    if (p->lex & LX_AUX)
+        return "aux";
+    return p->kind == T_WORD ? "word" : "punct";
+}
+
+/* A mention among the three words before */
+static inline bool cue_mention_before(const ws_doc *d, uint32_t k)
+{
+    if (!d->ment_at)
+        return false;
+    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
+        if (d->ment_at[j] >= 0)
+            return true;
+    return false;
 }
 
 /* The model's features, by name: "name=value" hashed. This is the
@@ -81,6 +125,16 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
     ADD("qafter", qa);
     ADD("qbefore", qb);
     ADD("bias", "1");
+    char stem[64];
+    size_t sl = cue_stem_len(w, l);
+    memcpy(stem, w, sl);
+    stem[sl] = 0;
+    const char *pk = cue_prev_kind(d, k);
+    ADD("stem", stem);
+    ADD("w-2", ws_feat_word(d, (int64_t)k - 2));
+    ADD("m-1", pk);
+    ADD("mb3", cue_mention_before(d, k) ? "y" : "n");
+    ADD2("stem|m-1", stem, pk);
 #undef ADD
 #undef ADD2
     return n;
@@ -169,6 +223,15 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
     SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
     SET(18, LIT("bias=1"));
+    size_t sl = cue_stem_len(w, l);
+    uint32_t hs = ws_fnv_name("stem="), hsm = ws_fnv_name("stem|m-1=");
+    ws_fnv2_n(&hs, &hsm, w, sl);
+    SET(19, hs % WS_CUE_DIM + 1);
+    SET(20, WS_WORD_FNV_LIT("w-2=", d, K - 2) % WS_CUE_DIM + 1);
+    const char *pk = cue_prev_kind(d, k);
+    SET(21, ws_fnv(ws_fnv_name("m-1="), pk) % WS_CUE_DIM + 1);
+    SET(22, cue_mention_before(d, k) ? LIT("mb3=y") : LIT("mb3=n"));
+    SET(23, ws_fnv((hsm ^ '|') * 16777619u, pk) % WS_CUE_DIM + 1);
 }
 
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
@@ -187,7 +250,12 @@ double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
     uint32_t f[WS_CUE_FEATS];
     cue_features(d, k, f);
-    return ws_feat_sum(ws_cue_weights, f, WS_CUE_FEATS);
+    /* the additions of ws_feat_sum(), in its order: written out here, where
+     * gcc's loop analysis of its inlined tail loop misfires on a constant n */
+    double z = 0;
+    for (size_t i = 0; i < WS_CUE_FEATS; i++)
+        z += ws_cue_weights[f[i] - 1];
+    return z;
 }
 
 double ws_cue_score(const ws_doc *d, uint32_t k)

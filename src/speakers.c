@@ -1222,6 +1222,65 @@ static bool past_verb(const ctx *c, uint32_t k)
            c->ment_at[k] < 0 && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
 
+/* "Trump has been criticized by some of his rivals": a cue in the passive
+ * with its agent after "by" reports on its subject; the agent is the
+ * source (PolNeAR train: 112 such attributions, 10 found before this
+ * sieve). Only when the subject and the agent are both plain phrases. */
+static void sieve_passive(ctx *c)
+{
+    static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", NULL};
+    for (uint32_t ci = 0; ci < c->ncues; ci++) {
+        uint32_t k = c->cues[ci];
+        uint32_t len = cue_at(c, k);
+        if (!len || c->T[k].quote >= 0 || c->used[k] || c->weak[k] || k == 0)
+            continue;
+        uint32_t by = k + len, s0, s1;
+        sent_bounds(c, k, &s0, &s1);
+        if (by + 1 >= s1 || !tok_is(c->d, by, "by") || c->T[k].len < 4 ||
+            !ws_streq(c->T[k].low + c->T[k].len - 2, "ed"))
+            continue;
+        /* the auxiliary: "was", "has been", "were also", "is widely" */
+        uint32_t v = k;
+        while (v > s0 && v + 3 > k && c->T[v - 1].kind == T_WORD &&
+               !in_list(c->T[v - 1].low, be) && !(c->T[v - 1].flags & F_CAP) &&
+               ((c->T[v - 1].lex & LX_AUX) ||
+                (c->T[v - 1].len > 4 && ws_streq(c->T[v - 1].low + c->T[v - 1].len - 2, "ly"))))
+            v--;
+        if (v == s0 || !in_list(c->T[v - 1].low, be))
+            continue;
+        v--;
+        while (v > s0 && (c->T[v - 1].lex & LX_AUX) && !(c->T[v - 1].flags & F_CAP))
+            v--;
+        /* whatever follows "by" is the agent, never the speech: a passive
+         * cue this sieve cannot read reports nothing */
+        np subj, agent;
+        if (!np_left(c, v, s0, &subj) || !np_right(c, by + 1, s1, &agent) ||
+            !span_free(c, subj.t0, subj.t1)) {
+            c->cue_len[k] = 0;
+            continue;
+        }
+        /* the agent ends before a preposition other than "of": "by some
+         * of his rivals for failing to act" */
+        for (uint32_t j = agent.t0 + 1; j < agent.t1; j++)
+            if ((c->T[j].lex & LX_WL_PREP) && !tok_is(c->d, j, "of") && !(c->T[j].flags & F_CAP)) {
+                agent.t1 = j;
+                agent.head = head_mention(c, agent.t0, j);
+                break;
+            }
+        /* a quote mark in the subject is a title or a scare quote, not speech */
+        bool marked = false;
+        for (uint32_t j = subj.t0; j < subj.t1 && !marked; j++)
+            marked = c->T[j].kind == T_QUOTE;
+        if (marked) {
+            c->cue_len[k] = 0;
+            continue;
+        }
+        int32_t qi = new_quote(c, v, by, &agent, 2, agent.head >= 0 ? 0.6 : 0.5);
+        add_content(c, qi, subj.t0, subj.t1);
+        c->used[by] = 1;
+    }
+}
+
 /* "…," exhorted X. / "…," X riffed. — the layout alone says it is speech,
  * whatever the verb, when the quote fills its sentence up to the comma. */
 static void sieve_adjacent_any_verb(ctx *c)
@@ -2506,6 +2565,7 @@ void ws_speakers_attribute(ws_doc *d)
     }
     sieve_adjacent(&c);
     sieve_asked(&c);
+    sieve_passive(&c);
     c.outer_pass = true;
     sieve_indirect(&c);
     c.outer_pass = false;
