@@ -770,7 +770,16 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         s1 = a + MAX_CONTENT;
     uint32_t e = a;
     while (e < s1) {
-        if (c->T[e].quote < 0) {
+        /* most tokens: a word other than "and" with no quote mark before it,
+         * a number or a quote mark; none of the tests below can stop there */
+        const tok *te = &c->T[e];
+        if (te->kind != T_PUNCT &&
+            (te->kind != T_WORD ||
+             (!low_is(te, "and") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE)))) {
+            e++;
+            continue;
+        }
+        if (te->quote < 0) {
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
