@@ -31,8 +31,9 @@ static uint32_t key_of(const ws_doc *d, const mention *m)
     const char *w = d->toks.v[m->t1 - 1].low;
     size_t l = d->toks.v[m->t1 - 1].len; /* strlen(w) */
     uint32_t h = WS_LEX_HASH_BASIS;
-    if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
-        l -= 2;
+    if (!(l > 2 && w[l - 2] == '\'' && w[l - 1] == 's'))
+        return d->toks.v[m->t1 - 1].hash | 1; /* the whole word: the hash it carries */
+    l -= 2;
     for (size_t i = 0; i < l; i++)
         h = (h ^ (unsigned char)w[i]) * WS_LEX_HASH_PRIME;
     return h | 1; /* 0 marks an empty slot */
