@@ -51,6 +51,17 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
         if (p[i] < 0x80) {
             c = p[i];
             k = 1;
+        } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            /* two bytes (é, ñ) and three (curly quotes, dashes), which news
+             * text is full of, decoded here when valid; anything else, and
+             * every error, as utf8proc decides */
+            c = (int32_t)((p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));
+            k = 2;
+        } else if ((p[i] & 0xF0) == 0xE0 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+                   (p[i + 2] & 0xC0) == 0x80 &&
+                   (c = (int32_t)((p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)),
+                    c >= 0x800 && (c < 0xD800 || c > 0xDFFF))) {
+            k = 3;
         } else {
             k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
         }
