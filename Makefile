@@ -1,7 +1,13 @@
 # whosaid — build, test, demo. See README.md.
 CC      ?= cc
 BUILD   ?= build
-CFLAGS  ?= -O2 -g
+# -O3 and link-time optimisation: the stages call one another's small
+# functions across files (feathash.h, lexicon, arena) and LTO inlines them;
+# about 3% fewer instructions than -O2 on the JSONL benchmark. The objects
+# are fat (machine code too), so libwhosaid.a links without LTO as well.
+CFLAGS  ?= -O3 -g -flto=auto -ffat-lto-objects
+# the archiver that understands LTO objects (GCC's wrapper, when present)
+AR      := $(shell command -v gcc-ar >/dev/null 2>&1 && echo gcc-ar || echo ar)
 WARN     = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CPPFLAGS = -Iinclude -Isrc -I$(BUILD)
 LIBS     = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm
@@ -44,7 +50,7 @@ $(BUILD)/pic/%.o: $(BUILD)/obj/%.o
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -fPIC -c $(if $(filter lexicon_table,$*),$(BUILD)/lexicon_table.c,src/$*.c) -o $@
 
 $(BUILD)/libwhosaid.a: $(OBJS)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/libwhosaid.so: $(PIC_OBJS)
 	$(CC) -shared $(CFLAGS) $^ $(LIBS) -o $@

@@ -130,6 +130,19 @@ static size_t utf8_check(const char *s, size_t n)
             i++;
             continue;
         }
+        /* a valid two- or three-byte sequence (é, curly quotes, dashes),
+         * told here; anything else, and every error, as utf8proc decides */
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && n - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if ((p[i] & 0xF0) == 0xE0 && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            uint32_t u = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+            if (u >= 0x800 && (u < 0xD800 || u > 0xDFFF)) {
+                i += 3;
+                continue;
+            }
+        }
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
         if (k < 0 || c == 0) return i;
         i += (size_t)k;

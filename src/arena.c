@@ -185,15 +185,27 @@ static size_t map_slot(const ws_map *m, const char *key, uint32_t h)
     return i;
 }
 
-int32_t ws_map_get(const ws_map *m, const char *key)
+uint32_t ws_map_hash(const char *key) { return (uint32_t)map_hash(key); }
+
+int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h)
 {
     if (!m->cap)
         return -1;
-    size_t i = map_slot(m, key, (uint32_t)map_hash(key));
+    size_t i = map_slot(m, key, h);
     return m->keys[i] ? m->vals[i] : -1;
 }
 
+int32_t ws_map_get(const ws_map *m, const char *key)
+{
+    return m->cap ? ws_map_get_h(m, key, (uint32_t)map_hash(key)) : -1;
+}
+
 void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overwrite)
+{
+    ws_map_put_h(a, m, key, (uint32_t)map_hash(key), val, overwrite);
+}
+
+void ws_map_put_h(ws_arena *a, ws_map *m, const char *key, uint32_t h, int32_t val, bool overwrite)
 {
     if ((m->n + 1) * 2 > m->cap) {
         ws_map g = {0};
@@ -211,7 +223,6 @@ void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overw
             }
         *m = g;
     }
-    uint32_t h = (uint32_t)map_hash(key);
     size_t i = map_slot(m, key, h);
     if (!m->keys[i]) {
         m->keys[i] = key;

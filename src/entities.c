@@ -90,11 +90,12 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
         for (const char *p = key; p; p = strchr(p, ' ')) {
             if (*p == ' ')
                 p++;
-            int32_t had = ws_map_get(&c->alias_suffix, p);
+            uint32_t h = ws_map_hash(p);
+            int32_t had = ws_map_get_h(&c->alias_suffix, p, h);
             if (had == -1)
-                ws_map_put(&c->d->arena, &c->alias_suffix, p, ei, false);
+                ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, ei, false);
             else if (had != ei)
-                ws_map_put(&c->d->arena, &c->alias_suffix, p, -2, true);
+                ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, -2, true);
         }
     }
 }
@@ -116,10 +117,11 @@ static char *title_key(ectx *c, uint32_t a, uint32_t b)
  * before, else the first. */
 static int32_t alias_lookup(ectx *c, const char *key)
 {
-    int32_t e = ws_map_get(&c->alias_exact, key);
+    uint32_t h = ws_map_hash(key);
+    int32_t e = ws_map_get_h(&c->alias_exact, key, h);
     if (e >= 0)
         return e;
-    e = ws_map_get(&c->alias_suffix, key);
+    e = ws_map_get_h(&c->alias_suffix, key, h);
     return e >= 0 ? e : -1;
 }
 
@@ -242,9 +244,10 @@ static void cluster_names(ectx *c)
             const char *last = last_word(w);
             /* the same full name; for a lone word, the most recent full name
              * that ends or starts with it ("Kharazi", "Hillary") */
-            int32_t best = ws_map_get(&c->full, w);
+            uint32_t wh = ws_map_hash(w); /* one hash for the three maps */
+            int32_t best = ws_map_get_h(&c->full, w, wh);
             if (best < 0 && pass == 1) {
-                int32_t a = ws_map_get(&c->by_last, w), b = ws_map_get(&c->by_first, w);
+                int32_t a = ws_map_get_h(&c->by_last, w, wh), b = ws_map_get_h(&c->by_first, w, wh);
                 best = a > b ? a : b;
             }
             if (best < 0) {
@@ -252,7 +255,7 @@ static void cluster_names(ectx *c)
                 if (pass == 1 && !(m->title || m->subject))
                     continue;
                 best = new_entity(c, m);
-                ws_map_put(&d->arena, &c->full, w, best, false);
+                ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
                 if (nw >= 2) {
                     char *first = ws_strndup(&d->arena, w, strcspn(w, " "));
                     ws_map_put(&d->arena, &c->by_last, last, best, true);

@@ -56,6 +56,11 @@ typedef struct ws_map {
 } ws_map;
 int32_t ws_map_get(const ws_map *m, const char *key); /* -1 when absent */
 void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overwrite);
+/* The same with the key's hash (ws_map_hash) worked out once, for a key
+ * looked up in several maps or more than once */
+uint32_t ws_map_hash(const char *key);
+int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h);
+void ws_map_put_h(ws_arena *a, ws_map *m, const char *key, uint32_t h, int32_t val, bool overwrite);
 
 /* ---- text ---------------------------------------------------------------- */
 enum tok_kind { T_WORD, T_NUM, T_PUNCT, T_QUOTE };

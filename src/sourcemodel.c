@@ -31,8 +31,9 @@ static uint32_t key_of(const ws_doc *d, const mention *m)
     const char *w = d->toks.v[m->t1 - 1].low;
     size_t l = d->toks.v[m->t1 - 1].len; /* strlen(w) */
     uint32_t h = WS_LEX_HASH_BASIS;
-    if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
-        l -= 2;
+    if (!(l > 2 && w[l - 2] == '\'' && w[l - 1] == 's'))
+        return d->toks.v[m->t1 - 1].hash | 1; /* the whole word: the hash it carries */
+    l -= 2;
     for (size_t i = 0; i < l; i++)
         h = (h ^ (unsigned char)w[i]) * WS_LEX_HASH_PRIME;
     return h | 1; /* 0 marks an empty slot */
@@ -327,13 +328,37 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
         if (n < cap)                                                                               \
             f[n++] = KS(h) % WS_SOURCE_DIM + 1;                                                    \
     } while (0)
-    ADD_KS(ws_fnv_name("ks="));
+/* KS(h) for a constant h: the kind is one of fourteen literals, so the
+ * hash is one of fourteen constants, worked out at compile time (a table
+ * indexed by ksi), with no byte hashed at run time */
+#define KS14_(h)                                                                                   \
+    ws_fnv_lit(h, "name"), ws_fnv_lit(h, "title"), ws_fnv_lit(h, "pron"), ws_fnv_lit(h, "role"),   \
+        ws_fnv_lit(h, "org"), ws_fnv_lit(h, "phrase"), ws_fnv_lit(h, "none"),                      \
+        ws_fnv_lit(h, "name*"), ws_fnv_lit(h, "title*"), ws_fnv_lit(h, "pron*"),                   \
+        ws_fnv_lit(h, "role*"), ws_fnv_lit(h, "org*"), ws_fnv_lit(h, "phrase*"),                   \
+        ws_fnv_lit(h, "none*")
+#define KSC(h) (((const uint32_t[14]){KS14_(h)})[ksi])
+#define ADD_KSC(h)                                                                                 \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = KSC(h) % WS_SOURCE_DIM + 1;                                                   \
+    } while (0)
+/* ... and for a prefix chosen at run time from m constant ones (index v) */
+#define ADD_KSC_ANY(v, m, ...)                                                                     \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            f[n++] = ((const uint32_t[m * 14]){__VA_ARGS__})[(unsigned)(v) * 14 + ksi] %          \
+                         WS_SOURCE_DIM +                                                           \
+                     1;                                                                            \
+    } while (0)
+    unsigned ksi = (unsigned)c->sieve * 7 + c->kind; /* KIND[c->sieve][c->kind], flattened */
+    ADD_KSC(ws_fnv_name("ks="));
     ADD_KS(p->h_pass_ks);
     ADD_KS(p->h_cw_ks);
     if (n < cap)
-        f[n++] = ws_fnv((KS(ws_fnv_name("ks|rule=")) ^ '|') * 16777619u, rule) % WS_SOURCE_DIM + 1;
+        f[n++] = ws_fnv((KSC(ws_fnv_name("ks|rule=")) ^ '|') * 16777619u, rule) % WS_SOURCE_DIM + 1;
     if (n < cap)
-        f[n++] = ws_fnv((KS(ws_fnv_name("ks|cue=")) ^ '|') * 16777619u, cue) % WS_SOURCE_DIM + 1;
+        f[n++] = ws_fnv((KSC(ws_fnv_name("ks|cue=")) ^ '|') * 16777619u, cue) % WS_SOURCE_DIM + 1;
     ADD("bias", "1", NULL);
     if (c->kind == SK_NONE) {
         ADD("none|cue", cue, c->sieve ? "*" : "");
@@ -399,7 +424,7 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
     uint32_t di = far ? 0 : dist == 0 ? 1 : dist == 1 ? 2 : dist == 2 ? 3 : dist <= 4 ? 4 : dist <= 8 ? 5
                 : dist <= 15 ? 6 : dist <= 30 ? 7 : 8;
     ADD_POS(ws_fnv_name("pos="));
-    ADD_KS(((const uint32_t[3]){PFX("pos|ks", "L"), PFX("pos|ks", "R"), PFX("pos|ks", "O")})[pi]);
+    ADD_KSC_ANY(pi, 3, KS14_(PFX("pos|ks", "L")), KS14_(PFX("pos|ks", "R")), KS14_(PFX("pos|ks", "O")));
     ADD_POS(((const uint32_t[9]){PFX("dist|pos", "far"), PFX("dist|pos", "0"), PFX("dist|pos", "1"),
                                  PFX("dist|pos", "2"), PFX("dist|pos", "3-4"), PFX("dist|pos", "5-8"),
                                  PFX("dist|pos", "9-15"), PFX("dist|pos", "16-30"),
@@ -424,27 +449,27 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
     const tok *lt = &T[c->t1 - 1];
     size_t ll = lt->low ? lt->len : 0;
     bool poss = ll > 2 && lt->low[ll - 2] == '\'' && lt->low[ll - 1] == 's';
-    ADD_KS(poss ? PFX("poss", "yes") : PFX("poss", "no"));
+    ADD_KSC_ANY(poss, 2, KS14_(PFX("poss", "no")), KS14_(PFX("poss", "yes")));
     /* a relative pronoun ("a poll that shows", "X, who said"): annotators
      * mark it as the source */
     bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
                                       tok_is(d, c->t0, "who"));
-    ADD_KS(rel ? PFX("rel", "yes") : PFX("rel", "no"));
+    ADD_KSC_ANY(rel, 2, KS14_(PFX("rel", "no")), KS14_(PFX("rel", "yes")));
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {
         uint32_t fq = c->freq;
         uint32_t fi = fq <= 1 ? 0 : fq <= 3 ? 1 : fq <= 7 ? 2 : 3;
-        ADD_KS(((const uint32_t[4]){PFX("freq|ks", "1"), PFX("freq|ks", "2-3"), PFX("freq|ks", "4-7"),
-                                    PFX("freq|ks", "8+")})[fi]);
-        ADD_KS(c->prev ? PFX("prev|ks", "yes") : PFX("prev|ks", "no"));
+        ADD_KSC_ANY(fi, 4, KS14_(PFX("freq|ks", "1")), KS14_(PFX("freq|ks", "2-3")),
+                    KS14_(PFX("freq|ks", "4-7")), KS14_(PFX("freq|ks", "8+")));
+        ADD_KSC_ANY(c->prev, 2, KS14_(PFX("prev|ks", "no")), KS14_(PFX("prev|ks", "yes")));
     }
     /* agreement with the latest source */
     if (c->head >= 0) {
         uint8_t g = d->ments.v[c->head].gender;
         uint32_t ai = s->agree < 0 ? 0 : g == G_UNKNOWN || s->agree == G_UNKNOWN ? 1
                     : g == (uint8_t)s->agree ? 2 : 3;
-        ADD_KS(((const uint32_t[4]){PFX("agree|ks", "nolast"), PFX("agree|ks", "unk"),
-                                    PFX("agree|ks", "same"), PFX("agree|ks", "diff")})[ai]);
+        ADD_KSC_ANY(ai, 4, KS14_(PFX("agree|ks", "nolast")), KS14_(PFX("agree|ks", "unk")),
+                    KS14_(PFX("agree|ks", "same")), KS14_(PFX("agree|ks", "diff")));
     }
 #undef PFX
 #undef PFX3
@@ -454,6 +479,10 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
 #undef ADD_PRE
 #undef ADD_KS
 #undef KS
+#undef KS14_
+#undef KSC
+#undef ADD_KSC
+#undef ADD_KSC_ANY
     return n;
 }
 

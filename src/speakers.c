@@ -44,6 +44,8 @@ typedef struct ctx {
     bool outer_pass;   /* sieve_indirect's first pass: sentence-final attributions only */
     uint32_t *cues;    /* the tokens where cue_len is set, in order: the sieves that */
     uint32_t ncues;    /* start from every cue read these, not every token */
+    uint32_t *colons;  /* the tokens that are a colon, in order (sieve_colon_noun) */
+    uint32_t ncolons;
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -766,9 +768,20 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 {
     if (s1 > a + MAX_CONTENT)
         s1 = a + MAX_CONTENT;
-    uint32_t e = a;
+    uint32_t e = a, q0 = UINT32_MAX; /* q0: the first quote mark, for the loop after */
     while (e < s1) {
-        if (c->T[e].quote < 0) {
+        /* most tokens: a word other than "and" with no quote mark before it,
+         * a number or a quote mark; none of the tests below can stop there */
+        const tok *te = &c->T[e];
+        if (te->kind != T_PUNCT &&
+            (te->kind != T_WORD ||
+             (!low_is(te, "and") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE)))) {
+            if (te->kind == T_QUOTE && q0 == UINT32_MAX)
+                q0 = e;
+            e++;
+            continue;
+        }
+        if (te->quote < 0) {
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
@@ -810,7 +823,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
     }
     /* a quotation opened inside the content runs to its closing mark, even
      * past the end of the sentence: He said Cruz "has courage. He's …" */
-    for (uint32_t k = a; k < e; k++) {
+    for (uint32_t k = q0; k < e; k++) { /* no quote mark before q0 */
         if (c->T[k].kind == T_QUOTE && (c->T[k].flags & F_OPEN) && c->T[k].quote >= 0 &&
             !c->d->mq.v[c->T[k].quote].single) {
             uint32_t last = mq_last(c, c->T[k].quote);
@@ -2199,43 +2212,48 @@ static void sieve_colon_noun(ctx *c)
                                         "verdict", "warning", "reply", "response", "explanation",
                                         "pitch", "plea", "demand", "demands", "promise", "mantra",
                                         "slogan", "retort", "assessment", "prediction", NULL};
-    for (size_t si = 0; si < c->d->sents.n; si++) {
+    /* each sentence's colons in order, up to the first that makes an
+     * attribution: read from the list of colons, not from every token */
+    int32_t done = -1; /* the sentence that has its attribution */
+    for (uint32_t ci = 0; ci < c->ncolons; ci++) {
+        uint32_t k = c->colons[ci];
+        int32_t si = c->T[k].sent;
+        if (si == done)
+            continue;
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
-        for (uint32_t k = s0 + 1; k + 2 < s1; k++) {
-            if (!tok_punct(c->d, k, ':') || c->used[k + 1] || c->T[k + 1].kind != T_WORD)
-                continue;
-            /* the noun within the three words before the colon */
-            uint32_t nn = k;
-            for (uint32_t j = k; j > s0 && j + 4 > k; j--)
-                if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
-                    in_list(c->T[j - 1].low, nouns)) {
-                    nn = j - 1;
-                    break;
-                }
-            if (nn == k)
-                continue;
-            if (!span_free(c, s0, s1))
-                continue;
-            np src;
-            /* "Carrier's message", "Their argument", else the subject */
-            uint32_t o = nn;
-            while (o > s0 && (c->T[o - 1].lex & LX_DET) == 0 && c->ment_at[o - 1] < 0 &&
-                   c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
-                o--;
-            int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
-            if (om >= 0) {
-                src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
-            } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
-                                  tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
-                                  tok_is(c->d, o - 1, "its") || tok_is(c->d, o - 1, "our"))) {
-                src = (np){o - 1, o, c->ment_at[o - 1]};
-            } else if (!np_left_first(c, s0, nn, &src)) {
-                continue;
+        if (k < s0 + 1 || k + 2 >= s1 || c->used[k + 1] || c->T[k + 1].kind != T_WORD)
+            continue;
+        /* the noun within the three words before the colon */
+        uint32_t nn = k;
+        for (uint32_t j = k; j > s0 && j + 4 > k; j--)
+            if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
+                in_list(c->T[j - 1].low, nouns)) {
+                nn = j - 1;
+                break;
             }
-            int32_t qi = new_quote(c, nn, k + 1, &src, 3, 0.5);
-            add_content(c, qi, k + 1, trim_final_punct(c, k + 1, s1));
-            break;
+        if (nn == k)
+            continue;
+        if (!span_free(c, s0, s1))
+            continue;
+        np src;
+        /* "Carrier's message", "Their argument", else the subject */
+        uint32_t o = nn;
+        while (o > s0 && (c->T[o - 1].lex & LX_DET) == 0 && c->ment_at[o - 1] < 0 &&
+               c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
+            o--;
+        int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
+        if (om >= 0) {
+            src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
+        } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
+                              tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
+                              tok_is(c->d, o - 1, "its") || tok_is(c->d, o - 1, "our"))) {
+            src = (np){o - 1, o, c->ment_at[o - 1]};
+        } else if (!np_left_first(c, s0, nn, &src)) {
+            continue;
         }
+        int32_t qi = new_quote(c, nn, k + 1, &src, 3, 0.5);
+        add_content(c, qi, k + 1, trim_final_punct(c, k + 1, s1));
+        done = si;
     }
 }
 
@@ -2456,12 +2474,16 @@ void ws_speakers_attribute(ws_doc *d)
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
+    c.colons = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.colons);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
         tok *t = &c.T[k];
-        if (t->kind != T_WORD)
+        if (t->kind != T_WORD) {
+            if (t->kind == T_PUNCT && d->cp[t->start] == ':')
+                c.colons[c.ncolons++] = k;
             continue;
+        }
         /* a word the learned model may take for the head of a cue, below */
         bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
                          t->kind == T_WORD && t->end - t->start > 2 &&

@@ -51,6 +51,17 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
         if (p[i] < 0x80) {
             c = p[i];
             k = 1;
+        } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            /* two bytes (é, ñ) and three (curly quotes, dashes), which news
+             * text is full of, decoded here when valid; anything else, and
+             * every error, as utf8proc decides */
+            c = (int32_t)((p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));
+            k = 2;
+        } else if ((p[i] & 0xF0) == 0xE0 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+                   (p[i + 2] & 0xC0) == 0x80 &&
+                   (c = (int32_t)((p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)),
+                    c >= 0x800 && (c < 0xD800 || c > 0xDFFF))) {
+            k = 3;
         } else {
             k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
         }
@@ -141,7 +152,9 @@ static const uint8_t ascii_class[128] = {
                                                   : 0)
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
-static const uint16_t ascii_lc[128] = {
+/* (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
+ * letters or digits, so that a word's bytes need no test for ASCII) */
+static const uint16_t ascii_lc[256] = {
     LC8_(0), LC8_(8), LC8_(16), LC8_(24), LC8_(32), LC8_(40), LC8_(48), LC8_(56),
     LC8_(64), LC8_(72), LC8_(80), LC8_(88), LC8_(96), LC8_(104), LC8_(112), LC8_(120),
 };
@@ -375,12 +388,11 @@ void ws_text_tokenize(ws_doc *d)
             }
             uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
             size_t m = 0, lim = n - i > LOW_MAX - 1 ? LOW_MAX - 1 : n - i;
-            const uint32_t *src = cp + i;
+            /* read from the UTF-8 text, where an ASCII word's bytes are its
+             * code points: a byte, and no test for ASCII */
+            const uint8_t *src = (const uint8_t *)d->utf8 + d->boff[i];
             while (m < lim) {
-                uint32_t ch = src[m];
-                if (ch >= 0x80)
-                    break;
-                uint32_t lc = ascii_lc[ch];
+                uint32_t lc = ascii_lc[src[m]];
                 if (!(lc & C_ALNUM))
                     break;
                 acc |= lc; /* the classes are its low byte */
