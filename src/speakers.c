@@ -62,6 +62,14 @@ static bool in_list(const char *w, const char *const *list)
 }
 
 /* verbs that raise their subject: "X seems to …", "X appeared to …" */
+/* Records and polls that speak for themselves: "records show", "…, filings
+ * show." (a bare plural is a source only when a word of a person or an
+ * organisation; these are the exception) */
+static const char *const finding_nouns[] = {
+    "records", "documents", "filings", "polls", "data", "figures", "files", "reports",
+    "results", "emails", "e-mails", "numbers", "statistics", "surveys", "studies", "estimates",
+    "messages", "returns", "tallies", "transcripts", NULL};
+
 static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
                                             "appeared", NULL};
 
@@ -189,8 +197,8 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++)
         if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
             return true;
-    /* "It added": a company or a report */
-    if (b == a + 1 && tok_is(c->d, a, "it"))
+    /* "It added": a company or a report; "records show" */
+    if (b == a + 1 && (tok_is(c->d, a, "it") || in_list(c->T[a].low, finding_nouns)))
         return true;
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
@@ -2119,6 +2127,48 @@ static void raising_frames(ctx *c)
 /* A quotation introduced by a colon after any clause about a person:
  * "he demurred: "…"", "Republican pollster Daron Shaw: "…"". The colon is
  * the cue unless a verb stands right before it. */
+/* "The Club for Growth is reportedly spending $1.5 million": a hearsay
+ * adverb reports its clause, with no source named (PolNeAR train:
+ * "reportedly" and "allegedly" annotated so 21 times, 2 found before this
+ * sieve). The clause's two halves around the adverb are the content; only
+ * in a sentence no cue has touched. */
+static void sieve_hearsay(ctx *c)
+{
+    static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly", "supposedly",
+                                          NULL};
+    for (uint32_t k = 1; k + 1 < c->n; k++) {
+        const tok *t = &c->T[k];
+        if (t->kind != T_WORD || t->quote >= 0 || c->used[k] || (t->flags & F_CAP) ||
+            !in_list(t->low, adverbs))
+            continue;
+        uint32_t s0, s1;
+        sent_bounds(c, k, &s0, &s1);
+        if (k < s0 + 2 || !span_free(c, s0, s1))
+            continue;
+        bool cue = false;
+        for (uint32_t j = s0; j < s1 && !cue; j++)
+            cue = c->cue_len[j] || c->T[j].kind == T_QUOTE;
+        if (cue)
+            continue;
+        /* the clause starts after its last comma, or after "With" */
+        uint32_t a = s0;
+        for (uint32_t j = k; j > s0; j--)
+            if (tok_punct(c->d, j - 1, ',')) {
+                a = j;
+                break;
+            }
+        if (a == s0 && (c->T[a].lex & LX_WL_PREP))
+            a++;
+        uint32_t b = content_end(c, k + 1, s1);
+        if (k < a + 1 || b < k + 3)
+            continue;
+        int32_t qi = new_quote(c, k, k + 1, NULL, 3, 0.5);
+        c->d->quotes.v[qi].cue0 = k; /* the auxiliary before it is the content's */
+        add_content(c, qi, a, k);
+        add_content(c, qi, k + 1, b);
+    }
+}
+
 /* "In a CBS News poll released Monday, she led Sanders 56 to 32" and
  * "Trump is leading in the polls": a poll or survey that a sentence's
  * figures come from is the source of the rest of it, with "in" its cue, as
@@ -2489,13 +2539,26 @@ void ws_speakers_attribute(ws_doc *d)
                          t->kind == T_WORD && t->end - t->start > 2 &&
                          !(t->lex & (LX_AUX | LX_DET | LX_PRONOUN | LX_PREFIX | LX_CAPSTOP | LX_NOSRC)) &&
                          d->ment_at[k] < 0;
+        /* "records show", "polls there show": a bare "show" (a TV show
+         * otherwise) after a noun of records or polls reports a finding
+         * (PolNeAR train: bare "show" annotated 80 of 286 times) */
+        bool finding = false;
+        if (k > 0 && t->len == 4 && low_is(t, "show")) {
+            uint32_t j = k - 1;
+            if (j > 0 && tok_is(d, j, "there"))
+                j--;
+            finding = d->toks.v[j].kind == T_WORD && in_list(d->toks.v[j].low, finding_nouns);
+        }
         /* most words: no lexicon cue of any kind starts here (the look-ups
          * below would find none), and the model is not asked */
-        if (!may_learn && !(t->lex & (LX_CUE | LX_CUE_ING | LX_CUE_WEAK | LX_PREFIX)))
+        if (!may_learn && !finding && !(t->lex & (LX_CUE | LX_CUE_ING | LX_CUE_WEAK | LX_PREFIX)))
             continue;
         int32_t lemma = -1;
         uint32_t len;
-        if (t->lex & LX_PREFIX) {
+        if (finding) {
+            ws_lex_word("shows", &lemma);
+            len = 1;
+        } else if (t->lex & LX_PREFIX) {
             /* the first word of multi-word entries: both classes in one pass */
             int32_t lemma2 = -1;
             uint32_t len2 = 0;
@@ -2536,7 +2599,7 @@ void ws_speakers_attribute(ws_doc *d)
          * report shows", "as expected") */
         bool asked = false; /* the model's logit z, once asked */
         double z = 0;
-        if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) &&
+        if (len && !c.weak[k] && t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !finding &&
             (asked = true, z = ws_cue_logit(d, k), ws_cue_below(z, CUE_VETO, CUE_VETO_LOGIT)))
             len = 0;
         /* "a group called Citizens for Trump": after a common noun and before
@@ -2600,6 +2663,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_mixed_verb(&c);
     sieve_leftover(&c);
     sieve_poll(&c);
+    sieve_hearsay(&c);
     sieve_frame(&c);
     raising_frames(&c);
     relative_frames(&c);
