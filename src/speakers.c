@@ -70,6 +70,11 @@ static const char *const finding_nouns[] = {
     "results", "emails", "e-mails", "numbers", "statistics", "surveys", "studies", "estimates",
     "messages", "returns", "tallies", "transcripts", NULL};
 
+/* Verbs of continuing and starting, before "to" and a cue */
+static const char *const catenatives[] = {"continue", "continues", "continued", "continuing",
+                                          "began", "begin", "begins", "beginning", "started",
+                                          "starts", "start", NULL};
+
 static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
                                             "appeared", NULL};
 
@@ -100,6 +105,20 @@ static bool sent_end_punct(const ctx *c, uint32_t k)
 /* Time and manner words between a subject and its cue, or after a cue:
  * "on Tuesday", "last week", "in a statement". Returns tokens skipped going
  * left from k (inclusive). */
+/* Token k ends a verb of continuing or starting that takes "to" and a cue:
+ * "continued", "began", or the "on" of "went on" */
+static bool catenative_at(const ctx *c, uint32_t k)
+{
+    const tok *v = &c->T[k];
+    if (v->kind != T_WORD || (v->flags & F_CAP))
+        return false;
+    if (in_list(v->low, catenatives))
+        return true;
+    return low_is(v, "on") && k > 0 &&
+           (tok_is(c->d, k - 1, "went") || tok_is(c->d, k - 1, "goes") ||
+            tok_is(c->d, k - 1, "go") || tok_is(c->d, k - 1, "going"));
+}
+
 static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
 {
     uint32_t j = k + 1;
@@ -116,6 +135,16 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
                                 !(j > lo + 1 && (c->T[j - 2].lex & LX_DET)))) {
             j--;
             continue;
+        }
+        /* "continued to insist", "went on to criticize", "began to argue":
+         * a verb of continuing or starting and its "to" before the cue
+         * (PolNeAR train marks them into the cue: "continued to" 87 times) */
+        if (low_is(t, "to") && j > lo + 1 && c->T[j - 2].kind == T_WORD &&
+            !(c->T[j - 2].flags & F_CAP)) {
+            if (catenative_at(c, j - 2)) {
+                j -= low_is(&c->T[j - 2], "on") ? 3 : 2;
+                continue;
+            }
         }
         if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
             j--;
@@ -2582,7 +2611,8 @@ void ws_speakers_attribute(ws_doc *d)
         bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
                         d->toks.v[k - 1].kind != T_QUOTE) ||
                        (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING) &&
-                        !(len && quote_opens_after(&c, k + len))) ||
+                        !(len && quote_opens_after(&c, k + len)) &&
+                        !(k > 1 && catenative_at(&c, k - 2))) ||
                        (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
                                   tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
                                   tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
