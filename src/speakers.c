@@ -812,7 +812,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         const tok *te = &c->T[e];
         if (te->kind != T_PUNCT &&
             (te->kind != T_WORD ||
-             (!low_is(te, "and") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE)))) {
+             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE)))) {
             if (te->kind == T_QUOTE && q0 == UINT32_MAX)
                 q0 = e;
             e++;
@@ -823,7 +823,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             uint32_t x = e + 1;
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
                 x++;
-            if (tok_is(c->d, e, "and") && x < s1 && c->cue_len[x])
+            if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
                 break;
             /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
@@ -1109,6 +1109,10 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     np src;
     bool ok;
     if (after == k) {
+        /* ""New York values," saying the city …": a participle is no
+         * inversion, its subject is the clause's before */
+        if ((c->T[k].lex & LX_CUE_ING) && !(c->T[k].lex & LX_CUE))
+            return false;
         ok = np_right(c, k + len, p1, &src);
     } else {
         ok = np_left(c, k, after, &src);
