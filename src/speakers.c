@@ -799,6 +799,28 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
     return j;
 }
 
+/* At e, "and"/"but", a subject and a finite speech verb: "…, and one in
+ * four said …", "… but Democrats accused …": another subject's own speech,
+ * where the speech before it ends. */
+static bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
+{
+    if (!(tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) || e + 1 >= s1)
+        return false;
+    const tok *sb = &c->T[e + 1]; /* a subject starts there */
+    if (!(sb->kind == T_NUM || (sb->lex & (LX_DET | LX_PRONOUN)) ||
+          (sb->kind == T_WORD && (sb->flags & F_CAP))))
+        return false;
+    uint32_t v = e + 1;
+    while (v < s1 && v < e + 6 && (c->T[v].kind == T_WORD || c->T[v].kind == T_NUM) &&
+           !c->cue_len[v] && !(c->T[v].lex & (LX_WL_CLAUSE | LX_AUX)))
+        v++;
+    /* a finite verb: "said", "warned", "says", not "support" */
+    return v > e + 1 && v < s1 && c->cue_len[v] && !c->weak[v] && !c->learned[v] &&
+           (c->T[v].lex & LX_CUE) &&
+           (past_word(c, v) || tok_is(c->d, v, "said") || tok_is(c->d, v, "told") ||
+            tok_is(c->d, v, "wrote") || c->T[v].low[c->T[v].len - 1] == 's');
+}
+
 /* Content that runs from a to the end of the sentence, without the final
  * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
 static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
@@ -824,6 +846,9 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
                 x++;
             if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
+                break;
+            /* "… and one in four said …": another subject's own speech */
+            if (e > a + 2 && other_subject_cue(c, e, s1))
                 break;
             /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
@@ -903,6 +928,11 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
             return b;
         /* nor on past another cue: ", adding that …" starts its own */
         if (j > a && (c->used[j] || (j >= b && c->cue_len[j] && !c->weak[j]))) {
+            lim = j;
+            break;
+        }
+        /* nor into another subject's speech (content_end's stop) */
+        if (j >= b && other_subject_cue(c, j, s1)) {
             lim = j;
             break;
         }
