@@ -60,42 +60,13 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
 }
 
 /* The features of every candidate of a site at once (the same numbers as
- * ws_bound_features(), the model's definition, gives), with the site's own
- * parts hashed once and the literal ones at compile time. */
-#define LIT(lit) WS_FEAT_LIT(lit, WS_BOUND_DIM)
-#define WORD(name, value) (ws_fnv(ws_fnv_name(name "="), value) % WS_BOUND_DIM + 1)
-#define BAR(h) (((h) ^ '|') * 16777619u)
+ * ws_bound_features(), the model's definition, gives), from the tokens'
+ * hashes (text.c), with the site's own parts hashed once and the literal
+ * ones at compile time. */
+#define LIT(name, value) WS_FEAT_LIT(name, value, WS_BOUND_DIM)
+#define IX(h) ws_feat_index(h, WS_BOUND_DIM)
+#define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
 #define SET(k, v) (f[k] = (v), __builtin_prefetch(&ws_bound_weights[f[k] - 1]))
-
-/* ws_feat_word(d, k) and its length */
-static inline const char *feat_word_n(const ws_doc *d, int64_t k, size_t *len)
-{
-    if (k < 0 || (size_t)k >= d->toks.n)
-        return *len = 6, "<none>";
-    const tok *t = &d->toks.v[k];
-    if (t->kind == T_QUOTE)
-        return *len = 3, "<q>";
-    if (t->kind == T_NUM)
-        return *len = 5, "<num>";
-    return *len = t->len, t->low;
-}
-
-/* ws_fnv_n() of the same n bytes from eight starting values (eight feature
- * names) in one pass: the eight chains of multiplications overlap, and the
- * bytes are read once */
-static inline void fnv8_n(uint32_t h[8], const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t a0 = h[0], a1 = h[1], a2 = h[2], a3 = h[3], a4 = h[4], a5 = h[5], a6 = h[6], a7 = h[7];
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = u[i];
-        a0 = (a0 ^ c) * 16777619u, a1 = (a1 ^ c) * 16777619u;
-        a2 = (a2 ^ c) * 16777619u, a3 = (a3 ^ c) * 16777619u;
-        a4 = (a4 ^ c) * 16777619u, a5 = (a5 ^ c) * 16777619u;
-        a6 = (a6 ^ c) * 16777619u, a7 = (a7 ^ c) * 16777619u;
-    }
-    h[0] = a0, h[1] = a1, h[2] = a2, h[3] = a3, h[4] = a4, h[5] = a5, h[6] = a6, h[7] = a7;
-}
 
 static uint32_t bucket_index(uint32_t n)
 {
@@ -105,62 +76,53 @@ static uint32_t bucket_index(uint32_t n)
 
 void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
 {
-    static const char *const buckets[] = {"1", "2", "3", "4-5", "6-8", "9-12", "13-20", "21-35", "36+"};
-    static const char *const ncs[] = {"0", "1", "2+"};
-    static const char *const rules[] = {"yes", "before", "after"};
     const char *cue = ws_lex_cue_lemma(d->toks.v[s->cue].cue_lemma);
-    if (!cue)
-        cue = d->toks.v[s->cue].low;
-    uint32_t h_cue_w = BAR(ws_fnv(ws_fnv_name("cue|w="), cue));
-    uint32_t h_cue_len = BAR(ws_fnv(ws_fnv_name("cue|len="), cue));
-    uint32_t h_cue_rule = BAR(ws_fnv(ws_fnv_name("cue|rule="), cue));
-    const char *that = s->that ? "yes" : "no";
-    uint32_t f_that = s->that ? LIT("that=yes") : LIT("that=no");
+    uint32_t hc = cue ? ws_fnv(2166136261u, cue) : d->toks.v[s->cue].hash;
+    uint32_t h_cue_w = MIX("cue|w", hc), h_cue_len = MIX("cue|len", hc), h_cue_rule = MIX("cue|rule", hc);
+    uint32_t that = s->that ? WS_VAL("yes") : WS_VAL("no");
+    uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t f[19];
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
-        size_t wl, w1l;
-        const char *w = last ? (wl = 5, "<end>") : feat_word_n(d, j, &wl);
+        uint32_t hw = last ? WS_VAL("<end>") : ws_word_val(d, j);
+        uint32_t h1 = ws_word_val(d, (int64_t)j + 1);
         uint32_t bi = bucket_index(j - s->a);
         uint32_t ci = s->commas[i] == 0 ? 0 : s->commas[i] == 1 ? 1 : 2;
         uint32_t ri = j == s->rule_end ? 0 : j < s->rule_end ? 1 : 2;
-        const char *w1 = feat_word_n(d, (int64_t)j + 1, &w1l);
+        uint32_t vlen = ((const uint32_t[]){WS_VAL("1"), WS_VAL("2"), WS_VAL("3"), WS_VAL("4-5"), WS_VAL("6-8"),
+                                            WS_VAL("9-12"), WS_VAL("13-20"), WS_VAL("21-35"), WS_VAL("36+")})[bi];
+        uint32_t vnc = ((const uint32_t[]){WS_VAL("0"), WS_VAL("1"), WS_VAL("2+")})[ci];
+        uint32_t vrule = ((const uint32_t[]){WS_VAL("yes"), WS_VAL("before"), WS_VAL("after")})[ri];
         int sp1 = ws_feat_shape_code(d, (int64_t)j + 1);
-        /* the word under its eight feature names in one pass */
-        uint32_t hw[8] = {ws_fnv_name("w="),      ws_fnv_name("w|w+1="),    ws_fnv_name("w|s+1="),
-                          ws_fnv_name("w|len="),  ws_fnv_name("w|commas="), ws_fnv_name("w|rule="),
-                          ws_fnv_name("w|that="), h_cue_w};
-        fnv8_n(hw, w, wl);
-        /* and the next word under "w+1=" and after "w|w+1=w|" */
-        uint32_t h1 = ws_fnv_name("w+1="), hww1 = BAR(hw[1]);
-        ws_fnv2_n(&h1, &hww1, w1, w1l);
-        SET(0, hw[0] % WS_BOUND_DIM + 1);
-        SET(1, h1 % WS_BOUND_DIM + 1);
-        SET(2, WS_WORD_FNV_LIT("w-1=", d, (int64_t)j - 1) % WS_BOUND_DIM + 1);
-        SET(3, hww1 % WS_BOUND_DIM + 1);
-        SET(4, WS_SHAPE_FNV_LIT("s+1=", sp1, d, (int64_t)j + 1) % WS_BOUND_DIM + 1);
-        SET(5, ws_shape_fnv(BAR(hw[2]), sp1, d, (int64_t)j + 1) % WS_BOUND_DIM + 1);
-        SET(6, ((const uint32_t[]){LIT("len=1"), LIT("len=2"), LIT("len=3"), LIT("len=4-5"), LIT("len=6-8"),
-                                   LIT("len=9-12"), LIT("len=13-20"), LIT("len=21-35"), LIT("len=36+")})[bi]);
-        SET(7, ws_fnv(BAR(hw[3]), buckets[bi]) % WS_BOUND_DIM + 1);
-        SET(8, ((const uint32_t[]){LIT("commas=0"), LIT("commas=1"), LIT("commas=2+")})[ci]);
-        SET(9, ws_fnv(BAR(hw[4]), ncs[ci]) % WS_BOUND_DIM + 1);
-        SET(10, ((const uint32_t[]){LIT("rule=yes"), LIT("rule=before"), LIT("rule=after")})[ri]);
-        SET(11, ws_fnv(BAR(hw[5]), rules[ri]) % WS_BOUND_DIM + 1);
+        uint32_t vs1 = ws_shape_val(sp1, d, (int64_t)j + 1);
+        SET(0, IX(MIX("w", hw)));
+        SET(1, IX(MIX("w+1", h1)));
+        SET(2, IX(MIX("w-1", ws_word_val(d, (int64_t)j - 1))));
+        SET(3, IX(ws_feat_mix(MIX("w|w+1", hw), h1)));
+        SET(4, IX(MIX("s+1", vs1)));
+        SET(5, IX(ws_feat_mix(MIX("w|s+1", hw), vs1)));
+        SET(6, ((const uint32_t[]){LIT("len", "1"), LIT("len", "2"), LIT("len", "3"), LIT("len", "4-5"),
+                                   LIT("len", "6-8"), LIT("len", "9-12"), LIT("len", "13-20"),
+                                   LIT("len", "21-35"), LIT("len", "36+")})[bi]);
+        SET(7, IX(ws_feat_mix(MIX("w|len", hw), vlen)));
+        SET(8, ((const uint32_t[]){LIT("commas", "0"), LIT("commas", "1"), LIT("commas", "2+")})[ci]);
+        SET(9, IX(ws_feat_mix(MIX("w|commas", hw), vnc)));
+        SET(10, ((const uint32_t[]){LIT("rule", "yes"), LIT("rule", "before"), LIT("rule", "after")})[ri]);
+        SET(11, IX(ws_feat_mix(MIX("w|rule", hw), vrule)));
         SET(12, f_that);
-        SET(13, ws_fnv(BAR(hw[6]), that) % WS_BOUND_DIM + 1);
-        SET(14, hw[7] % WS_BOUND_DIM + 1);
-        SET(15, ws_fnv(h_cue_len, buckets[bi]) % WS_BOUND_DIM + 1);
-        SET(16, ws_fnv(h_cue_rule, rules[ri]) % WS_BOUND_DIM + 1);
-        SET(17, last ? LIT("last=yes") : LIT("last=no"));
-        SET(18, LIT("bias=1"));
+        SET(13, IX(ws_feat_mix(MIX("w|that", hw), that)));
+        SET(14, IX(ws_feat_mix(h_cue_w, hw)));
+        SET(15, IX(ws_feat_mix(h_cue_len, vlen)));
+        SET(16, IX(ws_feat_mix(h_cue_rule, vrule)));
+        SET(17, last ? LIT("last", "yes") : LIT("last", "no"));
+        SET(18, LIT("bias", "1"));
         z[i] = ws_feat_sum(ws_bound_weights, f, 19);
     }
 }
 #undef LIT
-#undef WORD
-#undef BAR
+#undef IX
+#undef MIX
 #undef SET
 
 double ws_bound_score(const ws_doc *d, const bound_site *s, uint32_t i)

@@ -140,17 +140,38 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
     return n;
 }
 
-/* The features are those of ws_cue_features_named() below, the model's
- * definition; hashed here with every literal part worked out at compile
- * time (the same numbers). */
-#define LIT(s) WS_FEAT_LIT(s, WS_CUE_DIM)
-#define WORD(name, value) (ws_fnv(ws_fnv_name(name "="), value) % WS_CUE_DIM + 1)
-#define SHAPE(name, code, k) (WS_SHAPE_FNV_LIT(name "=", code, d, k) % WS_CUE_DIM + 1)
+/* The features are those of ws_cue_features_named() above, the model's
+ * definition; made here from the tokens' hashes (text.c), with every
+ * literal part worked out at compile time (the same numbers). */
+#define LIT(name, value) WS_FEAT_LIT(name, value, WS_CUE_DIM)
+#define IX(h) ws_feat_index(h, WS_CUE_DIM)
+#define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
 
 /* Each feature's weight is fetched into the cache as soon as its number is
- * known, while the next ones are hashed: the table is larger than the
+ * known, while the next ones are made: the table is larger than the
  * first-level cache, and ws_cue_score() would otherwise wait for each. */
 #define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
+
+/* cue_prev_kind() as a code, an index into the hashes of its five values */
+static inline unsigned cue_prev_code(const ws_doc *d, uint32_t k)
+{
+    if (k == 0)
+        return 0;
+    const tok *p = &d->toks.v[k - 1];
+    if (d->ment_at && d->ment_at[k - 1] >= 0)
+        return 1;
+    if (p->lex & LX_PRONOUN)
+        return 2;
+    if (p->lex & LX_AUX)
+        return 3;
+    return p->kind == T_WORD ? 4 : 5;
+}
+
+/* The hash of the last n bytes of token t (all of it when shorter) */
+static inline uint32_t suffix_val(const tok *t, size_t n)
+{
+    return t->len <= n ? t->hash : ws_fnv_n(2166136261u, t->low + t->len - n, n);
+}
 
 /* The WS_CUE_FEATS features into f: inlined into ws_cue_logit(), where the
  * array and its stores and loads go away and each weight is added as soon as
@@ -159,46 +180,32 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
                                                                 uint32_t *f)
 {
     const tok *t = &d->toks.v[k];
-    const char *w = t->low;
     size_t l = t->len;
     int64_t K = k;
-    /* the word under "w=" and under "ww+1=" in one pass */
-    uint32_t hw = ws_fnv_name("w="), hww = ws_fnv_name("ww+1=");
-    ws_fnv2_n(&hw, &hww, w, l);
-    SET(0, hw % WS_CUE_DIM + 1);
-    /* its last three and two bytes (all of it when shorter) */
-    size_t l3 = l < 3 ? l : 3, l2 = l < 2 ? l : 2;
-    SET(1, ws_fnv_n(ws_fnv_name("suf3="), w + l - l3, l3) % WS_CUE_DIM + 1);
-    SET(2, ws_fnv_n(ws_fnv_name("suf2="), w + l - l2, l2) % WS_CUE_DIM + 1);
-    SET(3, WS_WORD_FNV_LIT("w-1=", d, K - 1) % WS_CUE_DIM + 1);
-    /* the next word under "w+1=" and after "ww+1=w|", in one pass too */
-    uint32_t h1, hww1 = (hww ^ '|') * 16777619u;
-    const tok *t1 = K + 1 < (int64_t)d->toks.n ? &d->toks.v[k + 1] : NULL;
-    if (t1 && t1->kind != T_QUOTE && t1->kind != T_NUM) {
-        h1 = ws_fnv_name("w+1=");
-        ws_fnv2_n(&h1, &hww1, t1->low, t1->len);
-    } else {
-        h1 = WS_WORD_FNV_LIT("w+1=", d, K + 1);
-        hww1 = ws_fnv(hww1, ws_feat_word(d, K + 1));
-    }
-    SET(4, h1 % WS_CUE_DIM + 1);
-    SET(5, WS_WORD_FNV_LIT("w+2=", d, K + 2) % WS_CUE_DIM + 1);
+    uint32_t hw = t->hash; /* its own word: its lower case, whatever its kind */
+    SET(0, IX(MIX("w", hw)));
+    SET(1, IX(MIX("suf3", suffix_val(t, 3))));
+    SET(2, IX(MIX("suf2", suffix_val(t, 2))));
+    SET(3, IX(MIX("w-1", ws_word_val(d, K - 1))));
+    uint32_t h1 = ws_word_val(d, K + 1);
+    SET(4, IX(MIX("w+1", h1)));
+    SET(5, IX(MIX("w+2", ws_word_val(d, K + 2))));
     int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
-    SET(6, SHAPE("s-1", sm1, K - 1));
-    SET(7, SHAPE("s-2", ws_feat_shape_code(d, K - 2), K - 2));
-    SET(8, SHAPE("s+1", sp1, K + 1));
-    SET(9, SHAPE("s+2", ws_feat_shape_code(d, K + 2), K + 2));
-    uint32_t h = WS_SHAPE_FNV_LIT("s-1s+1=", sm1, d, K - 1);
-    SET(10, ws_shape_fnv((h ^ '|') * 16777619u, sp1, d, K + 1) % WS_CUE_DIM + 1);
-    SET(11, hww1 % WS_CUE_DIM + 1);
+    uint32_t vm1 = ws_shape_val(sm1, d, K - 1), vp1 = ws_shape_val(sp1, d, K + 1);
+    SET(6, IX(MIX("s-1", vm1)));
+    SET(7, IX(MIX("s-2", ws_shape_val(ws_feat_shape_code(d, K - 2), d, K - 2))));
+    SET(8, IX(MIX("s+1", vp1)));
+    SET(9, IX(MIX("s+2", ws_shape_val(ws_feat_shape_code(d, K + 2), d, K + 2))));
+    SET(10, IX(ws_feat_mix(MIX("s-1s+1", vm1), vp1)));
+    SET(11, IX(ws_feat_mix(MIX("ww+1", hw), h1)));
     uint32_t lx = t->lex;
     if (t->flags & F_CUE_ADDED)
         lx &= ~(uint32_t)LX_CUE;
     if (t->flags & F_ING_ADDED)
         lx &= ~(uint32_t)LX_CUE_ING;
-    SET(12, lx & LX_CUE ? LIT("lex=cue") : lx & LX_CUE_ING ? LIT("lex=ing") : lx & LX_CUE_WEAK ? LIT("lex=weak") : LIT("lex=no"));
-    SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap=start") : LIT("cap=mid")) : LIT("cap=no"));
-    SET(14, t->quote >= 0 ? LIT("inq=yes") : LIT("inq=no"));
+    SET(12, lx & LX_CUE ? LIT("lex", "cue") : lx & LX_CUE_ING ? LIT("lex", "ing") : lx & LX_CUE_WEAK ? LIT("lex", "weak") : LIT("lex", "no"));
+    SET(13, t->flags & F_CAP ? (t->flags & F_SENT_START ? LIT("cap", "start") : LIT("cap", "mid")) : LIT("cap", "no"));
+    SET(14, t->quote >= 0 ? LIT("inq", "yes") : LIT("inq", "no"));
     bool that = false, qa = false, qb = false;
     /* the four tokens each side, tested without a branch each (written out
      * when all eight are in the text) */
@@ -219,19 +226,20 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
             qb |= T[j].kind == T_QUOTE;
     }
 #undef THAT_
-    SET(15, that ? LIT("that=yes") : LIT("that=no"));
-    SET(16, qa ? LIT("qafter=yes") : LIT("qafter=no"));
-    SET(17, qb ? LIT("qbefore=yes") : LIT("qbefore=no"));
-    SET(18, LIT("bias=1"));
-    size_t sl = cue_stem_len(w, l);
-    uint32_t hs = ws_fnv_name("stem="), hsm = ws_fnv_name("stem|m-1=");
-    ws_fnv2_n(&hs, &hsm, w, sl);
-    SET(19, hs % WS_CUE_DIM + 1);
-    SET(20, WS_WORD_FNV_LIT("w-2=", d, K - 2) % WS_CUE_DIM + 1);
-    const char *pk = cue_prev_kind(d, k);
-    SET(21, ws_fnv(ws_fnv_name("m-1="), pk) % WS_CUE_DIM + 1);
-    SET(22, cue_mention_before(d, k) ? LIT("mb3=y") : LIT("mb3=n"));
-    SET(23, ws_fnv((hsm ^ '|') * 16777619u, pk) % WS_CUE_DIM + 1);
+    SET(15, that ? LIT("that", "yes") : LIT("that", "no"));
+    SET(16, qa ? LIT("qafter", "yes") : LIT("qafter", "no"));
+    SET(17, qb ? LIT("qbefore", "yes") : LIT("qbefore", "no"));
+    SET(18, LIT("bias", "1"));
+    /* the stem: the word's own hash when nothing comes off */
+    size_t sl = cue_stem_len(t->low, l);
+    uint32_t hs = sl == l ? hw : ws_fnv_n(2166136261u, t->low, sl);
+    SET(19, IX(MIX("stem", hs)));
+    SET(20, IX(MIX("w-2", ws_word_val(d, K - 2))));
+    uint32_t pk = ((const uint32_t[6]){WS_VAL("none"), WS_VAL("ment"), WS_VAL("pron"), WS_VAL("aux"),
+                                       WS_VAL("word"), WS_VAL("punct")})[cue_prev_code(d, k)];
+    SET(21, IX(MIX("m-1", pk)));
+    SET(22, cue_mention_before(d, k) ? LIT("mb3", "y") : LIT("mb3", "n"));
+    SET(23, IX(ws_feat_mix(MIX("stem|m-1", hs), pk)));
 }
 
 size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
@@ -243,8 +251,8 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 }
 #undef LIT
 #undef SET
-#undef WORD
-#undef SHAPE
+#undef IX
+#undef MIX
 
 double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
@@ -253,6 +261,8 @@ double ws_cue_logit(const ws_doc *d, uint32_t k)
     /* the additions of ws_feat_sum(), in its order: written out here, where
      * gcc's loop analysis of its inlined tail loop misfires on a constant n */
     double z = 0;
+    /* unrolled: the loop's own counting and branch cost a third of it */
+#pragma GCC unroll 24
     for (size_t i = 0; i < WS_CUE_FEATS; i++)
         z += ws_cue_weights[f[i] - 1];
     return z;

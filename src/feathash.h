@@ -1,4 +1,5 @@
-/* Pieces shared by the learned models (cuemodel.c, boundmodel.c), inline
+/* Pieces shared by the learned models (cuemodel.c, boundmodel.c,
+ * quotemodel.c, sourcemodel.c), inline
  * because they run for every feature of every scored token. Included by
  * internal.h after the types. */
 #ifndef WS_FEATHASH_H
@@ -37,38 +38,10 @@ static inline uint32_t ws_fnv_n(uint32_t h, const char *s, size_t n)
     return h;
 }
 
-/* ws_fnv_n() of the same bytes from two starting values (two feature names)
- * in one pass: the two chains of multiplications overlap, and the bytes are
- * read once */
-static inline void ws_fnv2_n(uint32_t *a, uint32_t *b, const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t x = *a, y = *b;
-    for (size_t i = 0; i < n; i++) {
-        x = (x ^ u[i]) * 16777619u;
-        y = (y ^ u[i]) * 16777619u;
-    }
-    *a = x, *b = y;
-}
-
-/* ws_fnv() of the same string from four starting values (four feature
- * names) in one pass: the chains of multiplications overlap, and the end of
- * the string is tested once a byte */
-static inline void ws_fnv4(uint32_t h[4], const char *s)
-{
-    uint32_t a = h[0], b = h[1], c = h[2], e = h[3];
-    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
-        a = (a ^ *u) * 16777619u, b = (b ^ *u) * 16777619u;
-        c = (c ^ *u) * 16777619u, e = (e ^ *u) * 16777619u;
-    }
-    h[0] = a, h[1] = b, h[2] = c, h[3] = e;
-}
-
 /* ws_fnv() of a feature name from the offset basis, written out for names of
  * up to sixteen characters: with the name a literal, the compiler works it
  * out at compile time once ws_feat_hash() is inlined (the result is the
- * same). A whole literal feature, "name=value", is hashed the same way
- * (WS_FEAT_LIT). */
+ * same). A literal value is hashed the same way (WS_VAL). */
 #define WS_FNV_STEP(h, c) (((h) ^ (uint32_t)(unsigned char)(c)) * 16777619u)
 /* ws_fnv(h, s) written out for a literal s: worked out at compile time when h
  * is known too */
@@ -102,20 +75,40 @@ static inline __attribute__((always_inline)) uint32_t ws_fnv_name(const char *s)
 }
 #undef WS_FNV_STEP
 
-/* Feature "name=value" or "name=value|value2" hashed into [1, dim]; hashed
- * piece by piece, with nothing formatted. */
+/* A feature is a name and one or two values. Each string is hashed alone
+ * (FNV-1a, as the tokenizer hashes every token's lower case into t->hash),
+ * and the hashes are combined: so a word's feature costs one combination
+ * of its token's hash, with no byte read. ws_feat_hash() is the definition;
+ * the models' fast paths give the same numbers from the hashes they have. */
+static inline __attribute__((always_inline)) uint32_t ws_feat_mix(uint32_t h, uint32_t v)
+{
+    /* rotated first, so that (a, b) and (b, a) differ */
+    return (((h << 13) | (h >> 19)) ^ v) * 0x9E3779B1u;
+}
+
+/* A combined hash in [1, dim]: the product's well-mixed high half folded
+ * into the low bits that a power-of-two dim keeps */
+static inline __attribute__((always_inline)) uint32_t ws_feat_index(uint32_t h, uint32_t dim)
+{
+    return (h ^ (h >> 16)) % dim + 1;
+}
+
+/* The hash of a value: a string's FNV-1a (a literal's worked out at compile
+ * time) */
+#define WS_VAL(lit) ws_fnv_name(lit)
+
+/* Feature "name=value" or "name=value|value2" in [1, dim] */
 static inline __attribute__((always_inline)) uint32_t ws_feat_hash(const char *name, const char *value,
                                                                    const char *value2, uint32_t dim)
 {
-    uint32_t h = ws_fnv_name(name);
-    h = ws_fnv((h ^ '=') * 16777619u, value ? value : "");
+    uint32_t h = ws_feat_mix(ws_fnv_name(name), ws_fnv(2166136261u, value ? value : ""));
     if (value2)
-        h = ws_fnv((h ^ '|') * 16777619u, value2);
-    return h % dim + 1;
+        h = ws_feat_mix(h, ws_fnv(2166136261u, value2));
+    return ws_feat_index(h, dim);
 }
 
-/* A feature that is a literal, "name=value", in [1, dim]: a constant */
-#define WS_FEAT_LIT(lit, dim) (ws_fnv_name(lit) % (dim) + 1)
+/* A feature of literal name and value(s), in [1, dim]: a constant */
+#define WS_FEAT_LIT(name, value, dim) ws_feat_index(ws_feat_mix(ws_fnv_name(name), WS_VAL(value)), dim)
 
 /* Appends feature "name=v1[|v2]" to f[0..cap), counting in n. */
 #define WS_FEAT_ADD(f, n, cap, dim, name, v1, v2)                                                  \
@@ -177,25 +170,18 @@ static inline const char *ws_feat_shape(const ws_doc *d, int64_t k)
     return "w";
 }
 
-/* ws_fnv(ws_fnv_name(name), ws_feat_word(d, k)) for a literal name ("w-1="):
- * the word outside the text, a quote mark's and a number's are constants,
- * worked out at compile time, and a token's own word is hashed with its
- * length known */
-#define WS_WORD_FNV_LIT(name, d, k)                                                                \
-    ws_word_fnv_(ws_fnv_name(name), ws_fnv_name(name "<none>"), ws_fnv_name(name "<q>"),           \
-                 ws_fnv_name(name "<num>"), d, k)
-static inline __attribute__((always_inline)) uint32_t ws_word_fnv_(uint32_t h, uint32_t h_none,
-                                                                   uint32_t h_q, uint32_t h_num,
-                                                                   const ws_doc *d, int64_t k)
+/* The hash of ws_feat_word(d, k): the token's own hash (text.c), or a
+ * constant */
+static inline __attribute__((always_inline)) uint32_t ws_word_val(const ws_doc *d, int64_t k)
 {
     if (k < 0 || (size_t)k >= d->toks.n)
-        return h_none;
+        return WS_VAL("<none>");
     const tok *t = &d->toks.v[k];
     if (t->kind == T_QUOTE)
-        return h_q;
+        return WS_VAL("<q>");
     if (t->kind == T_NUM)
-        return h_num;
-    return ws_fnv_n(h, t->low, t->len);
+        return WS_VAL("<num>");
+    return t->hash;
 }
 
 /* ws_feat_shape() as a code, so that a feature of a shape can be hashed
@@ -221,31 +207,14 @@ static inline int ws_feat_shape_code(const ws_doc *d, int64_t k)
     return WS_SH_W;
 }
 
-/* ws_fnv(h, ws_feat_shape(d, k)) for the shape code of token k */
-static inline __attribute__((always_inline)) uint32_t ws_shape_fnv(uint32_t h, int code, const ws_doc *d,
-                                                                   int64_t k)
+/* The hash of ws_feat_shape(d, k) from its code: a constant, or a
+ * punctuation mark's own hash */
+static inline __attribute__((always_inline)) uint32_t ws_shape_val(int code, const ws_doc *d, int64_t k)
 {
-    switch (code) {
-    case WS_SH_NONE: return ws_fnv_lit(h, "none");
-    case WS_SH_QUOTE: return ws_fnv_lit(h, "quote");
-    case WS_SH_PRON: return ws_fnv_lit(h, "pron");
-    case WS_SH_ORG: return ws_fnv_lit(h, "org");
-    case WS_SH_NAME: return ws_fnv_lit(h, "name");
-    case WS_SH_DET: return ws_fnv_lit(h, "det");
-    case WS_SH_CAP: return ws_fnv_lit(h, "cap");
-    case WS_SH_W: return ws_fnv_lit(h, "w");
-    default: return ws_fnv(h, d->toks.v[k].low);
-    }
+    return code == WS_SH_PUNCT ? d->toks.v[k].hash
+                               : (const uint32_t[]){WS_VAL("none"), WS_VAL("quote"), 0, WS_VAL("pron"),
+                                                    WS_VAL("org"), WS_VAL("name"), WS_VAL("det"),
+                                                    WS_VAL("cap"), WS_VAL("w")}[code];
 }
-
-/* The same for a literal name ("s-1="), from a table of constants: no
- * branch but the one for a punctuation mark */
-#define WS_SHAPE_FNV_LIT(name, code, d, k)                                                         \
-    ((code) == WS_SH_PUNCT ? ws_fnv(ws_fnv_name(name), (d)->toks.v[k].low)                         \
-                           : (const uint32_t[]){                                                   \
-                                 ws_fnv_name(name "none"), ws_fnv_name(name "quote"), 0,           \
-                                 ws_fnv_name(name "pron"), ws_fnv_name(name "org"),                \
-                                 ws_fnv_name(name "name"), ws_fnv_name(name "det"),                \
-                                 ws_fnv_name(name "cap"), ws_fnv_name(name "w")}[code])
 
 #endif

@@ -45,135 +45,110 @@ static char *put_dec(char *p, int v)
     return p + (sizeof tmp - k);
 }
 
+/* The features, as ws_feat_hash(name, value[, value2]) numbers them: each
+ * value's hash (a token's from text.c, a literal's at compile time) is
+ * combined with the name's */
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
 {
     size_t n = 0;
+#define IX(h) ws_feat_index(h, WS_QUOTE_DIM)
+#define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
+#define MIX2(name, v1, v2) ws_feat_mix(MIX(name, v1), v2)
 /* each weight is prefetched as soon as its feature is known (cuemodel.c) */
-#define ADD(name, v1, v2)                                                                          \
-    do {                                                                                           \
-        WS_FEAT_ADD(f, n, cap, WS_QUOTE_DIM, name, v1, v2);                                        \
-        if (n) __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                         \
-    } while (0)
-    char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
-    char *r = put_dec(rule, (int)q->sieve);
-    *r++ = '/';
-    *put_dec(r, (int)(q->conf * 100 + 0.5)) = 0;
-    const char *type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
-    uint32_t ti = q->type == WS_DIRECT ? 0 : q->type == WS_MIXED ? 1 : 2;
-    /* the index of each value from a small set: the features of two such
-     * values take their hash up to the second from a table worked out at
-     * compile time */
-    uint32_t li = 0, si = 0, wi = 0;
-    /* the cue's head: its first word that is no auxiliary or adverb */
-    uint32_t h = q->cue0;
-    while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
-        h++;
-    const char *cue = "<none>";
-    if (q->cue1 > q->cue0 && h < d->toks.n) {
-        const char *lem = ws_lex_cue_lemma(d->toks.v[h].cue_lemma);
-        cue = lem ? lem : d->toks.v[h].low ? d->toks.v[h].low : "<punct>";
-        li = lem ? 1 : 2;
-    }
-    const char *src = "none";
-    if (q->has_src_span) {
-        src = "phrase";
-        si = 1;
-        if (q->source >= 0) {
-            uint8_t kind = d->ments.v[q->source].kind;
-            src = kind == M_NAME ? "name" : kind == M_TITLE ? "title" : kind == M_PRONOUN ? "pron"
-                : kind == M_ROLE ? "role" : "org";
-            si = kind == M_NAME ? 2 : kind == M_TITLE ? 3 : kind == M_PRONOUN ? 4 : kind == M_ROLE ? 5 : 6;
-        }
-    }
-    size_t len = 0;
-    for (size_t i = 0; i < q->content.n; i++)
-        len += q->content.v[i].end - q->content.v[i].start;
-    /* its bucket: <15, <30, <60, <120, <250, 250+ */
-    uint32_t bi = len < 15 ? 0 : len < 30 ? 1 : len < 60 ? 2 : len < 120 ? 3 : len < 250 ? 4 : 5;
-    const char *first = "<none>";
-    const char *where = "none";
-    if (q->content.n) {
-        uint32_t t = tok_at(d, q->content.v[0].start);
-        if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
-            t++;
-        first = ws_feat_word(d, t);
-        if (q->cue1 > q->cue0) {
-            bool after = q->content.v[0].start >= d->toks.v[q->cue0].start;
-            where = after ? "after" : "before";
-            wi = after ? 1 : 2;
-        }
-    }
-    uint32_t fi = q->content.n <= 1 ? 0 : q->content.n == 2 ? 1 : 2;
-    /* the strings that begin several features are hashed under all their
-     * feature names in one pass (the same numbers as ws_feat_hash()) */
-    uint32_t hr[4] = {ws_fnv_name("rule="), ws_fnv_name("rule|type="), 0, 0};
-    uint32_t hc[4] = {ws_fnv_name("cue="), ws_fnv_name("cue|type="), ws_fnv_name("cue|where="),
-                      ws_fnv_name("cue|src=")};
-    ws_fnv4(hr, rule);
-    ws_fnv4(hc, cue);
-#define BAR(h) (((h) ^ '|') * 16777619u)
-#define LITF(lit) WS_FEAT_LIT(lit, WS_QUOTE_DIM)
-#define PFX(name, v) BAR(ws_fnv_lit(ws_fnv_name(name "="), v))
-#define ADD_F(v)                                                                                   \
+#define ADD(v)                                                                                     \
     do {                                                                                           \
         if (n < cap) {                                                                             \
             f[n++] = (v);                                                                          \
             __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
         }                                                                                          \
     } while (0)
-#define ADD_H(h)                                                                                   \
-    do {                                                                                           \
-        if (n < cap) {                                                                             \
-            f[n++] = (h) % WS_QUOTE_DIM + 1;                                                       \
-            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
-        }                                                                                          \
-    } while (0)
-    ADD_H(hr[0]);
-    ADD_H(ws_fnv(BAR(hr[1]), type));
-    ADD_F(((const uint32_t[3]){LITF("type=direct"), LITF("type=mixed"), LITF("type=indirect")})[ti]);
-    ADD_H(hc[0]);
-    ADD_H(ws_fnv(BAR(hc[1]), type));
-    ADD_H(ws_fnv(BAR(hc[2]), where));
-    ADD_F(((const uint32_t[3]){LITF("learned=none"), LITF("learned=lexicon"), LITF("learned=model")})[li]);
-    ADD_H(ws_fnv(((const uint32_t[3]){PFX("learned|type", "none"), PFX("learned|type", "lexicon"),
-                                      PFX("learned|type", "model")})[li], type));
-    ADD_F(((const uint32_t[7]){LITF("src=none"), LITF("src=phrase"), LITF("src=name"), LITF("src=title"),
-                               LITF("src=pron"), LITF("src=role"), LITF("src=org")})[si]);
-    ADD_H(ws_fnv(((const uint32_t[7]){PFX("src|rule", "none"), PFX("src|rule", "phrase"),
-                                      PFX("src|rule", "name"), PFX("src|rule", "title"),
-                                      PFX("src|rule", "pron"), PFX("src|rule", "role"),
-                                      PFX("src|rule", "org")})[si], rule));
-    ADD_H(ws_fnv(BAR(hc[3]), src));
-    ADD_F(((const uint32_t[6]){LITF("len=<15"), LITF("len=<30"), LITF("len=<60"), LITF("len=<120"),
-                               LITF("len=<250"), LITF("len=250+")})[bi]);
-    ADD_H(ws_fnv(((const uint32_t[6]){PFX("len|type", "<15"), PFX("len|type", "<30"),
-                                      PFX("len|type", "<60"), PFX("len|type", "<120"),
-                                      PFX("len|type", "<250"), PFX("len|type", "250+")})[bi], type));
-    ADD_H(ws_fnv(((const uint32_t[6]){PFX("len|rule", "<15"), PFX("len|rule", "<30"),
-                                      PFX("len|rule", "<60"), PFX("len|rule", "<120"),
-                                      PFX("len|rule", "<250"), PFX("len|rule", "250+")})[bi], rule));
-    ADD("first", first, NULL);
-    ADD("first|rule", first, rule);
-    ADD_F(((const uint32_t[3]){LITF("where=none"), LITF("where=after"), LITF("where=before")})[wi]);
-    ADD_F(((const uint32_t[3]){LITF("frags=1"), LITF("frags=2"), LITF("frags=3+")})[fi]);
-    ADD_F(q->colon ? LITF("colon=yes") : LITF("colon=no"));
+    char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
+    char *r = put_dec(rule, (int)q->sieve);
+    *r++ = '/';
+    r = put_dec(r, (int)(q->conf * 100 + 0.5));
+    uint32_t vrule = ws_fnv_n(2166136261u, rule, (size_t)(r - rule));
+    uint32_t ti = q->type == WS_DIRECT ? 0 : q->type == WS_MIXED ? 1 : 2;
+    uint32_t vtype = ((const uint32_t[3]){WS_VAL("direct"), WS_VAL("mixed"), WS_VAL("indirect")})[ti];
+    /* the index of each value from a small set */
+    uint32_t li = 0, si = 0, wi = 0;
+    /* the cue's head: its first word that is no auxiliary or adverb */
+    uint32_t h = q->cue0;
+    while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
+        h++;
+    uint32_t vcue = WS_VAL("<none>");
+    if (q->cue1 > q->cue0 && h < d->toks.n) {
+        const char *lem = ws_lex_cue_lemma(d->toks.v[h].cue_lemma);
+        vcue = lem ? ws_fnv(2166136261u, lem) : d->toks.v[h].low ? d->toks.v[h].hash : WS_VAL("<punct>");
+        li = lem ? 1 : 2;
+    }
+    if (q->has_src_span) {
+        si = 1;
+        if (q->source >= 0) {
+            uint8_t kind = d->ments.v[q->source].kind;
+            si = kind == M_NAME ? 2 : kind == M_TITLE ? 3 : kind == M_PRONOUN ? 4 : kind == M_ROLE ? 5 : 6;
+        }
+    }
+    uint32_t vsrc = ((const uint32_t[7]){WS_VAL("none"), WS_VAL("phrase"), WS_VAL("name"), WS_VAL("title"),
+                                         WS_VAL("pron"), WS_VAL("role"), WS_VAL("org")})[si];
+    size_t len = 0;
+    for (size_t i = 0; i < q->content.n; i++)
+        len += q->content.v[i].end - q->content.v[i].start;
+    /* its bucket: <15, <30, <60, <120, <250, 250+ */
+    uint32_t bi = len < 15 ? 0 : len < 30 ? 1 : len < 60 ? 2 : len < 120 ? 3 : len < 250 ? 4 : 5;
+    uint32_t vfirst = WS_VAL("<none>");
+    if (q->content.n) {
+        uint32_t t = tok_at(d, q->content.v[0].start);
+        if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
+            t++;
+        vfirst = ws_word_val(d, t);
+        if (q->cue1 > q->cue0) {
+            bool after = q->content.v[0].start >= d->toks.v[q->cue0].start;
+            wi = after ? 1 : 2;
+        }
+    }
+    uint32_t vwhere = ((const uint32_t[3]){WS_VAL("none"), WS_VAL("after"), WS_VAL("before")})[wi];
+    uint32_t fi = q->content.n <= 1 ? 0 : q->content.n == 2 ? 1 : 2;
+#define LIT(name, value) WS_FEAT_LIT(name, value, WS_QUOTE_DIM)
+    ADD(IX(MIX("rule", vrule)));
+    ADD(IX(MIX2("rule|type", vrule, vtype)));
+    ADD(((const uint32_t[3]){LIT("type", "direct"), LIT("type", "mixed"), LIT("type", "indirect")})[ti]);
+    ADD(IX(MIX("cue", vcue)));
+    ADD(IX(MIX2("cue|type", vcue, vtype)));
+    ADD(IX(MIX2("cue|where", vcue, vwhere)));
+    ADD(((const uint32_t[3]){LIT("learned", "none"), LIT("learned", "lexicon"), LIT("learned", "model")})[li]);
+    ADD(IX(ws_feat_mix(((const uint32_t[3]){MIX("learned|type", WS_VAL("none")), MIX("learned|type", WS_VAL("lexicon")),
+                                            MIX("learned|type", WS_VAL("model"))})[li], vtype)));
+    ADD(((const uint32_t[7]){LIT("src", "none"), LIT("src", "phrase"), LIT("src", "name"), LIT("src", "title"),
+                             LIT("src", "pron"), LIT("src", "role"), LIT("src", "org")})[si]);
+    ADD(IX(MIX2("src|rule", vsrc, vrule)));
+    ADD(IX(MIX2("cue|src", vcue, vsrc)));
+    ADD(((const uint32_t[6]){LIT("len", "<15"), LIT("len", "<30"), LIT("len", "<60"), LIT("len", "<120"),
+                             LIT("len", "<250"), LIT("len", "250+")})[bi]);
+    uint32_t vlen = ((const uint32_t[6]){WS_VAL("<15"), WS_VAL("<30"), WS_VAL("<60"), WS_VAL("<120"),
+                                         WS_VAL("<250"), WS_VAL("250+")})[bi];
+    ADD(IX(MIX2("len|type", vlen, vtype)));
+    ADD(IX(MIX2("len|rule", vlen, vrule)));
+    ADD(IX(MIX("first", vfirst)));
+    ADD(IX(MIX2("first|rule", vfirst, vrule)));
+    ADD(((const uint32_t[3]){LIT("where", "none"), LIT("where", "after"), LIT("where", "before")})[wi]);
+    ADD(((const uint32_t[3]){LIT("frags", "1"), LIT("frags", "2"), LIT("frags", "3+")})[fi]);
+    ADD(q->colon ? LIT("colon", "yes") : LIT("colon", "no"));
     /* where the content stops and what stands before the cue */
-    const char *last = "<none>", *next = "<none>";
+    uint32_t vlast = WS_VAL("<none>"), vnext = WS_VAL("<none>");
     if (q->content.n) {
         uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1);
-        last = ws_feat_word(d, t);
-        next = ws_feat_word(d, (int64_t)t + 1);
+        vlast = ws_word_val(d, t);
+        vnext = ws_word_val(d, (int64_t)t + 1);
     }
-    ADD("last", last, NULL);
-    ADD("next", next, NULL);
-    ADD("cue-1", q->cue1 > q->cue0 ? ws_feat_word(d, (int64_t)q->cue0 - 1) : "<none>", NULL);
-    ADD("bias", "1", NULL);
+    ADD(IX(MIX("last", vlast)));
+    ADD(IX(MIX("next", vnext)));
+    ADD(IX(MIX("cue-1", q->cue1 > q->cue0 ? ws_word_val(d, (int64_t)q->cue0 - 1) : WS_VAL("<none>"))));
+    ADD(LIT("bias", "1"));
 #undef ADD
-#undef ADD_H
-#undef ADD_F
-#undef LITF
-#undef PFX
-#undef BAR
+#undef LIT
+#undef IX
+#undef MIX
+#undef MIX2
     return n;
 }
 

@@ -261,25 +261,14 @@ bool ws_source_settled(const ws_doc *d, const quote *q)
            !passive_cue(d, q, cue_head(d, q));
 }
 
-static const char *const KIND[2][7] = {
-    {"name", "title", "pron", "role", "org", "phrase", "none"},
-    {"name*", "title*", "pron*", "role*", "org*", "phrase*", "none*"}};
-
-static const char *few(uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : "2+"; }
-static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; } /* few()'s index */
+static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; }
 
 /* What the features of all the candidates of a site share, worked out once
- * per site (ws_source_scores): the cue and the attribution's rule, type and
- * neighbouring words, and the hash of every feature whose first value is one
- * of them, up to its "|" (the same numbers ws_feat_hash() gives). */
+ * per site (ws_source_scores): the hashes of the cue, the attribution's
+ * rule and type, the words around the cue and whether it is passive. */
 typedef struct site_pre {
-    const char *cue, *rule, *type, *cw;
-    bool passive;
-    uint32_t h_pass_ks, h_cw_ks, h_cue_pos, h_cw1_pos, h_type_pos, h_rule_pos;
+    uint32_t cue, rule, type, cw, cw1, pass;
 } site_pre;
-
-/* h after "name=value|" */
-#define PRE(name, value) ((ws_fnv(ws_fnv_name(name "="), value) ^ '|') * 16777619u)
 
 static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
 {
@@ -287,21 +276,18 @@ static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
     const tok *T = d->toks.v;
     uint32_t h = cue_head(d, q);
     const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
-    p->cue = lem ? lem : T[h].low ? T[h].low : "<punct>";
-    static const char *const RULE[] = {"0", "1", "2", "3", "4", "5", "6"};
-    p->rule = RULE[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
-    p->type = q->type == WS_DIRECT ? "direct" : q->type == WS_MIXED ? "mixed" : "indirect";
-    p->passive = passive_cue(d, q, h);
-    p->cw = ws_feat_word(d, (int64_t)q->cue0 - 1);
-    p->h_pass_ks = PRE("pass|ks", p->passive ? "yes" : "no");
-    p->h_cw_ks = PRE("cw-1|ks", p->cw);
-    p->h_cue_pos = PRE("cue|pos", p->cue);
-    p->h_cw1_pos = PRE("cw+1|pos", ws_feat_word(d, q->cue1));
-    p->h_type_pos = PRE("type|pos", p->type);
-    p->h_rule_pos = PRE("rule|pos", p->rule);
+    p->cue = lem ? ws_fnv(2166136261u, lem) : T[h].low ? T[h].hash : WS_VAL("<punct>");
+    p->rule = ((const uint32_t[7]){WS_VAL("0"), WS_VAL("1"), WS_VAL("2"), WS_VAL("3"), WS_VAL("4"), WS_VAL("5"),
+                                   WS_VAL("6")})[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
+    p->type = q->type == WS_DIRECT ? WS_VAL("direct") : q->type == WS_MIXED ? WS_VAL("mixed") : WS_VAL("indirect");
+    p->pass = passive_cue(d, q, h) ? WS_VAL("yes") : WS_VAL("no");
+    p->cw = ws_word_val(d, (int64_t)q->cue0 - 1);
+    p->cw1 = ws_word_val(d, q->cue1);
 }
-#undef PRE
 
+/* The features of candidate i, as ws_feat_hash(name, value[, value2])
+ * numbers them: each value's hash (a token's from text.c, a literal's at
+ * compile time) combined with the name's. */
 static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f, size_t cap,
                        const site_pre *p)
 {
@@ -309,70 +295,43 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
     const quote *q = &d->quotes.v[s->quote];
     const tok *T = d->toks.v;
     size_t n = 0;
-#define ADD(name, v1, v2) WS_FEAT_ADD(f, n, cap, WS_SOURCE_DIM, name, v1, v2)
-/* a feature whose first part the site shares: its hash after the "|", then v2 */
-#define ADD_PRE(h, v2)                                                                             \
+#define IX(h) ws_feat_index(h, WS_SOURCE_DIM)
+#define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
+#define MIX2(name, v1, v2) ws_feat_mix(MIX(name, v1), v2)
+#define LIT(name, value) WS_FEAT_LIT(name, value, WS_SOURCE_DIM)
+#define ADD(v)                                                                                     \
     do {                                                                                           \
         if (n < cap)                                                                               \
-            f[n++] = ws_fnv(h, v2) % WS_SOURCE_DIM + 1;                                            \
+            f[n++] = (v);                                                                          \
     } while (0)
-    const char *cue = p->cue, *rule = p->rule, *type = p->type;
-    const char *ks = KIND[c->sieve][c->kind];
-    /* the kind is hashed with its length known (no test for its end at
-     * every byte): it ends nearly half of the features */
-    static const uint8_t KIND_LEN[7] = {4, 5, 4, 4, 3, 6, 4}; /* strlen(KIND[0][k]) */
-    size_t kl = (size_t)KIND_LEN[c->kind] + c->sieve;
-#define KS(h) ws_fnv_n(h, ks, kl)
-#define ADD_KS(h)                                                                                  \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = KS(h) % WS_SOURCE_DIM + 1;                                                    \
-    } while (0)
-/* KS(h) for a constant h: the kind is one of fourteen literals, so the
- * hash is one of fourteen constants, worked out at compile time (a table
- * indexed by ksi), with no byte hashed at run time */
-#define KS14_(h)                                                                                   \
-    ws_fnv_lit(h, "name"), ws_fnv_lit(h, "title"), ws_fnv_lit(h, "pron"), ws_fnv_lit(h, "role"),   \
-        ws_fnv_lit(h, "org"), ws_fnv_lit(h, "phrase"), ws_fnv_lit(h, "none"),                      \
-        ws_fnv_lit(h, "name*"), ws_fnv_lit(h, "title*"), ws_fnv_lit(h, "pron*"),                   \
-        ws_fnv_lit(h, "role*"), ws_fnv_lit(h, "org*"), ws_fnv_lit(h, "phrase*"),                   \
-        ws_fnv_lit(h, "none*")
-#define KSC(h) (((const uint32_t[14]){KS14_(h)})[ksi])
-#define ADD_KSC(h)                                                                                 \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = KSC(h) % WS_SOURCE_DIM + 1;                                                   \
-    } while (0)
-/* ... and for a prefix chosen at run time from m constant ones (index v) */
-#define ADD_KSC_ANY(v, m, ...)                                                                     \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = ((const uint32_t[m * 14]){__VA_ARGS__})[(unsigned)(v) * 14 + ksi] %          \
-                         WS_SOURCE_DIM +                                                           \
-                     1;                                                                            \
-    } while (0)
-    unsigned ksi = (unsigned)c->sieve * 7 + c->kind; /* KIND[c->sieve][c->kind], flattened */
-    ADD_KSC(ws_fnv_name("ks="));
-    ADD_KS(p->h_pass_ks);
-    ADD_KS(p->h_cw_ks);
-    if (n < cap)
-        f[n++] = ws_fnv((KSC(ws_fnv_name("ks|rule=")) ^ '|') * 16777619u, rule) % WS_SOURCE_DIM + 1;
-    if (n < cap)
-        f[n++] = ws_fnv((KSC(ws_fnv_name("ks|cue=")) ^ '|') * 16777619u, cue) % WS_SOURCE_DIM + 1;
-    ADD("bias", "1", NULL);
+/* a feature whose first value is one of a few literals (index x), and
+ * whose second has hash v: the first part is a constant from a table */
+#define ADD_TAB(x, v, ...) ADD(IX(ws_feat_mix(((const uint32_t[]){__VA_ARGS__})[x], v)))
+    /* the candidate's kind, "*" after it for the sieves' choice */
+    uint32_t ks = ((const uint32_t[14]){WS_VAL("name"), WS_VAL("title"), WS_VAL("pron"), WS_VAL("role"),
+                                        WS_VAL("org"), WS_VAL("phrase"), WS_VAL("none"), WS_VAL("name*"),
+                                        WS_VAL("title*"), WS_VAL("pron*"), WS_VAL("role*"), WS_VAL("org*"),
+                                        WS_VAL("phrase*"), WS_VAL("none*")})[(unsigned)c->sieve * 7 + c->kind];
+    ADD(IX(MIX("ks", ks)));
+    ADD(IX(MIX2("pass|ks", p->pass, ks)));
+    ADD(IX(MIX2("cw-1|ks", p->cw, ks)));
+    ADD(IX(MIX2("ks|rule", ks, p->rule)));
+    ADD(IX(MIX2("ks|cue", ks, p->cue)));
+    ADD(LIT("bias", "1"));
     if (c->kind == SK_NONE) {
-        ADD("none|cue", cue, c->sieve ? "*" : "");
-        ADD("none|rule", rule, type);
-        ADD("none|w-1", ws_feat_word(d, (int64_t)q->cue0 - 1), NULL);
-        ADD("none|s-1", ws_feat_shape(d, (int64_t)q->cue0 - 1), NULL);
-        ADD("none|w+1", ws_feat_word(d, q->cue1), NULL);
-        ADD("none|ncand", few(s->n > 2 ? s->n - 2 : 0), NULL);
+        ADD(IX(MIX2("none|cue", p->cue, c->sieve ? WS_VAL("*") : WS_VAL(""))));
+        ADD(IX(MIX2("none|rule", p->rule, p->type)));
+        ADD(IX(MIX("none|w-1", p->cw)));
+        int sh = ws_feat_shape_code(d, (int64_t)q->cue0 - 1);
+        ADD(IX(MIX("none|s-1", ws_shape_val(sh, d, (int64_t)q->cue0 - 1))));
+        ADD(IX(MIX("none|w+1", p->cw1)));
+        ADD(((const uint32_t[3]){LIT("none|ncand", "0"), LIT("none|ncand", "1"),
+                                 LIT("none|ncand", "2+")})[few_i(s->n > 2 ? s->n - 2 : 0)]);
         return n;
     }
     /* where it stands, and what stands between it and the cue */
     bool left = c->t1 <= q->cue0;
     bool right = c->t0 >= q->cue1;
-    const char *pos = left ? "L" : right ? "R" : "O";
     uint32_t a = left ? c->t1 : q->cue1, b = left ? q->cue0 : c->t0;
     if (!left && !right)
         a = b = 0;
@@ -406,86 +365,66 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
         }
     }
     ends += T[c->t0].sent != T[q->cue0].sent;
-    /* The values of these features come from small sets of literals: the
-     * hash of each feature up to its last value is a constant from a table
-     * (worked out at compile time), and the last value is hashed at run
-     * time: the position, a single character, or the kind. The numbers are
-     * those of ws_feat_hash(name, v1, v2). */
-#define PFX(name, v) ((ws_fnv_lit(ws_fnv_name(name "="), v) ^ '|') * 16777619u)
-#define PFX3(name) (const uint32_t[3]){PFX(name, "0"), PFX(name, "1"), PFX(name, "2+")}
-#define ADD_POS(h) ADD_H((((h) ^ pc) * 16777619u))
-#define ADD_H(h)                                                                                   \
-    do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = (h) % WS_SOURCE_DIM + 1;                                                      \
-    } while (0)
-    uint32_t pc = (unsigned char)pos[0], pi = left ? 0 : right ? 1 : 2;
+    uint32_t pos = left ? WS_VAL("L") : right ? WS_VAL("R") : WS_VAL("O");
     /* bucket(): "far" first, then its eight buckets */
     uint32_t di = far ? 0 : dist == 0 ? 1 : dist == 1 ? 2 : dist == 2 ? 3 : dist <= 4 ? 4 : dist <= 8 ? 5
                 : dist <= 15 ? 6 : dist <= 30 ? 7 : 8;
-    ADD_POS(ws_fnv_name("pos="));
-    ADD_KSC_ANY(pi, 3, KS14_(PFX("pos|ks", "L")), KS14_(PFX("pos|ks", "R")), KS14_(PFX("pos|ks", "O")));
-    ADD_POS(((const uint32_t[9]){PFX("dist|pos", "far"), PFX("dist|pos", "0"), PFX("dist|pos", "1"),
-                                 PFX("dist|pos", "2"), PFX("dist|pos", "3-4"), PFX("dist|pos", "5-8"),
-                                 PFX("dist|pos", "9-15"), PFX("dist|pos", "16-30"),
-                                 PFX("dist|pos", "31+")})[di]);
-    ADD_POS(PFX3("commas|pos")[few_i(commas)]);
-    ADD_POS(PFX3("marks|pos")[few_i(marks)]);
-    ADD_POS(PFX3("cues|pos")[few_i(cues)]);
-    ADD_POS(PFX3("ments|pos")[few_i(ments)]);
-    ADD_POS(PFX3("ends|pos")[few_i(ends)]);
-    ADD_POS(PFX3("clause|pos")[few_i(clause)]);
-    ADD_PRE(p->h_cue_pos, pos);
-    ADD_PRE(p->h_cw1_pos, pos);
-    ADD_PRE(p->h_type_pos, pos);
-    ADD_PRE(p->h_rule_pos, pos);
+#define FEW3(name) MIX(name, WS_VAL("0")), MIX(name, WS_VAL("1")), MIX(name, WS_VAL("2+"))
+    ADD(IX(MIX("pos", pos)));
+    ADD(IX(MIX2("pos|ks", pos, ks)));
+    ADD_TAB(di, pos, MIX("dist|pos", WS_VAL("far")), MIX("dist|pos", WS_VAL("0")), MIX("dist|pos", WS_VAL("1")),
+            MIX("dist|pos", WS_VAL("2")), MIX("dist|pos", WS_VAL("3-4")), MIX("dist|pos", WS_VAL("5-8")),
+            MIX("dist|pos", WS_VAL("9-15")), MIX("dist|pos", WS_VAL("16-30")), MIX("dist|pos", WS_VAL("31+")));
+    ADD_TAB(few_i(commas), pos, FEW3("commas|pos"));
+    ADD_TAB(few_i(marks), pos, FEW3("marks|pos"));
+    ADD_TAB(few_i(cues), pos, FEW3("cues|pos"));
+    ADD_TAB(few_i(ments), pos, FEW3("ments|pos"));
+    ADD_TAB(few_i(ends), pos, FEW3("ends|pos"));
+    ADD_TAB(few_i(clause), pos, FEW3("clause|pos"));
+    ADD(IX(MIX2("cue|pos", p->cue, pos)));
+    ADD(IX(MIX2("cw+1|pos", p->cw1, pos)));
+    ADD(IX(MIX2("type|pos", p->type, pos)));
+    ADD(IX(MIX2("rule|pos", p->rule, pos)));
     /* the words around it */
-    const char *wb = ws_feat_word(d, (int64_t)c->t0 - 1), *wa = ws_feat_word(d, c->t1);
-    ADD("w-1|pos", wb, pos);
-    ADD("w+1|pos", wa, pos);
+    ADD(IX(MIX2("w-1|pos", ws_word_val(d, (int64_t)c->t0 - 1), pos)));
+    ADD(IX(MIX2("w+1|pos", ws_word_val(d, c->t1), pos)));
     uint32_t ri = c->rank == 0 ? 0 : c->rank == 1 ? 1 : c->rank == 2 ? 2 : c->rank == 255 ? 3 : 4;
-    ADD_POS(((const uint32_t[5]){PFX("rank|pos", "0"), PFX("rank|pos", "1"), PFX("rank|pos", "2"),
-                                 PFX("rank|pos", "out"), PFX("rank|pos", "3+")})[ri]);
+    ADD_TAB(ri, pos, MIX("rank|pos", WS_VAL("0")), MIX("rank|pos", WS_VAL("1")), MIX("rank|pos", WS_VAL("2")),
+            MIX("rank|pos", WS_VAL("out")), MIX("rank|pos", WS_VAL("3+")));
     const tok *lt = &T[c->t1 - 1];
     size_t ll = lt->low ? lt->len : 0;
     bool poss = ll > 2 && lt->low[ll - 2] == '\'' && lt->low[ll - 1] == 's';
-    ADD_KSC_ANY(poss, 2, KS14_(PFX("poss", "no")), KS14_(PFX("poss", "yes")));
+    ADD_TAB(poss, ks, MIX("poss", WS_VAL("no")), MIX("poss", WS_VAL("yes")));
     /* a relative pronoun ("a poll that shows", "X, who said"): annotators
      * mark it as the source */
     bool rel = c->t1 == c->t0 + 1 && (tok_is(d, c->t0, "that") || tok_is(d, c->t0, "which") ||
                                       tok_is(d, c->t0, "who"));
-    ADD_KSC_ANY(rel, 2, KS14_(PFX("rel", "no")), KS14_(PFX("rel", "yes")));
+    ADD_TAB(rel, ks, MIX("rel", WS_VAL("no")), MIX("rel", WS_VAL("yes")));
     /* salience */
     if (c->head >= 0 && c->kind != SK_PRONOUN) {
         uint32_t fq = c->freq;
         uint32_t fi = fq <= 1 ? 0 : fq <= 3 ? 1 : fq <= 7 ? 2 : 3;
-        ADD_KSC_ANY(fi, 4, KS14_(PFX("freq|ks", "1")), KS14_(PFX("freq|ks", "2-3")),
-                    KS14_(PFX("freq|ks", "4-7")), KS14_(PFX("freq|ks", "8+")));
-        ADD_KSC_ANY(c->prev, 2, KS14_(PFX("prev|ks", "no")), KS14_(PFX("prev|ks", "yes")));
+        ADD_TAB(fi, ks, MIX("freq|ks", WS_VAL("1")), MIX("freq|ks", WS_VAL("2-3")), MIX("freq|ks", WS_VAL("4-7")),
+                MIX("freq|ks", WS_VAL("8+")));
+        ADD_TAB(c->prev, ks, MIX("prev|ks", WS_VAL("no")), MIX("prev|ks", WS_VAL("yes")));
     }
     /* agreement with the latest source */
     if (c->head >= 0) {
         uint8_t g = d->ments.v[c->head].gender;
         uint32_t ai = s->agree < 0 ? 0 : g == G_UNKNOWN || s->agree == G_UNKNOWN ? 1
                     : g == (uint8_t)s->agree ? 2 : 3;
-        ADD_KSC_ANY(ai, 4, KS14_(PFX("agree|ks", "nolast")), KS14_(PFX("agree|ks", "unk")),
-                    KS14_(PFX("agree|ks", "same")), KS14_(PFX("agree|ks", "diff")));
+        ADD_TAB(ai, ks, MIX("agree|ks", WS_VAL("nolast")), MIX("agree|ks", WS_VAL("unk")),
+                MIX("agree|ks", WS_VAL("same")), MIX("agree|ks", WS_VAL("diff")));
     }
-#undef PFX
-#undef PFX3
-#undef ADD_POS
-#undef ADD_H
+#undef FEW3
+#undef ADD_TAB
 #undef ADD
-#undef ADD_PRE
-#undef ADD_KS
-#undef KS
-#undef KS14_
-#undef KSC
-#undef ADD_KSC
-#undef ADD_KSC_ANY
+#undef LIT
+#undef IX
+#undef MIX
+#undef MIX2
     return n;
 }
-
 
 size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,
                           size_t cap)

@@ -54,9 +54,9 @@ static void test_qsc_surname(void **state)
 static void test_qsc_codepoints(void **state)
 {
     (void)state;
-    /* Zoë Núñez opened the café. “Ça marche très bien,” Núñez said.
+    /* Zoë Núñez bought the café. “Ça marche très bien,” Núñez said.
      * “ at 27, Ça at 28, bien ends at 47, Núñez@2 at [50,55), said at [56,60) */
-    const char t[] = "Zo\xC3\xAB N\xC3\xBA\xC3\xB1" "ez opened the caf\xC3\xA9. \xE2\x80\x9C\xC3\x87" "a "
+    const char t[] = "Zo\xC3\xAB N\xC3\xBA\xC3\xB1" "ez bought the caf\xC3\xA9. \xE2\x80\x9C\xC3\x87" "a "
                      "marche tr\xC3\xA8s bien,\xE2\x80\x9D N\xC3\xBA\xC3\xB1" "ez said.";
     ws_doc *d = tu_analyze(t, 0);
     assert_int_equal(ws_doc_length(d), 61);
