@@ -834,13 +834,21 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         const tok *te = &c->T[e];
         if (te->kind != T_PUNCT &&
             (te->kind != T_WORD ||
-             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE)))) {
+             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE) &&
+              !(e + 1 < s1 && c->cue_len[e + 1] && (c->T[e + 1].lex & LX_CUE_ING))))) {
             if (te->kind == T_QUOTE && q0 == UINT32_MAX)
                 q0 = e;
             e++;
             continue;
         }
         if (te->quote < 0) {
+            /* "… by saying …", "… before claiming that …": the participle's
+             * speech is its own */
+            if (e > a + 2 && c->T[e].kind == T_WORD && e + 1 < s1 && c->cue_len[e + 1] &&
+                (c->T[e + 1].lex & LX_CUE_ING) &&
+                (low_is(te, "by") || low_is(te, "before") || low_is(te, "after") ||
+                 low_is(te, "while") || low_is(te, "without")))
+                break;
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
@@ -1653,8 +1661,12 @@ static void sieve_indirect(ctx *c)
             continue;
         }
         if (participle) {
-            /* "…, saying (that) CONTENT": the subject is the clause's before */
-            if (k < s0 + 2 || !tok_punct(c->d, k - 1, ','))
+            /* "…, saying (that) CONTENT", "… by saying (that) …", "… before
+             * claiming that …": the subject is the clause's before */
+            if (k < s0 + 2 ||
+                !(tok_punct(c->d, k - 1, ',') || tok_is(c->d, k - 1, "by") ||
+                  tok_is(c->d, k - 1, "before") || tok_is(c->d, k - 1, "after") ||
+                  tok_is(c->d, k - 1, "while") || tok_is(c->d, k - 1, "without")))
                 continue;
             if (!prev_source(c, s0, k, &src) && !np_left_first(c, s0, k, &src))
                 continue;
