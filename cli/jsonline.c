@@ -18,7 +18,10 @@
  * integer, a key with an escape, a lone surrogate escape, numbers that might
  * overflow (more than 18 integer digits, an exponent of three digits, more
  * than 200 characters), nesting deeper than 512, and running out of memory.
- * The input is already valid UTF-8 without NUL bytes (cli/main.c checks). */
+ * It also gives up on invalid UTF-8 and on NUL bytes: it checks each
+ * non-ASCII sequence as it meets it in a string (anywhere else a byte over
+ * 0x7F is a syntax error anyway), so that an accepted line needs no
+ * separate UTF-8 pass over all its bytes. */
 #include "jsonline.h"
 
 #include <stdint.h>
@@ -62,8 +65,9 @@ static int reserve(parser *ps, size_t n)
     return 1;
 }
 
-/* The first byte at or after p that is a quote, a backslash or a control
- * character (or end): eight bytes at a time, then byte by byte. */
+/* The first byte at or after p that is a quote, a backslash, a control
+ * character or not ASCII (or end): sixteen or eight bytes at a time, then
+ * byte by byte. */
 static inline const unsigned char *scan_plain(const unsigned char *p, const unsigned char *end)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -74,7 +78,7 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         __m128i x = _mm_loadu_si128((const __m128i *)p);
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
                                    _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f)); /* x <= 0x1F */
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        unsigned m = (unsigned)_mm_movemask_epi8(hit) | (unsigned)_mm_movemask_epi8(x); /* | >= 0x80 */
         if (m)
             return p + __builtin_ctz(m); /* the first such byte */
         p += 16;
@@ -85,14 +89,40 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         memcpy(&w, p, 8);
         uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
         /* exact tests for "some byte is zero" and "some byte is below 0x20" */
-        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
         if (hit & highs)
             break;
         p += 8;
     }
-    while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+    while (p < end && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80)
         p++;
     return p;
+}
+
+/* The length of the valid UTF-8 sequence at p, whose first byte is over
+ * 0x7F, or 0: no overlong form, no surrogate, nothing past U+10FFFF (the
+ * rule of utf8proc and of jansson). */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t left = (size_t)(end - p);
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+            return 0; /* overlong, or a surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+            return 0; /* overlong, or past U+10FFFF */
+        return 4;
+    }
+    return 0;
 }
 
 static int hex4(const unsigned char *s, const unsigned char *end, uint32_t *v)
@@ -167,6 +197,13 @@ static int skip_string(parser *ps, int key, int *esc)
             return 0; /* unterminated, or a raw control character */
         if (*p == '"')
             break;
+        if (*p >= 0x80) {
+            size_t k = utf8_seq(p, end);
+            if (!k)
+                return 0;
+            p += k;
+            continue;
+        }
         *esc = 1;
         p++;
         int32_t c = escape(&p, end);
@@ -194,6 +231,14 @@ static int decode_string(parser *ps, size_t *off, size_t *len)
             return 0;
         if (*p == '"')
             break;
+        if (*p >= 0x80) {
+            size_t k = utf8_seq(p, end);
+            if (!k)
+                return 0;
+            memcpy(o, p, k);
+            o += k, p += k;
+            continue;
+        }
         p++;
         int32_t c = escape(&p, end);
         if (c < 0)

@@ -235,16 +235,23 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
     json_error_t jerr;
     snprintf(j->where, sizeof j->where, "%s:%zu", name, lineno);
     j->label = j->where, j->id = NULL, j->line = lineno;
-    size_t sp = 0, bad = utf8_check(line, len);
-    while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
-    if (sp == len) return fail(cfg, j, RC_FAILED, "empty line");
-    if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
-        return fail(cfg, j, RC_FAILED, "invalid UTF-8 or NUL at byte offset %zu", bad);
-    if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
-        return fail(cfg, j, RC_FATAL, "out of memory");
-    if (bad < len) line = j->tmp.p, len = j->tmp.len;
     jl_result fr;
-    if (jl_parse(line, len, &j->fast, &j->fast_cap, &fr)) {
+    /* The fast path checks UTF-8 as it goes, so an ordinary line takes no
+     * separate pass; any other line is checked, reported or repaired here
+     * exactly as before, then tried again only if it was repaired. */
+    int fast = jl_parse(line, len, &j->fast, &j->fast_cap, &fr);
+    if (!fast) {
+        size_t sp = 0, bad = utf8_check(line, len);
+        while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
+        if (sp == len) return fail(cfg, j, RC_FAILED, "empty line");
+        if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
+            return fail(cfg, j, RC_FAILED, "invalid UTF-8 or NUL at byte offset %zu", bad);
+        if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
+            return fail(cfg, j, RC_FATAL, "out of memory");
+        if (bad < len) line = j->tmp.p, len = j->tmp.len;
+        fast = bad < len && jl_parse(line, len, &j->fast, &j->fast_cap, &fr);
+    }
+    if (fast) {
         size_t out_mark = j->out.len, diag_mark = j->diag.len;
         const char *idj = fr.has_id ? j->fast + fr.id_off : num;
         if (!fr.has_id) snprintf(num, sizeof num, "%zu", lineno - 1);
