@@ -42,8 +42,10 @@ enum { MAX_DEPTH = 512 };
 static inline void skip_ws(parser *ps)
 {
     const unsigned char *p = ps->p, *end = ps->end;
-    /* most tokens follow one another with no space, or one */
-    while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    /* most tokens follow one another with no space, or one; JSON's four
+     * spaces are all at or below ' ', so one bit test tells each */
+    const uint64_t spaces = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' | 1ull << '\r';
+    while (p < end && *p <= ' ' && (spaces >> *p & 1))
         p++;
     ps->p = p;
 }
@@ -187,7 +189,7 @@ static int32_t escape(const unsigned char **pp, const unsigned char *end)
 
 /* A string at ps->p (its opening quote), checked and skipped. *esc tells
  * whether it has escapes. Keys may not hold \u0000 (jansson refuses). */
-static int skip_string(parser *ps, int key, int *esc)
+static inline __attribute__((always_inline)) int skip_string(parser *ps, int key, int *esc)
 {
     const unsigned char *p = ps->p + 1, *end = ps->end;
     *esc = 0;
@@ -272,7 +274,7 @@ static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 
 /* A number; *plain_int is set when it is an integer that jansson prints
  * back exactly as written. */
-static int skip_number(parser *ps, int *plain_int)
+static inline __attribute__((always_inline)) int skip_number(parser *ps, int *plain_int)
 {
     const unsigned char *p = ps->p, *end = ps->end, *start = p;
     /* the common case, a short positive integer (offsets): what the general
