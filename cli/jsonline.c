@@ -18,7 +18,10 @@
  * integer, a key with an escape, a lone surrogate escape, numbers that might
  * overflow (more than 18 integer digits, an exponent of three digits, more
  * than 200 characters), nesting deeper than 512, and running out of memory.
- * The input is already valid UTF-8 without NUL bytes (cli/main.c checks). */
+ * It also gives up on invalid UTF-8 and on NUL bytes: it checks each
+ * non-ASCII sequence as it meets it in a string (anywhere else a byte over
+ * 0x7F is a syntax error anyway), so that an accepted line needs no
+ * separate UTF-8 pass over all its bytes. */
 #include "jsonline.h"
 
 #include <stdint.h>
@@ -39,8 +42,10 @@ enum { MAX_DEPTH = 512 };
 static inline void skip_ws(parser *ps)
 {
     const unsigned char *p = ps->p, *end = ps->end;
-    /* most tokens follow one another with no space, or one */
-    while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    /* most tokens follow one another with no space, or one; JSON's four
+     * spaces are all at or below ' ', so one bit test tells each */
+    const uint64_t spaces = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' | 1ull << '\r';
+    while (p < end && *p <= ' ' && (spaces >> *p & 1))
         p++;
     ps->p = p;
 }
@@ -62,8 +67,9 @@ static int reserve(parser *ps, size_t n)
     return 1;
 }
 
-/* The first byte at or after p that is a quote, a backslash or a control
- * character (or end): eight bytes at a time, then byte by byte. */
+/* The first byte at or after p that is a quote, a backslash, a control
+ * character or not ASCII (or end): sixteen or eight bytes at a time, then
+ * byte by byte. */
 static inline const unsigned char *scan_plain(const unsigned char *p, const unsigned char *end)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -74,7 +80,7 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         __m128i x = _mm_loadu_si128((const __m128i *)p);
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
                                    _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f)); /* x <= 0x1F */
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        unsigned m = (unsigned)_mm_movemask_epi8(hit) | (unsigned)_mm_movemask_epi8(x); /* | >= 0x80 */
         if (m)
             return p + __builtin_ctz(m); /* the first such byte */
         p += 16;
@@ -85,14 +91,40 @@ static inline const unsigned char *scan_plain(const unsigned char *p, const unsi
         memcpy(&w, p, 8);
         uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
         /* exact tests for "some byte is zero" and "some byte is below 0x20" */
-        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
         if (hit & highs)
             break;
         p += 8;
     }
-    while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+    while (p < end && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80)
         p++;
     return p;
+}
+
+/* The length of the valid UTF-8 sequence at p, whose first byte is over
+ * 0x7F, or 0: no overlong form, no surrogate, nothing past U+10FFFF (the
+ * rule of utf8proc and of jansson). */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t left = (size_t)(end - p);
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+            return 0; /* overlong, or a surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+            return 0; /* overlong, or past U+10FFFF */
+        return 4;
+    }
+    return 0;
 }
 
 static int hex4(const unsigned char *s, const unsigned char *end, uint32_t *v)
@@ -157,7 +189,7 @@ static int32_t escape(const unsigned char **pp, const unsigned char *end)
 
 /* A string at ps->p (its opening quote), checked and skipped. *esc tells
  * whether it has escapes. Keys may not hold \u0000 (jansson refuses). */
-static int skip_string(parser *ps, int key, int *esc)
+static inline __attribute__((always_inline)) int skip_string(parser *ps, int key, int *esc)
 {
     const unsigned char *p = ps->p + 1, *end = ps->end;
     *esc = 0;
@@ -167,6 +199,13 @@ static int skip_string(parser *ps, int key, int *esc)
             return 0; /* unterminated, or a raw control character */
         if (*p == '"')
             break;
+        if (*p >= 0x80) {
+            size_t k = utf8_seq(p, end);
+            if (!k)
+                return 0;
+            p += k;
+            continue;
+        }
         *esc = 1;
         p++;
         int32_t c = escape(&p, end);
@@ -194,6 +233,14 @@ static int decode_string(parser *ps, size_t *off, size_t *len)
             return 0;
         if (*p == '"')
             break;
+        if (*p >= 0x80) {
+            size_t k = utf8_seq(p, end);
+            if (!k)
+                return 0;
+            memcpy(o, p, k);
+            o += k, p += k;
+            continue;
+        }
         p++;
         int32_t c = escape(&p, end);
         if (c < 0)
@@ -227,7 +274,7 @@ static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 
 /* A number; *plain_int is set when it is an integer that jansson prints
  * back exactly as written. */
-static int skip_number(parser *ps, int *plain_int)
+static inline __attribute__((always_inline)) int skip_number(parser *ps, int *plain_int)
 {
     const unsigned char *p = ps->p, *end = ps->end, *start = p;
     /* the common case, a short positive integer (offsets): what the general

@@ -15,11 +15,12 @@ typedef struct jl_result {
     int id_is_string;
 } jl_result;
 
-/* Parse one line (valid UTF-8 without NUL, no newline). Returns 1 when the
+/* Parse one line (any bytes, no newline). Returns 1 when the
  * line is an object that this fast path fully understood, with the results
  * in *res; the strings it refers to live in the line and in *scratch, which
  * is grown with realloc (*cap its size). Returns 0 when the caller must parse
- * the line with jansson instead: anything unusual, any error, out of memory. */
+ * the line with jansson instead: anything unusual, any error, invalid UTF-8
+ * or a NUL byte, out of memory. An accepted line is valid UTF-8 without NUL. */
 int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_result *res);
 
 #endif

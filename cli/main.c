@@ -70,6 +70,7 @@ typedef struct run {
     int progress;
     int batch;                 /* gather the one-thread path's output (flush_one_) */
     input *in;                 /* the file being read */
+    atomic_ullong got;         /* its bytes consumed so far (set by the reading thread) */
     unsigned long long done;   /* articles written */
     double t0, last;           /* start, last redraw */
 } run;
@@ -234,16 +235,23 @@ static int process_line(const config *cfg, job *j, const char *name, size_t line
     json_error_t jerr;
     snprintf(j->where, sizeof j->where, "%s:%zu", name, lineno);
     j->label = j->where, j->id = NULL, j->line = lineno;
-    size_t sp = 0, bad = utf8_check(line, len);
-    while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
-    if (sp == len) return fail(cfg, j, RC_FAILED, "empty line");
-    if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
-        return fail(cfg, j, RC_FAILED, "invalid UTF-8 or NUL at byte offset %zu", bad);
-    if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
-        return fail(cfg, j, RC_FATAL, "out of memory");
-    if (bad < len) line = j->tmp.p, len = j->tmp.len;
     jl_result fr;
-    if (jl_parse(line, len, &j->fast, &j->fast_cap, &fr)) {
+    /* The fast path checks UTF-8 as it goes, so an ordinary line takes no
+     * separate pass; any other line is checked, reported or repaired here
+     * exactly as before, then tried again only if it was repaired. */
+    int fast = jl_parse(line, len, &j->fast, &j->fast_cap, &fr);
+    if (!fast) {
+        size_t sp = 0, bad = utf8_check(line, len);
+        while (sp < len && memchr(" \t\r", line[sp], 3)) sp++;
+        if (sp == len) return fail(cfg, j, RC_FAILED, "empty line");
+        if (bad < len && !(cfg->wopts.flags & WS_REPLACE_INVALID))
+            return fail(cfg, j, RC_FAILED, "invalid UTF-8 or NUL at byte offset %zu", bad);
+        if (bad < len && (j->tmp.len = j->tmp.oom = 0, utf8_fix(&j->tmp, line, len)))
+            return fail(cfg, j, RC_FATAL, "out of memory");
+        if (bad < len) line = j->tmp.p, len = j->tmp.len;
+        fast = bad < len && jl_parse(line, len, &j->fast, &j->fast_cap, &fr);
+    }
+    if (fast) {
         size_t out_mark = j->out.len, diag_mark = j->diag.len;
         const char *idj = fr.has_id ? j->fast + fr.id_off : num;
         if (!fr.has_id) snprintf(num, sizeof num, "%zu", lineno - 1);
@@ -303,7 +311,7 @@ static void progress(run *r, int final)
         fputs("\r\033[K", stderr);
         return;
     }
-    unsigned long long got = r->in ? input_consumed(r->in) : 0, size = r->in ? input_size(r->in) : 0;
+    unsigned long long got = atomic_load_explicit(&r->got, memory_order_relaxed), size = r->in ? input_size(r->in) : 0;
     double mb = (double)got / 1e6, rate = t > r->t0 ? mb / (t - r->t0) : 0;
     fprintf(stderr, "\rwhosaid: %llu articles, %.1f MB, %.1f MB/s", r->done, mb, rate);
     if (size && got <= size && rate > 0) {
@@ -395,38 +403,46 @@ static void read_failed(run *r, input *fp, const char *name, size_t lineno)
     if (rc > r->status) r->status = rc;
 }
 
-/* ---- -j N: a batch of lines analysed by N threads, written in input order.
- * Memory stays bounded by one batch, whatever the size of the input. ---- */
-enum { BATCH = 256 };
+/* ---- -j N: N threads, each reading the next line, analysing it and, when
+ * its turn comes, writing. No thread only reads or only writes: on a
+ * machine with N cores that thread would take time from the analysing
+ * ones, and a batch with a barrier (read all, analyse all, write all) left
+ * a core idle while the other read, wrote, or finished the batch's last
+ * article. Finished articles wait in a ring of RING_PER_THREAD * N slots
+ * until those before them are written, so the output keeps the input order
+ * and memory stays bounded by the ring, whatever the input's length. ---- */
+enum { RING_PER_THREAD = 32 };
 
 typedef struct slot {
-    buf line;      /* the input line, copied */
+    buf line; /* the input line, read straight into it */
     size_t lineno;
+    int done; /* analysed, waiting to be written */
     job job;
 } slot;
 
 typedef struct pool {
-    const config *cfg;
+    run *r;
+    input *fp;
     const char *name;
-    slot *slots;
-    size_t n;
-    atomic_size_t next;
+    slot *ring;
+    size_t nring;
+    /* the reading: one thread at a time, in line order */
+    pthread_mutex_t in_mu;
+    size_t next;   /* lines read (the next line's index) */
+    int eof;       /* no more lines: end of input, a read error, or stop */
+    int read_errno;
+    /* the ring and the writing */
+    pthread_mutex_t mu;
+    pthread_cond_t room; /* a slot was written, or the run stopped */
+    size_t written;      /* lines written (the next to write) */
+    int writing;         /* a thread is writing: the others leave it to it */
+    int stop;            /* r->stop, seen under mu */
 } pool;
 
-static void *worker(void *arg)
-{
-    pool *p = arg;
-    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;) {
-        slot *s = &p->slots[i];
-        process_line(p->cfg, &s->job, p->name, s->lineno, s->line.p ? s->line.p : "", s->line.len);
-    }
-    return NULL;
-}
-
 /* A slot's buffers grow to the longest line and output they have held; over
- * a long input every slot would hold one of the longest, BATCH times. So a
- * buffer larger than SLOT_KEEP is given back once its article is written:
- * memory stays near BATCH ordinary articles whatever the input's length. */
+ * a long input every slot would hold one of the longest. So a buffer larger
+ * than SLOT_KEEP is given back once its article is written: memory stays
+ * near one ring of ordinary articles whatever the input's length. */
 enum { SLOT_KEEP = 32 * 1024 };
 
 static void buf_trim(buf *b)
@@ -451,59 +467,107 @@ static void slot_trim(slot *s)
     }
 }
 
+/* The next line into its ring slot, once that slot is free. NULL at the end. */
+static slot *read_next(pool *p)
+{
+    slot *s = NULL;
+    pthread_mutex_lock(&p->in_mu);
+    if (!p->eof) {
+        /* the slot of line `next` is free once line next - nring is written */
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && p->next - p->written >= p->nring)
+            pthread_cond_wait(&p->room, &p->mu);
+        if (p->stop) p->eof = 1;
+        pthread_mutex_unlock(&p->mu);
+    }
+    if (!p->eof) {
+        s = &p->ring[p->next % p->nring];
+        errno = 0;
+        ssize_t n = input_getline(p->fp, &s->line.p, &s->line.cap);
+        if (n < 0) {
+            p->eof = 1, p->read_errno = errno, s = NULL;
+        } else {
+            s->line.len = (size_t)n - (s->line.p[n - 1] == '\n');
+            s->lineno = ++p->next;
+            if (p->r->progress) atomic_store_explicit(&p->r->got, input_consumed(p->fp), memory_order_relaxed);
+        }
+    }
+    pthread_mutex_unlock(&p->in_mu);
+    return s;
+}
+
+/* Mark s analysed; then, unless another thread is writing, write every
+ * analysed slot from the oldest unwritten line on, in order. */
+static void finish(pool *p, slot *s)
+{
+    pthread_mutex_lock(&p->mu);
+    s->done = 1;
+    if (!p->writing) {
+        p->writing = 1;
+        for (slot *w; !p->stop && (w = &p->ring[p->written % p->nring])->done;) {
+            /* the slot is this thread's alone until written is advanced */
+            pthread_mutex_unlock(&p->mu);
+            flush_one(p->r, &w->job);
+            slot_trim(w);
+            pthread_mutex_lock(&p->mu);
+            w->done = 0;
+            p->written++;
+            p->stop = p->r->stop;
+            pthread_cond_broadcast(&p->room);
+        }
+        p->writing = 0;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    const run *r = p->r;
+    for (slot *s; (s = read_next(p)) != NULL;) {
+        process_line(r->cfg, &s->job, p->name, s->lineno, s->line.p, s->line.len);
+        finish(p, s);
+    }
+    return NULL;
+}
+
 static void process_jsonl_threads(run *r, input *fp, const char *name)
 {
-    slot *slots = calloc(BATCH, sizeof *slots);
-    pthread_t *tid = calloc((size_t)r->cfg->threads, sizeof *tid);
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    int eof = 0;
-    if (!slots || !tid) {
+    int nt = r->cfg->threads;
+    pool p = {.r = r, .fp = fp, .name = name, .nring = (size_t)RING_PER_THREAD * (size_t)nt};
+    p.ring = calloc(p.nring, sizeof *p.ring);
+    pthread_t *tid = calloc((size_t)nt, sizeof *tid);
+    if (!p.ring || !tid) {
         fprintf(stderr, "whosaid: out of memory\n");
         r->status = RC_FATAL, r->stop = 1;
+        free(p.ring);
+        free(tid);
+        return;
     }
-    while (!r->stop && !eof) {
-        pool p = {.cfg = r->cfg, .name = name, .slots = slots, .n = 0};
-        while (p.n < BATCH) {
-            errno = 0;
-            ssize_t n = input_getline(fp, &line, &cap);
-            if (n < 0) {
-                eof = 1;
-                break;
-            }
-            slot *s = &slots[p.n++];
-            s->lineno = ++lineno;
-            s->line.len = s->line.oom = 0;
-            if (buf_add(&s->line, line, (size_t)n - (line[n - 1] == '\n'))) {
-                fprintf(stderr, "whosaid: %s:%zu: out of memory\n", name, lineno);
-                r->status = RC_FATAL, r->stop = 1;
-                break;
-            }
-        }
-        atomic_init(&p.next, 0);
-        int started = 0;
-        for (int t = 1; t < r->cfg->threads && p.n > 1; t++)
-            if (pthread_create(&tid[t], NULL, worker, &p) == 0)
-                started = t;
-            else
-                break;
-        worker(&p);
-        for (int t = 1; t <= started; t++)
-            pthread_join(tid[t], NULL);
-        for (size_t i = 0; i < p.n && !r->stop; i++) {
-            flush_one(r, &slots[i].job);
-            slot_trim(&slots[i]);
-        }
+    pthread_mutex_init(&p.in_mu, NULL);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.room, NULL);
+    int started = 0;
+    for (int t = 1; t < nt; t++)
+        if (pthread_create(&tid[t], NULL, worker, &p) == 0)
+            started = t;
+        else
+            break;
+    worker(&p); /* this thread is one of the N */
+    for (int t = 1; t <= started; t++)
+        pthread_join(tid[t], NULL);
+    errno = p.read_errno;
+    read_failed(r, fp, name, p.next);
+    for (size_t i = 0; i < p.nring; i++) {
+        free(p.ring[i].line.p);
+        free(p.ring[i].job.out.p), free(p.ring[i].job.diag.p), free(p.ring[i].job.tmp.p);
+        free(p.ring[i].job.fast);
     }
-    read_failed(r, fp, name, lineno);
-    for (size_t i = 0; slots && i < BATCH; i++) {
-        free(slots[i].line.p);
-        free(slots[i].job.out.p), free(slots[i].job.diag.p), free(slots[i].job.tmp.p);
-        free(slots[i].job.fast);
-    }
-    free(slots);
+    pthread_cond_destroy(&p.room);
+    pthread_mutex_destroy(&p.mu);
+    pthread_mutex_destroy(&p.in_mu);
+    free(p.ring);
     free(tid);
-    free(line);
 }
 
 static void process_jsonl(run *r, input *fp, const char *name)
@@ -511,8 +575,10 @@ static void process_jsonl(run *r, input *fp, const char *name)
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     for (ssize_t n; !r->stop && (errno = 0, n = input_getline(fp, &line, &cap)) >= 0;
-         flush_one_(r, &r->job, r->batch))
+         flush_one_(r, &r->job, r->batch)) {
+        if (r->progress) atomic_store_explicit(&r->got, input_consumed(fp), memory_order_relaxed);
         process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
+    }
     flush_pending(r);
     read_failed(r, fp, name, lineno);
     free(line);

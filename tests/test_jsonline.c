@@ -59,6 +59,18 @@ static void agree(const char *line, size_t len)
 
 static void agree_s(const char *line) { agree(line, strlen(line)); }
 
+/* A line that is not valid UTF-8, or holds a NUL byte, is refused (the CLI
+ * then reports or repairs it). */
+static void refuse(const char *line, size_t len)
+{
+    char *scratch = NULL;
+    size_t cap = 0;
+    jl_result r;
+    if (jl_parse(line, len, &scratch, &cap, &r))
+        fail_msg("fast path accepted invalid UTF-8 or NUL: %.*s", (int)len, line);
+    free(scratch);
+}
+
 static const char *const LINES[] = {
     "{\"id\": \"a\", \"text\": \"He said \\\"hi\\\".\\n\\nShe left.\"}",
     "{\"text\": \"no id\"}",
@@ -181,6 +193,8 @@ static void test_mutations(void **state)
                 m += n - at - 1;
                 if (valid_utf8((const unsigned char *)buf, m))
                     agree(buf, m);
+                else
+                    refuse(buf, m);
             }
         }
     }
@@ -188,11 +202,51 @@ static void test_mutations(void **state)
     assert_true(accepted > 100);
 }
 
+/* Every sequence of a byte over 0x7F and up to three more (the later ones
+ * from the bytes around the continuation range), in the text, in the id
+ * and in another member's key: accepted exactly when valid UTF-8. */
+static void test_utf8_rule(void **state)
+{
+    (void)state;
+    static const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    static const char *const frames[][2] = {
+        {"{\"text\": \"a", "b\"}"}, {"{\"id\": \"a", "b\", \"text\": \"x\"}"}, {"{\"text\": \"x\", \"a", "\": 1}"}};
+    char line[64];
+    int n_ok = 0;
+    for (unsigned c = 0x80; c <= 0xFF; c++)
+        for (unsigned b1 = 0; b1 < 256; b1++)
+            for (size_t i2 = 0; i2 < sizeof tails; i2++)
+                for (size_t i3 = 0; i3 < sizeof tails; i3++)
+                    for (size_t f = 0; f < 3; f++) {
+                        unsigned char seq[4] = {(unsigned char)c, (unsigned char)b1, tails[i2], tails[i3]};
+                        size_t a = strlen(frames[f][0]), z = strlen(frames[f][1]);
+                        memcpy(line, frames[f][0], a);
+                        memcpy(line + a, seq, 4);
+                        memcpy(line + a + 4, frames[f][1], z);
+                        size_t m = a + 4 + z;
+                        char *scratch = NULL;
+                        size_t cap = 0;
+                        jl_result r;
+                        /* a quote or backslash among the bytes makes the line another one */
+                        if (memchr(seq, '"', 4) || memchr(seq, '\\', 4) || b1 < 0x20)
+                            continue;
+                        int ok = jl_parse(line, m, &scratch, &cap, &r);
+                        free(scratch);
+                        bool valid = valid_utf8((const unsigned char *)line, m);
+                        if (ok != valid)
+                            fail_msg("%02X %02X %02X %02X in frame %zu: fast path %d, valid %d", seq[0], seq[1],
+                                     seq[2], seq[3], f, ok, valid);
+                        n_ok += ok;
+                    }
+    assert_true(n_ok > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_written),
         cmocka_unit_test(test_mutations),
+        cmocka_unit_test(test_utf8_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
