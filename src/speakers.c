@@ -799,6 +799,15 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
     return j;
 }
 
+/* "by", "before", "after", "while", "without" at k: before a participle
+ * cue ("by saying", "before claiming that") its speech is the clause
+ * subject's own. */
+static bool participle_prep(const ctx *c, uint32_t k)
+{
+    return tok_is(c->d, k, "by") || tok_is(c->d, k, "before") || tok_is(c->d, k, "after") ||
+           tok_is(c->d, k, "while") || tok_is(c->d, k, "without");
+}
+
 /* At e, "and"/"but", a subject and a finite speech verb: "…, and one in
  * four said …", "… but Democrats accused …": another subject's own speech,
  * where the speech before it ends. */
@@ -844,10 +853,8 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         if (te->quote < 0) {
             /* "… by saying …", "… before claiming that …": the participle's
              * speech is its own */
-            if (e > a + 2 && c->T[e].kind == T_WORD && e + 1 < s1 && c->cue_len[e + 1] &&
-                (c->T[e + 1].lex & LX_CUE_ING) &&
-                (low_is(te, "by") || low_is(te, "before") || low_is(te, "after") ||
-                 low_is(te, "while") || low_is(te, "without")))
+            if (e > a + 2 && e + 1 < s1 && c->cue_len[e + 1] && (c->T[e + 1].lex & LX_CUE_ING) &&
+                participle_prep(c, e))
                 break;
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
@@ -1663,10 +1670,7 @@ static void sieve_indirect(ctx *c)
         if (participle) {
             /* "…, saying (that) CONTENT", "… by saying (that) …", "… before
              * claiming that …": the subject is the clause's before */
-            if (k < s0 + 2 ||
-                !(tok_punct(c->d, k - 1, ',') || tok_is(c->d, k - 1, "by") ||
-                  tok_is(c->d, k - 1, "before") || tok_is(c->d, k - 1, "after") ||
-                  tok_is(c->d, k - 1, "while") || tok_is(c->d, k - 1, "without")))
+            if (k < s0 + 2 || !(tok_punct(c->d, k - 1, ',') || participle_prep(c, k - 1)))
                 continue;
             if (!prev_source(c, s0, k, &src) && !np_left_first(c, s0, k, &src))
                 continue;
