@@ -759,6 +759,12 @@ void ws_text_sentences(ws_doc *d)
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (T[k + 1].lex & LX_CAPSTOP) &&
                    (T[k + 1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
+        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 2 < n && T[k + 1].kind == T_QUOTE &&
+                   (T[k + 1].flags & F_SPACE_BEFORE) && T[k + 2].kind == T_WORD &&
+                   (T[k + 2].flags & F_CAP) && !(T[k + 2].flags & F_SPACE_BEFORE) &&
+                   !(t->lex & (LX_HONORIFIC | LX_TITLE))) {
+            /* "…, of Jacksonville, Fla. ''She …": a quotation opens a sentence */
+            end = t->end - t->start > 2;
         } else {
             continue; /* most tokens: no end of a sentence */
         }
