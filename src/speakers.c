@@ -413,10 +413,26 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
 {
     if (k > s0 + MAX_REACH)
         return false;
-    for (uint32_t j = s0; j < k; j++) {
+    /* "In an interview with CNN, Trump …", "While in Iowa, she …": a
+     * fronted adjunct ends at its comma, and the subject comes after it */
+    uint32_t from = s0;
+    while (from < k && (c->T[from].kind == T_PUNCT || (c->T[from].lex & LX_WL_LEAD)))
+        from++;
+    if (from < k && c->T[from].kind == T_WORD &&
+        (c->T[from].lex & (LX_WL_PREP | LX_WL_CLAUSE)) && c->ment_at[from] < 0)
+        for (uint32_t j = from + 1; j < k && j < from + 16; j++)
+            if (tok_punct(c->d, j, ',')) {
+                from = j + 1;
+                break;
+            }
+    for (uint32_t j = from; j < k; j++) {
         int32_t m = c->ment_at[j];
         /* not inside a quotation, nor inside speech already reported */
         if (m < 0 || c->T[j].quote >= 0 || c->used[j])
+            continue;
+        /* nor the object of a preposition: "at one point calling …" */
+        if (j > s0 && c->T[j - 1].kind == T_WORD && (c->T[j - 1].lex & LX_WL_PREP) &&
+            !(c->T[j - 1].flags & F_CAP))
             continue;
         const mention *M = &c->d->ments.v[m];
         out->t0 = M->t0;
@@ -1653,7 +1669,9 @@ static void sieve_indirect(ctx *c)
         bool participle = (t->lex & LX_CUE_ING) && !(t->lex & LX_CUE);
         if (participle && c->outer_pass)
             continue;
-        if (participle && k == s0) {
+        /* "While saying that …, he …": a subordinator before the lead-in */
+        if (participle && (k == s0 || (k == s0 + 1 && (c->T[s0].lex & LX_WL_CLAUSE) &&
+                                       !tok_is(c->d, s0, "and") && !tok_is(c->d, s0, "but")))) {
             /* Pointing out that CONTENT, X said …: the subject is the main clause's */
             bool saw_that;
             uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
@@ -2038,8 +2056,12 @@ static void sieve_frame(ctx *c)
             uint32_t a0 = v;
             while (a0 > s0 && !is_boundary(c, a0 - 1) && v - a0 < 6)
                 a0--;
+            /* not a lone clause word or sentence adverb: "When asked",
+             * "Yet determining" */
             if (a0 < v && (a0 == s0 || is_boundary(c, a0 - 1)) && c->T[a0].kind == T_WORD &&
-                !(c->T[a0].lex & LX_WL_PREP) && c->T[v - 1].kind == T_WORD) {
+                !(c->T[a0].lex & LX_WL_PREP) && c->T[v - 1].kind == T_WORD &&
+                !(v == a0 + 1 && (c->T[a0].flags & F_CAP) &&
+                  (c->T[a0].lex & (LX_WL_CLAUSE | LX_WL_LEAD)))) {
                 src.t0 = a0;
                 src.t1 = v;
                 src.head = -1;
