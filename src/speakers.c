@@ -2620,6 +2620,22 @@ static bool quote_opens_after(const ctx *c, uint32_t j)
     return j < c->n && c->T[j].kind == T_QUOTE && (c->T[j].flags & F_OPEN) && c->T[j].quote >= 0;
 }
 
+/* Verbs whose "to" is a preposition, in the cue whatever follows it:
+ * "responded to requests", "pointed to rising costs", "admitted to lying"
+ * (PolNeAR train: cue-final 133 : content-initial 18) */
+static bool to_verb(const tok *t)
+{
+    static const char *const stems[] = {"respond", "repl", "refer", "point", "object", "react",
+                                        "allud", "admit", "confess", "plead", "attest", "testif",
+                                        NULL};
+    if (t->kind != T_WORD)
+        return false;
+    for (const char *const *s = stems; *s; s++)
+        if (strncmp(t->low, *s, strlen(*s)) == 0)
+            return true;
+    return false;
+}
+
 /* "lashed out at the press", "calling for tariffs", "shrugged off the
  * comments": a particle right after the cue belongs to the cue, whichever
  * sieve made the attribution (PolNeAR train, cue-final : content-initial:
@@ -2638,7 +2654,7 @@ static void cue_particles(ctx *c)
         ws_span *s = &q->content.v[0];
         const tok *t = &c->T[k];
         if (t->kind != T_WORD || t->start != s->start || c->T[k + 1].start >= s->end ||
-            !in_list(t->low, p))
+            !(in_list(t->low, p) || (low_is(t, "to") && to_verb(&c->T[k - 1]))))
             continue;
         bool speech = false;
         for (uint32_t j = q->cue0; j < q->cue1; j++) {
