@@ -2670,6 +2670,37 @@ static void cue_particles(ctx *c)
     }
 }
 
+/* "Clinton was declared the winner", "Blumenthal was asked, "…"": a passive
+ * cue's subject is what the speech is about or whom it was put to, and the
+ * speaker is unnamed (PolNeAR train: agentless passive cues, no source 222 :
+ * 99, most of the 99 an agent after "by" or a feeling, "is convinced").
+ * Feelings keep their subject. */
+static void passive_sources(ctx *c)
+{
+    static const char *const feelings[] = {
+        "convinced", "concerned", "worried", "pleased", "disappointed", "surprised", "shocked",
+        "interested", "opposed", "committed", "determined", "inclined", "prepared", "excited",
+        "troubled", "alarmed", "frustrated", "encouraged", "angered", "outraged", "dismayed",
+        "impressed", "confused", "offended", "satisfied", "thrilled", "delighted", "disturbed",
+        "unconvinced", "skeptical", "divided", "split", "united", "agreed", "aware", NULL};
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        quote *q = &c->d->quotes.v[i];
+        if (!q->has_src_span || q->src_t1 > q->cue0 || q->cue1 <= q->cue0 || q->sieve == 1)
+            continue;
+        uint32_t h = q->cue0;
+        while (h + 1 < q->cue1 && (c->T[h].lex & LX_AUX))
+            h++;
+        if (h == q->cue0 || !(tok_is(c->d, h - 1, "was") || tok_is(c->d, h - 1, "were") ||
+                              tok_is(c->d, h - 1, "is") || tok_is(c->d, h - 1, "are") ||
+                              tok_is(c->d, h - 1, "been") || tok_is(c->d, h - 1, "be")))
+            continue;
+        if (!past_word(c, h) || in_list(c->T[h].low, feelings))
+            continue;
+        q->source = -1;
+        q->has_src_span = false;
+    }
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -2834,6 +2865,7 @@ void ws_speakers_attribute(ws_doc *d)
     for (size_t i = 0; i < d->quotes.n; i++)
         set_type(&c, (int32_t)i);
     rank_sources(&c);
+    passive_sources(&c);
     /* the learned filter: its probability becomes the confidence, and the
      * unlikely attributions go */
     if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS |
