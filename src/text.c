@@ -387,21 +387,25 @@ void ws_text_tokenize(ws_doc *d)
                 lroom = LOW_CHUNK;
             }
             uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
-            size_t m = 0, lim = n - i > LOW_MAX - 1 ? LOW_MAX - 1 : n - i;
+            size_t m = 0;
             /* read from the UTF-8 text, where an ASCII word's bytes are its
-             * code points: a byte, and no test for ASCII */
+             * code points: a byte, and no test for ASCII. The text's NUL
+             * after its last byte ends the word there (no letter, no digit),
+             * so that only the length of the chunk's room is counted. */
             const uint8_t *src = (const uint8_t *)d->utf8 + d->boff[i];
-            while (m < lim) {
-                uint32_t lc = ascii_lc[src[m]];
-                if (!(lc & C_ALNUM))
-                    break;
+            uint32_t lc = ascii_lc[c];
+            do {
                 acc |= lc; /* the classes are its low byte */
-                lc >>= 8;
-                lp[m++] = (char)lc;
-                h = (h ^ lc) * WS_LEX_HASH_PRIME;
-            }
+                uint32_t low = lc >> 8;
+                lp[m++] = (char)low;
+                h = (h ^ low) * WS_LEX_HASH_PRIME;
+                lc = ascii_lc[src[m]];
+            } while ((lc & C_ALNUM) && m < LOW_MAX - 1);
             uint32_t e = i + (uint32_t)m;
-            uint32_t x = e < n ? cp[e] : 0;
+            /* the character after the word: the byte read last, which is the
+             * code point when ASCII (a byte of 0x80 or above is a non-ASCII
+             * character's, which does not end the word here either way) */
+            uint32_t x = src[m];
             bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
             if (ends && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
@@ -429,7 +433,11 @@ void ws_text_tokenize(ws_doc *d)
                 t->kind = T_WORD;
                 if (acc & C_DIGIT)
                     t->flags |= F_HAS_DIGIT;
-                if (acc & C_LETTER) {
+                if (ascii_class[c] & C_LETTER) {
+                    /* most words: the first letter is the first character */
+                    if (ascii_class[c] & C_UPPER)
+                        t->flags |= F_CAP;
+                } else if (acc & C_LETTER) {
                     uint32_t f = i;
                     while (!(ascii_class[cp[f]] & C_LETTER))
                         f++;
