@@ -153,10 +153,13 @@ static const uint8_t ascii_class[128] = {
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
 /* (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
- * letters or digits, so that a word's bytes need no test for ASCII) */
+ * letters or digits, so that a word's bytes need no test for ASCII; their
+ * high byte is the byte itself, as for every byte but a capital) */
 static const uint16_t ascii_lc[256] = {
     LC8_(0), LC8_(8), LC8_(16), LC8_(24), LC8_(32), LC8_(40), LC8_(48), LC8_(56),
     LC8_(64), LC8_(72), LC8_(80), LC8_(88), LC8_(96), LC8_(104), LC8_(112), LC8_(120),
+    LC8_(128), LC8_(136), LC8_(144), LC8_(152), LC8_(160), LC8_(168), LC8_(176), LC8_(184),
+    LC8_(192), LC8_(200), LC8_(208), LC8_(216), LC8_(224), LC8_(232), LC8_(240), LC8_(248),
 };
 #undef CLS_
 #undef LC1_
@@ -402,10 +405,12 @@ void ws_text_tokenize(ws_doc *d)
                 lc = ascii_lc[src[m]];
             } while ((lc & C_ALNUM) && m < LOW_MAX - 1);
             uint32_t e = i + (uint32_t)m;
-            /* the character after the word: the byte read last, which is the
+            /* the character after the word, from the byte read last: the
              * code point when ASCII (a byte of 0x80 or above is a non-ASCII
-             * character's, which does not end the word here either way) */
-            uint32_t x = src[m];
+             * character's, which does not end the word here either way);
+             * ascii_lc[] keeps every byte but a capital, which (a letter,
+             * after a word cut at LOW_MAX) does not end the word either */
+            uint32_t x = lc >> 8;
             bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
             if (ends && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
