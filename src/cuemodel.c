@@ -147,10 +147,12 @@ static size_t ws_cue_features_named(const ws_doc *d, uint32_t k, uint32_t *f, si
 #define IX(h) ws_feat_index(h, WS_CUE_DIM)
 #define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
 
-/* Each feature's weight is fetched into the cache as soon as its number is
- * known, while the next ones are made: the table is larger than the
- * first-level cache, and ws_cue_score() would otherwise wait for each. */
-#define SET(i, v) (f[i] = (v), __builtin_prefetch(&ws_cue_weights[f[i] - 1]))
+/* Feature i is v: into f[i], and its weight added to *z as soon as its
+ * number is known (the features are made in their order, so the additions
+ * are those of ws_feat_sum(), in its order). ws_cue_logit() reads only the
+ * sum, and the array and its stores go away; ws_cue_features() only the
+ * array, and the sum goes away. */
+#define SET(i, v) (f[i] = (v), *z += ws_cue_weights[f[i] - 1])
 
 /* cue_prev_kind() as a code, an index into the hashes of its five values */
 static inline unsigned cue_prev_code(const ws_doc *d, uint32_t k)
@@ -173,11 +175,10 @@ static inline uint32_t suffix_val(const tok *t, size_t n)
     return t->len <= n ? t->hash : ws_fnv_n(2166136261u, t->low + t->len - n, n);
 }
 
-/* The WS_CUE_FEATS features into f: inlined into ws_cue_logit(), where the
- * array and its stores and loads go away and each weight is added as soon as
- * its feature is known (the same additions, in the same order) */
+/* The WS_CUE_FEATS features into f, and the sum of their weights added to
+ * *z: inlined into both callers, each of which keeps what it needs */
 static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, uint32_t k,
-                                                                uint32_t *f)
+                                                                uint32_t *f, double *z)
 {
     const tok *t = &d->toks.v[k];
     size_t l = t->len;
@@ -246,7 +247,8 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 {
     if (cap < WS_CUE_FEATS)
         return ws_cue_features_named(d, k, f, cap);
-    cue_features(d, k, f);
+    double z = 0;
+    cue_features(d, k, f, &z);
     return WS_CUE_FEATS;
 }
 #undef LIT
@@ -257,14 +259,8 @@ size_t ws_cue_features(const ws_doc *d, uint32_t k, uint32_t *f, size_t cap)
 double ws_cue_logit(const ws_doc *d, uint32_t k)
 {
     uint32_t f[WS_CUE_FEATS];
-    cue_features(d, k, f);
-    /* the additions of ws_feat_sum(), in its order: written out here, where
-     * gcc's loop analysis of its inlined tail loop misfires on a constant n */
     double z = 0;
-    /* unrolled: the loop's own counting and branch cost a third of it */
-#pragma GCC unroll 24
-    for (size_t i = 0; i < WS_CUE_FEATS; i++)
-        z += ws_cue_weights[f[i] - 1];
+    cue_features(d, k, f, &z);
     return z;
 }
 

@@ -202,23 +202,26 @@ static bool place_like(ectx *c, const mention *m)
     if (m->title || m->t0 == 0 || m->n1 - m->n0 != 1)
         return false;
     const tok *p = &c->T[m->t0 - 1];
-    static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across", NULL};
-    for (const char *const *w = preps; *w; w++)
-        if (p->low[0] == (*w)[0] && ws_streq(p->low, *w))
-            return !(ws_streq(*w, "to") && m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
+    /* "in", "at", "from", "of", "into", "near", "across" (each compared by
+     * its hash, worked out at compile time), and "to" */
+    if (low_is(p, "in") || low_is(p, "at") || low_is(p, "from") || low_is(p, "of") ||
+        low_is(p, "into") || low_is(p, "near") || low_is(p, "across"))
+        return true;
+    if (low_is(p, "to"))
+        return !(m->t0 >= 2 && tok_is(c->d, m->t0 - 2, "according"));
     return false;
 }
 
 static bool after_preposition(ectx *c, const mention *m)
 {
-    static const char *const preps[] = {"in", "at", "from", "of", "to", "into", "near", "across",
-                                        "on", "for", "about", "the", NULL};
     /* through up to two lower-case words: "the widow of foreman Eli Crane" */
     for (uint32_t back = 1; back <= 3 && m->t0 >= back; back++) {
         const tok *p = &c->T[m->t0 - back];
-        for (const char *const *w = preps; *w; w++)
-            if (p->low[0] == (*w)[0] && ws_streq(p->low, *w))
-                return true;
+        /* each word compared by its hash, worked out at compile time */
+        if (low_is(p, "in") || low_is(p, "at") || low_is(p, "from") || low_is(p, "of") ||
+            low_is(p, "to") || low_is(p, "into") || low_is(p, "near") || low_is(p, "across") ||
+            low_is(p, "on") || low_is(p, "for") || low_is(p, "about") || low_is(p, "the"))
+            return true;
         if (p->kind != T_WORD || (p->flags & F_CAP) || (p->lex & (LX_CUE | LX_CUE_ING)))
             return false;
     }

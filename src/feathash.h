@@ -211,10 +211,20 @@ static inline int ws_feat_shape_code(const ws_doc *d, int64_t k)
  * punctuation mark's own hash */
 static inline __attribute__((always_inline)) uint32_t ws_shape_val(int code, const ws_doc *d, int64_t k)
 {
-    return code == WS_SH_PUNCT ? d->toks.v[k].hash
-                               : (const uint32_t[]){WS_VAL("none"), WS_VAL("quote"), 0, WS_VAL("pron"),
-                                                    WS_VAL("org"), WS_VAL("name"), WS_VAL("det"),
-                                                    WS_VAL("cap"), WS_VAL("w")}[code];
+    /* a switch rather than an array literal: gcc makes the switch a table
+     * in read-only data, where the literal was built on the stack at every
+     * use */
+    switch (code) {
+    case WS_SH_PUNCT: return d->toks.v[k].hash;
+    case WS_SH_NONE: return WS_VAL("none");
+    case WS_SH_QUOTE: return WS_VAL("quote");
+    case WS_SH_PRON: return WS_VAL("pron");
+    case WS_SH_ORG: return WS_VAL("org");
+    case WS_SH_NAME: return WS_VAL("name");
+    case WS_SH_DET: return WS_VAL("det");
+    case WS_SH_CAP: return WS_VAL("cap");
+    default: return WS_VAL("w");
+    }
 }
 
 #endif

@@ -64,25 +64,9 @@ static const char digits2[201] = "0001020304050607080910111213141516171819202122
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-static void put_uint(out *o, size_t v)
+/* put_uint() of a number the buffer has no room for, or of six digits or more */
+static void put_uint_slow(out *o, size_t v)
 {
-    /* most numbers are short offsets: their digits are written straight
-     * into the buffer, from the last one, with no copy after */
-    unsigned nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 0;
-    if (nd && nd <= sizeof o->buf - o->n) {
-        char *p = o->buf + o->n + nd;
-        o->n += nd;
-        while (v >= 100) {
-            p -= 2;
-            memcpy(p, digits2 + 2 * (v % 100), 2);
-            v /= 100;
-        }
-        if (v >= 10)
-            memcpy(p - 2, digits2 + 2 * v, 2);
-        else
-            p[-1] = (char)('0' + v);
-        return;
-    }
     char tmp[24];
     size_t k = sizeof tmp;
     while (v >= 100) {
@@ -98,6 +82,31 @@ static void put_uint(out *o, size_t v)
         tmp[--k] = (char)('0' + v);
     }
     put(o, tmp + k, sizeof tmp - k);
+}
+
+/* inline, and in 32 bits (the division by 100 a multiplication): most numbers
+ * are short offsets, their digits written straight into the buffer, from
+ * the last one, with no copy after */
+static inline __attribute__((always_inline)) void put_uint(out *o, size_t v)
+{
+    if (v >= 100000 || sizeof o->buf - o->n < 5) {
+        put_uint_slow(o, v);
+        return;
+    }
+    uint32_t x = (uint32_t)v;
+    unsigned nd = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : 5;
+    char *p = o->buf + o->n + nd;
+    o->n += nd;
+    while (x >= 100) {
+        uint32_t q = x / 100;
+        p -= 2;
+        memcpy(p, digits2 + 2 * (x - q * 100), 2);
+        x = q;
+    }
+    if (x >= 10)
+        memcpy(p - 2, digits2 + 2 * x, 2);
+    else
+        p[-1] = (char)('0' + x);
 }
 
 static void put_int(out *o, int v)

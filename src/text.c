@@ -153,10 +153,13 @@ static const uint8_t ascii_class[128] = {
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
 /* (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
- * letters or digits, so that a word's bytes need no test for ASCII) */
+ * letters or digits, so that a word's bytes need no test for ASCII; their
+ * high byte is the byte itself, as for every byte but a capital) */
 static const uint16_t ascii_lc[256] = {
     LC8_(0), LC8_(8), LC8_(16), LC8_(24), LC8_(32), LC8_(40), LC8_(48), LC8_(56),
     LC8_(64), LC8_(72), LC8_(80), LC8_(88), LC8_(96), LC8_(104), LC8_(112), LC8_(120),
+    LC8_(128), LC8_(136), LC8_(144), LC8_(152), LC8_(160), LC8_(168), LC8_(176), LC8_(184),
+    LC8_(192), LC8_(200), LC8_(208), LC8_(216), LC8_(224), LC8_(232), LC8_(240), LC8_(248),
 };
 #undef CLS_
 #undef LC1_
@@ -387,21 +390,27 @@ void ws_text_tokenize(ws_doc *d)
                 lroom = LOW_CHUNK;
             }
             uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
-            size_t m = 0, lim = n - i > LOW_MAX - 1 ? LOW_MAX - 1 : n - i;
+            size_t m = 0;
             /* read from the UTF-8 text, where an ASCII word's bytes are its
-             * code points: a byte, and no test for ASCII */
+             * code points: a byte, and no test for ASCII. The text's NUL
+             * after its last byte ends the word there (no letter, no digit),
+             * so that only the length of the chunk's room is counted. */
             const uint8_t *src = (const uint8_t *)d->utf8 + d->boff[i];
-            while (m < lim) {
-                uint32_t lc = ascii_lc[src[m]];
-                if (!(lc & C_ALNUM))
-                    break;
+            uint32_t lc = ascii_lc[c];
+            do {
                 acc |= lc; /* the classes are its low byte */
-                lc >>= 8;
-                lp[m++] = (char)lc;
-                h = (h ^ lc) * WS_LEX_HASH_PRIME;
-            }
+                uint32_t low = lc >> 8;
+                lp[m++] = (char)low;
+                h = (h ^ low) * WS_LEX_HASH_PRIME;
+                lc = ascii_lc[src[m]];
+            } while ((lc & C_ALNUM) && m < LOW_MAX - 1);
             uint32_t e = i + (uint32_t)m;
-            uint32_t x = e < n ? cp[e] : 0;
+            /* the character after the word, from the byte read last: the
+             * code point when ASCII (a byte of 0x80 or above is a non-ASCII
+             * character's, which does not end the word here either way);
+             * ascii_lc[] keeps every byte but a capital, which (a letter,
+             * after a word cut at LOW_MAX) does not end the word either */
+            uint32_t x = lc >> 8;
             bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
             if (ends && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
@@ -429,7 +438,11 @@ void ws_text_tokenize(ws_doc *d)
                 t->kind = T_WORD;
                 if (acc & C_DIGIT)
                     t->flags |= F_HAS_DIGIT;
-                if (acc & C_LETTER) {
+                if (ascii_class[c] & C_LETTER) {
+                    /* most words: the first letter is the first character */
+                    if (ascii_class[c] & C_UPPER)
+                        t->flags |= F_CAP;
+                } else if (acc & C_LETTER) {
                     uint32_t f = i;
                     while (!(ascii_class[cp[f]] & C_LETTER))
                         f++;
