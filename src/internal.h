@@ -273,6 +273,10 @@ bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_si
  * said"); the sieves are right there 96% of the time (PolNeAR train, a
  * held-out part). */
 bool ws_source_settled(const ws_doc *d, const quote *q);
+/* The cue's head, its first word that is no auxiliary; whether a be-form
+ * before it makes the cue passive ("was asked"). */
+uint32_t ws_cue_head(const ws_doc *d, const quote *q);
+bool ws_cue_passive(const ws_doc *d, const quote *q, uint32_t h);
 /* How often each mention's name occurs in the article (at most 255), in the arena. */
 uint8_t *ws_source_freq(ws_doc *d);
 size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f,

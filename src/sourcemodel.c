@@ -234,7 +234,7 @@ bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_si
 }
 
 /* The cue's head: its first word that is no auxiliary. */
-static uint32_t cue_head(const ws_doc *d, const quote *q)
+uint32_t ws_cue_head(const ws_doc *d, const quote *q)
 {
     uint32_t h = q->cue0;
     while (h + 1 < q->cue1 && (d->toks.v[h].lex & LX_AUX))
@@ -243,7 +243,7 @@ static uint32_t cue_head(const ws_doc *d, const quote *q)
 }
 
 /* A passive cue ("was asked", "were pressed") names its hearer, not a source. */
-static bool passive_cue(const ws_doc *d, const quote *q, uint32_t h)
+bool ws_cue_passive(const ws_doc *d, const quote *q, uint32_t h)
 {
     return h > q->cue0 && (tok_is(d, h - 1, "was") || tok_is(d, h - 1, "were") ||
                            tok_is(d, h - 1, "is") || tok_is(d, h - 1, "are") ||
@@ -258,7 +258,7 @@ bool ws_source_settled(const ws_doc *d, const quote *q)
         return false;
     uint8_t kind = d->ments.v[q->source].kind;
     return (kind == M_NAME || kind == M_PRONOUN || kind == M_TITLE) &&
-           !passive_cue(d, q, cue_head(d, q));
+           !ws_cue_passive(d, q, ws_cue_head(d, q));
 }
 
 static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; }
@@ -274,13 +274,13 @@ static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
 {
     const quote *q = &d->quotes.v[s->quote];
     const tok *T = d->toks.v;
-    uint32_t h = cue_head(d, q);
+    uint32_t h = ws_cue_head(d, q);
     const char *lem = ws_lex_cue_lemma(T[h].cue_lemma);
     p->cue = lem ? ws_fnv(2166136261u, lem) : T[h].low ? T[h].hash : WS_VAL("<punct>");
     p->rule = ((const uint32_t[7]){WS_VAL("0"), WS_VAL("1"), WS_VAL("2"), WS_VAL("3"), WS_VAL("4"), WS_VAL("5"),
                                    WS_VAL("6")})[q->sieve >= 0 && q->sieve < 7 ? q->sieve : 0];
     p->type = q->type == WS_DIRECT ? WS_VAL("direct") : q->type == WS_MIXED ? WS_VAL("mixed") : WS_VAL("indirect");
-    p->pass = passive_cue(d, q, h) ? WS_VAL("yes") : WS_VAL("no");
+    p->pass = ws_cue_passive(d, q, h) ? WS_VAL("yes") : WS_VAL("no");
     p->cw = ws_word_val(d, (int64_t)q->cue0 - 1);
     p->cw1 = ws_word_val(d, q->cue1);
 }

@@ -2687,14 +2687,8 @@ static void passive_sources(ctx *c)
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->src_t1 > q->cue0 || q->cue1 <= q->cue0 || q->sieve == 1)
             continue;
-        uint32_t h = q->cue0;
-        while (h + 1 < q->cue1 && (c->T[h].lex & LX_AUX))
-            h++;
-        if (h == q->cue0 || !(tok_is(c->d, h - 1, "was") || tok_is(c->d, h - 1, "were") ||
-                              tok_is(c->d, h - 1, "is") || tok_is(c->d, h - 1, "are") ||
-                              tok_is(c->d, h - 1, "been") || tok_is(c->d, h - 1, "be")))
-            continue;
-        if (!past_word(c, h) || in_list(c->T[h].low, feelings))
+        uint32_t h = ws_cue_head(c->d, q);
+        if (!ws_cue_passive(c->d, q, h) || !past_word(c, h) || in_list(c->T[h].low, feelings))
             continue;
         q->source = -1;
         q->has_src_span = false;
