@@ -54,6 +54,8 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
     ADD("cue|len", cue, len);
     ADD("cue|rule", cue, rule);
     ADD("last", last ? "yes" : "no", NULL);
+    ADD("w|v+1", w, ws_feat_vclass(d, (int64_t)j + 1));
+    ADD("v+1|v+2", ws_feat_vclass(d, (int64_t)j + 1), ws_feat_vclass(d, (int64_t)j + 2));
     ADD("bias", "1", NULL);
 #undef ADD
     return n;
@@ -82,7 +84,7 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
     uint32_t that = s->that ? WS_VAL("yes") : WS_VAL("no");
     uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t f[19];
+        uint32_t f[21];
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
         uint32_t hw = last ? WS_VAL("<end>") : ws_word_val(d, j);
@@ -116,8 +118,12 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         SET(15, IX(ws_feat_mix(h_cue_len, vlen)));
         SET(16, IX(ws_feat_mix(h_cue_rule, vrule)));
         SET(17, last ? LIT("last", "yes") : LIT("last", "no"));
-        SET(18, LIT("bias", "1"));
-        z[i] = ws_feat_sum(ws_bound_weights, f, 19);
+        uint32_t v1 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 1), d, (int64_t)j + 1);
+        uint32_t v2 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 2), d, (int64_t)j + 2);
+        SET(18, IX(ws_feat_mix(MIX("w|v+1", hw), v1)));
+        SET(19, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
+        SET(20, LIT("bias", "1"));
+        z[i] = ws_feat_sum(ws_bound_weights, f, 21);
     }
 }
 #undef LIT

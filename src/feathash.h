@@ -227,4 +227,53 @@ static inline __attribute__((always_inline)) uint32_t ws_shape_val(int code, con
     }
 }
 
+/* A coarse class of token k for where a clause goes on: "aux" (is, has,
+ * did), "cue" (a speech verb), "subj" (he, they), "ed", "ly", else its
+ * shape. ", and tells the crowd …" (a verb: the matrix subject goes on, the
+ * content has ended) reads apart from ", and he feels …" (a new subject). */
+enum { WS_VC_AUX = 16, WS_VC_CUE, WS_VC_SUBJ, WS_VC_ED, WS_VC_LY };
+static inline int ws_feat_vclass_code(const ws_doc *d, int64_t k)
+{
+    if (k < 0 || (size_t)k >= d->toks.n || d->toks.v[k].kind != T_WORD)
+        return ws_feat_shape_code(d, k);
+    const tok *t = &d->toks.v[k];
+    if (t->lex & LX_WL_AUXVERB)
+        return WS_VC_AUX;
+    if (t->lex & (LX_CUE | LX_CUE_ING))
+        return WS_VC_CUE;
+    if ((t->lex & LX_WL_SUBJECT) && !(d->ment_at && d->ment_at[k] >= 0 &&
+                                      d->ments.v[d->ment_at[k]].kind != M_PRONOUN))
+        return WS_VC_SUBJ;
+    size_t n = strlen(t->low);
+    if (n > 3 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd')
+        return WS_VC_ED;
+    if (n > 3 && t->low[n - 2] == 'l' && t->low[n - 1] == 'y')
+        return WS_VC_LY;
+    return ws_feat_shape_code(d, k);
+}
+
+static inline const char *ws_feat_vclass(const ws_doc *d, int64_t k)
+{
+    switch (ws_feat_vclass_code(d, k)) {
+    case WS_VC_AUX: return "aux";
+    case WS_VC_CUE: return "cue";
+    case WS_VC_SUBJ: return "subj";
+    case WS_VC_ED: return "ed";
+    case WS_VC_LY: return "ly";
+    default: return ws_feat_shape(d, k);
+    }
+}
+
+static inline uint32_t ws_vclass_val(int code, const ws_doc *d, int64_t k)
+{
+    switch (code) {
+    case WS_VC_AUX: return WS_VAL("aux");
+    case WS_VC_CUE: return WS_VAL("cue");
+    case WS_VC_SUBJ: return WS_VAL("subj");
+    case WS_VC_ED: return WS_VAL("ed");
+    case WS_VC_LY: return WS_VAL("ly");
+    default: return ws_shape_val(code, d, k);
+    }
+}
+
 #endif
