@@ -1872,6 +1872,14 @@ static void sieve_colon_lead(ctx *c)
 {
     for (size_t p = 0; p < c->d->paras.n; p++) {
         uint32_t t0 = c->d->paras.v[p].t0, t1 = c->d->paras.v[p].t1;
+        /* a transcript quoted paragraph by paragraph: "PENCE: Well, look, …"
+         * opens with the quotation mark of the whole, then the label */
+        bool whole = t0 + 3 < t1 && c->T[t0].kind == T_QUOTE && c->ment_at[t0 + 1] >= 0;
+        if (whole) {
+            t0++;
+            if (c->T[t1 - 1].kind == T_QUOTE) /* its closing mark, at the last paragraph */
+                t1--;
+        }
         int32_t m = c->ment_at[t0];
         /* a poll or a report speaks for itself: "Poll: Trump leads in Ohio" */
         static const char *const findings[] = {"poll", "polls", "report", "survey", "study",
