@@ -2698,12 +2698,17 @@ static void passive_sources(ctx *c)
         "troubled", "alarmed", "frustrated", "encouraged", "angered", "outraged", "dismayed",
         "impressed", "confused", "offended", "satisfied", "thrilled", "delighted", "disturbed",
         "unconvinced", "skeptical", "divided", "split", "united", "agreed", "aware", NULL};
+    /* the participles of speech verbs that do not end in -ed */
+    static const char *const irregular[] = {"said", "told", "shown", "known", "seen", "heard",
+                                            "written", "thought", "held", "sworn", "spoken",
+                                            "understood", "taught", "found", "given", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->src_t1 > q->cue0 || q->cue1 <= q->cue0 || q->sieve == 1)
             continue;
         uint32_t h = ws_cue_head(c->d, q);
-        if (!ws_cue_passive(c->d, q, h) || !past_word(c, h) || in_list(c->T[h].low, feelings))
+        if (!ws_cue_passive(c->d, q, h) || !(past_word(c, h) || in_list(c->T[h].low, irregular)) ||
+            in_list(c->T[h].low, feelings))
             continue;
         q->source = -1;
         q->has_src_span = false;
