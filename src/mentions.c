@@ -229,6 +229,11 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++) {
         if (T[k].lex & LX_DEAD)
             dead = true;
+        /* a surname that is also a title, after a first name: "Steve
+         * King", "Amy Pope", "Judge Ann Bishop" */
+        if (k + 1 == b && k > a && (T[k - 1].lex & (LX_MALE | LX_FEMALE)) &&
+            !(T[k - 1].lex & (LX_HONORIFIC | LX_TITLE)))
+            continue;
         if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
             /* a title word followed by more title words or a name */
             name0 = k + 1;
