@@ -54,6 +54,7 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
     ADD("cue|len", cue, len);
     ADD("cue|rule", cue, rule);
     ADD("last", last ? "yes" : "no", NULL);
+    ADD("w|marked", w, s->marked ? "yes" : "no");
     ADD("w|v+1", w, ws_feat_vclass(d, (int64_t)j + 1));
     ADD("v+1|v+2", ws_feat_vclass(d, (int64_t)j + 1), ws_feat_vclass(d, (int64_t)j + 2));
     ADD("bias", "1", NULL);
@@ -82,9 +83,10 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
     uint32_t hc = cue ? ws_fnv(2166136261u, cue) : d->toks.v[s->cue].hash;
     uint32_t h_cue_w = MIX("cue|w", hc), h_cue_len = MIX("cue|len", hc), h_cue_rule = MIX("cue|rule", hc);
     uint32_t that = s->that ? WS_VAL("yes") : WS_VAL("no");
+    uint32_t marked = s->marked ? WS_VAL("yes") : WS_VAL("no");
     uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t f[21];
+        uint32_t f[22];
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
         uint32_t hw = last ? WS_VAL("<end>") : ws_word_val(d, j);
@@ -120,10 +122,11 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         SET(17, last ? LIT("last", "yes") : LIT("last", "no"));
         uint32_t v1 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 1), d, (int64_t)j + 1);
         uint32_t v2 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 2), d, (int64_t)j + 2);
-        SET(18, IX(ws_feat_mix(MIX("w|v+1", hw), v1)));
-        SET(19, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
-        SET(20, LIT("bias", "1"));
-        z[i] = ws_feat_sum(ws_bound_weights, f, 21);
+        SET(18, IX(ws_feat_mix(MIX("w|marked", hw), marked)));
+        SET(19, IX(ws_feat_mix(MIX("w|v+1", hw), v1)));
+        SET(20, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
+        SET(21, LIT("bias", "1"));
+        z[i] = ws_feat_sum(ws_bound_weights, f, 22);
     }
 }
 #undef LIT

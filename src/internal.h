@@ -167,6 +167,7 @@ typedef struct event {
 typedef struct bound_site {
     uint32_t cue, a, rule_end, n; /* cue head token; content start; the rules' end */
     bool that;                    /* the content opens with "that" */
+    bool marked;                  /* a quotation inside the content (mixed speech) */
     uint32_t cand[WS_BOUND_MAX_CANDS];
     uint8_t commas[WS_BOUND_MAX_CANDS]; /* commas in [a, cand[i]), at most 255 */
 } bound_site;

@@ -961,9 +961,10 @@ static bool bound_candidate(const ctx *c, uint32_t j)
     return t->kind == T_WORD && !(t->flags & F_CAP) && ((c->T[j].lex & LX_WL_BOUND) || (t->lex & LX_CUE_ING));
 }
 
-/* The end of unmarked speech [a, b) that the rules found after cue k, as the
- * learned boundary model would place it (boundmodel.c). Marked speech keeps
- * the rules' end: its marks say where it stops. */
+/* The end of reported speech [a, b) that the rules found after cue k, as the
+ * learned boundary model would place it (boundmodel.c). Speech with a
+ * quotation inside ("said the plan was "dead" as he left") may end after the
+ * quotation, never inside it. */
 static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t s1, bool that)
 {
     ws_doc *d = c->d;
@@ -971,9 +972,15 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
     if (!log && (d->flags & WS_RULES_ONLY))
         return b;
     uint32_t lim = s1 > a + MAX_CONTENT ? a + MAX_CONTENT : s1;
+    bool marked = false;
     for (uint32_t j = a; j < lim; j++) {
-        if (c->T[j].kind == T_QUOTE || c->T[j].quote >= 0)
-            return b;
+        /* mixed speech: it may stop after a quotation, never inside one */
+        if (c->T[j].kind == T_QUOTE || c->T[j].quote >= 0) {
+            if (j < b)
+                marked = true;
+            else
+                return b;
+        }
         /* nor on past another cue: ", adding that …" starts its own */
         if (j > a && (c->used[j] || (j >= b && c->cue_len[j] && !c->weak[j]))) {
             lim = j;
@@ -989,11 +996,12 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         lim--;
     if (b > lim || b <= a)
         return b;
-    bound_site s = {.cue = k, .a = a, .rule_end = b, .that = that};
+    bound_site s = {.cue = k, .a = a, .rule_end = b, .that = that, .marked = marked};
     bool have_b = false;
     uint32_t commas = 0, counted = a; /* commas in [a, counted) */
     for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++) {
-        if (j == b || bound_candidate(c, j)) {
+        bool inside = c->T[j].kind == T_QUOTE || c->T[j].quote >= 0;
+        if (j == b || (!inside && (bound_candidate(c, j) || c->T[j - 1].kind == T_QUOTE))) {
             for (; counted < j; counted++)
                 commas += tok_punct(c->d, counted, ',');
             s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
