@@ -346,6 +346,18 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == s - 1) {
             s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
             closed_appos = false;
+        } else if (s2 > lo + 1 && tok_punct(c->d, s2 - 1, ',') && (c->T[s2].lex & LX_DET)) {
+            /* a second apposition: "Scott Pruitt, the attorney general of
+             * Oklahoma, one of the states suing, said" */
+            uint32_t s3 = s2 - 1;
+            while (s3 > lo && !is_boundary(c, s3 - 1) && s2 - 1 - s3 < MAX_NP)
+                s3--;
+            int32_t m3 = s3 < s2 - 1 ? c->ment_at[s3] : -1;
+            if (m3 >= 0 && c->d->ments.v[m3].kind == M_NAME && c->d->ments.v[m3].t1 == s2 - 1 &&
+                c->d->ments.v[m3].t0 == s3) {
+                s = s3;
+                closed_appos = false;
+            }
         }
     }
     /* after a closing comma the phrase must be a name ("…'s chief of staff,
