@@ -2026,6 +2026,12 @@ static void sieve_leftover(ctx *c)
             continue;
         if (last_q < 0)
             continue;
+        /* ... and fills it: ""Q" to drive up the price, she said" is a
+         * sentence of its own speech */
+        uint32_t l = mq_last(c, (int32_t)i) + 1;
+        if (l < c->n && !(c->T[l].flags & (F_SENT_START | F_PARA_START)) && !sent_end_punct(c, l) &&
+            !(l >= 2 && sent_end_punct(c, l - 2)))
+            continue;
         /* "“A,” X said, pointing out that …. “B.”": the participle's speech
          * sits inside the quotation's cue sentence; B continues the quotation */
         int32_t take = last_q;
