@@ -242,6 +242,23 @@ static bool past_word(const ctx *c, uint32_t k)
            ws_streq(t->low + t->len - 2, "ed") && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
 
+/* [s, e) is an adjective, a title and a name: "retired general Lloyd
+ * Newton", "retired Air Force general X", "embattled Gov. X". */
+static bool titled_name(const ctx *c, uint32_t s, uint32_t e)
+{
+    if (e < s + 3 || c->ment_at[e - 1] < 0 || c->d->ments.v[c->ment_at[e - 1]].kind != M_NAME)
+        return false;
+    for (uint32_t j = s + 1; j < e - 1 && j <= s + 4; j++) {
+        if (c->T[j].kind != T_WORD)
+            return false;
+        if (c->T[j].lex & (LX_ROLE | LX_TITLE | LX_HONORIFIC))
+            return true;
+        if (!(c->T[j].flags & F_CAP))
+            return false;
+    }
+    return false;
+}
+
 /* The subject phrase that ends just before token k (the cue). */
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
@@ -339,11 +356,21 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
         ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
          (closed_appos && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP)))) {
-        uint32_t s2 = s - 1;
-        while (s2 > lo && !is_boundary(c, s2 - 1) && s - s2 < MAX_NP)
+        /* the name may carry a party tag: "Rep. Jim Jordan (R-Ohio), an
+         * oversight panel member, said" */
+        uint32_t ne = s - 1;
+        if (ne > lo + 2 && tok_punct(c->d, ne - 1, ')')) {
+            uint32_t p = ne - 1;
+            while (p > lo && ne - p < 8 && !tok_punct(c->d, p, '('))
+                p--;
+            if (tok_punct(c->d, p, '(') && p > lo)
+                ne = p;
+        }
+        uint32_t s2 = ne;
+        while (s2 > lo && !is_boundary(c, s2 - 1) && ne - s2 < MAX_NP)
             s2--;
-        int32_t m = s2 < s - 1 ? head_mention(c, s2, s - 1) : -1;
-        if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == s - 1) {
+        int32_t m = s2 < ne ? head_mention(c, s2, ne) : -1;
+        if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == ne) {
             s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
             closed_appos = false;
         } else if (s2 > lo + 1 && tok_punct(c->d, s2 - 1, ',') && (c->T[s2].lex & LX_DET)) {
@@ -409,7 +436,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* a verb first makes a clause, no subject: "forwarded to Clinton",
      * "praised Cruz for" (an -ed word inside is an adjective: "a retired
      * general") */
-    if (past_word(c, s))
+    if (past_word(c, s) && !titled_name(c, s, e))
         return false;
     if (!np_ok(c, s, e))
         return false;
