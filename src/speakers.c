@@ -1340,6 +1340,11 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
             }
         }
     }
+    /* "Said Comey, "…"", "Said X, who grew up with him, "…"": the cue opens
+     * the sentence and its speaker follows it */
+    bool opens = k == s0 && (c->T[k].flags & F_CAP) && c->ment_at[f] >= 0;
+    if (opens)
+        limit = f + 2 * MAX_NP + 2;
     while (f < c->n && f < limit && c->T[f].kind != T_QUOTE) {
         if (sent_end_punct(c, f) || c->cue_len[f] || tok_is(c->d, f, "that") ||
             (c->T[f].flags & F_PARA_START))
@@ -1376,6 +1381,8 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
                 (participle && np_left_first(c, s0, k, &src));
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
+    if (!have && opens && f > k + len + 1 && tok_punct(c->d, f - 1, ','))
+        have = np_right_ex(c, k + len, f, &src, false) && src.t1 + 1 >= f - 1 && src.head >= 0;
     if (!have)
         return false;
     /* "X said he wanted "…"": the quotation is the outer cue's speech */
