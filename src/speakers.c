@@ -739,6 +739,20 @@ static bool hearer_verb(const ctx *c, uint32_t k)
     return l && ws_streq(l, "tell");
 }
 
+static bool ask_verb(const ctx *c, uint32_t k)
+{
+    const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
+    return l && ws_streq(l, "ask");
+}
+
+/* what opens an indirect question (or its topic) after the one asked */
+static bool is_question_word(const tok *t)
+{
+    static const char *const w[] = {"whether", "if", "why", "how", "what", "when", "where", "who",
+                                    "about", NULL};
+    return t->kind == T_WORD && in_list(t->low, w);
+}
+
 /* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
  * or 0. */
 static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
@@ -788,6 +802,19 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             break;
     }
     uint32_t j = k;
+    /* "asked Sanders whether …", "asked the students if …": the one asked,
+     * then the question (PolNeAR train, after "ask" and a short phrase: from
+     * the question word 44 : from the phrase 9; before "to" the phrase
+     * stays, 31 : 10) */
+    if (k > 0 && ask_verb(c, k - 1) && k < hi && c->T[k].kind == T_WORD && !is_question_word(&c->T[k])) {
+        for (uint32_t e = k + 1; e < hi && e < k + 5; e++) {
+            const tok *t = &c->T[e];
+            if (t->kind != T_WORD || is_cue(t) || (t->lex & LX_WL_AUXVERB))
+                break;
+            if (is_question_word(t))
+                return e;
+        }
+    }
     /* "told the court she was innocent": the hearer, then the clause */
     if (k > 0 && hearer_verb(c, k - 1) && j < hi && c->T[j].kind == T_WORD &&
         ((c->T[j].lex & LX_DET) || (c->T[j].flags & F_CAP)) && !(c->T[j].lex & LX_WL_SUBJECT)) {
