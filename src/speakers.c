@@ -1885,7 +1885,9 @@ static void sieve_indirect(ctx *c)
                           !(c->T[j].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT | LX_WL_CLAUSE));
         hearer_only = hearer_only && (tail >= s1 || sent_end_punct(c, tail));
         bool after_cue = false;
-        if (!saw_that && (tail <= rest + 1 || adjunct_after || hearer_only || inverted) &&
+        /* "CONTENT, X noted; …": a semicolon closes the attribution */
+        bool semicolon = rest < s1 && tok_punct(c->d, rest, ';');
+        if (!saw_that && (tail <= rest + 1 || adjunct_after || hearer_only || inverted || semicolon) &&
             fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
