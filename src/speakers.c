@@ -2774,6 +2774,56 @@ static void cue_particles(ctx *c)
     }
 }
 
+/* Punctuation that only joins a span to its sentence: a comma, a colon, a
+ * semicolon or a dash before speech ("— opposition to Clinton", ": "It
+ * was …""), an opening parenthesis or a dash after it, a parenthesis
+ * around a speaker ("(Mr. Trump"). The marks stay out of the span. */
+static bool edge_punct(const ctx *c, uint32_t k, bool opening)
+{
+    if (c->T[k].kind != T_PUNCT)
+        return false;
+    uint32_t ch = c->d->cp[c->T[k].start];
+    return ch == ',' || ch == ';' || ch == ':' || ws_is_dash(ch) || ch == (opening ? ')' : '(');
+}
+
+static void tidy_edges(ctx *c)
+{
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        quote *q = &c->d->quotes.v[i];
+        for (size_t f = 0; f < q->content.n; f++) {
+            ws_span *s = &q->content.v[f];
+            uint32_t a = tok_at_offset(c, s->start), b = tok_at_offset(c, s->end);
+            if (a >= c->n || c->T[a].start != s->start)
+                continue;
+            /* b: the first token at or after the span's end; b - 1 its last */
+            while (a + 1 < b && edge_punct(c, a, true))
+                a++;
+            /* ... but a dash that breaks off the speech stays: "and —." */
+            while (b > a + 1 && edge_punct(c, b - 1, false) &&
+                   !(ws_is_dash(c->d->cp[c->T[b - 1].start]) &&
+                     (b >= c->n || sent_end_punct(c, b) || (c->T[b].flags & F_PARA_START))))
+                b--;
+            /* "(… would open in May.)": the parenthesis closes outside */
+            if (b > a + 1 && tok_punct(c->d, b - 1, ')')) {
+                bool open = false;
+                for (uint32_t k = a; k < b - 1 && !open; k++)
+                    open = tok_punct(c->d, k, '(');
+                if (!open) {
+                    b--;
+                    while (b > a + 1 && sent_end_punct(c, b - 1))
+                        b--;
+                }
+            }
+            s->start = c->T[a].start;
+            s->end = c->T[b - 1].end;
+        }
+        if (q->has_src_span && q->src_t1 > q->src_t0 + 1 && tok_punct(c->d, q->src_t0, '(')) {
+            q->src_t0++;
+            q->src_span.start = c->T[q->src_t0].start;
+        }
+    }
+}
+
 /* "Clinton was declared the winner", "Blumenthal was asked, "…"": a passive
  * cue's subject is what the speech is about or whom it was put to, and the
  * speaker is unnamed (PolNeAR train: agentless passive cues, no source 222 :
@@ -2969,6 +3019,7 @@ void ws_speakers_attribute(ws_doc *d)
         set_type(&c, (int32_t)i);
     rank_sources(&c);
     passive_sources(&c);
+    tidy_edges(&c);
     /* the learned filter: its probability becomes the confidence, and the
      * unlikely attributions go */
     if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS |
