@@ -1404,8 +1404,17 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
      * comma has the clause's subject */
     bool participle = k > s0 + 1 && tok_punct(c->d, k - 1, ',') && c->T[k].len > 4 &&
                       ws_streq(c->T[k].low + c->T[k].len - 3, "ing");
-    bool have = (participle && prev_source(c, s0, k, &src)) || np_left(c, k, s0, &src) ||
-                (participle && np_left_first(c, s0, k, &src));
+    bool have = (participle && prev_source(c, s0, k, &src)) || np_left(c, k, s0, &src);
+    /* "X urged women to vote for Hillary Clinton, saying, "…"": the object
+     * of a preposition is no subject */
+    np first;
+    if (participle && (!have || (src.t0 > s0 && c->T[src.t0 - 1].kind == T_WORD &&
+                                 (c->T[src.t0 - 1].lex & LX_WL_PREP) &&
+                                 !(c->T[src.t0 - 1].flags & F_CAP))) &&
+        np_left_first(c, s0, k, &first)) {
+        src = first;
+        have = true;
+    }
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have && opens && f > k + len + 1 && tok_punct(c->d, f - 1, ','))
@@ -2786,7 +2795,7 @@ static bool edge_punct(const ctx *c, uint32_t k, bool opening)
     return ch == ',' || ch == ';' || ch == ':' || ws_is_dash(ch) || ch == (opening ? ')' : '(');
 }
 
-static void tidy_edges(ctx *c)
+static void tidy_content_edges(ctx *c)
 {
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
@@ -2817,6 +2826,14 @@ static void tidy_edges(ctx *c)
             s->start = c->T[a].start;
             s->end = c->T[b - 1].end;
         }
+    }
+}
+
+/* ... and the parenthesis that opens before a speaker: "(Mr. Trump said …" */
+static void tidy_source_edges(ctx *c)
+{
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        quote *q = &c->d->quotes.v[i];
         if (q->has_src_span && q->src_t1 > q->src_t0 + 1 && tok_punct(c->d, q->src_t0, '(')) {
             q->src_t0++;
             q->src_span.start = c->T[q->src_t0].start;
@@ -3006,6 +3023,7 @@ void ws_speakers_attribute(ws_doc *d)
     raising_frames(&c);
     relative_frames(&c);
     cue_particles(&c);
+    tidy_content_edges(&c);
     /* no attribution without content (a guard: every sieve checks it) */
     size_t kept = 0;
     for (size_t i = 0; i < d->quotes.n; i++)
@@ -3019,7 +3037,7 @@ void ws_speakers_attribute(ws_doc *d)
         set_type(&c, (int32_t)i);
     rank_sources(&c);
     passive_sources(&c);
-    tidy_edges(&c);
+    tidy_source_edges(&c);
     /* the learned filter: its probability becomes the confidence, and the
      * unlikely attributions go */
     if (!(d->flags & (WS_RULES_ONLY | WS_INTERNAL_NO_FILTER | WS_INTERNAL_LOG_BOUNDS |
