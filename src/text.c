@@ -227,6 +227,33 @@ static const char ascii_str[128][2] = {
 #undef S1_
 #undef S8_
 
+/* The lower case of the non-ASCII marks that make one-character tokens
+ * most often (curly quotes, dashes, the ellipsis), as encode_lower() writes
+ * it, or NULL for any other code point */
+static const char *punct_low(uint32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: return "'";
+    case 0x2010: case 0x2011: return "-";
+    case 0x201A: return "\u201A";
+    case 0x201B: return "\u201B";
+    case 0x201C: return "\u201C";
+    case 0x201D: return "\u201D";
+    case 0x201E: return "\u201E";
+    case 0x201F: return "\u201F";
+    case 0x00AB: return "\u00AB";
+    case 0x00BB: return "\u00BB";
+    case 0x2039: return "\u2039";
+    case 0x203A: return "\u203A";
+    case 0x2013: return "\u2013";
+    case 0x2014: return "\u2014";
+    case 0x2015: return "\u2015";
+    case 0x2212: return "\u2212";
+    case 0x2026: return "\u2026";
+    }
+    return NULL;
+}
+
 /* Lower-case the code points [s, e) into dst (room for 4 bytes a code
  * point); curly apostrophes and hyphens become ASCII so that lexicon entries
  * match either spelling. Returns the length. */
@@ -535,6 +562,23 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         }
         uint32_t len = t->end - t->start;
+        const char *pl;
+        if (len == 1 && t->kind != T_WORD && (pl = punct_low(c)) != NULL) {
+            /* a curly quote mark or a dash: no letter, no digit, and a
+             * lower case of its own, shared and read-only */
+            if (t->end < n && is_space(cp[t->end]))
+                t->flags |= F_SPACE_AFTER;
+            t->low = pl;
+            t->len = (uint32_t)strlen(pl);
+            t->hash = ws_fnv_n(WS_LEX_HASH_BASIS, pl, t->len);
+            i = t->end;
+            if (i < n && cp[i] == ' ') {
+                i++; /* as after a word */
+                space = true;
+            }
+            push_tok(d, &p);
+            continue;
+        }
         if (len == 1 && cp[t->start] < 0x80) {
             /* one character: its lower case is a shared, read-only string */
             uint32_t ch = cp[t->start];
