@@ -326,6 +326,10 @@ enum lex_class {
     LX_DEMONYM = 1u << 29,    /* Greek, Dutch, European: part of a title, never a name alone */
     LX_WL_ASIDE = 1u << 30    /* though, however: a sentence adverb between commas */
 };
+/* first word of a multi-word cue ("pointed" of "pointed out"), beside
+ * LX_PREFIX: the other first words ("has" of "has been") start no cue, and
+ * need no look-up of what follows them (a macro: an enumerator is an int) */
+#define LX_PHRASE_CUE (1u << 31)
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

@@ -2736,6 +2736,17 @@ void ws_speakers_attribute(ws_doc *d)
         if (finding) {
             ws_lex_word("shows", &lemma);
             len = 1;
+        } else if ((t->lex & (LX_PREFIX | LX_PHRASE_CUE)) == LX_PREFIX) {
+            /* the first word of multi-word entries of other classes only:
+             * what ws_lex_phrase_long2() finds is the word's own entry */
+            len = (t->lex & (LX_CUE | LX_CUE_ING)) ? 1 : 0;
+            if (len)
+                lemma = t->cue_lemma;
+            else if (t->lex & LX_CUE_WEAK) {
+                len = 1;
+                lemma = t->cue_lemma;
+                c.weak[k] = 1;
+            }
         } else if (t->lex & LX_PREFIX) {
             /* the first word of multi-word entries: both classes in one pass */
             int32_t lemma2 = -1;
