@@ -767,6 +767,19 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
     (LX_CUE | LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP | LX_AUX | LX_WL_AUXVERB | LX_DET |          \
      LX_PRONOUN)
 
+/* headline_case()'s count of token t, a word inside a sentence: a word the
+ * lexicon knows in a lower-case class, capitalised (up) or not (low) */
+static inline void headline_count(const tok *t, uint32_t *up, uint32_t *low)
+{
+    if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
+        (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
+        return;
+    if (t->flags & F_CAP)
+        (*up)++;
+    else
+        (*low)++;
+}
+
 /* A title-case headline ("Bellwether County Says Trump Should Win GOP
  * Nomination") capitalises its verbs and function words, which would run the
  * speaker, the cue and the content into one name. Where a sentence
@@ -774,19 +787,10 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
  * those words lose their capital, and the later stages read the headline as
  * running text. A name keeps its capital: the words lowered are only those the
  * lexicon knows in a lower-case class. */
-static void headline_case(ws_doc *d, const sent *s)
+/* (for sentence s, whose words after the first counted up and low as the
+ * sentences are found: one pass over the tokens) */
+static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 {
-    uint32_t up = 0, low = 0;
-    for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
-        const tok *t = &d->toks.v[k];
-        if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
-            (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
-            continue;
-        if (t->flags & F_CAP)
-            up++;
-        else
-            low++;
-    }
     if (up < 2 || low > up)
         return;
     for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
@@ -799,6 +803,16 @@ static void headline_case(ws_doc *d, const sent *s)
     }
 }
 
+/* Sentence s joins the list, and loses its headline case; the counts start
+ * again for the next. Finding the later sentences reads only tokens after s,
+ * whose capitals are still as written. */
+static void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+{
+    VPUSH(&d->arena, d->sents, s);
+    headline_case(d, &s, *up, *low);
+    *up = *low = 0;
+}
+
 void ws_text_sentences(ws_doc *d)
 {
     tok *T = d->toks.v;
@@ -806,6 +820,7 @@ void ws_text_sentences(ws_doc *d)
     sent s = {0};
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
+    uint32_t up = 0, low = 0; /* headline_count() of the sentence's words so far */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &T[k];
         uint16_t fl = t->flags;
@@ -816,7 +831,7 @@ void ws_text_sentences(ws_doc *d)
             if (k > s.t0 && (fl & F_PARA_START)) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
-                VPUSH(&d->arena, d->sents, s);
+                push_sent(d, s, &up, &low);
                 cur++;
                 s.t0 = k;
             }
@@ -824,12 +839,14 @@ void ws_text_sentences(ws_doc *d)
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
-            VPUSH(&d->arena, d->sents, s);
+            push_sent(d, s, &up, &low); /* the dash counts for nothing */
             cur++;
             s.t0 = k + 1;
             continue;
         }
         t->sent = cur;
+        if (k > s.t0)
+            headline_count(t, &up, &low);
         bool end;
         uint32_t last = k;
         if (t->kind == T_PUNCT) {
@@ -872,22 +889,20 @@ void ws_text_sentences(ws_doc *d)
          * mark after the end that opens a new quote starts a sentence */
         for (uint32_t j = k + 1; j <= last; j++)
             T[j].sent = cur;
-        k = last;
+        k = last; /* closing marks and brackets: no words to count */
         s.t1 = last + 1;
         s.para = T[s.t0].para;
-        VPUSH(&d->arena, d->sents, s);
+        push_sent(d, s, &up, &low);
         cur++;
         s.t0 = last + 1;
     }
     if (n > s.t0) {
         s.t1 = n;
         s.para = T[s.t0].para;
-        VPUSH(&d->arena, d->sents, s);
+        push_sent(d, s, &up, &low);
     }
-    for (uint32_t k = 0; k < d->sents.n; k++) {
+    for (uint32_t k = 0; k < d->sents.n; k++)
         T[d->sents.v[k].t0].flags |= F_SENT_START;
-        headline_case(d, &d->sents.v[k]);
-    }
 }
 
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end)
