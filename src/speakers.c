@@ -46,6 +46,10 @@ typedef struct ctx {
     uint32_t ncues;    /* start from every cue read these, not every token */
     uint32_t *colons;  /* the tokens that are a colon, in order (sieve_colon_noun) */
     uint32_t ncolons;
+    uint32_t *hearsay; /* the words sieve_hearsay() starts from, in order */
+    uint32_t nhearsay;
+    uint32_t *ins;     /* the words "in" (sieve_poll), in order */
+    uint32_t nins;
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -2234,15 +2238,24 @@ static void raising_frames(ctx *c)
  * "reportedly" and "allegedly" annotated so 21 times, 2 found before this
  * sieve). The clause's two halves around the adverb are the content; only
  * in a sentence no cue has touched. */
-static void sieve_hearsay(ctx *c)
+/* A word sieve_hearsay() starts from, by what does not change as the sieves
+ * run: collected by ws_speakers_attribute()'s pass over the words */
+static bool hearsay_word(const ctx *c, uint32_t k)
 {
     static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly", "supposedly",
                                           NULL};
-    for (uint32_t k = 1; k + 1 < c->n; k++) {
-        const tok *t = &c->T[k];
-        /* all four end in "edly": most words are out after one comparison */
-        if (t->kind != T_WORD || t->len < 9 || !ws_streq(t->low + t->len - 4, "edly") ||
-            t->quote >= 0 || c->used[k] || (t->flags & F_CAP) || !in_list(t->low, adverbs))
+    const tok *t = &c->T[k];
+    /* all four end in "edly": most words are out after one comparison */
+    return k >= 1 && k + 1 < c->n && t->kind == T_WORD && t->len >= 9 &&
+           ws_streq(t->low + t->len - 4, "edly") && t->quote < 0 && !(t->flags & F_CAP) &&
+           in_list(t->low, adverbs);
+}
+
+static void sieve_hearsay(ctx *c)
+{
+    for (uint32_t hi = 0; hi < c->nhearsay; hi++) {
+        uint32_t k = c->hearsay[hi];
+        if (c->used[k])
             continue;
         uint32_t s0, s1;
         sent_bounds(c, k, &s0, &s1);
@@ -2286,13 +2299,18 @@ static void sieve_poll(ctx *c)
                                         "and", NULL};
     static const char *const clause[] = {"where", "which", "who", "whose", "that", "when",
                                          "while", "because", "if", "although", NULL};
+    uint32_t ii = 0; /* c->ins from the sentence's start */
     for (size_t si = 0; si < c->d->sents.n; si++) {
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
         uint32_t e1 = trim_final_punct(c, s0, s1);
         if (e1 < s0 + 5 || !span_free(c, s0, s1))
             continue;
-        for (uint32_t k = s0; k + 2 < e1; k++) {
-            if (!low_is(&c->T[k], "in") || c->cue_len[k])
+        /* the words "in" of the sentence, from the list of them */
+        while (ii < c->nins && c->ins[ii] < s0)
+            ii++;
+        for (uint32_t x = ii; x < c->nins && c->ins[x] + 2 < e1; x++) {
+            uint32_t k = c->ins[x];
+            if (c->cue_len[k])
                 continue;
             /* the phrase after "in": its head noun within twelve tokens, and
              * then up to a comma or the sentence's end; no cue, no quote */
@@ -2703,6 +2721,8 @@ void ws_speakers_attribute(ws_doc *d)
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
     c.colons = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.colons);
+    c.hearsay = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.hearsay);
+    c.ins = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.ins);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
     for (uint32_t k = 0; k < c.n; k++) {
@@ -2712,6 +2732,11 @@ void ws_speakers_attribute(ws_doc *d)
                 c.colons[c.ncolons++] = k;
             continue;
         }
+        /* the words two later sieves start from */
+        if (t->len >= 9 && hearsay_word(&c, k))
+            c.hearsay[c.nhearsay++] = k;
+        else if (t->len == 2 && low_is(t, "in"))
+            c.ins[c.nins++] = k;
         /* a word the learned model may take for the head of a cue, below */
         bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
                          t->kind == T_WORD && t->end - t->start > 2 &&
