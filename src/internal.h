@@ -205,6 +205,8 @@ struct ws_doc {
     VEC(sent) sents;
     VEC(para) paras;
     VEC(mquote) mq;
+    VEC(uint32_t) qmarks; /* the quote-mark tokens, in order (text.c, for quotes.c) */
+    VEC(uint32_t) meets;  /* the LX_MEET words, in order (text.c, for events.c) */
     bool british;   /* single marks are the quotations here, double ones nest inside */
     VEC(mention) ments;
     int32_t *ment_at; /* the mention each token belongs to, or -1 (stage 3) */

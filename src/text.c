@@ -560,6 +560,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
+            VPUSH(&d->arena, d->qmarks, (uint32_t)d->toks.n); /* the index this token gets */
             t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
@@ -847,6 +848,8 @@ void ws_text_sentences(ws_doc *d)
         t->sent = cur;
         if (k > s.t0)
             headline_count(t, &up, &low);
+        if (t->lex & LX_MEET)
+            VPUSH(&d->arena, d->meets, k);
         bool end;
         uint32_t last = k;
         if (t->kind == T_PUNCT) {
