@@ -375,16 +375,16 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
 
 /* The token just filled in at d->toks.v[d->toks.n] joins the array; a line
  * break before it starts a paragraph. */
-static inline void push_tok(ws_doc *d, para *p)
+static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npara)
 {
-    tok *t = &d->toks.v[d->toks.n];
-    if (d->toks.n > 0 && (t->flags & F_PARA_START)) {
-        p->t1 = (uint32_t)d->toks.n;
+    if (*nt > 0 && (t->flags & F_PARA_START)) {
+        p->t1 = (uint32_t)*nt;
         VPUSH(&d->arena, d->paras, *p);
-        p->t0 = (uint32_t)d->toks.n;
+        p->t0 = (uint32_t)*nt;
+        (*npara)++;
     }
-    t->para = (int32_t)d->paras.n;
-    d->toks.n++;
+    t->para = *npara;
+    (*nt)++;
 }
 
 /* The lower case of short ASCII words is written straight into a chunk of
@@ -408,6 +408,15 @@ void ws_text_tokenize(ws_doc *d)
         d->toks.cap = n / 4 + 16;
         d->toks.v = ws_grow(&d->arena, NULL, 0, d->toks.cap * sizeof *d->toks.v);
     }
+    /* the token array, its count and the paragraphs' count in locals (in
+     * registers: the stores of the lower case, through a char pointer,
+     * would otherwise make every use of d->toks a load); d->toks.n is
+     * written at the end */
+    tok *tv = d->toks.v;
+    size_t nt = d->toks.n, tcap = d->toks.cap;
+    int32_t npara = (int32_t)d->paras.n;
+    const uint32_t *boff = d->boff;
+    const uint8_t *utf8 = (const uint8_t *)d->utf8;
     while (i < n) {
         uint32_t c = cp[i];
         if (c < 0x80 ? (ascii_class[c] & C_SPACE) != 0 : is_space_u(c)) {
@@ -417,13 +426,13 @@ void ws_text_tokenize(ws_doc *d)
             i++;
             continue;
         }
-        if (d->toks.n == d->toks.cap) {
-            size_t nc = d->toks.cap ? d->toks.cap * 2 : 4;
-            d->toks.v = ws_grow(&d->arena, d->toks.v, d->toks.cap * sizeof *d->toks.v,
-                                nc * sizeof *d->toks.v);
-            d->toks.cap = nc;
+        if (nt == tcap) {
+            size_t nc = tcap ? tcap * 2 : 4;
+            tv = ws_grow(&d->arena, tv, tcap * sizeof *tv, nc * sizeof *tv);
+            d->toks.v = tv;
+            d->toks.cap = tcap = nc;
         }
-        tok *t = &d->toks.v[d->toks.n];
+        tok *t = &tv[nt];
         *t = (tok){.start = i,
                    .quote = -1,
                    .cue_lemma = -1,
@@ -444,7 +453,7 @@ void ws_text_tokenize(ws_doc *d)
              * code points: a byte, and no test for ASCII. The text's NUL
              * after its last byte ends the word there (no letter, no digit),
              * so that only the length of the chunk's room is counted. */
-            const uint8_t *src = (const uint8_t *)d->utf8 + d->boff[i];
+            const uint8_t *src = utf8 + boff[i];
             uint32_t lc = ascii_lc[c];
             do {
                 acc |= lc; /* the classes are its low byte */
@@ -536,7 +545,7 @@ void ws_text_tokenize(ws_doc *d)
                     i++;
                     space = true;
                 }
-                push_tok(d, &p);
+                push_tok(d, &p, t, &nt, &npara);
                 continue;
             }
         }
@@ -560,7 +569,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
-            VPUSH(&d->arena, d->qmarks, (uint32_t)d->toks.n); /* the index this token gets */
+            VPUSH(&d->arena, d->qmarks, (uint32_t)nt); /* the index this token gets */
             t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
@@ -599,7 +608,7 @@ void ws_text_tokenize(ws_doc *d)
                 i++; /* as after a word */
                 space = true;
             }
-            push_tok(d, &p);
+            push_tok(d, &p, t, &nt, &npara);
             continue;
         }
         if (len == 1 && cp[t->start] < 0x80) {
@@ -625,7 +634,7 @@ void ws_text_tokenize(ws_doc *d)
                 i++; /* as after a word */
                 space = true;
             }
-            push_tok(d, &p);
+            push_tok(d, &p, t, &nt, &npara);
             continue;
         }
         /* ASCII: classes, lower case and the lexicon hash in one pass (a
@@ -674,7 +683,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
             i = t->end;
-            push_tok(d, &p);
+            push_tok(d, &p, t, &nt, &npara);
             continue;
         }
         bool has_upper = false, has_lower = false;
@@ -709,8 +718,9 @@ void ws_text_tokenize(ws_doc *d)
         if (t->kind == T_WORD)
             t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
         i = t->end;
-        push_tok(d, &p);
+        push_tok(d, &p, t, &nt, &npara);
     }
+    d->toks.n = nt;
     /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
