@@ -1754,6 +1754,13 @@ static void sieve_indirect(ctx *c)
         }
         if (!have)
             continue;
+        /* the first pass takes only a fronted clause ("CONTENT, X said"),
+         * which needs a comma before the subject: without one, none of the
+         * work below can make an attribution in that pass (fronted_content()
+         * reads no more than this) */
+        uint32_t fa, fb;
+        if (c->outer_pass && !fronted_content(c, s0, inverted ? k : src.t0, &fa, &fb))
+            continue;
         /* "The bigger risk, he said, is a clash …": the cue interrupts the
          * sentence, whose two halves are the speech */
         uint32_t sj0 = inverted ? k : src.t0, endc = inverted ? src.t1 : k + len;
