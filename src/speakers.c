@@ -44,6 +44,7 @@ typedef struct ctx {
     bool outer_pass;   /* sieve_indirect's first pass: sentence-final attributions only */
     uint32_t *cues;    /* the tokens where cue_len is set, in order: the sieves that */
     uint32_t ncues;    /* start from every cue read these, not every token */
+    uint32_t *cue_comma; /* for each of those: 1 + the last comma before it, 0 if none */
     uint32_t *colons;  /* the tokens that are a colon, in order (sieve_colon_noun) */
     uint32_t ncolons;
     uint32_t *hearsay; /* the words sieve_hearsay() starts from, in order */
@@ -1719,6 +1720,10 @@ static void sieve_indirect(ctx *c)
             continue;
         }
         /* X said (that) CONTENT */
+        /* the first pass takes only a fronted clause, whose comma is
+         * before the cue in its sentence (fronted_content(), below) */
+        if (c->outer_pass && c->cue_comma[ci] < s0 + 1)
+            continue;
         bool have = np_left(c, k, s0, &src);
         /* "… say they want …": the clause is the outer cue's speech, and
          * annotators report the outer one alone */
@@ -2727,6 +2732,8 @@ void ws_speakers_attribute(ws_doc *d)
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
+    c.cue_comma = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cue_comma);
+    uint32_t last_comma = 0;
     c.colons = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.colons);
     c.hearsay = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.hearsay);
     c.ins = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.ins);
@@ -2737,6 +2744,8 @@ void ws_speakers_attribute(ws_doc *d)
         if (t->kind != T_WORD) {
             if (t->kind == T_PUNCT && d->cp[t->start] == ':')
                 c.colons[c.ncolons++] = k;
+            if (t->kind == T_PUNCT && d->cp[t->start] == ',')
+                last_comma = k + 1;
             continue;
         }
         /* the words two later sieves start from */
@@ -2857,6 +2866,7 @@ void ws_speakers_attribute(ws_doc *d)
         }
         if (len) {
             c.cue_len[k] = (uint8_t)len;
+            c.cue_comma[c.ncues] = last_comma;
             c.cues[c.ncues++] = k;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */
