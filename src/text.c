@@ -419,7 +419,8 @@ void ws_text_tokenize(ws_doc *d)
     const uint8_t *utf8 = (const uint8_t *)d->utf8;
     while (i < n) {
         uint32_t c = cp[i];
-        if (c < 0x80 ? (ascii_class[c] & C_SPACE) != 0 : is_space_u(c)) {
+        uint32_t cls = c < 0x80 ? ascii_class[c] : 0; /* the classes of an ASCII character */
+        if ((cls & C_SPACE) || (c >= 0x80 && is_space_u(c))) {
             if (c == '\n' || c == 0x2029 || c == 0x2028 || c == 0x85)
                 newlines++;
             space = true;
@@ -440,7 +441,7 @@ void ws_text_tokenize(ws_doc *d)
                                        (newlines ? F_NL_BEFORE | F_PARA_START : 0))};
         newlines = 0;
         space = false;
-        if (c < 0x80 && (ascii_class[c] & C_ALNUM)) {
+        if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
             if (lroom < LOW_MAX + 8) {
