@@ -396,8 +396,9 @@ static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npa
 void ws_text_tokenize(ws_doc *d)
 {
     uint32_t n = (uint32_t)d->n, i = 0;
-    int newlines = 2; /* the text starts a paragraph */
-    bool space = true;
+    /* the flags the next token takes from the spaces before it: the text
+     * starts a paragraph */
+    uint16_t pend = F_SPACE_BEFORE | F_NL_BEFORE | F_PARA_START;
     para p = {0};
     char *lp = NULL; /* the chunk for lower-case words */
     size_t lroom = 0;
@@ -422,8 +423,8 @@ void ws_text_tokenize(ws_doc *d)
         uint32_t cls = c < 0x80 ? ascii_class[c] : 0; /* the classes of an ASCII character */
         if ((cls & C_SPACE) || (c >= 0x80 && is_space_u(c))) {
             if (c == '\n' || c == 0x2029 || c == 0x2028 || c == 0x85)
-                newlines++;
-            space = true;
+                pend |= F_NL_BEFORE | F_PARA_START;
+            pend |= F_SPACE_BEFORE;
             i++;
             continue;
         }
@@ -437,10 +438,8 @@ void ws_text_tokenize(ws_doc *d)
         *t = (tok){.start = i,
                    .quote = -1,
                    .cue_lemma = -1,
-                   .flags = (uint16_t)((space ? F_SPACE_BEFORE : 0) |
-                                       (newlines ? F_NL_BEFORE | F_PARA_START : 0))};
-        newlines = 0;
-        space = false;
+                   .flags = pend};
+        pend = 0;
         if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
@@ -544,7 +543,7 @@ void ws_text_tokenize(ws_doc *d)
                     /* the one space after most words, taken here rather
                      * than by another round of the loop */
                     i++;
-                    space = true;
+                    pend = F_SPACE_BEFORE;
                 }
                 push_tok(d, &p, t, &nt, &npara);
                 continue;
@@ -607,7 +606,7 @@ void ws_text_tokenize(ws_doc *d)
             i = t->end;
             if (i < n && cp[i] == ' ') {
                 i++; /* as after a word */
-                space = true;
+                pend = F_SPACE_BEFORE;
             }
             push_tok(d, &p, t, &nt, &npara);
             continue;
@@ -633,7 +632,7 @@ void ws_text_tokenize(ws_doc *d)
             i = t->end;
             if (i < n && cp[i] == ' ') {
                 i++; /* as after a word */
-                space = true;
+                pend = F_SPACE_BEFORE;
             }
             push_tok(d, &p, t, &nt, &npara);
             continue;
