@@ -377,7 +377,7 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
  * break before it starts a paragraph. */
 static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npara)
 {
-    if (*nt > 0 && (t->flags & F_PARA_START)) {
+    if (__builtin_expect(*nt > 0 && (t->flags & F_PARA_START), 0)) {
         p->t1 = (uint32_t)*nt;
         VPUSH(&d->arena, d->paras, *p);
         p->t0 = (uint32_t)*nt;
@@ -428,7 +428,7 @@ void ws_text_tokenize(ws_doc *d)
             i++;
             continue;
         }
-        if (nt == tcap) {
+        if (__builtin_expect(nt == tcap, 0)) {
             size_t nc = tcap ? tcap * 2 : 4;
             tv = ws_grow(&d->arena, tv, tcap * sizeof *tv, nc * sizeof *tv);
             d->toks.v = tv;
@@ -443,7 +443,7 @@ void ws_text_tokenize(ws_doc *d)
         if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            if (lroom < LOW_MAX + 8) {
+            if (__builtin_expect(lroom < LOW_MAX + 8, 0)) {
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
                 lroom = LOW_CHUNK;
             }
@@ -490,7 +490,7 @@ void ws_text_tokenize(ws_doc *d)
                     ends = !(le && (le->cls & LX_ABBREV));
                 }
             }
-            if (ends) {
+            if (__builtin_expect(ends, 1)) {
                 uint32_t len = e - i;
                 t->end = e;
                 t->kind = T_WORD;
