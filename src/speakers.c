@@ -2739,13 +2739,20 @@ void ws_speakers_attribute(ws_doc *d)
     c.ins = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.ins);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
-    for (uint32_t k = 0; k < c.n; k++) {
-        tok *t = &c.T[k];
+    /* the tokens and their count in locals: c is passed around, and every
+     * store through one of its byte arrays would make them loads again */
+    tok *const T = c.T;
+    const uint32_t n = c.n;
+    for (uint32_t k = 0; k < n; k++) {
+        tok *t = &T[k];
         if (t->kind != T_WORD) {
-            if (t->kind == T_PUNCT && d->cp[t->start] == ':')
-                c.colons[c.ncolons++] = k;
-            if (t->kind == T_PUNCT && d->cp[t->start] == ',')
-                last_comma = k + 1;
+            if (t->kind == T_PUNCT) {
+                uint32_t ch = d->cp[t->start];
+                if (ch == ':')
+                    c.colons[c.ncolons++] = k;
+                else if (ch == ',')
+                    last_comma = k + 1;
+            }
             continue;
         }
         /* the words two later sieves start from */
