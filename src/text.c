@@ -455,13 +455,31 @@ void ws_text_tokenize(ws_doc *d)
              * so that only the length of the chunk's room is counted. */
             const uint8_t *src = utf8 + boff[i];
             uint32_t lc = ascii_lc[c];
-            do {
-                acc |= lc; /* the classes are its low byte */
-                uint32_t low = lc >> 8;
-                lp[m++] = (char)low;
-                h = (h ^ low) * WS_LEX_HASH_PRIME;
-                lc = ascii_lc[src[m]];
-            } while ((lc & C_ALNUM) && m < LOW_MAX - 1);
+            /* four characters a round, the room counted once a round (a
+             * word cut short, at 60 bytes, goes on in the full rules) */
+#define STEP_()                                                                                    \
+    do {                                                                                           \
+        acc |= lc; /* the classes are its low byte */                                              \
+        uint32_t low = lc >> 8;                                                                    \
+        lp[m++] = (char)low;                                                                       \
+        h = (h ^ low) * WS_LEX_HASH_PRIME;                                                         \
+        lc = ascii_lc[src[m]];                                                                     \
+    } while (0)
+            for (;;) {
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM) || m >= LOW_MAX - 4)
+                    break;
+            }
+#undef STEP_
             uint32_t e = i + (uint32_t)m;
             /* the character after the word, from the byte read last: the
              * code point when ASCII (a byte of 0x80 or above is a non-ASCII
