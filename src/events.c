@@ -115,11 +115,12 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
 void ws_events_find(ws_doc *d)
 {
     ev_ctx c = {.d = d};
-    uint32_t n = (uint32_t)d->toks.n;
     c.ment_at = d->ment_at;
     const tok *T = d->toks.v;
-    for (uint32_t k = 0; k < n; k++) {
-        if (!(T[k].lex & LX_MEET) || T[k].quote >= 0)
+    /* the words of meeting, as the sentence pass listed them (text.c) */
+    for (size_t mi = 0; mi < d->meets.n; mi++) {
+        uint32_t k = d->meets.v[mi];
+        if (T[k].quote >= 0)
             continue;
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;

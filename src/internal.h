@@ -206,6 +206,8 @@ struct ws_doc {
     VEC(sent) sents;
     VEC(para) paras;
     VEC(mquote) mq;
+    VEC(uint32_t) qmarks; /* the quote-mark tokens, in order (text.c, for quotes.c) */
+    VEC(uint32_t) meets;  /* the LX_MEET words, in order (text.c, for events.c) */
     bool british;   /* single marks are the quotations here, double ones nest inside */
     VEC(mention) ments;
     int32_t *ment_at; /* the mention each token belongs to, or -1 (stage 3) */
@@ -327,6 +329,10 @@ enum lex_class {
     LX_DEMONYM = 1u << 29,    /* Greek, Dutch, European: part of a title, never a name alone */
     LX_WL_ASIDE = 1u << 30    /* though, however: a sentence adverb between commas */
 };
+/* first word of a multi-word cue ("pointed" of "pointed out"), beside
+ * LX_PREFIX: the other first words ("has" of "has been") start no cue, and
+ * need no look-up of what follows them (a macro: an enumerator is an int) */
+#define LX_PHRASE_CUE (1u << 31)
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

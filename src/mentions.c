@@ -24,6 +24,8 @@ typedef struct {
     vslot *slot;
     size_t cap;
     int32_t *at; /* for each token capword() looks up: its entry */
+    uint32_t *cand; /* the words a mention may start at: pronouns and capitalised ones */
+    size_t ncand;
 } vocab_t;
 
 /* The hash the tokens carry (tok.hash), of a string made elsewhere */
@@ -67,6 +69,7 @@ static vocab_t make_vocab(ws_doc *d)
      * the list, and the lower-case words (with their hashes), from its back */
     uint32_t *ask = ws_alloc_raw(&d->arena, (2 * n + 1) * sizeof *ask);
     uint32_t *low = ask + 2 * n;
+    v.cand = ws_alloc_raw(&d->arena, (n + 1) * sizeof *v.cand);
     for (size_t k = 0; k < n; k++) {
         const tok *t = &T[k];
         /* no branch on which list a token goes to (the kinds of words follow
@@ -81,6 +84,9 @@ static vocab_t make_vocab(ws_doc *d)
         low[-1] = t->hash;
         low -= 2 * (size_t)l;
         nlow += l;
+        /* and, for ws_mentions_find(), the words a mention may start at */
+        v.cand[v.ncand] = (uint32_t)k;
+        v.ncand += t->kind == T_WORD && (t->lex & LX_PRONOUN || t->flags & F_CAP);
     }
     if (!count)
         return v;
@@ -284,7 +290,13 @@ void ws_mentions_find(ws_doc *d)
     vocab_t vocab = make_vocab(d);
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
-    for (uint32_t k = 0; k < n;) {
+    /* from word to word of make_vocab()'s list (no other token starts a
+     * mention), past the ones a run of capitalised words took */
+    uint32_t next = 0;
+    for (size_t ci = 0; ci < vocab.ncand; ci++) {
+        uint32_t k = vocab.cand[ci];
+        if (k < next)
+            continue;
         if (T[k].kind == T_WORD && (T[k].lex & LX_PRONOUN)) {
             mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
             const tok *w = &T[k];
@@ -293,13 +305,10 @@ void ws_mentions_find(ws_doc *d)
                        : low_is(w, "they") || low_is(w, "we") ? G_PLURAL
                                                                 : G_UNKNOWN;
             add_mention(d, m);
-            k++;
             continue;
         }
-        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || !capword(d, k, &vocab)) {
-            k++;
+        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || !capword(d, k, &vocab))
             continue;
-        }
         uint32_t e = k + 1;
         while (e < n) {
             if (T[e].flags & F_PARA_START)
@@ -325,7 +334,7 @@ void ws_mentions_find(ws_doc *d)
         /* drop a leading honorific-less run made only of titles that are
          * ordinary words here ("General" in "General Assembly" stays org) */
         split_run(d, k, e);
-        k = e;
+        next = e;
     }
     /* written in full below (the entry past the end as zeroed memory had it) */
     d->ment_at = ws_alloc_raw(&d->arena, (n + 1) * sizeof *d->ment_at);

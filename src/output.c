@@ -216,6 +216,18 @@ static void spans(out *o, const ws_span *s, size_t n)
 {
     put(o, "[", 1);
     for (size_t i = 0; i < n; i++) {
+        if (sizeof o->buf - o->n >= 44) {
+            /* room for the longest, ",[", two numbers of up to twenty
+             * digits, "," and "]": the marks go straight into the buffer */
+            if (i)
+                o->buf[o->n++] = ',';
+            o->buf[o->n++] = '[';
+            put_uint(o, s[i].start);
+            o->buf[o->n++] = ',';
+            put_uint(o, s[i].end);
+            o->buf[o->n++] = ']';
+            continue;
+        }
         put(o, i ? ",[" : "[", i ? 2 : 1);
         put_uint(o, s[i].start);
         put(o, ",", 1);

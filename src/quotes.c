@@ -88,51 +88,54 @@ void ws_quotes_find(ws_doc *d)
     uint32_t n = (uint32_t)d->toks.n;
     int64_t dopen = -1, sopen = -1; /* open double / single mark */
     /* paragraph by paragraph: an open quote ends with the last token of
-     * its paragraph, and only quote marks need a look in between */
+     * its paragraph, and only quote marks need a look in between (the
+     * paragraphs are consecutive, and the tokenizer listed the marks in
+     * order: each paragraph's are the next ones of the list) */
+    const uint32_t *qm = d->qmarks.v;
+    size_t qi = 0, nq = d->qmarks.n;
     for (size_t pi = 0; pi < d->paras.n; pi++) {
         uint32_t k1 = d->paras.v[pi].t1;
-        for (uint32_t k = d->paras.v[pi].t0; k < k1; k++) {
+        for (; qi < nq && qm[qi] < k1; qi++) {
+            uint32_t k = qm[qi];
             tok *t = &T[k];
-            if (t->kind == T_QUOTE) {
-                int f = facing(d, t);
-                if (!(t->flags & F_SINGLE)) {
-                    if (dopen < 0) {
-                        if (f & OPEN) {
-                            dopen = k;
-                            t->flags |= F_OPEN;
-                        }
-                        /* a stray closing mark is ignored */
-                    } else if (f & CLOSE) {
-                        t->flags |= F_CLOSE;
-                        emit(d, (uint32_t)dopen, k, true, false);
-                        dopen = -1;
-                        sopen = -1;
-                    } else {
-                        /* an opening mark while one is open: the first was never
-                         * closed; end it before this one and start again */
-                        if (k > (uint32_t)dopen + 1)
-                            emit(d, (uint32_t)dopen, k - 1, false, false);
-                        T[dopen].flags &= (uint16_t)~F_OPEN;
+            int f = facing(d, t);
+            if (!(t->flags & F_SINGLE)) {
+                if (dopen < 0) {
+                    if (f & OPEN) {
                         dopen = k;
                         t->flags |= F_OPEN;
-                        sopen = -1;
                     }
+                    /* a stray closing mark is ignored */
+                } else if (f & CLOSE) {
+                    t->flags |= F_CLOSE;
+                    emit(d, (uint32_t)dopen, k, true, false);
+                    dopen = -1;
+                    sopen = -1;
                 } else {
-                    if (sopen < 0) {
-                        if ((f & OPEN) && !(f & CLOSE && t->start > 0 && text_before(d, t->start - 1))) {
-                            sopen = k;
-                            t->flags |= F_OPEN;
-                        }
-                    } else if (f & CLOSE) {
-                        /* rock 'n' roll: a letter or two between marks is not a quote */
-                        if (!(k == (uint32_t)sopen + 2 && T[k - 1].end - T[k - 1].start <= 2)) {
-                            t->flags |= F_CLOSE;
-                            emit(d, (uint32_t)sopen, k, true, true);
-                        } else {
-                            T[sopen].flags &= (uint16_t)~F_OPEN;
-                        }
-                        sopen = -1;
+                    /* an opening mark while one is open: the first was never
+                     * closed; end it before this one and start again */
+                    if (k > (uint32_t)dopen + 1)
+                        emit(d, (uint32_t)dopen, k - 1, false, false);
+                    T[dopen].flags &= (uint16_t)~F_OPEN;
+                    dopen = k;
+                    t->flags |= F_OPEN;
+                    sopen = -1;
+                }
+            } else {
+                if (sopen < 0) {
+                    if ((f & OPEN) && !(f & CLOSE && t->start > 0 && text_before(d, t->start - 1))) {
+                        sopen = k;
+                        t->flags |= F_OPEN;
                     }
+                } else if (f & CLOSE) {
+                    /* rock 'n' roll: a letter or two between marks is not a quote */
+                    if (!(k == (uint32_t)sopen + 2 && T[k - 1].end - T[k - 1].start <= 2)) {
+                        t->flags |= F_CLOSE;
+                        emit(d, (uint32_t)sopen, k, true, true);
+                    } else {
+                        T[sopen].flags &= (uint16_t)~F_OPEN;
+                    }
+                    sopen = -1;
                 }
             }
         }

@@ -44,8 +44,13 @@ typedef struct ctx {
     bool outer_pass;   /* sieve_indirect's first pass: sentence-final attributions only */
     uint32_t *cues;    /* the tokens where cue_len is set, in order: the sieves that */
     uint32_t ncues;    /* start from every cue read these, not every token */
+    uint32_t *cue_comma; /* for each of those: 1 + the last comma before it, 0 if none */
     uint32_t *colons;  /* the tokens that are a colon, in order (sieve_colon_noun) */
     uint32_t ncolons;
+    uint32_t *hearsay; /* the words sieve_hearsay() starts from, in order */
+    uint32_t nhearsay;
+    uint32_t *ins;     /* the words "in" (sieve_poll), in order */
+    uint32_t nins;
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -1812,6 +1817,10 @@ static void sieve_indirect(ctx *c)
             continue;
         }
         /* X said (that) CONTENT */
+        /* the first pass takes only a fronted clause, whose comma is
+         * before the cue in its sentence (fronted_content(), below) */
+        if (c->outer_pass && c->cue_comma[ci] < s0 + 1)
+            continue;
         bool have = np_left(c, k, s0, &src);
         /* "… say they want …": the clause is the outer cue's speech, and
          * annotators report the outer one alone */
@@ -1846,6 +1855,13 @@ static void sieve_indirect(ctx *c)
             }
         }
         if (!have)
+            continue;
+        /* the first pass takes only a fronted clause ("CONTENT, X said"),
+         * which needs a comma before the subject: without one, none of the
+         * work below can make an attribution in that pass (fronted_content()
+         * reads no more than this) */
+        uint32_t fa, fb;
+        if (c->outer_pass && !fronted_content(c, s0, inverted ? k : src.t0, &fa, &fb))
             continue;
         /* "The bigger risk, he said, is a clash …": the cue interrupts the
          * sentence, whose two halves are the speech */
@@ -2347,15 +2363,24 @@ static void raising_frames(ctx *c)
  * "reportedly" and "allegedly" annotated so 21 times, 2 found before this
  * sieve). The clause's two halves around the adverb are the content; only
  * in a sentence no cue has touched. */
-static void sieve_hearsay(ctx *c)
+/* A word sieve_hearsay() starts from, by what does not change as the sieves
+ * run: collected by ws_speakers_attribute()'s pass over the words */
+static bool hearsay_word(const ctx *c, uint32_t k)
 {
     static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly", "supposedly",
                                           NULL};
-    for (uint32_t k = 1; k + 1 < c->n; k++) {
-        const tok *t = &c->T[k];
-        /* all four end in "edly": most words are out after one comparison */
-        if (t->kind != T_WORD || t->len < 9 || !ws_streq(t->low + t->len - 4, "edly") ||
-            t->quote >= 0 || c->used[k] || (t->flags & F_CAP) || !in_list(t->low, adverbs))
+    const tok *t = &c->T[k];
+    /* all four end in "edly": most words are out after one comparison */
+    return k >= 1 && k + 1 < c->n && t->kind == T_WORD && t->len >= 9 &&
+           ws_streq(t->low + t->len - 4, "edly") && t->quote < 0 && !(t->flags & F_CAP) &&
+           in_list(t->low, adverbs);
+}
+
+static void sieve_hearsay(ctx *c)
+{
+    for (uint32_t hi = 0; hi < c->nhearsay; hi++) {
+        uint32_t k = c->hearsay[hi];
+        if (c->used[k])
             continue;
         uint32_t s0, s1;
         sent_bounds(c, k, &s0, &s1);
@@ -2399,13 +2424,18 @@ static void sieve_poll(ctx *c)
                                         "and", NULL};
     static const char *const clause[] = {"where", "which", "who", "whose", "that", "when",
                                          "while", "because", "if", "although", NULL};
+    uint32_t ii = 0; /* c->ins from the sentence's start */
     for (size_t si = 0; si < c->d->sents.n; si++) {
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
         uint32_t e1 = trim_final_punct(c, s0, s1);
         if (e1 < s0 + 5 || !span_free(c, s0, s1))
             continue;
-        for (uint32_t k = s0; k + 2 < e1; k++) {
-            if (!low_is(&c->T[k], "in") || c->cue_len[k])
+        /* the words "in" of the sentence, from the list of them */
+        while (ii < c->nins && c->ins[ii] < s0)
+            ii++;
+        for (uint32_t x = ii; x < c->nins && c->ins[x] + 2 < e1; x++) {
+            uint32_t k = c->ins[x];
+            if (c->cue_len[k])
                 continue;
             /* the phrase after "in": its head noun within twelve tokens, and
              * then up to a comma or the sentence's end; no cue, no quote */
@@ -2878,16 +2908,34 @@ void ws_speakers_attribute(ws_doc *d)
     c.used = ws_alloc(&d->arena, c.n + 1);
     c.cue_len = ws_alloc(&d->arena, c.n + 1);
     c.cues = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cues);
+    c.cue_comma = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.cue_comma);
+    uint32_t last_comma = 0;
     c.colons = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.colons);
+    c.hearsay = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.hearsay);
+    c.ins = ws_alloc_raw(&d->arena, (c.n + 1) * sizeof *c.ins);
     c.weak = ws_alloc(&d->arena, c.n + 1);
     c.learned = ws_alloc(&d->arena, c.n + 1);
-    for (uint32_t k = 0; k < c.n; k++) {
-        tok *t = &c.T[k];
+    /* the tokens and their count in locals: c is passed around, and every
+     * store through one of its byte arrays would make them loads again */
+    tok *const T = c.T;
+    const uint32_t n = c.n;
+    for (uint32_t k = 0; k < n; k++) {
+        tok *t = &T[k];
         if (t->kind != T_WORD) {
-            if (t->kind == T_PUNCT && d->cp[t->start] == ':')
-                c.colons[c.ncolons++] = k;
+            if (t->kind == T_PUNCT) {
+                uint32_t ch = d->cp[t->start];
+                if (ch == ':')
+                    c.colons[c.ncolons++] = k;
+                else if (ch == ',')
+                    last_comma = k + 1;
+            }
             continue;
         }
+        /* the words two later sieves start from */
+        if (t->len >= 9 && hearsay_word(&c, k))
+            c.hearsay[c.nhearsay++] = k;
+        else if (t->len == 2 && low_is(t, "in"))
+            c.ins[c.nins++] = k;
         /* a word the learned model may take for the head of a cue, below */
         bool may_learn = t->quote < 0 && !(d->flags & WS_RULES_ONLY) && !(t->flags & F_CAP) &&
                          t->kind == T_WORD && t->end - t->start > 2 &&
@@ -2912,6 +2960,17 @@ void ws_speakers_attribute(ws_doc *d)
         if (finding) {
             ws_lex_word("shows", &lemma);
             len = 1;
+        } else if ((t->lex & (LX_PREFIX | LX_PHRASE_CUE)) == LX_PREFIX) {
+            /* the first word of multi-word entries of other classes only:
+             * what ws_lex_phrase_long2() finds is the word's own entry */
+            len = (t->lex & (LX_CUE | LX_CUE_ING)) ? 1 : 0;
+            if (len)
+                lemma = t->cue_lemma;
+            else if (t->lex & LX_CUE_WEAK) {
+                len = 1;
+                lemma = t->cue_lemma;
+                c.weak[k] = 1;
+            }
         } else if (t->lex & LX_PREFIX) {
             /* the first word of multi-word entries: both classes in one pass */
             int32_t lemma2 = -1;
@@ -2990,6 +3049,7 @@ void ws_speakers_attribute(ws_doc *d)
         }
         if (len) {
             c.cue_len[k] = (uint8_t)len;
+            c.cue_comma[c.ncues] = last_comma;
             c.cues[c.ncues++] = k;
             t->cue_lemma = lemma;
             /* the participle of a multi-word cue: "pointing out" */

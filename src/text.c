@@ -26,7 +26,29 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
     uint32_t *cp = d->cp, *boff = d->boff;
     size_t n = 0, i = 0, out_bytes = 0;
     while (i < len) {
-        /* the ASCII fast path: eight bytes at a time */
+#ifdef __SSE2__
+        /* the ASCII fast path: sixteen bytes at a time, while they last */
+        if (i + 16 <= len) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(p + i)), z = _mm_setzero_si128();
+            if ((_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z))) == 0) {
+                __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
+                _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(lo, z));
+                _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(lo, z));
+                _mm_storeu_si128((__m128i *)(cp + n + 8), _mm_unpacklo_epi16(hi, z));
+                _mm_storeu_si128((__m128i *)(cp + n + 12), _mm_unpackhi_epi16(hi, z));
+                __m128i b0 = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)out_bytes), _mm_setr_epi32(0, 1, 2, 3));
+                __m128i four = _mm_set1_epi32(4);
+                __m128i b1 = _mm_add_epi32(b0, four), b2 = _mm_add_epi32(b1, four);
+                _mm_storeu_si128((__m128i *)(boff + n), b0);
+                _mm_storeu_si128((__m128i *)(boff + n + 4), b1);
+                _mm_storeu_si128((__m128i *)(boff + n + 8), b2);
+                _mm_storeu_si128((__m128i *)(boff + n + 12), _mm_add_epi32(b2, four));
+                n += 16, i += 16, out_bytes += 16;
+                continue;
+            }
+        }
+#endif
+        /* eight bytes at a time */
         if (i + 8 <= len && ascii8(p + i)) {
 #ifdef __SSE2__
             /* SSE2 is part of x86-64 itself: no -march needed */
@@ -227,6 +249,33 @@ static const char ascii_str[128][2] = {
 #undef S1_
 #undef S8_
 
+/* The lower case of the non-ASCII marks that make one-character tokens
+ * most often (curly quotes, dashes, the ellipsis), as encode_lower() writes
+ * it, or NULL for any other code point */
+static const char *punct_low(uint32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: return "'";
+    case 0x2010: case 0x2011: return "-";
+    case 0x201A: return "\u201A";
+    case 0x201B: return "\u201B";
+    case 0x201C: return "\u201C";
+    case 0x201D: return "\u201D";
+    case 0x201E: return "\u201E";
+    case 0x201F: return "\u201F";
+    case 0x00AB: return "\u00AB";
+    case 0x00BB: return "\u00BB";
+    case 0x2039: return "\u2039";
+    case 0x203A: return "\u203A";
+    case 0x2013: return "\u2013";
+    case 0x2014: return "\u2014";
+    case 0x2015: return "\u2015";
+    case 0x2212: return "\u2212";
+    case 0x2026: return "\u2026";
+    }
+    return NULL;
+}
+
 /* Lower-case the code points [s, e) into dst (room for 4 bytes a code
  * point); curly apostrophes and hyphens become ASCII so that lexicon entries
  * match either spelling. Returns the length. */
@@ -326,16 +375,16 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
 
 /* The token just filled in at d->toks.v[d->toks.n] joins the array; a line
  * break before it starts a paragraph. */
-static inline void push_tok(ws_doc *d, para *p)
+static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npara)
 {
-    tok *t = &d->toks.v[d->toks.n];
-    if (d->toks.n > 0 && (t->flags & F_PARA_START)) {
-        p->t1 = (uint32_t)d->toks.n;
+    if (__builtin_expect(*nt > 0 && (t->flags & F_PARA_START), 0)) {
+        p->t1 = (uint32_t)*nt;
         VPUSH(&d->arena, d->paras, *p);
-        p->t0 = (uint32_t)d->toks.n;
+        p->t0 = (uint32_t)*nt;
+        (*npara)++;
     }
-    t->para = (int32_t)d->paras.n;
-    d->toks.n++;
+    t->para = *npara;
+    (*nt)++;
 }
 
 /* The lower case of short ASCII words is written straight into a chunk of
@@ -347,8 +396,9 @@ static inline void push_tok(ws_doc *d, para *p)
 void ws_text_tokenize(ws_doc *d)
 {
     uint32_t n = (uint32_t)d->n, i = 0;
-    int newlines = 2; /* the text starts a paragraph */
-    bool space = true;
+    /* the flags the next token takes from the spaces before it: the text
+     * starts a paragraph */
+    uint16_t pend = F_SPACE_BEFORE | F_NL_BEFORE | F_PARA_START;
     para p = {0};
     char *lp = NULL; /* the chunk for lower-case words */
     size_t lroom = 0;
@@ -359,33 +409,41 @@ void ws_text_tokenize(ws_doc *d)
         d->toks.cap = n / 4 + 16;
         d->toks.v = ws_grow(&d->arena, NULL, 0, d->toks.cap * sizeof *d->toks.v);
     }
+    /* the token array, its count and the paragraphs' count in locals (in
+     * registers: the stores of the lower case, through a char pointer,
+     * would otherwise make every use of d->toks a load); d->toks.n is
+     * written at the end */
+    tok *tv = d->toks.v;
+    size_t nt = d->toks.n, tcap = d->toks.cap;
+    int32_t npara = (int32_t)d->paras.n;
+    const uint32_t *boff = d->boff;
+    const uint8_t *utf8 = (const uint8_t *)d->utf8;
     while (i < n) {
         uint32_t c = cp[i];
-        if (c < 0x80 ? (ascii_class[c] & C_SPACE) != 0 : is_space_u(c)) {
+        uint32_t cls = c < 0x80 ? ascii_class[c] : 0; /* the classes of an ASCII character */
+        if ((cls & C_SPACE) || (c >= 0x80 && is_space_u(c))) {
             if (c == '\n' || c == 0x2029 || c == 0x2028 || c == 0x85)
-                newlines++;
-            space = true;
+                pend |= F_NL_BEFORE | F_PARA_START;
+            pend |= F_SPACE_BEFORE;
             i++;
             continue;
         }
-        if (d->toks.n == d->toks.cap) {
-            size_t nc = d->toks.cap ? d->toks.cap * 2 : 4;
-            d->toks.v = ws_grow(&d->arena, d->toks.v, d->toks.cap * sizeof *d->toks.v,
-                                nc * sizeof *d->toks.v);
-            d->toks.cap = nc;
+        if (__builtin_expect(nt == tcap, 0)) {
+            size_t nc = tcap ? tcap * 2 : 4;
+            tv = ws_grow(&d->arena, tv, tcap * sizeof *tv, nc * sizeof *tv);
+            d->toks.v = tv;
+            d->toks.cap = tcap = nc;
         }
-        tok *t = &d->toks.v[d->toks.n];
+        tok *t = &tv[nt];
         *t = (tok){.start = i,
                    .quote = -1,
                    .cue_lemma = -1,
-                   .flags = (uint16_t)((space ? F_SPACE_BEFORE : 0) |
-                                       (newlines ? F_NL_BEFORE | F_PARA_START : 0))};
-        newlines = 0;
-        space = false;
-        if (c < 0x80 && (ascii_class[c] & C_ALNUM)) {
+                   .flags = pend};
+        pend = 0;
+        if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            if (lroom < LOW_MAX + 8) {
+            if (__builtin_expect(lroom < LOW_MAX + 8, 0)) {
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
                 lroom = LOW_CHUNK;
             }
@@ -395,15 +453,33 @@ void ws_text_tokenize(ws_doc *d)
              * code points: a byte, and no test for ASCII. The text's NUL
              * after its last byte ends the word there (no letter, no digit),
              * so that only the length of the chunk's room is counted. */
-            const uint8_t *src = (const uint8_t *)d->utf8 + d->boff[i];
+            const uint8_t *src = utf8 + boff[i];
             uint32_t lc = ascii_lc[c];
-            do {
-                acc |= lc; /* the classes are its low byte */
-                uint32_t low = lc >> 8;
-                lp[m++] = (char)low;
-                h = (h ^ low) * WS_LEX_HASH_PRIME;
-                lc = ascii_lc[src[m]];
-            } while ((lc & C_ALNUM) && m < LOW_MAX - 1);
+            /* four characters a round, the room counted once a round (a
+             * word cut short, at 60 bytes, goes on in the full rules) */
+#define STEP_()                                                                                    \
+    do {                                                                                           \
+        acc |= lc; /* the classes are its low byte */                                              \
+        uint32_t low = lc >> 8;                                                                    \
+        lp[m++] = (char)low;                                                                       \
+        h = (h ^ low) * WS_LEX_HASH_PRIME;                                                         \
+        lc = ascii_lc[src[m]];                                                                     \
+    } while (0)
+            for (;;) {
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM))
+                    break;
+                STEP_();
+                if (!(lc & C_ALNUM) || m >= LOW_MAX - 4)
+                    break;
+            }
+#undef STEP_
             uint32_t e = i + (uint32_t)m;
             /* the character after the word, from the byte read last: the
              * code point when ASCII (a byte of 0x80 or above is a non-ASCII
@@ -432,7 +508,7 @@ void ws_text_tokenize(ws_doc *d)
                     ends = !(le && (le->cls & LX_ABBREV));
                 }
             }
-            if (ends) {
+            if (__builtin_expect(ends, 1)) {
                 uint32_t len = e - i;
                 t->end = e;
                 t->kind = T_WORD;
@@ -485,9 +561,9 @@ void ws_text_tokenize(ws_doc *d)
                     /* the one space after most words, taken here rather
                      * than by another round of the loop */
                     i++;
-                    space = true;
+                    pend = F_SPACE_BEFORE;
                 }
-                push_tok(d, &p);
+                push_tok(d, &p, t, &nt, &npara);
                 continue;
             }
         }
@@ -511,6 +587,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
+            VPUSH(&d->arena, d->qmarks, (uint32_t)nt); /* the index this token gets */
             t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
@@ -535,6 +612,23 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         }
         uint32_t len = t->end - t->start;
+        const char *pl;
+        if (len == 1 && t->kind != T_WORD && (pl = punct_low(c)) != NULL) {
+            /* a curly quote mark or a dash: no letter, no digit, and a
+             * lower case of its own, shared and read-only */
+            if (t->end < n && is_space(cp[t->end]))
+                t->flags |= F_SPACE_AFTER;
+            t->low = pl;
+            t->len = (uint32_t)strlen(pl);
+            t->hash = ws_fnv_n(WS_LEX_HASH_BASIS, pl, t->len);
+            i = t->end;
+            if (i < n && cp[i] == ' ') {
+                i++; /* as after a word */
+                pend = F_SPACE_BEFORE;
+            }
+            push_tok(d, &p, t, &nt, &npara);
+            continue;
+        }
         if (len == 1 && cp[t->start] < 0x80) {
             /* one character: its lower case is a shared, read-only string */
             uint32_t ch = cp[t->start];
@@ -556,9 +650,9 @@ void ws_text_tokenize(ws_doc *d)
             i = t->end;
             if (i < n && cp[i] == ' ') {
                 i++; /* as after a word */
-                space = true;
+                pend = F_SPACE_BEFORE;
             }
-            push_tok(d, &p);
+            push_tok(d, &p, t, &nt, &npara);
             continue;
         }
         /* ASCII: classes, lower case and the lexicon hash in one pass (a
@@ -607,7 +701,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
             i = t->end;
-            push_tok(d, &p);
+            push_tok(d, &p, t, &nt, &npara);
             continue;
         }
         bool has_upper = false, has_lower = false;
@@ -642,8 +736,9 @@ void ws_text_tokenize(ws_doc *d)
         if (t->kind == T_WORD)
             t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
         i = t->end;
-        push_tok(d, &p);
+        push_tok(d, &p, t, &nt, &npara);
     }
+    d->toks.n = nt;
     /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
@@ -701,6 +796,19 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
     (LX_CUE | LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP | LX_AUX | LX_WL_AUXVERB | LX_DET |          \
      LX_PRONOUN)
 
+/* headline_case()'s count of token t, a word inside a sentence: a word the
+ * lexicon knows in a lower-case class, capitalised (up) or not (low) */
+static inline void headline_count(const tok *t, uint32_t *up, uint32_t *low)
+{
+    if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
+        (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
+        return;
+    if (t->flags & F_CAP)
+        (*up)++;
+    else
+        (*low)++;
+}
+
 /* A title-case headline ("Bellwether County Says Trump Should Win GOP
  * Nomination") capitalises its verbs and function words, which would run the
  * speaker, the cue and the content into one name. Where a sentence
@@ -708,19 +816,10 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
  * those words lose their capital, and the later stages read the headline as
  * running text. A name keeps its capital: the words lowered are only those the
  * lexicon knows in a lower-case class. */
-static void headline_case(ws_doc *d, const sent *s)
+/* (for sentence s, whose words after the first counted up and low as the
+ * sentences are found: one pass over the tokens) */
+static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 {
-    uint32_t up = 0, low = 0;
-    for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
-        const tok *t = &d->toks.v[k];
-        if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
-            (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
-            continue;
-        if (t->flags & F_CAP)
-            up++;
-        else
-            low++;
-    }
     if (up < 2 || low > up)
         return;
     for (uint32_t k = s->t0 + 1; k < s->t1; k++) {
@@ -733,6 +832,16 @@ static void headline_case(ws_doc *d, const sent *s)
     }
 }
 
+/* Sentence s joins the list, and loses its headline case; the counts start
+ * again for the next. Finding the later sentences reads only tokens after s,
+ * whose capitals are still as written. */
+static void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+{
+    VPUSH(&d->arena, d->sents, s);
+    headline_case(d, &s, *up, *low);
+    *up = *low = 0;
+}
+
 void ws_text_sentences(ws_doc *d)
 {
     tok *T = d->toks.v;
@@ -740,6 +849,7 @@ void ws_text_sentences(ws_doc *d)
     sent s = {0};
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
+    uint32_t up = 0, low = 0; /* headline_count() of the sentence's words so far */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &T[k];
         uint16_t fl = t->flags;
@@ -750,7 +860,7 @@ void ws_text_sentences(ws_doc *d)
             if (k > s.t0 && (fl & F_PARA_START)) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
-                VPUSH(&d->arena, d->sents, s);
+                push_sent(d, s, &up, &low);
                 cur++;
                 s.t0 = k;
             }
@@ -758,12 +868,16 @@ void ws_text_sentences(ws_doc *d)
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
-            VPUSH(&d->arena, d->sents, s);
+            push_sent(d, s, &up, &low); /* the dash counts for nothing */
             cur++;
             s.t0 = k + 1;
             continue;
         }
         t->sent = cur;
+        if (k > s.t0)
+            headline_count(t, &up, &low);
+        if (t->lex & LX_MEET)
+            VPUSH(&d->arena, d->meets, k);
         bool end;
         uint32_t last = k;
         if (t->kind == T_PUNCT) {
@@ -806,22 +920,20 @@ void ws_text_sentences(ws_doc *d)
          * mark after the end that opens a new quote starts a sentence */
         for (uint32_t j = k + 1; j <= last; j++)
             T[j].sent = cur;
-        k = last;
+        k = last; /* closing marks and brackets: no words to count */
         s.t1 = last + 1;
         s.para = T[s.t0].para;
-        VPUSH(&d->arena, d->sents, s);
+        push_sent(d, s, &up, &low);
         cur++;
         s.t0 = last + 1;
     }
     if (n > s.t0) {
         s.t1 = n;
         s.para = T[s.t0].para;
-        VPUSH(&d->arena, d->sents, s);
+        push_sent(d, s, &up, &low);
     }
-    for (uint32_t k = 0; k < d->sents.n; k++) {
+    for (uint32_t k = 0; k < d->sents.n; k++)
         T[d->sents.v[k].t0].flags |= F_SENT_START;
-        headline_case(d, &d->sents.v[k]);
-    }
 }
 
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end)

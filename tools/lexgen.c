@@ -159,6 +159,9 @@ int main(int argc, char **argv)
                     char first[256];
                     snprintf(first, sizeof first, "%.*s", (int)strcspn(w, " "), w);
                     add(first, "LX_PREFIX", -1);
+                    /* ... and of a cue, which the speakers stage looks up */
+                    if (is_cue)
+                        add(first, "LX_PHRASE_CUE", -1);
                 }
             }
         }
