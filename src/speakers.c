@@ -500,6 +500,15 @@ static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
         if (q->cue1 <= k && q->cue1 > q->cue0 && q->cue0 >= s0 && (!best || q->cue1 > best->cue1))
             best = q;
     }
+    /* a speech verb after it that no rule has attributed yet ("even a top
+     * strategist said …, saying "…"", the quotation's sieve running first):
+     * that verb's subject */
+    uint32_t from = best ? best->cue1 : s0, lo_x = k > s0 + 40 ? k - 40 : s0;
+    for (uint32_t x = k; x-- > (from > lo_x ? from : lo_x);) {
+        if (c->cue_len[x] && !c->weak[x] && !c->used[x] && !c->learned[x] &&
+            (c->T[x].lex & LX_CUE) && !(c->T[x].flags & F_CAP) && !(c->T[x].lex & LX_CUE_ING))
+            return x > s0 && np_left(c, x, s0, out);
+    }
     if (!best || !best->has_src_span || best->src_t1 <= best->src_t0)
         return false;
     out->t0 = best->src_t0;
