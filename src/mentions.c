@@ -252,6 +252,12 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         if ((T[k].lex & LX_ORGWORD) ||
             (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
             org = true;
+    /* a transcript's speaker label: "PENCE: Well, look, …" opens its
+     * paragraph (perhaps after the quotation mark of the whole) */
+    if (org && b == name0 + 1 && b < d->toks.n && tok_punct(d, b, ':') && (T[name0].flags & F_ALLCAP) &&
+        ((T[name0].flags & F_PARA_START) ||
+         (name0 > 0 && T[name0 - 1].kind == T_QUOTE && (T[name0 - 1].flags & F_PARA_START))))
+        org = false;
     /* a known first name makes a person: "Lena Park", "Tom Price" */
     if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
         org = false;
