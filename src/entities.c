@@ -197,6 +197,20 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
 
 /* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
  * more likely a place than a person. */
+/* The first word of a place's name, never of a person's: "New Hampshire",
+ * "Middle East", "San Bernardino", "Lake Erie" */
+static bool place_word(const tok *t)
+{
+    static const char *const w[] = {"new", "north", "south", "east", "west", "middle", "central",
+                                    "united", "san", "santa", "los", "las", "fort", "mount",
+                                    "lake", "port", "northern", "southern", "eastern", "western",
+                                    NULL};
+    for (size_t i = 0; w[i]; i++)
+        if (strcmp(t->low, w[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool place_like(ectx *c, const mention *m)
 {
     if (m->title || m->t0 == 0 || m->n1 - m->n0 != 1)
@@ -267,7 +281,7 @@ static void cluster_names(ectx *c)
             }
             m->entity = best;
             if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) ||
-                (nw >= 2 && !after_preposition(c, m)))
+                (nw >= 2 && !after_preposition(c, m) && !place_word(&c->T[m->n0])))
                 d->ents.v[best].person = true;
             if (d->ents.v[best].gender == G_UNKNOWN)
                 d->ents.v[best].gender = m->gender;

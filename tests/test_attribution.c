@@ -25,6 +25,27 @@
         ws_doc_free(tu_expect_quotes((text), exp_, N_OF(exp_)));                            \
     } while (0)
 
+/* A place's two-word name is no person ("New Hampshire voted"); a first
+ * name and a surname are one */
+static void test_place_names(void **state)
+{
+    (void)state;
+    const char t[] = "New Hampshire voted on Tuesday. Ana Lindqvist watched the count in San Remo.";
+    ws_doc *d = tu_analyze(t, 0);
+    bool person_seen = false;
+    for (size_t i = 0; i < ws_doc_entity_count(d); i++) {
+        const ws_entity *e = ws_doc_entity(d, i);
+        if (strcmp(e->name, "New Hampshire") == 0 || strcmp(e->name, "San Remo") == 0)
+            assert_int_not_equal(e->type, WS_PERSON);
+        if (strcmp(e->name, "Ana Lindqvist") == 0) {
+            person_seen = true;
+            assert_int_equal(e->type, WS_PERSON);
+        }
+    }
+    assert_true(person_seen);
+    ws_doc_free(d);
+}
+
 /* ---- Q-S-C: "quote," source cue ----------------------------------------------- */
 
 static void test_qsc_title(void **state)
@@ -882,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_writer_failure),
         cmocka_unit_test(test_writer_failure_midway),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_place_names),
     };
     return cmocka_run_group_tests_name("attribution", tests, NULL, NULL);
 }
