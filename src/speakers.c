@@ -264,6 +264,18 @@ static bool titled_name(const ctx *c, uint32_t s, uint32_t e)
     return false;
 }
 
+/* Where a parenthesis that closes just before e opens ("(R-Fla.)"), when
+ * it opens within reach tokens and after lo; else e. */
+static uint32_t paren_start(const ctx *c, uint32_t e, uint32_t lo, uint32_t reach)
+{
+    if (e <= lo + 1 || !tok_punct(c->d, e - 1, ')'))
+        return e;
+    uint32_t p = e - 1;
+    while (p > lo && e - p < reach && !tok_punct(c->d, p, '('))
+        p--;
+    return tok_punct(c->d, p, '(') && p > lo ? p : e;
+}
+
 /* The subject phrase that ends just before token k (the cue). */
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
@@ -308,13 +320,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         }
     }
     /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
-    if (e > lo + 1 && tok_punct(c->d, e - 1, ')')) {
-        uint32_t p = e - 1;
-        while (p > lo && e - p < 10 && !tok_punct(c->d, p, '('))
-            p--;
-        if (tok_punct(c->d, p, '(') && p > lo)
-            e = p;
-    }
+    e = paren_start(c, e, lo, 10);
     /* "Jim Bennett, 57, told": an age */
     if (e > lo + 2 && c->T[e - 1].kind == T_NUM && tok_punct(c->d, e - 2, ','))
         e -= 2;
@@ -363,14 +369,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
          (closed_appos && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP)))) {
         /* the name may carry a party tag: "Rep. Jim Jordan (R-Ohio), an
          * oversight panel member, said" */
-        uint32_t ne = s - 1;
-        if (ne > lo + 2 && tok_punct(c->d, ne - 1, ')')) {
-            uint32_t p = ne - 1;
-            while (p > lo && ne - p < 8 && !tok_punct(c->d, p, '('))
-                p--;
-            if (tok_punct(c->d, p, '(') && p > lo)
-                ne = p;
-        }
+        uint32_t ne = paren_start(c, s - 1, lo, 8);
         uint32_t s2 = ne;
         while (s2 > lo && !is_boundary(c, s2 - 1) && ne - s2 < MAX_NP)
             s2--;
