@@ -195,8 +195,6 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
     return -1;
 }
 
-/* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
- * more likely a place than a person. */
 /* The first word of a place's name, never of a person's: "New Hampshire",
  * "Middle East", "San Bernardino", "Lake Erie" */
 static bool place_word(const tok *t)
@@ -211,6 +209,8 @@ static bool place_word(const tok *t)
     return false;
 }
 
+/* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
+ * more likely a place than a person. */
 static bool place_like(ectx *c, const mention *m)
 {
     if (m->title || m->t0 == 0 || m->n1 - m->n0 != 1)

@@ -244,7 +244,7 @@ static inline int ws_feat_vclass_code(const ws_doc *d, int64_t k)
     if ((t->lex & LX_WL_SUBJECT) && !(d->ment_at && d->ment_at[k] >= 0 &&
                                       d->ments.v[d->ment_at[k]].kind != M_PRONOUN))
         return WS_VC_SUBJ;
-    size_t n = strlen(t->low);
+    size_t n = t->len;
     if (n > 3 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd')
         return WS_VC_ED;
     if (n > 3 && t->low[n - 2] == 'l' && t->low[n - 1] == 'y')
