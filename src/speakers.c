@@ -407,7 +407,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
     /* "Later she said", "But the minister said": sentence adverbs and
      * conjunctions are not part of the speaker */
-    while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].lex & (LX_DET | LX_PRONOUN)) &&
+    while (s + 1 < e && c->T[s].kind == T_WORD &&
+           (!(c->T[s].lex & (LX_DET | LX_PRONOUN)) ||
+            /* "Then Mr. Rubin said" (a determiner only in "then-Secretary") */
+            (low_is(&c->T[s], "then") && (c->T[s].flags & F_SENT_START))) &&
            ((c->T[s].lex & (LX_CAPSTOP | LX_AUX)) || (c->T[s].lex & LX_TIMEWORD)) &&
            c->ment_at[s] < 0)
         s++;
