@@ -387,6 +387,20 @@ static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npa
     (*nt)++;
 }
 
+/* After a one-character token: whether a space follows it, and where the
+ * next token starts (the one space after it taken here, as after a word). */
+static inline uint32_t after_short_tok(const uint32_t *cp, uint32_t n, tok *t, uint16_t *pend)
+{
+    uint32_t i = t->end;
+    if (i < n && is_space(cp[i]))
+        t->flags |= F_SPACE_AFTER;
+    if (i < n && cp[i] == ' ') {
+        i++;
+        *pend = F_SPACE_BEFORE;
+    }
+    return i;
+}
+
 /* The lower case of short ASCII words is written straight into a chunk of
  * the arena (room for the longest such word and its NUL at any time) and
  * kept when the word is done. */
@@ -616,16 +630,10 @@ void ws_text_tokenize(ws_doc *d)
         if (len == 1 && t->kind != T_WORD && (pl = punct_low(c)) != NULL) {
             /* a curly quote mark or a dash: no letter, no digit, and a
              * lower case of its own, shared and read-only */
-            if (t->end < n && is_space(cp[t->end]))
-                t->flags |= F_SPACE_AFTER;
             t->low = pl;
             t->len = (uint32_t)strlen(pl);
             t->hash = ws_fnv_n(WS_LEX_HASH_BASIS, pl, t->len);
-            i = t->end;
-            if (i < n && cp[i] == ' ') {
-                i++; /* as after a word */
-                pend = F_SPACE_BEFORE;
-            }
+            i = after_short_tok(cp, n, t, &pend);
             push_tok(d, &p, t, &nt, &npara);
             continue;
         }
@@ -639,19 +647,13 @@ void ws_text_tokenize(ws_doc *d)
                 t->flags |= F_CAP;
             if (t->kind == T_WORD && !(cls & C_LETTER))
                 t->kind = T_NUM;
-            if (t->end < n && is_space(cp[t->end]))
-                t->flags |= F_SPACE_AFTER;
             uint32_t lc = ch + ((cls & C_UPPER) ? 32 : 0);
             t->low = ascii_str[lc];
             t->len = 1;
             t->hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
             if (t->kind == T_WORD)
                 t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
-            i = t->end;
-            if (i < n && cp[i] == ' ') {
-                i++; /* as after a word */
-                pend = F_SPACE_BEFORE;
-            }
+            i = after_short_tok(cp, n, t, &pend);
             push_tok(d, &p, t, &nt, &npara);
             continue;
         }
