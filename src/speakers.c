@@ -912,6 +912,14 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
     return j;
 }
 
+/* A comma just before k, or a quotation closed by its comma: "…," adding */
+static bool comma_before(const ctx *c, uint32_t k)
+{
+    return k > 0 && (tok_punct(c->d, k - 1, ',') ||
+                     (k > 1 && c->T[k - 1].kind == T_QUOTE && (c->T[k - 1].flags & F_CLOSE) &&
+                      tok_punct(c->d, k - 2, ',')));
+}
+
 /* "by", "before", "after", "while", "without" at k: before a participle
  * cue ("by saying", "before claiming that") its speech is the clause
  * subject's own. */
@@ -1819,7 +1827,7 @@ static void sieve_indirect(ctx *c)
         if (participle) {
             /* "…, saying (that) CONTENT", "… by saying (that) …", "… before
              * claiming that …": the subject is the clause's before */
-            if (k < s0 + 2 || !(tok_punct(c->d, k - 1, ',') || participle_prep(c, k - 1)))
+            if (k < s0 + 2 || !(comma_before(c, k) || participle_prep(c, k - 1)))
                 continue;
             if (!prev_source(c, s0, k, &src) && !np_left_first(c, s0, k, &src))
                 continue;
@@ -2194,7 +2202,7 @@ static void sieve_frame(ctx *c)
             sp = &src;
         } else if (k > s0 && np_left(c, k, s0, &src)) {
             sp = &src;
-        } else if (k > s0 + 1 && (tok_punct(c->d, v - 1, ',') || tok_is(c->d, v - 1, "and")) &&
+        } else if (k > s0 + 1 && (comma_before(c, v) || tok_is(c->d, v - 1, "and")) &&
                    (prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src))) {
             sp = &src; /* "X …, saying", "X … and refused": the sentence's subject */
         } else if (k > s0 && np_left_first(c, s0, k, &src)) {
