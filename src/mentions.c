@@ -221,6 +221,16 @@ static bool roman(const tok *t)
     return false;
 }
 
+/* -an, -ian, -ese, -ish: how names of peoples end (Estrellan, Congolese) */
+static bool demonym_ending(const tok *t)
+{
+    size_t n = t->len;
+    const char *w = t->low;
+    return n > 5 && ((w[n - 2] == 'a' && w[n - 1] == 'n') ||
+                     (w[n - 3] == 'e' && w[n - 2] == 's' && w[n - 1] == 'e') ||
+                     (w[n - 3] == 'i' && w[n - 2] == 's' && w[n - 1] == 'h'));
+}
+
 /* Split a capitalised run [a, b) into titles and a name. */
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
@@ -269,6 +279,14 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     for (uint32_t k = name0; k < b && demonyms; k++)
         demonyms = (T[k].lex & LX_DEMONYM) != 0;
     if (demonyms)
+        return;
+    /* "the Estrellan capital", "a Norvalian port": a lone word with a
+     * nationality's ending between a determiner and a common noun is an
+     * adjective the lexicon does not list, no one's name */
+    if (b == a + 1 && a > 0 && (T[a - 1].lex & LX_DET) &&
+        b < d->toks.n && T[b].kind == T_WORD && !(T[b].flags & F_CAP) &&
+        !(T[b].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) &&
+        demonym_ending(&T[a]))
         return;
     m.n0 = name0;
     m.n1 = b;

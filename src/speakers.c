@@ -1310,8 +1310,15 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
                 if (!(c->T[x].kind == T_WORD || tok_punct(c->d, x, ',')) || c->cue_len[x] ||
                     src.t0 - after > 2 * MAX_NP)
                     ok = false;
-            if (ok)
+            if (ok) {
                 src.t0 = after;
+                /* "X, the attorney general of Y, one of the states suing
+                 * the EPA, said": the name in front of the appositions */
+                int32_t h = c->ment_at[after];
+                if (h >= 0 && c->d->ments.v[h].kind == M_NAME && c->d->ments.v[h].t0 == after &&
+                    tok_punct(c->d, c->d->ments.v[h].t1, ','))
+                    src.head = h;
+            }
         }
     }
     if (!ok)
