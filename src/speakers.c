@@ -66,22 +66,9 @@ static bool in_list(const char *w, const char *const *list)
     return false;
 }
 
-/* verbs that raise their subject: "X seems to …", "X appeared to …" */
-/* Records and polls that speak for themselves: "records show", "…, filings
- * show." (a bare plural is a source only when a word of a person or an
- * organisation; these are the exception) */
-static const char *const finding_nouns[] = {
-    "records", "documents", "filings", "polls", "data", "figures", "files", "reports",
-    "results", "emails", "e-mails", "numbers", "statistics", "surveys", "studies", "estimates",
-    "messages", "returns", "tallies", "transcripts", NULL};
-
-/* Verbs of continuing and starting, before "to" and a cue */
-static const char *const catenatives[] = {"continue", "continues", "continued", "continuing",
-                                          "began", "begin", "begins", "beginning", "started",
-                                          "starts", "start", NULL};
-
-static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
-                                            "appeared", NULL};
+/* Finding nouns ("records show"), catenatives ("continued to say") and
+ * raising verbs ("seems to") are lexicon classes too (lexicon/findingnouns.txt,
+ * catenatives.txt, raising.txt). */
 
 static bool is_boundary(const ctx *c, uint32_t k)
 {
@@ -117,7 +104,7 @@ static bool catenative_at(const ctx *c, uint32_t k)
     const tok *v = &c->T[k];
     if (v->kind != T_WORD || (v->flags & F_CAP))
         return false;
-    if (in_list(v->low, catenatives))
+    if (v->lex2 & LX2_CATENATIVE)
         return true;
     return low_is(v, "on") && k > 0 &&
            (tok_is(c->d, k - 1, "went") || tok_is(c->d, k - 1, "goes") ||
@@ -232,7 +219,7 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
             return true;
     /* "It added": a company or a report; "records show" */
-    if (b == a + 1 && (tok_is(c->d, a, "it") || in_list(c->T[a].low, finding_nouns)))
+    if (b == a + 1 && (tok_is(c->d, a, "it") || (c->T[a].lex2 & LX2_FINDING_NOUN)))
         return true;
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
@@ -2347,7 +2334,7 @@ static void raising_frames(ctx *c)
             continue;
         uint32_t h = q->cue1 - 1; /* the verb ends the cue: "is widely expected" */
         if (c->T[h].kind != T_WORD ||
-            !(in_list(c->T[h].low, raising_verbs) || low_is(&c->T[h], "expected")))
+            !((c->T[h].lex2 & LX2_RAISING) || low_is(&c->T[h], "expected")))
             continue;
         /* "expected" only in the passive: "is expected to", not "he expected" */
         if (low_is(&c->T[h], "expected") &&
@@ -2960,7 +2947,7 @@ void ws_speakers_attribute(ws_doc *d)
             uint32_t j = k - 1;
             if (j > 0 && tok_is(d, j, "there"))
                 j--;
-            finding = d->toks.v[j].kind == T_WORD && in_list(d->toks.v[j].low, finding_nouns);
+            finding = d->toks.v[j].kind == T_WORD && (d->toks.v[j].lex2 & LX2_FINDING_NOUN);
         }
         /* most words: no lexicon cue of any kind starts here (the look-ups
          * below would find none), and the model is not asked */
@@ -3053,7 +3040,7 @@ void ws_speakers_attribute(ws_doc *d)
          * an infinitive reports a judgement (PolNeAR train: seem/appear +
          * "to" annotated 141 of 244 times; before "on", "at", "in" 4 of 57) */
         if (!len && may_learn && k + 2 < c.n && tok_is(d, k + 1, "to") &&
-            c.T[k + 2].kind == T_WORD && in_list(t->low, raising_verbs)) {
+            c.T[k + 2].kind == T_WORD && (t->lex2 & LX2_RAISING)) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;
