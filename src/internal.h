@@ -347,10 +347,26 @@ enum lex_class {
 enum lex_class2 {
     LX2_FINDING_NOUN = 1u << 0, /* records, polls, filings: "records show" */
     LX2_CATENATIVE = 1u << 1,   /* continued, began: before "to" and a cue */
-    LX2_RAISING = 1u << 2       /* seem, appear: raise their subject */
+    LX2_RAISING = 1u << 2,      /* seem, appear: raise their subject */
+    LX2_QUESTION = 1u << 3,     /* whether, if, why: open an indirect question */
+    LX2_DURATION = 1u << 4,     /* hours, years: "for months" */
+    LX2_BE = 1u << 5,           /* was, were, been: a passive's auxiliary */
+    LX2_PARTICLE = 1u << 6,     /* for, about, against: joins a cue before it */
+    LX2_PARTICLE_UP = 1u << 7,  /* up, off: ... only before content */
+    LX2_COLON_SOURCE = 1u << 8, /* poll, report: "Poll: …" speaks for itself */
+    LX2_PAGE_LABEL = 1u << 9,   /* correction, update: "Correction: …" leads no one's words */
+    LX2_RELATIVE = 1u << 10,    /* which, whom, what: opens a relative clause */
+    LX2_NOT_NOUN = 1u << 11,    /* so, such, than: no noun before "that" */
+    LX2_HEARSAY = 1u << 12,     /* reportedly, allegedly */
+    LX2_POLL = 1u << 13,        /* poll, survey: "in a CNN poll" */
+    LX2_POLL_AFTER = 1u << 14,  /* released, of, last: may follow a poll's head */
+    LX2_SUBORDINATOR = 1u << 15, /* where, because, although: opens a subordinate clause */
+    LX2_SAY_NOUN = 1u << 16,    /* message, argument: "Their argument: …" */
+    LX2_FEELING = 1u << 17,     /* convinced, worried: a passive that keeps its subject */
+    LX2_IRREGULAR = 1u << 18    /* said, told, known: participles not in -ed */
 };
 /* the last class, which tok.lex2 (23 bits) must hold */
-_Static_assert(LX2_RAISING < 1u << 23, "tok.lex2 has 23 bits");
+_Static_assert(LX2_IRREGULAR < 1u << 23, "tok.lex2 has 23 bits");
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

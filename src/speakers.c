@@ -66,9 +66,12 @@ static bool in_list(const char *w, const char *const *list)
     return false;
 }
 
-/* Finding nouns ("records show"), catenatives ("continued to say") and
- * raising verbs ("seems to") are lexicon classes too (lexicon/findingnouns.txt,
- * catenatives.txt, raising.txt). */
+/* So are the stage's other word lists (LX2_* in internal.h, one file each
+ * in lexicon/): finding nouns ("records show"), catenatives ("continued to
+ * say"), raising verbs ("seems to"), question words, particles, forms of
+ * "be", the words of polls and page labels, feelings, irregular participles.
+ * The lists that stay here are of cue lemmas (not of a token's form) or of
+ * a word's beginning (to_verb()). */
 
 static bool is_boundary(const ctx *c, uint32_t k)
 {
@@ -751,9 +754,7 @@ static bool ask_verb(const ctx *c, uint32_t k)
 /* what opens an indirect question (or its topic) after the one asked */
 static bool is_question_word(const tok *t)
 {
-    static const char *const w[] = {"whether", "if", "why", "how", "what", "when", "where", "who",
-                                    "about", NULL};
-    return t->kind == T_WORD && in_list(t->low, w);
+    return (t->lex2 & LX2_QUESTION) != 0; /* lexicon/questionwords.txt */
 }
 
 /* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
@@ -774,10 +775,7 @@ static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 /* "for months", "for years": a duration, no object of the cue */
 static bool duration_at(const ctx *c, uint32_t k)
 {
-    static const char *const units[] = {"hours", "days", "weeks", "months", "years", "decades",
-                                        NULL};
-    return k + 1 < c->n && tok_is(c->d, k, "for") && c->T[k + 1].kind == T_WORD &&
-           in_list(c->T[k + 1].low, units);
+    return k + 1 < c->n && tok_is(c->d, k, "for") && (c->T[k + 1].lex2 & LX2_DURATION);
 }
 
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
@@ -1444,7 +1442,6 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
  * sieve). Only when the subject and the agent are both plain phrases. */
 static void sieve_passive(ctx *c)
 {
-    static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", NULL};
     for (uint32_t ci = 0; ci < c->ncues; ci++) {
         uint32_t k = c->cues[ci];
         uint32_t len = cue_at(c, k);
@@ -1458,11 +1455,11 @@ static void sieve_passive(ctx *c)
         /* the auxiliary: "was", "has been", "were also", "is widely" */
         uint32_t v = k;
         while (v > s0 && v + 3 > k && c->T[v - 1].kind == T_WORD &&
-               !in_list(c->T[v - 1].low, be) && !(c->T[v - 1].flags & F_CAP) &&
+               !(c->T[v - 1].lex2 & LX2_BE) && !(c->T[v - 1].flags & F_CAP) &&
                ((c->T[v - 1].lex & LX_AUX) ||
                 (c->T[v - 1].len > 4 && ws_streq(c->T[v - 1].low + c->T[v - 1].len - 2, "ly"))))
             v--;
-        if (v == s0 || !in_list(c->T[v - 1].low, be))
+        if (v == s0 || !(c->T[v - 1].lex2 & LX2_BE))
             continue;
         v--;
         while (v > s0 && (c->T[v - 1].lex & LX_AUX) && !(c->T[v - 1].flags & F_CAP))
@@ -1574,8 +1571,6 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
     const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
     if (l && (ws_streq(l, "say") || ws_streq(l, "tell") || ws_streq(l, "add")))
         return false;
-    static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with",
-                                    "at", "out", "over", "into", NULL};
     /* "referring to the plan", "pointed to Trump": "to" before a noun phrase
      * joins the cue; before a verb ("vowed to fight") it opens the content
      * (PolNeAR train: referring 38 : 3, pointed 16 : 0; declined 1 : 40) */
@@ -1583,7 +1578,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
         ((c->T[k + 1].lex & LX_DET) || (c->T[k + 1].flags & F_CAP) ||
          c->T[k + 1].kind == T_NUM || c->ment_at[k + 1] >= 0))
         return true;
-    return k < c->n && c->T[k].kind == T_WORD && !c->used[k] && in_list(c->T[k].low, p) &&
+    return k < c->n && (c->T[k].lex2 & LX2_PARTICLE) && !c->used[k] &&
            !tok_is(c->d, k + 1, "that") && !duration_at(c, k) &&
            !(k + 1 < c->n && ((c->T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) ||
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
@@ -1988,10 +1983,8 @@ static void sieve_colon_lead(ctx *c)
         }
         int32_t m = c->ment_at[t0];
         /* a poll or a report speaks for itself: "Poll: Trump leads in Ohio" */
-        static const char *const findings[] = {"poll", "polls", "report", "survey", "study",
-                                               "insiders", "sources", NULL};
         if (m < 0 && t0 + 2 < t1 && tok_punct(c->d, t0 + 1, ':') && (c->T[t0].flags & F_CAP) &&
-            in_list(c->T[t0].low, findings) && !c->used[t0 + 2]) {
+            (c->T[t0].lex2 & LX2_COLON_SOURCE) && !c->used[t0 + 2]) {
             np src = {t0, t0 + 1, -1};
             int32_t qi = new_quote(c, t0 + 1, t0 + 2, &src, 3, 0.6);
             c->d->quotes.v[qi].colon = true;
@@ -2013,11 +2006,7 @@ static void sieve_colon_lead(ctx *c)
         }
         /* the labels of a page ("Correction:", "Contributing:", "Breaking:",
          * "Q:") lead no one's words */
-        static const char *const label[] = {"correction", "corrections", "contributing",
-                                            "email", "e-mail", "breaking", "update", "boom",
-                                            "related", "watch", "video", "photos", "q",
-                                            "editor's", "editor’s", "clarification", NULL};
-        if (in_list(c->T[t0].low, label))
+        if (c->T[t0].lex2 & LX2_PAGE_LABEL)
             continue;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
             continue;
@@ -2258,9 +2247,6 @@ static uint32_t tok_at_offset(const ctx *c, size_t off)
  * about 150 with a noun, of which this stage found the pronoun in none). */
 static void relative_frames(ctx *c)
 {
-    static const char *const rel[] = {"which", "whom", "what", "whatever", NULL};
-    static const char *const not_noun[] = {"so", "now", "such", "given", "except", "all",
-                                           "than", "is", "was", "are", "were", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->content.n != 1 || q->sieve != 2 || q->raised)
@@ -2282,7 +2268,7 @@ static void relative_frames(ctx *c)
             continue;
         /* not "in which he says", "at which" */
         bool prep = s >= 2 && (c->T[s - 2].lex & LX_WL_PREP);
-        if (p->kind == T_WORD && !(p->flags & F_CAP) && in_list(p->low, rel) && !prep) {
+        if (p->kind == T_WORD && !(p->flags & F_CAP) && (p->lex2 & LX2_RELATIVE) && !prep) {
             f0 = s - 1;
         } else if (s >= 2 && low_is(p, "that")) {
             /* "a stabbing incident that Carson says led him": after a
@@ -2291,7 +2277,7 @@ static void relative_frames(ctx *c)
             if (n->kind == T_WORD && !(n->flags & F_CAP) && !c->cue_len[s - 2] &&
                 !(n->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP |
                             LX_WL_SUBJECT | LX_PRONOUN)) &&
-                !in_list(n->low, not_noun) && c->ment_at[s - 2] < 0)
+                !(n->lex2 & LX2_NOT_NOUN) && c->ment_at[s - 2] < 0)
                 f0 = s - 1;
         }
         /* "a decision they say allowed it": a noun phrase, then a subject
@@ -2299,7 +2285,7 @@ static void relative_frames(ctx *c)
         if (f0 == f1 && p->kind == T_WORD && !(p->flags & F_CAP) && c->ment_at[s - 1] < 0 &&
             !(p->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP | LX_WL_SUBJECT |
                         LX_PRONOUN | LX_DET | LX_WL_AUXVERB)) &&
-            !in_list(p->low, not_noun) && !(p->len > 4 && ws_streq(p->low + p->len - 2, "ly"))) {
+            !(p->lex2 & LX2_NOT_NOUN) && !(p->len > 4 && ws_streq(p->low + p->len - 2, "ly"))) {
             uint32_t j = s - 1;
             while (j > 0 && j + 5 > s && c->T[j - 1].kind == T_WORD && !c->used[j - 1] &&
                    !(c->T[j - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX |
@@ -2365,13 +2351,9 @@ static void raising_frames(ctx *c)
  * run: collected by ws_speakers_attribute()'s pass over the words */
 static bool hearsay_word(const ctx *c, uint32_t k)
 {
-    static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly", "supposedly",
-                                          NULL};
     const tok *t = &c->T[k];
-    /* all four end in "edly": most words are out after one comparison */
-    return k >= 1 && k + 1 < c->n && t->kind == T_WORD && t->len >= 9 &&
-           ws_streq(t->low + t->len - 4, "edly") && t->quote < 0 && !(t->flags & F_CAP) &&
-           in_list(t->low, adverbs);
+    return k >= 1 && k + 1 < c->n && (t->lex2 & LX2_HEARSAY) && t->quote < 0 &&
+           !(t->flags & F_CAP);
 }
 
 static void sieve_hearsay(ctx *c)
@@ -2416,12 +2398,6 @@ static void sieve_hearsay(ctx *c)
  * attribution has touched. */
 static void sieve_poll(ctx *c)
 {
-    static const char *const heads[] = {"poll", "polls", "survey", "surveys", "polling", NULL};
-    static const char *const after[] = {"released", "conducted", "taken", "published", "last",
-                                        "this", "week", "month", "of", "by", "for", "from", "on",
-                                        "and", NULL};
-    static const char *const clause[] = {"where", "which", "who", "whose", "that", "when",
-                                         "while", "because", "if", "although", NULL};
     uint32_t ii = 0; /* c->ins from the sentence's start */
     for (size_t si = 0; si < c->d->sents.n; si++) {
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
@@ -2450,13 +2426,13 @@ static void sieve_poll(ctx *c)
                     break;
                 }
                 if (!h && e < k + 13 && u->kind == T_WORD && !(u->flags & F_CAP) &&
-                    in_list(u->low, heads))
+                    (u->lex2 & LX2_POLL))
                     h = e;
                 /* after the head only a name, a date or a short modifier:
                  * "poll released Monday", "poll of likely voters" would
                  * already run into a clause */
                 else if (h && (e > h + 5 || !(u->kind == T_NUM || (u->flags & F_CAP) ||
-                                              u->kind == T_PUNCT || in_list(u->low, after)))) {
+                                              u->kind == T_PUNCT || (u->lex2 & LX2_POLL_AFTER)))) {
                     bad = true;
                     break;
                 }
@@ -2468,7 +2444,7 @@ static void sieve_poll(ctx *c)
             if (k == s0 && e < e1 && tok_punct(c->d, e, ',')) {
                 a = e + 1, b = e1; /* fronted: "In a poll …, CONTENT." */
                 /* "…, conducted in May, CONTENT": the poll's own participle */
-                if (a < b && c->T[a].kind == T_WORD && in_list(c->T[a].low, after))
+                if (a < b && (c->T[a].lex2 & LX2_POLL_AFTER))
                     while (a < b && !tok_punct(c->d, a, ','))
                         a++;
                 if (a < b && tok_punct(c->d, a, ','))
@@ -2479,7 +2455,7 @@ static void sieve_poll(ctx *c)
                     b--;
                 /* one clause, not a subordinate one: "…, where X led in the polls" */
                 for (uint32_t j = a; j < b && !bad; j++)
-                    bad = in_list(c->T[j].low, clause) || tok_punct(c->d, j, ':') ||
+                    bad = (c->T[j].lex2 & LX2_SUBORDINATOR) || tok_punct(c->d, j, ':') ||
                           (c->T[j].kind == T_PUNCT && c->T[j].len > 1) ||
                           tok_punct(c->d, j, ';') || c->T[j].kind == T_QUOTE;
                 if (bad)
@@ -2502,10 +2478,6 @@ static void sieve_poll(ctx *c)
  * subject, is the source. */
 static void sieve_colon_noun(ctx *c)
 {
-    static const char *const nouns[] = {"message", "argument", "answer", "advice", "conclusion",
-                                        "verdict", "warning", "reply", "response", "explanation",
-                                        "pitch", "plea", "demand", "demands", "promise", "mantra",
-                                        "slogan", "retort", "assessment", "prediction", NULL};
     /* each sentence's colons in order, up to the first that makes an
      * attribution: read from the list of colons, not from every token */
     int32_t done = -1; /* the sentence that has its attribution */
@@ -2521,7 +2493,7 @@ static void sieve_colon_noun(ctx *c)
         uint32_t nn = k;
         for (uint32_t j = k; j > s0 && j + 4 > k; j--)
             if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
-                in_list(c->T[j - 1].low, nouns)) {
+                (c->T[j - 1].lex2 & LX2_SAY_NOUN)) {
                 nn = j - 1;
                 break;
             }
@@ -2785,8 +2757,6 @@ static bool to_verb(const tok *t)
  * a call"), and a time after the particle is no object ("said on Monday"). */
 static void cue_particles(ctx *c)
 {
-    static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with", "at",
-                                    "out", "over", "into", "up", "off", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         uint32_t k = q->cue1;
@@ -2795,7 +2765,8 @@ static void cue_particles(ctx *c)
         ws_span *s = &q->content.v[0];
         const tok *t = &c->T[k];
         if (t->kind != T_WORD || t->start != s->start || c->T[k + 1].start >= s->end ||
-            !(in_list(t->low, p) || (low_is(t, "to") && to_verb(&c->T[k - 1]))))
+            !((t->lex2 & (LX2_PARTICLE | LX2_PARTICLE_UP)) ||
+              (low_is(t, "to") && to_verb(&c->T[k - 1]))))
             continue;
         bool speech = false;
         for (uint32_t j = q->cue0; j < q->cue1; j++) {
@@ -2876,23 +2847,13 @@ static void tidy_source_edges(ctx *c)
  * Feelings keep their subject. */
 static void passive_sources(ctx *c)
 {
-    static const char *const feelings[] = {
-        "convinced", "concerned", "worried", "pleased", "disappointed", "surprised", "shocked",
-        "interested", "opposed", "committed", "determined", "inclined", "prepared", "excited",
-        "troubled", "alarmed", "frustrated", "encouraged", "angered", "outraged", "dismayed",
-        "impressed", "confused", "offended", "satisfied", "thrilled", "delighted", "disturbed",
-        "unconvinced", "skeptical", "divided", "split", "united", "agreed", "aware", NULL};
-    /* the participles of speech verbs that do not end in -ed */
-    static const char *const irregular[] = {"said", "told", "shown", "known", "seen", "heard",
-                                            "written", "thought", "held", "sworn", "spoken",
-                                            "understood", "taught", "found", "given", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->src_t1 > q->cue0 || q->cue1 <= q->cue0 || q->sieve == 1)
             continue;
         uint32_t h = ws_cue_head(c->d, q);
-        if (!ws_cue_passive(c->d, q, h) || !(past_word(c, h) || in_list(c->T[h].low, irregular)) ||
-            in_list(c->T[h].low, feelings))
+        if (!ws_cue_passive(c->d, q, h) || !(past_word(c, h) || (c->T[h].lex2 & LX2_IRREGULAR)) ||
+            (c->T[h].lex2 & LX2_FEELING))
             continue;
         q->source = -1;
         q->has_src_span = false;

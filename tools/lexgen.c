@@ -37,7 +37,12 @@ static const struct {
     {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},
     /* the second class word (tok.lex2) */
     {"findingnouns", "LX2_FINDING_NOUN"}, {"catenatives", "LX2_CATENATIVE"},
-    {"raising", "LX2_RAISING"},
+    {"raising", "LX2_RAISING"},   {"questionwords", "LX2_QUESTION"}, {"durations", "LX2_DURATION"},
+    {"be", "LX2_BE"},             {"particles", "LX2_PARTICLE"},  {"particles_up", "LX2_PARTICLE_UP"},
+    {"colonsources", "LX2_COLON_SOURCE"}, {"pagelabels", "LX2_PAGE_LABEL"},
+    {"relatives", "LX2_RELATIVE"}, {"notnouns", "LX2_NOT_NOUN"}, {"hearsay", "LX2_HEARSAY"},
+    {"pollwords", "LX2_POLL"},    {"pollafter", "LX2_POLL_AFTER"}, {"subordinators", "LX2_SUBORDINATOR"},
+    {"saynouns", "LX2_SAY_NOUN"}, {"feelings", "LX2_FEELING"},    {"irregular", "LX2_IRREGULAR"},
 };
 
 static struct ent *ents;
