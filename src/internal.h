@@ -322,7 +322,7 @@ enum lex_class {
     LX_DEAD = 1u << 14,      /* late, slain */
     LX_MEET = 1u << 15,      /* met, meeting, talks, received */
     LX_TIMEWORD = 1u << 16,  /* yesterday, today, tonight */
-    LX_PLACE = 1u << 17,     /* words that make a capitalised sequence a place or thing */
+    LX_PLACE = 1u << 17,     /* the first word of a place's name: New, North, San, Lake */
     LX_DET = 1u << 18,       /* the, a, an, this, his, her */
     LX_CUE_NOUN = 1u << 19,  /* statement, interview */
     LX_NOSRC = 1u << 20,     /* never a speaker on its own: it, this, there */
@@ -363,10 +363,13 @@ enum lex_class2 {
     LX2_SUBORDINATOR = 1u << 15, /* where, because, although: opens a subordinate clause */
     LX2_SAY_NOUN = 1u << 16,    /* message, argument: "Their argument: …" */
     LX2_FEELING = 1u << 17,     /* convinced, worried: a passive that keeps its subject */
-    LX2_IRREGULAR = 1u << 18    /* said, told, known: participles not in -ed */
+    LX2_IRREGULAR = 1u << 18,   /* said, told, known: participles not in -ed */
+    LX2_NAME_PARTICLE = 1u << 19, /* al, bin, van, von: lower case inside a name */
+    LX2_ROMAN = 1u << 20,       /* ii, iii, iv: a generational suffix */
+    LX2_MEET_NOUN = 1u << 21    /* meeting, talks: the nouns of LX_MEET */
 };
 /* the last class, which tok.lex2 (23 bits) must hold */
-_Static_assert(LX2_IRREGULAR < 1u << 23, "tok.lex2 has 23 bits");
+_Static_assert(LX2_MEET_NOUN < 1u << 23, "tok.lex2 has 23 bits");
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

@@ -34,7 +34,7 @@ static const struct {
     {"cuenouns", "LX_CUE_NOUN"},
     {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
     {"auxverbs", "LX_WL_AUXVERB"}, {"subjects", "LX_WL_SUBJECT"}, {"leadwords", "LX_WL_LEAD"},
-    {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},
+    {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},  {"placewords", "LX_PLACE"},
     /* the second class word (tok.lex2) */
     {"findingnouns", "LX2_FINDING_NOUN"}, {"catenatives", "LX2_CATENATIVE"},
     {"raising", "LX2_RAISING"},   {"questionwords", "LX2_QUESTION"}, {"durations", "LX2_DURATION"},
@@ -43,6 +43,7 @@ static const struct {
     {"relatives", "LX2_RELATIVE"}, {"notnouns", "LX2_NOT_NOUN"}, {"hearsay", "LX2_HEARSAY"},
     {"pollwords", "LX2_POLL"},    {"pollafter", "LX2_POLL_AFTER"}, {"subordinators", "LX2_SUBORDINATOR"},
     {"saynouns", "LX2_SAY_NOUN"}, {"feelings", "LX2_FEELING"},    {"irregular", "LX2_IRREGULAR"},
+    {"nameparticles", "LX2_NAME_PARTICLE"}, {"roman", "LX2_ROMAN"}, {"meetnouns", "LX2_MEET_NOUN"},
 };
 
 static struct ent *ents;
