@@ -147,6 +147,7 @@ static bool name_particle(const ws_doc *d, uint32_t k)
  * end so). */
 static bool adverb_suffix(const char *w, size_t l)
 {
+    /* endings of words: not a lexicon class */
     static const char *const sfx[] = {"ally", "ately", "ously", "ively", "ently", "antly",
                                       "ingly", "edly", "fully", "ably", "ibly"};
     for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {

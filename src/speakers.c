@@ -1586,6 +1586,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
 
 static bool speech_verb(int32_t lemma)
 {
+    /* cue lemmas ("point out"), no token's form: not a lexicon class */
     static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
                                     "warn", "insist", "point out", "argue", "explain", "write",
                                     "tweet", "declare", "announce", "assert", "claim", "contend",
@@ -1909,7 +1910,8 @@ static void sieve_indirect(ctx *c)
             fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
-             * deputy added"): that inner verb keeps its own. */
+             * deputy added"): that inner verb keeps its own. (Cue lemmas,
+             * no token's form: not a lexicon class.) */
             static const char *const say[] = {"say", "tell", "add", "write", "tweet", "report",
                                               "declare", "announce", "explain", "claim",
                                               "insist", "warn", "note", "argue", "stress",
@@ -2698,6 +2700,7 @@ static void rank_sources(ctx *c)
  * BBC: …", "wrote on Twitter: …"): PolNeAR train, 5 of 6 right. */
 static bool colon_speech(const ctx *c, const quote *q)
 {
+    /* cue lemmas, no token's form: not a lexicon class */
     static const char *const say[] = {"say", "tell", "write", "tweet", "declare", "announce",
                                       "explain", "insist", "warn", "add", NULL};
     if (!q->content.n)
@@ -2738,6 +2741,7 @@ static bool quote_opens_after(const ctx *c, uint32_t j)
  * (PolNeAR train: cue-final 133 : content-initial 18) */
 static bool to_verb(const tok *t)
 {
+    /* beginnings of words (every form of the verb): not a lexicon class */
     static const char *const stems[] = {"respond", "repl", "refer", "point", "object", "react",
                                         "allud", "admit", "confess", "plead", "attest", "testif",
                                         NULL};
