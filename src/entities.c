@@ -199,14 +199,7 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
  * "Middle East", "San Bernardino", "Lake Erie" */
 static bool place_word(const tok *t)
 {
-    static const char *const w[] = {"new", "north", "south", "east", "west", "middle", "central",
-                                    "united", "san", "santa", "los", "las", "fort", "mount",
-                                    "lake", "port", "northern", "southern", "eastern", "western",
-                                    NULL};
-    for (size_t i = 0; w[i]; i++)
-        if (strcmp(t->low, w[i]) == 0)
-            return true;
-    return false;
+    return (t->lex & LX_PLACE) != 0; /* lexicon/placewords.txt */
 }
 
 /* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is

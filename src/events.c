@@ -124,9 +124,7 @@ void ws_events_find(ws_doc *d)
             continue;
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;
-        const char *w = T[k].low;
-        bool noun = ws_streq(w, "meeting") || ws_streq(w, "meetings") ||
-                    ws_streq(w, "talks");
+        bool noun = (T[k].lex2 & LX2_MEET_NOUN) != 0; /* lexicon/meetnouns.txt */
         uint32_t after = k + 1;
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
             after++;

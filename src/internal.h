@@ -88,7 +88,16 @@ typedef struct tok {
     int32_t sent, para;
     int32_t quote;       /* index of the innermost marked quote that contains it, or -1 */
     uint32_t lex;        /* lexicon class bits (LX_*) */
-    int32_t cue_lemma;   /* index of the cue lemma when lex & LX_CUE */
+    /* the cue lemma and the second class word share a word, as in the
+     * lexicon table (one copy sets both): a token stays 48 bytes, and four
+     * more cost 0.5% more instructions */
+    union {
+        struct {
+            signed int cue_lemma : 9; /* index of the cue lemma when lex & LX_CUE, or -1 */
+            unsigned int lex2 : 23;   /* lexicon class bits of the second word (LX2_*) */
+        };
+        uint32_t lex_more; /* both at once */
+    };
     const char *low;     /* lower-cased UTF-8, NUL-terminated */
     uint32_t hash;       /* FNV-1a (WS_LEX_HASH_*) of low, made with it */
     uint32_t len;        /* strlen(low) */
@@ -313,7 +322,7 @@ enum lex_class {
     LX_DEAD = 1u << 14,      /* late, slain */
     LX_MEET = 1u << 15,      /* met, meeting, talks, received */
     LX_TIMEWORD = 1u << 16,  /* yesterday, today, tonight */
-    LX_PLACE = 1u << 17,     /* words that make a capitalised sequence a place or thing */
+    LX_PLACE = 1u << 17,     /* the first word of a place's name: New, North, San, Lake */
     LX_DET = 1u << 18,       /* the, a, an, this, his, her */
     LX_CUE_NOUN = 1u << 19,  /* statement, interview */
     LX_NOSRC = 1u << 20,     /* never a speaker on its own: it, this, there */
@@ -333,6 +342,34 @@ enum lex_class {
  * LX_PREFIX: the other first words ("has" of "has been") start no cue, and
  * need no look-up of what follows them (a macro: an enumerator is an int) */
 #define LX_PHRASE_CUE (1u << 31)
+/* The second class word (tok.lex2, 23 bits), set by the same look-up: word
+ * lists of single words (tools/lexgen.c names their files) */
+enum lex_class2 {
+    LX2_FINDING_NOUN = 1u << 0, /* records, polls, filings: "records show" */
+    LX2_CATENATIVE = 1u << 1,   /* continued, began: before "to" and a cue */
+    LX2_RAISING = 1u << 2,      /* seem, appear: raise their subject */
+    LX2_QUESTION = 1u << 3,     /* whether, if, why: open an indirect question */
+    LX2_DURATION = 1u << 4,     /* hours, years: "for months" */
+    LX2_BE = 1u << 5,           /* was, were, been: a passive's auxiliary */
+    LX2_PARTICLE = 1u << 6,     /* for, about, against: joins a cue before it */
+    LX2_PARTICLE_UP = 1u << 7,  /* up, off: ... only before content */
+    LX2_COLON_SOURCE = 1u << 8, /* poll, report: "Poll: …" speaks for itself */
+    LX2_PAGE_LABEL = 1u << 9,   /* correction, update: "Correction: …" leads no one's words */
+    LX2_RELATIVE = 1u << 10,    /* which, whom, what: opens a relative clause */
+    LX2_NOT_NOUN = 1u << 11,    /* so, such, than: no noun before "that" */
+    LX2_HEARSAY = 1u << 12,     /* reportedly, allegedly */
+    LX2_POLL = 1u << 13,        /* poll, survey: "in a CNN poll" */
+    LX2_POLL_AFTER = 1u << 14,  /* released, of, last: may follow a poll's head */
+    LX2_SUBORDINATOR = 1u << 15, /* where, because, although: opens a subordinate clause */
+    LX2_SAY_NOUN = 1u << 16,    /* message, argument: "Their argument: …" */
+    LX2_FEELING = 1u << 17,     /* convinced, worried: a passive that keeps its subject */
+    LX2_IRREGULAR = 1u << 18,   /* said, told, known: participles not in -ed */
+    LX2_NAME_PARTICLE = 1u << 19, /* al, bin, van, von: lower case inside a name */
+    LX2_ROMAN = 1u << 20,       /* ii, iii, iv: a generational suffix */
+    LX2_MEET_NOUN = 1u << 21    /* meeting, talks: the nouns of LX_MEET */
+};
+/* the last class, which tok.lex2 (23 bits) must hold */
+_Static_assert(LX2_MEET_NOUN < 1u << 23, "tok.lex2 has 23 bits");
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

@@ -6,7 +6,13 @@
 struct lex_entry {
     const char *form; /* lower case; multi-word entries have single spaces */
     uint32_t cls;     /* LX_* bits */
-    int32_t lemma;    /* index into ws_lex_lemmas for cues, else -1 */
+    union {           /* laid out as tok.cue_lemma and tok.lex2 */
+        struct {
+            signed int lemma : 9;  /* index into ws_lex_lemmas for cues, else -1 */
+            unsigned int cls2 : 23; /* LX2_* bits */
+        };
+        uint32_t more; /* both at once, for tok.lex_more */
+    };
 };
 extern const struct lex_entry ws_lex_table[];
 struct lex_head {
@@ -67,11 +73,14 @@ static inline const struct lex_entry *ws_lex_find_head(const char *low, uint32_t
     }
 }
 
-/* ws_lex_word_hashed(), inline */
-static inline uint32_t ws_lex_word_hashed_inline(const char *low, uint32_t h, int32_t *cue_lemma)
+/* A new token's classes and cue lemma from its look-up (e, or NULL): it
+ * has none yet (tok.lex and lex2 0, cue_lemma -1), so a word the lexicon
+ * lacks costs no store. Inline: the tokenizer asks it about every word. */
+static inline void ws_lex_new_tok(tok *t, const struct lex_entry *e)
 {
-    const struct lex_entry *e = ws_lex_find_hashed(low, h);
-    *cue_lemma = e ? e->lemma : -1;
-    return e ? e->cls : 0;
+    if (e) {
+        t->lex = e->cls;
+        t->lex_more = e->more;
+    }
 }
 #endif

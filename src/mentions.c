@@ -137,17 +137,8 @@ static vocab_t make_vocab(ws_doc *d)
 
 static bool name_particle(const ws_doc *d, uint32_t k)
 {
-    static const char *const p[] = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von",
-                                    "der", "den", "la", "le", "du", "dos", "del", "ben", "abu"};
-    if (d->toks.v[k].kind != T_WORD || (d->toks.v[k].flags & F_CAP))
-        return false;
-    if (d->toks.v[k].len < 2 || d->toks.v[k].len > 3)
-        return false; /* each particle has two or three letters */
-    const char *w = d->toks.v[k].low;
-    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (w[0] == p[i][0] && ws_streq(w, p[i]))
-            return true;
-    return false;
+    /* lexicon/nameparticles.txt */
+    return (d->toks.v[k].lex2 & LX2_NAME_PARTICLE) && !(d->toks.v[k].flags & F_CAP);
 }
 
 /* Can token k be part of a capitalised name run? */
@@ -156,6 +147,7 @@ static bool name_particle(const ws_doc *d, uint32_t k)
  * end so). */
 static bool adverb_suffix(const char *w, size_t l)
 {
+    /* endings of words: not a lexicon class */
     static const char *const sfx[] = {"ally", "ately", "ously", "ively", "ently", "antly",
                                       "ingly", "edly", "fully", "ably", "ibly"};
     for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
@@ -214,11 +206,7 @@ static void add_mention(ws_doc *d, mention m)
  * (capitals, yet no acronym of an organisation) */
 static bool roman(const tok *t)
 {
-    static const char *const r[] = {"ii", "iii", "iv", "vi", "vii", "viii"};
-    for (size_t i = 0; i < sizeof r / sizeof *r; i++)
-        if (strcmp(t->low, r[i]) == 0)
-            return true;
-    return false;
+    return (t->lex2 & LX2_ROMAN) != 0; /* lexicon/roman.txt */
 }
 
 /* -an, -ian, -ese, -ish: how names of peoples end (Estrellan, Congolese) */

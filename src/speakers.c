@@ -66,22 +66,12 @@ static bool in_list(const char *w, const char *const *list)
     return false;
 }
 
-/* verbs that raise their subject: "X seems to …", "X appeared to …" */
-/* Records and polls that speak for themselves: "records show", "…, filings
- * show." (a bare plural is a source only when a word of a person or an
- * organisation; these are the exception) */
-static const char *const finding_nouns[] = {
-    "records", "documents", "filings", "polls", "data", "figures", "files", "reports",
-    "results", "emails", "e-mails", "numbers", "statistics", "surveys", "studies", "estimates",
-    "messages", "returns", "tallies", "transcripts", NULL};
-
-/* Verbs of continuing and starting, before "to" and a cue */
-static const char *const catenatives[] = {"continue", "continues", "continued", "continuing",
-                                          "began", "begin", "begins", "beginning", "started",
-                                          "starts", "start", NULL};
-
-static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
-                                            "appeared", NULL};
+/* So are the stage's other word lists (LX2_* in internal.h, one file each
+ * in lexicon/): finding nouns ("records show"), catenatives ("continued to
+ * say"), raising verbs ("seems to"), question words, particles, forms of
+ * "be", the words of polls and page labels, feelings, irregular participles.
+ * The lists that stay here are of cue lemmas (not of a token's form) or of
+ * a word's beginning (to_verb()). */
 
 static bool is_boundary(const ctx *c, uint32_t k)
 {
@@ -117,7 +107,7 @@ static bool catenative_at(const ctx *c, uint32_t k)
     const tok *v = &c->T[k];
     if (v->kind != T_WORD || (v->flags & F_CAP))
         return false;
-    if (in_list(v->low, catenatives))
+    if (v->lex2 & LX2_CATENATIVE)
         return true;
     return low_is(v, "on") && k > 0 &&
            (tok_is(c->d, k - 1, "went") || tok_is(c->d, k - 1, "goes") ||
@@ -232,7 +222,7 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
             return true;
     /* "It added": a company or a report; "records show" */
-    if (b == a + 1 && (tok_is(c->d, a, "it") || in_list(c->T[a].low, finding_nouns)))
+    if (b == a + 1 && (tok_is(c->d, a, "it") || (c->T[a].lex2 & LX2_FINDING_NOUN)))
         return true;
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
@@ -772,9 +762,7 @@ static bool ask_verb(const ctx *c, uint32_t k)
 /* what opens an indirect question (or its topic) after the one asked */
 static bool is_question_word(const tok *t)
 {
-    static const char *const w[] = {"whether", "if", "why", "how", "what", "when", "where", "who",
-                                    "about", NULL};
-    return t->kind == T_WORD && in_list(t->low, w);
+    return (t->lex2 & LX2_QUESTION) != 0; /* lexicon/questionwords.txt */
 }
 
 /* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
@@ -795,10 +783,7 @@ static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 /* "for months", "for years": a duration, no object of the cue */
 static bool duration_at(const ctx *c, uint32_t k)
 {
-    static const char *const units[] = {"hours", "days", "weeks", "months", "years", "decades",
-                                        NULL};
-    return k + 1 < c->n && tok_is(c->d, k, "for") && c->T[k + 1].kind == T_WORD &&
-           in_list(c->T[k + 1].low, units);
+    return k + 1 < c->n && tok_is(c->d, k, "for") && (c->T[k + 1].lex2 & LX2_DURATION);
 }
 
 static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_that)
@@ -1480,7 +1465,6 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
  * sieve). Only when the subject and the agent are both plain phrases. */
 static void sieve_passive(ctx *c)
 {
-    static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", NULL};
     for (uint32_t ci = 0; ci < c->ncues; ci++) {
         uint32_t k = c->cues[ci];
         uint32_t len = cue_at(c, k);
@@ -1494,11 +1478,11 @@ static void sieve_passive(ctx *c)
         /* the auxiliary: "was", "has been", "were also", "is widely" */
         uint32_t v = k;
         while (v > s0 && v + 3 > k && c->T[v - 1].kind == T_WORD &&
-               !in_list(c->T[v - 1].low, be) && !(c->T[v - 1].flags & F_CAP) &&
+               !(c->T[v - 1].lex2 & LX2_BE) && !(c->T[v - 1].flags & F_CAP) &&
                ((c->T[v - 1].lex & LX_AUX) ||
                 (c->T[v - 1].len > 4 && ws_streq(c->T[v - 1].low + c->T[v - 1].len - 2, "ly"))))
             v--;
-        if (v == s0 || !in_list(c->T[v - 1].low, be))
+        if (v == s0 || !(c->T[v - 1].lex2 & LX2_BE))
             continue;
         v--;
         while (v > s0 && (c->T[v - 1].lex & LX_AUX) && !(c->T[v - 1].flags & F_CAP))
@@ -1610,8 +1594,6 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
     const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
     if (l && (ws_streq(l, "say") || ws_streq(l, "tell") || ws_streq(l, "add")))
         return false;
-    static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with",
-                                    "at", "out", "over", "into", NULL};
     /* "referring to the plan", "pointed to Trump": "to" before a noun phrase
      * joins the cue; before a verb ("vowed to fight") it opens the content
      * (PolNeAR train: referring 38 : 3, pointed 16 : 0; declined 1 : 40) */
@@ -1619,7 +1601,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
         ((c->T[k + 1].lex & LX_DET) || (c->T[k + 1].flags & F_CAP) ||
          c->T[k + 1].kind == T_NUM || c->ment_at[k + 1] >= 0))
         return true;
-    return k < c->n && c->T[k].kind == T_WORD && !c->used[k] && in_list(c->T[k].low, p) &&
+    return k < c->n && (c->T[k].lex2 & LX2_PARTICLE) && !c->used[k] &&
            !tok_is(c->d, k + 1, "that") && !duration_at(c, k) &&
            !(k + 1 < c->n && ((c->T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) ||
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
@@ -1627,6 +1609,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
 
 static bool speech_verb(int32_t lemma)
 {
+    /* cue lemmas ("point out"), no token's form: not a lexicon class */
     static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
                                     "warn", "insist", "point out", "argue", "explain", "write",
                                     "tweet", "declare", "announce", "assert", "claim", "contend",
@@ -1950,7 +1933,8 @@ static void sieve_indirect(ctx *c)
             fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
-             * deputy added"): that inner verb keeps its own. */
+             * deputy added"): that inner verb keeps its own. (Cue lemmas,
+             * no token's form: not a lexicon class.) */
             static const char *const say[] = {"say", "tell", "add", "write", "tweet", "report",
                                               "declare", "announce", "explain", "claim",
                                               "insist", "warn", "note", "argue", "stress",
@@ -2024,10 +2008,8 @@ static void sieve_colon_lead(ctx *c)
         }
         int32_t m = c->ment_at[t0];
         /* a poll or a report speaks for itself: "Poll: Trump leads in Ohio" */
-        static const char *const findings[] = {"poll", "polls", "report", "survey", "study",
-                                               "insiders", "sources", NULL};
         if (m < 0 && t0 + 2 < t1 && tok_punct(c->d, t0 + 1, ':') && (c->T[t0].flags & F_CAP) &&
-            in_list(c->T[t0].low, findings) && !c->used[t0 + 2]) {
+            (c->T[t0].lex2 & LX2_COLON_SOURCE) && !c->used[t0 + 2]) {
             np src = {t0, t0 + 1, -1};
             int32_t qi = new_quote(c, t0 + 1, t0 + 2, &src, 3, 0.6);
             c->d->quotes.v[qi].colon = true;
@@ -2049,11 +2031,7 @@ static void sieve_colon_lead(ctx *c)
         }
         /* the labels of a page ("Correction:", "Contributing:", "Breaking:",
          * "Q:") lead no one's words */
-        static const char *const label[] = {"correction", "corrections", "contributing",
-                                            "email", "e-mail", "breaking", "update", "boom",
-                                            "related", "watch", "video", "photos", "q",
-                                            "editor's", "editor’s", "clarification", NULL};
-        if (in_list(c->T[t0].low, label))
+        if (c->T[t0].lex2 & LX2_PAGE_LABEL)
             continue;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
             continue;
@@ -2294,9 +2272,6 @@ static uint32_t tok_at_offset(const ctx *c, size_t off)
  * about 150 with a noun, of which this stage found the pronoun in none). */
 static void relative_frames(ctx *c)
 {
-    static const char *const rel[] = {"which", "whom", "what", "whatever", NULL};
-    static const char *const not_noun[] = {"so", "now", "such", "given", "except", "all",
-                                           "than", "is", "was", "are", "were", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->content.n != 1 || q->sieve != 2 || q->raised)
@@ -2318,7 +2293,7 @@ static void relative_frames(ctx *c)
             continue;
         /* not "in which he says", "at which" */
         bool prep = s >= 2 && (c->T[s - 2].lex & LX_WL_PREP);
-        if (p->kind == T_WORD && !(p->flags & F_CAP) && in_list(p->low, rel) && !prep) {
+        if (p->kind == T_WORD && !(p->flags & F_CAP) && (p->lex2 & LX2_RELATIVE) && !prep) {
             f0 = s - 1;
         } else if (s >= 2 && low_is(p, "that")) {
             /* "a stabbing incident that Carson says led him": after a
@@ -2327,7 +2302,7 @@ static void relative_frames(ctx *c)
             if (n->kind == T_WORD && !(n->flags & F_CAP) && !c->cue_len[s - 2] &&
                 !(n->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP |
                             LX_WL_SUBJECT | LX_PRONOUN)) &&
-                !in_list(n->low, not_noun) && c->ment_at[s - 2] < 0)
+                !(n->lex2 & LX2_NOT_NOUN) && c->ment_at[s - 2] < 0)
                 f0 = s - 1;
         }
         /* "a decision they say allowed it": a noun phrase, then a subject
@@ -2335,7 +2310,7 @@ static void relative_frames(ctx *c)
         if (f0 == f1 && p->kind == T_WORD && !(p->flags & F_CAP) && c->ment_at[s - 1] < 0 &&
             !(p->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP | LX_WL_SUBJECT |
                         LX_PRONOUN | LX_DET | LX_WL_AUXVERB)) &&
-            !in_list(p->low, not_noun) && !(p->len > 4 && ws_streq(p->low + p->len - 2, "ly"))) {
+            !(p->lex2 & LX2_NOT_NOUN) && !(p->len > 4 && ws_streq(p->low + p->len - 2, "ly"))) {
             uint32_t j = s - 1;
             while (j > 0 && j + 5 > s && c->T[j - 1].kind == T_WORD && !c->used[j - 1] &&
                    !(c->T[j - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX |
@@ -2370,7 +2345,7 @@ static void raising_frames(ctx *c)
             continue;
         uint32_t h = q->cue1 - 1; /* the verb ends the cue: "is widely expected" */
         if (c->T[h].kind != T_WORD ||
-            !(in_list(c->T[h].low, raising_verbs) || low_is(&c->T[h], "expected")))
+            !((c->T[h].lex2 & LX2_RAISING) || low_is(&c->T[h], "expected")))
             continue;
         /* "expected" only in the passive: "is expected to", not "he expected" */
         if (low_is(&c->T[h], "expected") &&
@@ -2401,13 +2376,9 @@ static void raising_frames(ctx *c)
  * run: collected by ws_speakers_attribute()'s pass over the words */
 static bool hearsay_word(const ctx *c, uint32_t k)
 {
-    static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly", "supposedly",
-                                          NULL};
     const tok *t = &c->T[k];
-    /* all four end in "edly": most words are out after one comparison */
-    return k >= 1 && k + 1 < c->n && t->kind == T_WORD && t->len >= 9 &&
-           ws_streq(t->low + t->len - 4, "edly") && t->quote < 0 && !(t->flags & F_CAP) &&
-           in_list(t->low, adverbs);
+    return k >= 1 && k + 1 < c->n && (t->lex2 & LX2_HEARSAY) && t->quote < 0 &&
+           !(t->flags & F_CAP);
 }
 
 static void sieve_hearsay(ctx *c)
@@ -2452,12 +2423,6 @@ static void sieve_hearsay(ctx *c)
  * attribution has touched. */
 static void sieve_poll(ctx *c)
 {
-    static const char *const heads[] = {"poll", "polls", "survey", "surveys", "polling", NULL};
-    static const char *const after[] = {"released", "conducted", "taken", "published", "last",
-                                        "this", "week", "month", "of", "by", "for", "from", "on",
-                                        "and", NULL};
-    static const char *const clause[] = {"where", "which", "who", "whose", "that", "when",
-                                         "while", "because", "if", "although", NULL};
     uint32_t ii = 0; /* c->ins from the sentence's start */
     for (size_t si = 0; si < c->d->sents.n; si++) {
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
@@ -2486,13 +2451,13 @@ static void sieve_poll(ctx *c)
                     break;
                 }
                 if (!h && e < k + 13 && u->kind == T_WORD && !(u->flags & F_CAP) &&
-                    in_list(u->low, heads))
+                    (u->lex2 & LX2_POLL))
                     h = e;
                 /* after the head only a name, a date or a short modifier:
                  * "poll released Monday", "poll of likely voters" would
                  * already run into a clause */
                 else if (h && (e > h + 5 || !(u->kind == T_NUM || (u->flags & F_CAP) ||
-                                              u->kind == T_PUNCT || in_list(u->low, after)))) {
+                                              u->kind == T_PUNCT || (u->lex2 & LX2_POLL_AFTER)))) {
                     bad = true;
                     break;
                 }
@@ -2504,7 +2469,7 @@ static void sieve_poll(ctx *c)
             if (k == s0 && e < e1 && tok_punct(c->d, e, ',')) {
                 a = e + 1, b = e1; /* fronted: "In a poll …, CONTENT." */
                 /* "…, conducted in May, CONTENT": the poll's own participle */
-                if (a < b && c->T[a].kind == T_WORD && in_list(c->T[a].low, after))
+                if (a < b && (c->T[a].lex2 & LX2_POLL_AFTER))
                     while (a < b && !tok_punct(c->d, a, ','))
                         a++;
                 if (a < b && tok_punct(c->d, a, ','))
@@ -2515,7 +2480,7 @@ static void sieve_poll(ctx *c)
                     b--;
                 /* one clause, not a subordinate one: "…, where X led in the polls" */
                 for (uint32_t j = a; j < b && !bad; j++)
-                    bad = in_list(c->T[j].low, clause) || tok_punct(c->d, j, ':') ||
+                    bad = (c->T[j].lex2 & LX2_SUBORDINATOR) || tok_punct(c->d, j, ':') ||
                           (c->T[j].kind == T_PUNCT && c->T[j].len > 1) ||
                           tok_punct(c->d, j, ';') || c->T[j].kind == T_QUOTE;
                 if (bad)
@@ -2538,10 +2503,6 @@ static void sieve_poll(ctx *c)
  * subject, is the source. */
 static void sieve_colon_noun(ctx *c)
 {
-    static const char *const nouns[] = {"message", "argument", "answer", "advice", "conclusion",
-                                        "verdict", "warning", "reply", "response", "explanation",
-                                        "pitch", "plea", "demand", "demands", "promise", "mantra",
-                                        "slogan", "retort", "assessment", "prediction", NULL};
     /* each sentence's colons in order, up to the first that makes an
      * attribution: read from the list of colons, not from every token */
     int32_t done = -1; /* the sentence that has its attribution */
@@ -2557,7 +2518,7 @@ static void sieve_colon_noun(ctx *c)
         uint32_t nn = k;
         for (uint32_t j = k; j > s0 && j + 4 > k; j--)
             if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
-                in_list(c->T[j - 1].low, nouns)) {
+                (c->T[j - 1].lex2 & LX2_SAY_NOUN)) {
                 nn = j - 1;
                 break;
             }
@@ -2762,6 +2723,7 @@ static void rank_sources(ctx *c)
  * BBC: …", "wrote on Twitter: …"): PolNeAR train, 5 of 6 right. */
 static bool colon_speech(const ctx *c, const quote *q)
 {
+    /* cue lemmas, no token's form: not a lexicon class */
     static const char *const say[] = {"say", "tell", "write", "tweet", "declare", "announce",
                                       "explain", "insist", "warn", "add", NULL};
     if (!q->content.n)
@@ -2802,6 +2764,7 @@ static bool quote_opens_after(const ctx *c, uint32_t j)
  * (PolNeAR train: cue-final 133 : content-initial 18) */
 static bool to_verb(const tok *t)
 {
+    /* beginnings of words (every form of the verb): not a lexicon class */
     static const char *const stems[] = {"respond", "repl", "refer", "point", "object", "react",
                                         "allud", "admit", "confess", "plead", "attest", "testif",
                                         NULL};
@@ -2821,8 +2784,6 @@ static bool to_verb(const tok *t)
  * a call"), and a time after the particle is no object ("said on Monday"). */
 static void cue_particles(ctx *c)
 {
-    static const char *const p[] = {"for", "about", "on", "of", "against", "upon", "with", "at",
-                                    "out", "over", "into", "up", "off", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         uint32_t k = q->cue1;
@@ -2831,7 +2792,8 @@ static void cue_particles(ctx *c)
         ws_span *s = &q->content.v[0];
         const tok *t = &c->T[k];
         if (t->kind != T_WORD || t->start != s->start || c->T[k + 1].start >= s->end ||
-            !(in_list(t->low, p) || (low_is(t, "to") && to_verb(&c->T[k - 1]))))
+            !((t->lex2 & (LX2_PARTICLE | LX2_PARTICLE_UP)) ||
+              (low_is(t, "to") && to_verb(&c->T[k - 1]))))
             continue;
         bool speech = false;
         for (uint32_t j = q->cue0; j < q->cue1; j++) {
@@ -2912,23 +2874,13 @@ static void tidy_source_edges(ctx *c)
  * Feelings keep their subject. */
 static void passive_sources(ctx *c)
 {
-    static const char *const feelings[] = {
-        "convinced", "concerned", "worried", "pleased", "disappointed", "surprised", "shocked",
-        "interested", "opposed", "committed", "determined", "inclined", "prepared", "excited",
-        "troubled", "alarmed", "frustrated", "encouraged", "angered", "outraged", "dismayed",
-        "impressed", "confused", "offended", "satisfied", "thrilled", "delighted", "disturbed",
-        "unconvinced", "skeptical", "divided", "split", "united", "agreed", "aware", NULL};
-    /* the participles of speech verbs that do not end in -ed */
-    static const char *const irregular[] = {"said", "told", "shown", "known", "seen", "heard",
-                                            "written", "thought", "held", "sworn", "spoken",
-                                            "understood", "taught", "found", "given", NULL};
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->src_t1 > q->cue0 || q->cue1 <= q->cue0 || q->sieve == 1)
             continue;
         uint32_t h = ws_cue_head(c->d, q);
-        if (!ws_cue_passive(c->d, q, h) || !(past_word(c, h) || in_list(c->T[h].low, irregular)) ||
-            in_list(c->T[h].low, feelings))
+        if (!ws_cue_passive(c->d, q, h) || !(past_word(c, h) || (c->T[h].lex2 & LX2_IRREGULAR)) ||
+            (c->T[h].lex2 & LX2_FEELING))
             continue;
         q->source = -1;
         q->has_src_span = false;
@@ -2983,7 +2935,7 @@ void ws_speakers_attribute(ws_doc *d)
             uint32_t j = k - 1;
             if (j > 0 && tok_is(d, j, "there"))
                 j--;
-            finding = d->toks.v[j].kind == T_WORD && in_list(d->toks.v[j].low, finding_nouns);
+            finding = d->toks.v[j].kind == T_WORD && (d->toks.v[j].lex2 & LX2_FINDING_NOUN);
         }
         /* most words: no lexicon cue of any kind starts here (the look-ups
          * below would find none), and the model is not asked */
@@ -3076,7 +3028,7 @@ void ws_speakers_attribute(ws_doc *d)
          * an infinitive reports a judgement (PolNeAR train: seem/appear +
          * "to" annotated 141 of 244 times; before "on", "at", "in" 4 of 57) */
         if (!len && may_learn && k + 2 < c.n && tok_is(d, k + 1, "to") &&
-            c.T[k + 2].kind == T_WORD && in_list(t->low, raising_verbs)) {
+            c.T[k + 2].kind == T_WORD && (t->lex2 & LX2_RAISING)) {
             len = 1;
             lemma = -1;
             c.learned[k] = 1;

@@ -566,9 +566,7 @@ void ws_text_tokenize(ws_doc *d)
                 }
                 t->hash = h;
                 if (t->kind == T_WORD) {
-                    const struct lex_entry *le = ws_lex_find_head(t->low, len, head8, h);
-                    t->cue_lemma = le ? le->lemma : -1;
-                    t->lex = le ? le->cls : 0;
+                    ws_lex_new_tok(t, ws_lex_find_head(t->low, len, head8, h));
                 }
                 i = t->end;
                 if (x == ' ') {
@@ -652,7 +650,7 @@ void ws_text_tokenize(ws_doc *d)
             t->len = 1;
             t->hash = (WS_LEX_HASH_BASIS ^ lc) * WS_LEX_HASH_PRIME;
             if (t->kind == T_WORD)
-                t->lex = ws_lex_word_hashed_inline(t->low, t->hash, &t->cue_lemma);
+                ws_lex_new_tok(t, ws_lex_find_hashed(t->low, t->hash));
             i = after_short_tok(cp, n, t, &pend);
             push_tok(d, &p, t, &nt, &npara);
             continue;
@@ -701,7 +699,7 @@ void ws_text_tokenize(ws_doc *d)
             t->len = len;
             t->hash = h;
             if (t->kind == T_WORD)
-                t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
+                ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
             i = t->end;
             push_tok(d, &p, t, &nt, &npara);
             continue;
@@ -736,7 +734,7 @@ void ws_text_tokenize(ws_doc *d)
         t->hash = h;
         t->len = (uint32_t)(q - t->low);
         if (t->kind == T_WORD)
-            t->lex = ws_lex_word_hashed_inline(t->low, h, &t->cue_lemma);
+            ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
         i = t->end;
         push_tok(d, &p, t, &nt, &npara);
     }

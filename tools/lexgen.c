@@ -2,7 +2,9 @@
  *
  * usage: lexgen OUT.c lexicon/cues.txt ...
  * Each line of a lexicon file is "lemma; form; form ..." ('#' starts a
- * comment). The class of an entry is named by its file. The table is sorted
+ * comment). The class of an entry is named by its file: an LX_* bit of
+ * the entry's cls, or an LX2_* bit of its cls2 (the second class word, for
+ * single words only). The table is sorted
  * by form (strcmp order) so the library can bsearch it: it is const data,
  * shared by every thread, with nothing to initialise at run time. */
 #include <ctype.h>
@@ -15,7 +17,8 @@
 
 struct ent {
     char *form;
-    char *cls; /* "LX_A|LX_B" */
+    char *cls;  /* "LX_A|LX_B", or "" */
+    char *cls2; /* "LX2_A|LX2_B", or "" */
     int lemma;
 };
 
@@ -31,7 +34,16 @@ static const struct {
     {"cuenouns", "LX_CUE_NOUN"},
     {"clausewords", "LX_WL_CLAUSE"}, {"prepositions", "LX_WL_PREP"}, {"boundwords", "LX_WL_BOUND"},
     {"auxverbs", "LX_WL_AUXVERB"}, {"subjects", "LX_WL_SUBJECT"}, {"leadwords", "LX_WL_LEAD"},
-    {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},
+    {"demonyms", "LX_DEMONYM"},   {"asides", "LX_WL_ASIDE"},  {"placewords", "LX_PLACE"},
+    /* the second class word (tok.lex2) */
+    {"findingnouns", "LX2_FINDING_NOUN"}, {"catenatives", "LX2_CATENATIVE"},
+    {"raising", "LX2_RAISING"},   {"questionwords", "LX2_QUESTION"}, {"durations", "LX2_DURATION"},
+    {"be", "LX2_BE"},             {"particles", "LX2_PARTICLE"},  {"particles_up", "LX2_PARTICLE_UP"},
+    {"colonsources", "LX2_COLON_SOURCE"}, {"pagelabels", "LX2_PAGE_LABEL"},
+    {"relatives", "LX2_RELATIVE"}, {"notnouns", "LX2_NOT_NOUN"}, {"hearsay", "LX2_HEARSAY"},
+    {"pollwords", "LX2_POLL"},    {"pollafter", "LX2_POLL_AFTER"}, {"subordinators", "LX2_SUBORDINATOR"},
+    {"saynouns", "LX2_SAY_NOUN"}, {"feelings", "LX2_FEELING"},    {"irregular", "LX2_IRREGULAR"},
+    {"nameparticles", "LX2_NAME_PARTICLE"}, {"roman", "LX2_ROMAN"}, {"meetnouns", "LX2_MEET_NOUN"},
 };
 
 static struct ent *ents;
@@ -55,18 +67,38 @@ static char *trim(char *s)
     return s;
 }
 
+/* cls is a '|'-separated list that holds c as a whole name */
+static int has_class(const char *cls, const char *c)
+{
+    size_t l = strlen(c);
+    for (const char *p = cls; (p = strstr(p, c)) != NULL; p += l)
+        if ((p == cls || p[-1] == '|') && (p[l] == 0 || p[l] == '|'))
+            return 1;
+    return 0;
+}
+
+/* cls + "|" + c, or c when cls is empty */
+static char *join_class(char *cls, const char *c)
+{
+    size_t l = strlen(cls) + strlen(c) + 2;
+    char *j = malloc(l);
+    if (!j)
+        die("out of memory", NULL);
+    snprintf(j, l, "%s%s%s", cls, *cls ? "|" : "", c);
+    free(cls);
+    return j;
+}
+
 static void add(const char *form, const char *cls, int lemma)
 {
+    int second = strncmp(cls, "LX2_", 4) == 0;
     for (size_t i = 0; i < n_ents; i++) {
         if (strcmp(ents[i].form, form) == 0) {
-            if (!strstr(ents[i].cls, cls)) {
-                size_t l = strlen(ents[i].cls) + strlen(cls) + 2;
-                char *c = malloc(l);
-                if (!c)
-                    die("out of memory", NULL);
-                snprintf(c, l, "%s|%s", ents[i].cls, cls);
-                free(ents[i].cls);
-                ents[i].cls = c;
+            if (second) {
+                if (!has_class(ents[i].cls2, cls))
+                    ents[i].cls2 = join_class(ents[i].cls2, cls);
+            } else if (!strstr(ents[i].cls, cls)) {
+                ents[i].cls = join_class(ents[i].cls, cls);
             }
             if (lemma >= 0 && ents[i].lemma < 0)
                 ents[i].lemma = lemma;
@@ -80,7 +112,8 @@ static void add(const char *form, const char *cls, int lemma)
             die("out of memory", NULL);
     }
     ents[n_ents].form = strdup(form);
-    ents[n_ents].cls = strdup(cls);
+    ents[n_ents].cls = strdup(second ? "" : cls);
+    ents[n_ents].cls2 = strdup(second ? cls : "");
     ents[n_ents].lemma = lemma;
     n_ents++;
 }
@@ -134,6 +167,8 @@ int main(int argc, char **argv)
                 lemmas = realloc(lemmas, (n_lemmas + 1) * sizeof *lemmas);
                 if (!lemmas)
                     die("out of memory", NULL);
+                if (n_lemmas == 255) /* tok.cue_lemma has 9 bits */
+                    die("too many cue lemmas in ", argv[a]);
                 lemmas[n_lemmas] = strndup(s, l);
                 lemma = (int)n_lemmas++;
             }
@@ -153,6 +188,10 @@ int main(int argc, char **argv)
                     if (n > 3 && strcmp(first + n - 3, "ing") == 0)
                         c = "LX_CUE_ING";
                 }
+                /* the tokenizer sets cls2 from one word's look-up, and a
+                 * phrase's first word would get LX_PREFIX */
+                if (strncmp(cls, "LX2_", 4) == 0 && strchr(w, ' '))
+                    die("a phrase in a one-word lexicon: ", argv[a]);
                 add(w, c, lemma);
                 /* the first word of a multi-word entry starts a phrase */
                 if (strchr(w, ' ')) {
@@ -177,7 +216,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_ents; i++) {
         fprintf(o, "    {");
         cstr(o, ents[i].form);
-        fprintf(o, ", %s, %d},\n", ents[i].cls, ents[i].lemma);
+        fprintf(o, ", %s, {{%d, %s}}},\n", *ents[i].cls ? ents[i].cls : "0", ents[i].lemma,
+                *ents[i].cls2 ? ents[i].cls2 : "0");
     }
     fprintf(o, "};\nconst size_t ws_lex_table_n = %zu;\n\n", n_ents);
     /* each form's first eight bytes (zero-padded) and its length, so that a
