@@ -897,6 +897,35 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
     return j;
 }
 
+/* Speech [a, b) after cue k in a sentence that opens with a subordinate
+ * clause ("When the moderator pointed out that X, the candidate said …"):
+ * the speech ends with the clause, at its comma, where the main clause
+ * begins with its own subject. */
+static uint32_t subordinate_end(const ctx *c, uint32_t s0, uint32_t k, uint32_t a, uint32_t b)
+{
+    uint32_t x = s0;
+    if (x < k && (c->T[x].kind == T_QUOTE || (c->T[x].lex & LX_WL_LEAD)))
+        x++;
+    const tok *t = &c->T[x];
+    if (x >= k || t->kind != T_WORD ||
+        !(((t->lex2 & LX2_SUBORDINATOR) && !low_is(t, "that") && !low_is(t, "which") &&
+           !low_is(t, "who") && !low_is(t, "whose") && !low_is(t, "where")) ||
+          low_is(t, "after") || low_is(t, "though") || low_is(t, "before") ||
+          low_is(t, "since") || low_is(t, "once") || low_is(t, "until") || low_is(t, "unless")))
+        return b;
+    /* "As X reported, …", "When asked, she said …": the clause ends at the
+     * cue, and what follows is the main clause's */
+    for (uint32_t j = x + 1; j < k; j++)
+        if (tok_punct(c->d, j, ','))
+            return b;
+    if (a > 0 && tok_punct(c->d, a - 1, ','))
+        return b;
+    for (uint32_t j = a + 1; j + 1 < b; j++)
+        if (tok_punct(c->d, j, ',') && c->T[j].quote < 0)
+            return j;
+    return b;
+}
+
 /* A comma just before k, or a quotation closed by its comma: "…," adding */
 static bool comma_before(const ctx *c, uint32_t k)
 {
@@ -1956,6 +1985,7 @@ static void sieve_indirect(ctx *c)
             b = tail;
             if (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ','))
                 a++;
+            b = subordinate_end(c, s0, k, a, b);
             /* a verb that takes an object rather than a clause ("praised his
              * record", "confirmed the meeting") reports just the object:
              * without "that", the speech ends at the first comma */
@@ -2220,7 +2250,7 @@ static void sieve_frame(ctx *c)
         uint32_t a = skip_after_cue(c, cue_end, s1, &saw_that);
         if (a < s1 && (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')))
             a++;
-        uint32_t b = content_end(c, a, s1);
+        uint32_t b = subordinate_end(c, s0, k, a, content_end(c, a, s1));
         if (!saw_that && !speech_verb(t->cue_lemma))
             for (uint32_t j = a + 1; j < b; j++)
                 if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
