@@ -975,6 +975,15 @@ static bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
             tok_is(c->d, v, "wrote") || c->T[v].low[c->T[v].len - 1] == 's');
 }
 
+/* A "not" in [a, e): "not …, but …" is one clause */
+static bool not_before(const ctx *c, uint32_t a, uint32_t e)
+{
+    for (uint32_t j = a; j < e; j++)
+        if (tok_is(c->d, j, "not") || tok_is(c->d, j, "n't"))
+            return true;
+    return false;
+}
+
 /* Content that runs from a to the end of the sentence, without the final
  * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
 static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
@@ -1026,7 +1035,11 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             if (e > a + 2 && c->T[e - 1].kind == T_QUOTE && (c->T[e - 1].flags & F_CLOSE) &&
                 tok_punct(c->d, e - 2, ',') && c->T[e].kind == T_WORD &&
                 (((c->T[e].flags & F_CAP) && !(c->T[e].flags & F_SENT_START)) ||
-                 (c->T[e].lex & (LX_CUE | LX_CUE_ING))))
+                 (c->T[e].lex & (LX_CUE | LX_CUE_ING)) ||
+                 /* "…: "…a mistake," but in fact …": the writer's own clause
+                  * ("not because of "…," but …" goes on) */
+                 (low_is(&c->T[e], "but") && !not_before(c, a, e)) || low_is(&c->T[e], "while") ||
+                 low_is(&c->T[e], "although") || low_is(&c->T[e], "though")))
                 break;
             /* "…, calling her …" / "…, saying …": a participle cue after a comma */
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
@@ -1479,6 +1492,11 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
         return false;
     int32_t qi = new_quote(c, k, k + len, &src, 1, src.head >= 0 ? 0.95 : 0.8);
     c->d->quotes.v[qi].colon = colon && f == k + len + 1;
+    /* "X said: "…a mistake," but in fact …": the writer's own clause */
+    if (!ends && colon && last + 1 < s1 && tok_punct(c->d, last - 1, ',') &&
+        (tok_is(c->d, last + 1, "but") || tok_is(c->d, last + 1, "while") ||
+         tok_is(c->d, last + 1, "although") || tok_is(c->d, last + 1, "though")))
+        ends = true;
     if (ends) {
         add_quote_content(c, qi, m);
     } else {
