@@ -119,6 +119,12 @@ static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
     uint32_t j = k + 1;
     while (j > lo) {
         const tok *t = &c->T[j - 1];
+        /* "who in 2010 said": a year */
+        if (t->kind == T_NUM && t->len == 4 && (t->low[0] == '1' || t->low[0] == '2') &&
+            j > lo + 1 && tok_is(c->d, j - 2, "in")) {
+            j -= 2;
+            continue;
+        }
         if (t->kind != T_WORD)
             break;
         /* "may" is an auxiliary, "Theresa May" a name */
@@ -975,6 +981,21 @@ static bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
             tok_is(c->d, v, "wrote") || c->T[v].low[c->T[v].len - 1] == 's');
 }
 
+/* [a, e) holds a word other than names and function words, so a clause
+ * may have ended before e: "said the United States and its allies will
+ * seek …" coordinates two names, "said prices rose and analysts warned …"
+ * two clauses */
+static bool clause_before(const ctx *c, uint32_t a, uint32_t e)
+{
+    for (uint32_t j = a; j < e; j++) {
+        const tok *t = &c->T[j];
+        if (t->kind == T_WORD && !(t->flags & F_CAP) &&
+            !(t->lex & (LX_DET | LX_PRONOUN | LX_WL_PREP | LX_WL_CLAUSE)))
+            return true;
+    }
+    return false;
+}
+
 /* A "not" in [a, e): "not …, but …" is one clause */
 static bool not_before(const ctx *c, uint32_t a, uint32_t e)
 {
@@ -1017,7 +1038,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
                 break;
             /* "… and one in four said …": another subject's own speech */
-            if (e > a + 2 && other_subject_cue(c, e, s1))
+            if (e > a + 2 && other_subject_cue(c, e, s1) && clause_before(c, a, e))
                 break;
             /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
@@ -1905,8 +1926,8 @@ static void sieve_indirect(ctx *c)
             np_right(c, k + len, s1, &right) && right.head == c->ment_at[k + len] &&
             (right.t1 >= s1 || sent_end_punct(c, right.t1)))
             have = false;
-        if (!have && k > s0 && tok_punct(c->d, k - 1, ',')) {
-            /* CONTENT, said X. */
+        if (!have && k > s0 && tok_punct(c->d, k - 1, ',') && !hearer_verb(c, k)) {
+            /* CONTENT, said X. ("…, told the Post": the one told, no speaker) */
             have = np_right(c, k + len, s1, &src);
             inverted = have;
             /* "Lance Beebe, 49, a Navy veteran who …, said Clinton should …":
