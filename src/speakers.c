@@ -322,6 +322,25 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             closed_appos = false;
         }
     }
+    /* "Clinton, during a town hall in Columbus, Ohio, said", "Cory James,
+     * 22, of Flint, Mich., said": a place and its state close an adjunct
+     * that opened with a preposition after a comma; the speaker is before */
+    if (closed_appos) {
+        uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
+        if (w > lo + 4 && (c->T[w - 1].flags & F_CAP) && c->T[w - 1].kind == T_WORD &&
+            tok_punct(c->d, w - 2, ',') && (c->T[w - 3].flags & F_CAP) &&
+            c->T[w - 3].kind == T_WORD) {
+            for (uint32_t x = w - 3; x > lo + 1 && x + 15 > w; x--) {
+                if (c->T[x].kind != T_WORD)
+                    break;
+                if (tok_punct(c->d, x - 1, ',')) {
+                    if ((c->T[x].lex & LX_WL_PREP) && !(c->T[x].flags & F_CAP))
+                        e = x - 1;
+                    break;
+                }
+            }
+        }
+    }
     /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
     e = paren_start(c, e, lo, 10);
     /* "Jim Bennett, 57, told": an age */
