@@ -1503,6 +1503,14 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
      * own sentence is the whole of the speech */
     if (!ends && last > f + 1 && (tok_punct(c->d, last - 1, '!') || tok_punct(c->d, last - 1, '?')))
         ends = true;
+    /* "says, "Don't you do it," until …": a quotation closed by its own
+     * comma, then the writer's lower-case clause */
+    bool closed = !ends && !colon && f == k + len + 1 && last > f + 1 &&
+                  tok_punct(c->d, last - 1, ',') && last + 1 < s1 &&
+                  c->T[last + 1].kind == T_WORD && !(c->T[last + 1].flags & F_CAP) &&
+                  !c->cue_len[last + 1] && c->ment_at[last + 1] < 0;
+    if (closed)
+        ends = true;
     if (!ends && !colon && f != k + len)
         return false;
     np src;
