@@ -1300,9 +1300,12 @@ static void take_interruption(ctx *c, int32_t qi, uint32_t from, uint32_t s1)
             return;
         if (c->T[e].kind == T_QUOTE) {
             int32_t m = c->T[e].quote;
+            /* ""…," he said, but "…"": joined by a conjunction too */
             if ((c->T[e].flags & F_OPEN) && quote_free(c, m) && c->d->mq.v[m].open == e &&
                 e > 0 && (tok_punct(c->d, e - 1, ',') || tok_punct(c->d, e - 1, ':') ||
-                          ws_is_dash(c->d->cp[c->T[e - 1].start])))
+                          ws_is_dash(c->d->cp[c->T[e - 1].start]) ||
+                          (e > from + 1 && (tok_is(c->d, e - 1, "but") || tok_is(c->d, e - 1, "and")) &&
+                           tok_punct(c->d, e - 2, ','))))
                 add_quote_content(c, qi, m);
             return;
         }
