@@ -63,7 +63,9 @@ static inline bool cue_mention_before(const ws_doc *d, uint32_t k)
 {
     if (!d->ment_at)
         return false;
-    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
+    if (k >= 3) /* some index >= 0: their AND has no sign bit (no branches) */
+        return (d->ment_at[k - 1] & d->ment_at[k - 2] & d->ment_at[k - 3]) >= 0;
+    for (uint32_t j = 0; j < k; j++)
         if (d->ment_at[j] >= 0)
             return true;
     return false;
@@ -213,7 +215,12 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     const tok *T = d->toks.v;
 #define THAT_(j) (T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that"))
     if (k >= 4 && k + 5 <= d->toks.n) {
-        that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
+        /* the hashes first; the words only when one agrees (seldom) */
+        const uint32_t ht = ws_fnv_name("that");
+        that = (T[k + 1].hash == ht) | (T[k + 2].hash == ht) | (T[k + 3].hash == ht) |
+               (T[k + 4].hash == ht);
+        if (that)
+            that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
         qa = (T[k + 1].kind == T_QUOTE) | (T[k + 2].kind == T_QUOTE) | (T[k + 3].kind == T_QUOTE) |
              (T[k + 4].kind == T_QUOTE);
         qb = (T[k - 1].kind == T_QUOTE) | (T[k - 2].kind == T_QUOTE) | (T[k - 3].kind == T_QUOTE) |
