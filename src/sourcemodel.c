@@ -84,7 +84,7 @@ static bool overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 
 /* A role noun outside any mention ("the spokesman", "a campaign aide",
  * "officials"): its span, with a determiner and one word before it. */
-static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
+static inline bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
 {
     const tok *T = d->toks.v;
     if (T[k].kind != T_WORD || !(T[k].lex & LX_ROLE) || d->ment_at[k] >= 0)
