@@ -187,8 +187,15 @@ static const uint16_t ascii_lc[256] = {
 #undef LC1_
 #undef LC8_
 
+/* General punctuation (dashes, curly quotes, the ellipsis, U+2010-2027 and
+ * U+2030-205E): no space, letter or digit among them. News text is full of
+ * them, and the test spares a look-up of the category. */
+static inline bool gen_punct(uint32_t c) { return c - 0x2010u < 0x18u || c - 0x2030u < 0x2Fu; }
+
 static bool is_space_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return c == 0x85 || k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
            k == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
@@ -201,6 +208,8 @@ static inline bool is_space(uint32_t c)
 
 static bool is_alnum_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
            (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
@@ -214,6 +223,8 @@ static inline bool is_alnum(uint32_t c)
 
 static bool is_upper_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
@@ -225,6 +236,8 @@ static inline bool is_upper(uint32_t c)
 
 static bool is_letter_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
