@@ -83,7 +83,7 @@ static const char *const catenatives[] = {"continue", "continues", "continued", 
 static const char *const raising_verbs[] = {"seem", "seems", "seemed", "appear", "appears",
                                             "appeared", NULL};
 
-static bool is_boundary(const ctx *c, uint32_t k)
+static inline bool is_boundary(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     if (t->kind == T_QUOTE)
@@ -240,7 +240,7 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 }
 
 /* A lower-case word in -ed that is no title, role or mention. */
-static bool past_word(const ctx *c, uint32_t k)
+static inline bool past_word(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     return t->kind == T_WORD && !(t->flags & F_CAP) && t->len > 4 && c->ment_at[k] < 0 &&
@@ -916,10 +916,17 @@ static bool participle_prep(const ctx *c, uint32_t k)
 /* At e, "and"/"but", a subject and a finite speech verb: "…, and one in
  * four said …", "… but Democrats accused …": another subject's own speech,
  * where the speech before it ends. */
-static bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
+static bool other_subject_cue_rest(const ctx *c, uint32_t e, uint32_t s1);
+
+/* (its first test inline: the callers ask about every word of a span) */
+static inline bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
 {
-    if (!(tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) || e + 1 >= s1)
-        return false;
+    return (tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && e + 1 < s1 &&
+           other_subject_cue_rest(c, e, s1);
+}
+
+static bool other_subject_cue_rest(const ctx *c, uint32_t e, uint32_t s1)
+{
     const tok *sb = &c->T[e + 1]; /* a subject starts there */
     if (!(sb->kind == T_NUM || (sb->lex & (LX_DET | LX_PRONOUN)) ||
           (sb->kind == T_WORD && !(sb->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE |
