@@ -53,7 +53,8 @@ static const char *last_word(const char *s)
 }
 
 
-static int32_t new_entity(ectx *c, const mention *m)
+/* (w: words(c, m->n0, m->n1), which the caller has made) */
+static int32_t new_entity(ectx *c, const mention *m, char *w)
 {
     entity e = {0};
     uint32_t b = m->n1;
@@ -65,7 +66,6 @@ static int32_t new_entity(ectx *c, const mention *m)
     e.name = ws_span_dup(c->d, c->T[m->n0].start, end);
     e.type = WS_PERSON;
     e.gender = m->gender;
-    char *w = words(c, m->n0, m->n1);
     e.last = last_word(w);
     e.first = w;
     VPUSH(&c->d->arena, c->d->ents, e);
@@ -271,7 +271,7 @@ static void cluster_names(ectx *c)
                 /* a lone surname creates a person only when titled or speaking */
                 if (pass == 1 && !(m->title || m->subject))
                     continue;
-                best = new_entity(c, m);
+                best = new_entity(c, m, w);
                 ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
                 if (nw >= 2) {
                     char *first = ws_strndup(&d->arena, w, strcspn(w, " "));
