@@ -2257,10 +2257,11 @@ static void sieve_frame(ctx *c)
     }
 }
 
-/* The token that starts at character offset off (or the first after it). */
-static uint32_t tok_at_offset(const ctx *c, size_t off)
+/* The token that starts at character offset off (or the first after it),
+ * searched from token lo on. */
+static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, size_t off)
 {
-    uint32_t lo = 0, hi = c->n;
+    uint32_t hi = c->n;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (c->T[mid].start < off)
@@ -2285,9 +2286,20 @@ static void relative_frames(ctx *c)
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->content.n != 1 || q->sieve != 2 || q->raised)
             continue;
-        uint32_t s = q->src_t0, a = tok_at_offset(c, q->content.v[0].start);
-        if (s == 0 || q->src_t1 > q->cue0 || a < q->cue1 || a > q->cue1 + 1 ||
-            c->T[s].sent != c->T[a].sent || c->used[s - 1])
+        uint32_t s = q->src_t0;
+        if (s == 0 || q->src_t1 > q->cue0 || c->used[s - 1])
+            continue;
+        /* the content starts at the cue's end or one token later: a is
+         * the first token at or after its start when that is one of the two */
+        size_t off = q->content.v[0].start;
+        uint32_t a = q->cue1;
+        if (a > 0 && c->T[a - 1].start >= off)
+            continue; /* before the cue's end */
+        if (a < c->n && c->T[a].start < off)
+            a++;
+        if (a < c->n && c->T[a].start < off)
+            continue; /* more than one token after it */
+        if (c->T[s].sent != c->T[a].sent)
             continue;
         const tok *p = &c->T[s - 1];
         uint32_t f0 = s, f1 = s; /* the fragment [f0, f1) */
@@ -2849,7 +2861,7 @@ static void tidy_content_edges(ctx *c)
         quote *q = &c->d->quotes.v[i];
         for (size_t f = 0; f < q->content.n; f++) {
             ws_span *s = &q->content.v[f];
-            uint32_t a = tok_at_offset(c, s->start), b = tok_at_offset(c, s->end);
+            uint32_t a = tok_at_offset_from(c, 0, s->start), b = tok_at_offset_from(c, a, s->end);
             if (a >= c->n || c->T[a].start != s->start)
                 continue;
             /* b: the first token at or after the span's end; b - 1 its last */
