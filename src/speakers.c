@@ -3022,15 +3022,16 @@ void ws_speakers_attribute(ws_doc *d)
          * or an infinitive ("helped him write a book", "to describe") ... or a
          * noun: "the two accused", "a claim". Whatever the learned model
          * would say below: it is not asked then. */
-        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
-                        d->toks.v[k - 1].kind != T_QUOTE) ||
-                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING) &&
+        /* (the word before read once: its hash settles each comparison) */
+        const tok *pv = k > 0 ? &T[k - 1] : NULL;
+        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && pv &&
+                        pv->kind != T_QUOTE) ||
+                       (pv && low_is(pv, "to") && !(t->lex & LX_CUE_ING) &&
                         !(len && quote_opens_after(&c, k + len)) &&
                         !(k > 1 && catenative_at(&c, k - 2))) ||
-                       (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
-                                  tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
-                                  tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
-                                  (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))));
+                       (pv && (low_is(pv, "the") || low_is(pv, "a") || low_is(pv, "an") ||
+                               low_is(pv, "his") || low_is(pv, "their") || low_is(pv, "its") ||
+                               (k > 1 && (pv->lex & LX_DET) && low_is(&T[k - 2], "the"))));
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
