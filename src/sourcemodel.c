@@ -359,7 +359,7 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
             if (d->ment_at[k] >= 0) {
                 ments++;
                 k = d->ments.v[d->ment_at[k]].t1 - 1;
-            } else if (tok_is(d, k, "who") || tok_is(d, k, "that") || tok_is(d, k, "which")) {
+            } else if (low_is(t, "who") || low_is(t, "that") || low_is(t, "which")) {
                 clause++;
             }
         }
