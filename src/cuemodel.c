@@ -63,8 +63,10 @@ static inline bool cue_mention_before(const ws_doc *d, uint32_t k)
 {
     if (!d->ment_at)
         return false;
-    if (k >= 3) /* some index >= 0: their AND has no sign bit (no branches) */
-        return (d->ment_at[k - 1] & d->ment_at[k - 2] & d->ment_at[k - 3]) >= 0;
+    if (k >= 3) { /* some index >= 0: their AND has no sign bit (no branches) */
+        const int32_t *m = &d->ment_at[k];
+        return (m[-1] & m[-2] & m[-3]) >= 0;
+    }
     for (uint32_t j = 0; j < k; j++)
         if (d->ment_at[j] >= 0)
             return true;
@@ -215,16 +217,18 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     const tok *T = d->toks.v;
 #define THAT_(j) (T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that"))
     if (k >= 4 && k + 5 <= d->toks.n) {
+        /* from a pointer to token k: T[k + 1] with k unsigned is an
+         * address computed anew (k + 1 might wrap), tk[1] a displacement */
+        const tok *tk = &T[k];
         /* the hashes first; the words only when one agrees (seldom) */
         const uint32_t ht = ws_fnv_name("that");
-        that = (T[k + 1].hash == ht) | (T[k + 2].hash == ht) | (T[k + 3].hash == ht) |
-               (T[k + 4].hash == ht);
+        that = (tk[1].hash == ht) | (tk[2].hash == ht) | (tk[3].hash == ht) | (tk[4].hash == ht);
         if (that)
             that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
-        qa = (T[k + 1].kind == T_QUOTE) | (T[k + 2].kind == T_QUOTE) | (T[k + 3].kind == T_QUOTE) |
-             (T[k + 4].kind == T_QUOTE);
-        qb = (T[k - 1].kind == T_QUOTE) | (T[k - 2].kind == T_QUOTE) | (T[k - 3].kind == T_QUOTE) |
-             (T[k - 4].kind == T_QUOTE);
+        qa = (tk[1].kind == T_QUOTE) | (tk[2].kind == T_QUOTE) | (tk[3].kind == T_QUOTE) |
+             (tk[4].kind == T_QUOTE);
+        qb = (tk[-1].kind == T_QUOTE) | (tk[-2].kind == T_QUOTE) | (tk[-3].kind == T_QUOTE) |
+             (tk[-4].kind == T_QUOTE);
     } else {
         for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
             that |= THAT_(j);
