@@ -965,8 +965,8 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         const tok *te = &c->T[e];
         if (te->kind != T_PUNCT &&
             (te->kind != T_WORD ||
-             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE) &&
-              !(e + 1 < s1 && c->cue_len[e + 1] && (c->T[e + 1].lex & LX_CUE_ING))))) {
+             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && te[-1].kind == T_QUOTE) &&
+              !(e + 1 < s1 && c->cue_len[e + 1] && (te[1].lex & LX_CUE_ING))))) {
             if (te->kind == T_QUOTE && q0 == UINT32_MAX)
                 q0 = e;
             e++;
@@ -1243,7 +1243,9 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     uint32_t j = k;
     /* as far back as a named speaker with an apposition reaches ("…,"
      * Adam Green, co-founder of the Progressive Change Committee, said) */
-    while (j > p0 && k - j < 2 * MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
+    /* (a pointer walked back: T[j - 1] with j unsigned is an address
+     * computed anew at every step) */
+    for (const tok *tj = &c->T[j]; j > p0 && k - j < 2 * MAX_NP + 2 && tj[-1].kind != T_QUOTE; tj--)
         j--;
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
     if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
@@ -3059,9 +3061,8 @@ void ws_speakers_attribute(ws_doc *d)
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
         /* "faced questions about …": the object of a verb before it */
-        if (may_learn && k > 0 && c.T[k - 1].kind == T_WORD && !(c.T[k - 1].flags & F_CAP) &&
-            c.T[k - 1].len > 3 && strcmp(c.T[k - 1].low + c.T[k - 1].len - 2, "ed") == 0 &&
-            !(c.T[k - 1].lex & (LX_CUE | LX_CUE_ING | LX_AUX)))
+        if (may_learn && pv && pv->kind == T_WORD && !(pv->flags & F_CAP) && pv->len > 3 &&
+            strcmp(pv->low + pv->len - 2, "ed") == 0 && !(pv->lex & (LX_CUE | LX_CUE_ING | LX_AUX)))
             may_learn = false;
         if (!len && may_learn &&
             !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {

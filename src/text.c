@@ -879,7 +879,7 @@ void ws_text_sentences(ws_doc *d)
                 cur++;
                 s.t0 = k;
             }
-        } else if (k == dash && k + 1 < n && !(T[k + 1].flags & F_PARA_START)) {
+        } else if (k == dash && k + 1 < n && !(t[1].flags & F_PARA_START)) {
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
@@ -898,8 +898,8 @@ void ws_text_sentences(ws_doc *d)
         if (t->kind == T_PUNCT) {
             uint32_t c = d->cp[t->start];
             end = c == '.' || c == '!' || c == '?' || c == 0x2026;
-        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (T[k + 1].lex & LX_CAPSTOP) &&
-                   (T[k + 1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
+        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
+                   (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 2 < n && T[k + 1].kind == T_QUOTE &&
                    (T[k + 1].flags & F_SPACE_BEFORE) && T[k + 2].kind == T_WORD &&
