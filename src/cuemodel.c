@@ -163,8 +163,8 @@ static inline unsigned cue_prev_code(const ws_doc *d, uint32_t k)
 {
     if (k == 0)
         return 0;
-    const tok *p = &d->toks.v[k - 1];
-    if (d->ment_at && d->ment_at[k - 1] >= 0)
+    const tok *p = &d->toks.v[(size_t)k - 1]; /* size_t: a displacement, k being unsigned */
+    if (d->ment_at && d->ment_at[(size_t)k - 1] >= 0)
         return 1;
     if (p->lex & LX_PRONOUN)
         return 2;

@@ -1089,8 +1089,9 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
     bool have_b = false;
     uint32_t commas = 0, counted = a; /* commas in [a, counted) */
     for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++) {
-        bool inside = c->T[j].kind == T_QUOTE || c->T[j].quote >= 0;
-        if (j == b || (!inside && (bound_candidate(c, j) || c->T[j - 1].kind == T_QUOTE))) {
+        const tok *tj = &c->T[j];
+        bool inside = tj->kind == T_QUOTE || tj->quote >= 0;
+        if (j == b || (!inside && (bound_candidate(c, j) || tj[-1].kind == T_QUOTE))) {
             for (; counted < j; counted++)
                 commas += tok_punct(c->d, counted, ',');
             s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
@@ -3025,7 +3026,7 @@ void ws_speakers_attribute(ws_doc *d)
          * noun: "the two accused", "a claim". Whatever the learned model
          * would say below: it is not asked then. */
         /* (the word before read once: its hash settles each comparison) */
-        const tok *pv = k > 0 ? &T[k - 1] : NULL;
+        const tok *pv = k > 0 ? t - 1 : NULL;
         bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && pv &&
                         pv->kind != T_QUOTE) ||
                        (pv && low_is(pv, "to") && !(t->lex & LX_CUE_ING) &&
