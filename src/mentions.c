@@ -166,19 +166,12 @@ static bool adverb_suffix(const char *w, size_t l)
     return false;
 }
 
-static bool capword_rest(const ws_doc *d, uint32_t k, const vocab_t *vocab);
-
-/* Inline for its first test: most tokens asked about (those after a run of
- * names) are no capitalised word */
+/* (inline: it runs for every capitalised word and the word after each) */
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
-    return t->kind == T_WORD && (t->flags & F_CAP) && capword_rest(d, k, vocab);
-}
-
-static bool capword_rest(const ws_doc *d, uint32_t k, const vocab_t *vocab)
-{
-    const tok *t = &d->toks.v[k];
+    if (t->kind != T_WORD || !(t->flags & F_CAP))
+        return false;
     if (t->lex & (LX_HONORIFIC | LX_TITLE))
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
