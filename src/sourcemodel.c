@@ -103,7 +103,7 @@ static inline bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t
 /* A party and state tag after a name ("Sen. Ted Cruz (R-Tex.)", "Sen. Rand
  * Paul, R-Ky., said") or a place in parentheses: part of the name before it,
  * never a speaker of its own. */
-static bool name_tag(const ws_doc *d, const mention *m)
+static inline bool name_tag(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t0].low;
     return (w && d->toks.v[m->t0].len > 2 && w[1] == '-' && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i')) ||
