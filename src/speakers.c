@@ -124,7 +124,7 @@ static bool catenative_at(const ctx *c, uint32_t k)
             tok_is(c->d, k - 1, "go") || tok_is(c->d, k - 1, "going"));
 }
 
-static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
+static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
 {
     uint32_t j = k + 1;
     while (j > lo) {
@@ -171,7 +171,7 @@ typedef struct np {
 
 /* The head of a source phrase: its first person mention that is not a
  * possessive modifier, or else its first mention of any kind. */
-static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
+static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
 {
     int32_t any = -1;
     for (uint32_t k = a; k < b; k++) {
