@@ -226,7 +226,7 @@ static bool place_like(ectx *c, const mention *m)
     return false;
 }
 
-static bool after_preposition(ectx *c, const mention *m)
+static inline bool after_preposition(ectx *c, const mention *m)
 {
     /* through up to two lower-case words: "the widow of foreman Eli Crane" */
     for (uint32_t back = 1; back <= 3 && m->t0 >= back; back++) {

@@ -850,7 +850,7 @@ static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 /* Sentence s joins the list, and loses its headline case; the counts start
  * again for the next. Finding the later sentences reads only tokens after s,
  * whose capitals are still as written. */
-static void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+static inline void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
 {
     VPUSH(&d->arena, d->sents, s);
     headline_case(d, &s, *up, *low);
