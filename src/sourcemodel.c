@@ -112,7 +112,7 @@ static inline bool name_tag(const ws_doc *d, const mention *m)
 
 /* Adds the candidate [t0, t1) when it is no part of the sieves' choice, of
  * the content or of a quotation. */
-static void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
+static inline void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
                      int32_t head, uint8_t kind, uint32_t *rank, const uint8_t *freq,
                      const uint32_t *prev, size_t nprev)
 {

@@ -208,7 +208,7 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
 }
 
 
-static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
+static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
     if (b <= a || b - a > 2 * MAX_NP) /* a name and its apposition at most */
         return false;
