@@ -23,7 +23,7 @@ typedef struct ectx {
 } ectx;
 
 /* The lower-cased words of tokens [a, b), possessive dropped, joined by spaces. */
-static char *words(ectx *c, uint32_t a, uint32_t b)
+static inline char *words(ectx *c, uint32_t a, uint32_t b)
 {
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
