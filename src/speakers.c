@@ -742,7 +742,7 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
  * opens the content, as PolNeAR's annotators mark it. */
 /* "continued to outpoll", "went on to win": a cue of continuation reports
  * speech beside a quotation or with "that", never before an infinitive */
-static bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
+static inline bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
     return l && (ws_streq(l, "continue") || ws_streq(l, "go on")) &&
@@ -771,7 +771,7 @@ static bool is_question_word(const tok *t)
 
 /* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
  * or 0. */
-static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
+static inline uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 {
     if (k >= hi || c->T[k].kind != T_WORD)
         return 0;
@@ -785,7 +785,7 @@ static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 }
 
 /* "for months", "for years": a duration, no object of the cue */
-static bool duration_at(const ctx *c, uint32_t k)
+static inline bool duration_at(const ctx *c, uint32_t k)
 {
     static const char *const units[] = {"hours", "days", "weeks", "months", "years", "decades",
                                         NULL};
