@@ -177,23 +177,9 @@ static uint64_t map_hash(const char *s)
     return h;
 }
 
-static size_t map_slot(const ws_map *m, const char *key, uint32_t h)
-{
-    size_t i = h & (m->cap - 1);
-    while (m->keys[i] && (m->hashes[i] != h || !ws_streq(m->keys[i], key)))
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
 
 uint32_t ws_map_hash(const char *key) { return (uint32_t)map_hash(key); }
 
-int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h)
-{
-    if (!m->cap)
-        return -1;
-    size_t i = map_slot(m, key, h);
-    return m->keys[i] ? m->vals[i] : -1;
-}
 
 int32_t ws_map_get(const ws_map *m, const char *key)
 {
@@ -215,7 +201,7 @@ void ws_map_put_h(ws_arena *a, ws_map *m, const char *key, uint32_t h, int32_t v
         g.hashes = ws_alloc(a, g.cap * sizeof *g.hashes);
         for (size_t i = 0; i < m->cap; i++)
             if (m->keys[i]) {
-                size_t j = map_slot(&g, m->keys[i], m->hashes[i]);
+                size_t j = ws_map_slot(&g, m->keys[i], m->hashes[i]);
                 g.keys[j] = m->keys[i];
                 g.vals[j] = m->vals[i];
                 g.hashes[j] = m->hashes[i];
@@ -223,7 +209,7 @@ void ws_map_put_h(ws_arena *a, ws_map *m, const char *key, uint32_t h, int32_t v
             }
         *m = g;
     }
-    size_t i = map_slot(m, key, h);
+    size_t i = ws_map_slot(m, key, h);
     if (!m->keys[i]) {
         m->keys[i] = key;
         m->vals[i] = val;

@@ -63,7 +63,11 @@ static inline bool cue_mention_before(const ws_doc *d, uint32_t k)
 {
     if (!d->ment_at)
         return false;
-    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
+    if (k >= 3) { /* some index >= 0: their AND has no sign bit (no branches) */
+        const int32_t *m = &d->ment_at[k];
+        return (m[-1] & m[-2] & m[-3]) >= 0;
+    }
+    for (uint32_t j = 0; j < k; j++)
         if (d->ment_at[j] >= 0)
             return true;
     return false;
@@ -159,8 +163,8 @@ static inline unsigned cue_prev_code(const ws_doc *d, uint32_t k)
 {
     if (k == 0)
         return 0;
-    const tok *p = &d->toks.v[k - 1];
-    if (d->ment_at && d->ment_at[k - 1] >= 0)
+    const tok *p = &d->toks.v[(size_t)k - 1]; /* size_t: a displacement, k being unsigned */
+    if (d->ment_at && d->ment_at[(size_t)k - 1] >= 0)
         return 1;
     if (p->lex & LX_PRONOUN)
         return 2;
@@ -213,11 +217,18 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     const tok *T = d->toks.v;
 #define THAT_(j) (T[j].hash == ws_fnv_name("that") && low_is(&T[j], "that"))
     if (k >= 4 && k + 5 <= d->toks.n) {
-        that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
-        qa = (T[k + 1].kind == T_QUOTE) | (T[k + 2].kind == T_QUOTE) | (T[k + 3].kind == T_QUOTE) |
-             (T[k + 4].kind == T_QUOTE);
-        qb = (T[k - 1].kind == T_QUOTE) | (T[k - 2].kind == T_QUOTE) | (T[k - 3].kind == T_QUOTE) |
-             (T[k - 4].kind == T_QUOTE);
+        /* from a pointer to token k: T[k + 1] with k unsigned is an
+         * address computed anew (k + 1 might wrap), tk[1] a displacement */
+        const tok *tk = &T[k];
+        /* the hashes first; the words only when one agrees (seldom) */
+        const uint32_t ht = ws_fnv_name("that");
+        that = (tk[1].hash == ht) | (tk[2].hash == ht) | (tk[3].hash == ht) | (tk[4].hash == ht);
+        if (that)
+            that = THAT_(k + 1) | THAT_(k + 2) | THAT_(k + 3) | THAT_(k + 4);
+        qa = (tk[1].kind == T_QUOTE) | (tk[2].kind == T_QUOTE) | (tk[3].kind == T_QUOTE) |
+             (tk[4].kind == T_QUOTE);
+        qb = (tk[-1].kind == T_QUOTE) | (tk[-2].kind == T_QUOTE) | (tk[-3].kind == T_QUOTE) |
+             (tk[-4].kind == T_QUOTE);
     } else {
         for (uint32_t j = k + 1, je = d->toks.n < k + 5 ? (uint32_t)d->toks.n : k + 5; j < je; j++) {
             that |= THAT_(j);

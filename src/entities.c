@@ -23,7 +23,7 @@ typedef struct ectx {
 } ectx;
 
 /* The lower-cased words of tokens [a, b), possessive dropped, joined by spaces. */
-static char *words(ectx *c, uint32_t a, uint32_t b)
+static inline char *words(ectx *c, uint32_t a, uint32_t b)
 {
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
@@ -53,7 +53,8 @@ static const char *last_word(const char *s)
 }
 
 
-static int32_t new_entity(ectx *c, const mention *m)
+/* (w: words(c, m->n0, m->n1), which the caller has made) */
+static int32_t new_entity(ectx *c, const mention *m, char *w)
 {
     entity e = {0};
     uint32_t b = m->n1;
@@ -65,7 +66,6 @@ static int32_t new_entity(ectx *c, const mention *m)
     e.name = ws_span_dup(c->d, c->T[m->n0].start, end);
     e.type = WS_PERSON;
     e.gender = m->gender;
-    char *w = words(c, m->n0, m->n1);
     e.last = last_word(w);
     e.first = w;
     VPUSH(&c->d->arena, c->d->ents, e);
@@ -219,7 +219,7 @@ static bool place_like(ectx *c, const mention *m)
     return false;
 }
 
-static bool after_preposition(ectx *c, const mention *m)
+static inline bool after_preposition(ectx *c, const mention *m)
 {
     /* through up to two lower-case words: "the widow of foreman Eli Crane" */
     for (uint32_t back = 1; back <= 3 && m->t0 >= back; back++) {
@@ -264,7 +264,7 @@ static void cluster_names(ectx *c)
                 /* a lone surname creates a person only when titled or speaking */
                 if (pass == 1 && !(m->title || m->subject))
                     continue;
-                best = new_entity(c, m);
+                best = new_entity(c, m, w);
                 ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
                 if (nw >= 2) {
                     char *first = ws_strndup(&d->arena, w, strcspn(w, " "));
@@ -349,40 +349,52 @@ typedef struct sal_t {
     uint32_t sent, para; /* counters at the last update */
 } sal_t;
 
-/* pow(0.6, k) and pow(0.35, k) for small k, worked out once per document:
- * the same values pow() gives, without a call per pronoun and candidate. */
-#define POW_CACHE 64
-typedef struct pow_cache {
-    double p6[POW_CACHE], p35[POW_CACHE];
-    uint64_t have6, have35; /* bit k: p6[k], p35[k] filled */
-} pow_cache;
+/* pow(0.6, k) and pow(0.35, k) for small k: the values pow() gives (glibc's,
+ * written with %a), read-only, so that a pronoun's candidates cost no call. */
+#define POW_TABLE 64
+static const double pow06[POW_TABLE] = {
+    0x1p+0, 0x1.3333333333333p-1, 0x1.70a3d70a3d70ap-2, 0x1.ba5e353f7ced8p-3,
+    0x1.096bb98c7e282p-3, 0x1.3e81450efdc9bp-4, 0x1.7e34b945308bap-5, 0x1.caa5ab1fd3dacp-6,
+    0x1.133033797f1cdp-6, 0x1.4a39d75e9889p-7, 0x1.8c4568d7ea3dfp-8, 0x1.db867dcfe5e3fp-9,
+    0x1.1d50b1e32388cp-9, 0x1.5660d576f770ep-10, 0x1.9ada99c1f5baap-11, 0x1.ed06521bf3accp-12,
+    0x1.27d097aa5f014p-12, 0x1.62fa4f993ece4p-13, 0x1.a9f92c517e912p-14, 0x1.ff2b01fb64ae2p-15,
+    0x1.32b36796d6021p-15, 0x1.700a7c4e9a68ep-16, 0x1.b9a62ec4b94aap-17, 0x1.08fd4f42d5932p-17,
+    0x1.3dfcc58366b09p-18, 0x1.7d95b9d0e1a0bp-19, 0x1.c9e6defaa85a6p-20, 0x1.12bdb8fccb697p-20,
+    0x1.49b07795c0e4ep-21, 0x1.8ba08f808112ap-22, 0x1.dac0ac33ce166p-23, 0x1.1cda00ebe20d7p-23,
+    0x1.55d2678175a9bp-24, 0x1.9a2faf6826cb9p-25, 0x1.ec3938e361c11p-26, 0x1.275588886dda4p-26,
+    0x1.6266a3d6ea391p-27, 0x1.a947f7ceb2aaep-28, 0x1.fe565c91a3337p-29, 0x1.3233d1242eb87p-29,
+    0x1.6f71615e9e76fp-30, 0x1.b8ee74d7f15b8p-31, 0x1.088f12e7f736ep-31, 0x1.3d787d165bdb7p-32,
+    0x1.7cf6fc813b075p-33, 0x1.c9286234ad3bfp-34, 0x1.124b6e1f9b23fp-34, 0x1.492750f2ba2b2p-35,
+    0x1.8afbfabcdf66fp-36, 0x1.d9fb2ce2a5aecp-37, 0x1.1c638154c9cf4p-37, 0x1.554434cc255f1p-38,
+    0x1.99850c282cd87p-39, 0x1.eb6c74fd029d5p-40, 0x1.26daac97ce5e6p-40, 0x1.61d33582f7a47p-41,
+    0x1.a8970d038f922p-42, 0x1.fd820f9ddf7c2p-43, 0x1.31b46fc51fb0ep-43, 0x1.6ed8861fbfa1p-44,
+    0x1.b83707594c5adp-45, 0x1.08210468c769bp-45, 0x1.3cf46bb0ef4b9p-46, 0x1.7c58813ab8c11p-47
+};
+static const double pow035[POW_TABLE] = {
+    0x1p+0, 0x1.6666666666666p-2, 0x1.f5c28f5c28f5bp-4, 0x1.5f3b645a1cabfp-5,
+    0x1.ebb98c7e2823fp-7, 0x1.5835158b827f8p-8, 0x1.e1e3eaf6837f5p-10, 0x1.5152be12f5a5ep-11,
+    0x1.d840a3b424b5p-13, 0x1.4a93a5cae67ebp-14, 0x1.ceceb4e8dc4afp-16, 0x1.43f7183c9a347p-17,
+    0x1.c58d21ee717c9p-19, 0x1.3d7c648d4f70cp-20, 0x1.bc7af32c3c044p-22, 0x1.3722dd6bc39c9p-23,
+    0x1.b39735fd450e5p-25, 0x1.30e9d8fe16bd3p-26, 0x1.aae0fc96eca27p-28, 0x1.2ad0b0d00c0b5p-29,
+    0x1.a2575df010dc9p-31, 0x1.24d6c1c1a5673p-32, 0x1.99f975a8b45d4p-34, 0x1.1efb6bf617daep-35,
+    0x1.91c663f221659p-37, 0x1.193e12c31760bp-38, 0x1.89bd4d778720fp-40, 0x1.139e1ca07830ap-41,
+    0x1.81dd5b470eaa7p-43, 0x1.0e1af31823ddbp-44, 0x1.7a25babb65699p-46, 0x1.08b402b66096bp-47,
+    0x1.72959d65ba6c8p-49, 0x1.0368bafa68e59p-50, 0x1.6b2c38f82c748p-52, 0x1.fc711c8ea4a31p-54,
+    0x1.63e8c730a6722p-55, 0x1.f245e3aa829fcp-57, 0x1.5cca85c4283cap-58, 0x1.e84ebb45d1ee7p-60,
+    0x1.55d0b64a795a1p-61, 0x1.de8a98cea9e47p-63, 0x1.4efa9e2a43b98p-64, 0x1.d4f87707f86a1p-66,
+    0x1.48478685944a4p-67, 0x1.cb9755ee36018p-69, 0x1.41b6bc26bf677p-70, 0x1.c2663a9ca590cp-72,
+    0x1.3b478f6da7188p-73, 0x1.b9642f331d224p-75, 0x1.34f9543d61319p-76, 0x1.b09042bc54defp-78,
+    0x1.2ecb61ea3b68ep-79, 0x1.a7e98914b992cp-81, 0x1.28bd13281b805p-82, 0x1.9f6f1ad1c01ap-84,
+    0x1.22cdc5f939abdp-85, 0x1.97201529b723bp-87, 0x1.1cfcdb9d3365cp-88, 0x1.8efb99dc14c1ap-90,
+    0x1.1749b88074edfp-91, 0x1.8700cf1a3d4d1p-93, 0x1.11b3c42bf7b5fp-94, 0x1.7f2edf70c131ep-96
+};
 
-static inline double pow6(pow_cache *pc, uint32_t k)
-{
-    if (k >= POW_CACHE)
-        return pow(0.6, (double)k);
-    if (!(pc->have6 >> k & 1)) {
-        pc->p6[k] = pow(0.6, (double)k);
-        pc->have6 |= (uint64_t)1 << k;
-    }
-    return pc->p6[k];
-}
-
-static inline double pow35(pow_cache *pc, uint32_t k)
-{
-    if (k >= POW_CACHE)
-        return pow(0.35, (double)k);
-    if (!(pc->have35 >> k & 1)) {
-        pc->p35[k] = pow(0.35, (double)k);
-        pc->have35 |= (uint64_t)1 << k;
-    }
-    return pc->p35[k];
-}
-
-static double salience(pow_cache *pc, const sal_t *s, uint32_t sent, uint32_t para)
+static inline double salience(const sal_t *s, uint32_t sent, uint32_t para)
 {
     uint32_t dp = para - s->para, ds = sent - s->sent - dp;
-    return s->v * pow6(pc, ds) * pow35(pc, dp);
+    double p6 = ds < POW_TABLE ? pow06[ds] : pow(0.6, (double)ds);
+    double p35 = dp < POW_TABLE ? pow035[dp] : pow(0.35, (double)dp);
+    return s->v * p6 * p35;
 }
 
 static void resolve_rest(ectx *c)
@@ -394,8 +406,6 @@ static void resolve_rest(ectx *c)
     size_t n_recent = 0;
     int32_t cur_sent = -1, cur_para = -1;
     uint32_t nsent = 0, npara = 0; /* sentence and paragraph changes so far */
-    pow_cache pc;
-    pc.have6 = pc.have35 = 0;
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
         const tok *t = &c->T[m->t0];
@@ -422,7 +432,7 @@ static void resolve_rest(ectx *c)
                     continue;
                 if (g != G_UNKNOWN && g != m->gender)
                     continue;
-                double sc = salience(&pc, &sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
+                double sc = salience(&sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
                 if (sc > bs || (sc == bs && best >= 0 && e < best)) {
                     bs = sc;
                     best = e;
@@ -449,7 +459,7 @@ static void resolve_rest(ectx *c)
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
             sal_t *S = &sal[m->entity];
-            S->v = salience(&pc, S, nsent, npara) + w;
+            S->v = salience(S, nsent, npara) + w;
             S->sent = nsent;
             S->para = npara;
             /* move to the front of the recent list */

@@ -59,7 +59,7 @@ void ws_map_put(ws_arena *a, ws_map *m, const char *key, int32_t val, bool overw
 /* The same with the key's hash (ws_map_hash) worked out once, for a key
  * looked up in several maps or more than once */
 uint32_t ws_map_hash(const char *key);
-int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h);
+static inline int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h);
 void ws_map_put_h(ws_arena *a, ws_map *m, const char *key, uint32_t h, int32_t val, bool overwrite);
 
 /* ---- text ---------------------------------------------------------------- */
@@ -409,6 +409,22 @@ static inline bool ws_streq(const char *a, const char *b)
 static inline bool tok_punct(const ws_doc *d, uint32_t i, uint32_t c)
 {
     return i < d->toks.n && d->toks.v[i].kind == T_PUNCT && d->cp[d->toks.v[i].start] == c;
+}
+/* The slot of key in m (hash h), or the empty one where it would go; and
+ * ws_map_get_h(), inline: the entities stage looks up every name */
+static inline size_t ws_map_slot(const ws_map *m, const char *key, uint32_t h)
+{
+    size_t i = h & (m->cap - 1);
+    while (m->keys[i] && (m->hashes[i] != h || !ws_streq(m->keys[i], key)))
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+static inline int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h)
+{
+    if (!m->cap)
+        return -1;
+    size_t i = ws_map_slot(m, key, h);
+    return m->keys[i] ? m->vals[i] : -1;
 }
 bool ws_is_quote_char(uint32_t c);
 bool ws_is_dash(uint32_t c);

@@ -158,7 +158,8 @@ static bool adverb_suffix(const char *w, size_t l)
     return false;
 }
 
-static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
+/* (inline: it runs for every capitalised word and the word after each) */
+static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
     if (t->kind != T_WORD || !(t->flags & F_CAP))
@@ -171,8 +172,8 @@ static bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* a word that qualifies a title is part of it, even if the article also
      * writes it in lower case: "Finance Minister", "Defense Secretary" */
-    if (k + 1 < d->toks.n && (d->toks.v[k + 1].lex & LX_TITLE) && (d->toks.v[k + 1].flags & F_CAP) &&
-        !(d->toks.v[k + 1].flags & F_PARA_START))
+    if (k + 1 < d->toks.n && (t[1].lex & LX_TITLE) && (t[1].flags & F_CAP) &&
+        !(t[1].flags & F_PARA_START))
         return true;
     /* a sentence adverb: "Naturally, …", "Ironically, …" */
     if ((t->flags & F_SENT_START) && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&

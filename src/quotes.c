@@ -21,7 +21,7 @@ static bool space_at(const ws_doc *d, size_t i)
 }
 
 /* Something that can precede a closing mark: a word or its punctuation. */
-static bool text_before(const ws_doc *d, size_t i)
+static inline bool text_before(const ws_doc *d, size_t i)
 {
     /* marks that close together (‚falsch‘“): look through them */
     while (i > 0 && i < d->n && ws_is_quote_char(d->cp[i]))

@@ -84,7 +84,7 @@ static bool overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 
 /* A role noun outside any mention ("the spokesman", "a campaign aide",
  * "officials"): its span, with a determiner and one word before it. */
-static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
+static inline bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
 {
     const tok *T = d->toks.v;
     if (T[k].kind != T_WORD || !(T[k].lex & LX_ROLE) || d->ment_at[k] >= 0)
@@ -103,7 +103,7 @@ static bool role_at(const ws_doc *d, uint32_t k, uint32_t lo, uint32_t *t0)
 /* A party and state tag after a name ("Sen. Ted Cruz (R-Tex.)", "Sen. Rand
  * Paul, R-Ky., said") or a place in parentheses: part of the name before it,
  * never a speaker of its own. */
-static bool name_tag(const ws_doc *d, const mention *m)
+static inline bool name_tag(const ws_doc *d, const mention *m)
 {
     const char *w = d->toks.v[m->t0].low;
     return (w && d->toks.v[m->t0].len > 2 && w[1] == '-' && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i')) ||
@@ -112,7 +112,7 @@ static bool name_tag(const ws_doc *d, const mention *m)
 
 /* Adds the candidate [t0, t1) when it is no part of the sieves' choice, of
  * the content or of a quotation. */
-static void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
+static inline void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
                      int32_t head, uint8_t kind, uint32_t *rank, const uint8_t *freq,
                      const uint32_t *prev, size_t nprev)
 {
@@ -359,7 +359,7 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
             if (d->ment_at[k] >= 0) {
                 ments++;
                 k = d->ments.v[d->ment_at[k]].t1 - 1;
-            } else if (tok_is(d, k, "who") || tok_is(d, k, "that") || tok_is(d, k, "which")) {
+            } else if (low_is(t, "who") || low_is(t, "that") || low_is(t, "which")) {
                 clause++;
             }
         }

@@ -73,7 +73,7 @@ static bool in_list(const char *w, const char *const *list)
  * The lists that stay here are of cue lemmas (not of a token's form) or of
  * a word's beginning (to_verb()). */
 
-static bool is_boundary(const ctx *c, uint32_t k)
+static inline bool is_boundary(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     if (t->kind == T_QUOTE)
@@ -114,7 +114,7 @@ static bool catenative_at(const ctx *c, uint32_t k)
             tok_is(c->d, k - 1, "go") || tok_is(c->d, k - 1, "going"));
 }
 
-static uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
+static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
 {
     uint32_t j = k + 1;
     while (j > lo) {
@@ -167,7 +167,7 @@ typedef struct np {
 
 /* The head of a source phrase: its first person mention that is not a
  * possessive modifier, or else its first mention of any kind. */
-static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
+static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
 {
     int32_t any = -1;
     for (uint32_t k = a; k < b; k++) {
@@ -204,7 +204,7 @@ static int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
 }
 
 
-static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
+static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 {
     if (b <= a || b - a > 2 * MAX_NP) /* a name and its apposition at most */
         return false;
@@ -236,7 +236,7 @@ static bool np_ok(const ctx *c, uint32_t a, uint32_t b)
 }
 
 /* A lower-case word in -ed that is no title, role or mention. */
-static bool past_word(const ctx *c, uint32_t k)
+static inline bool past_word(const ctx *c, uint32_t k)
 {
     const tok *t = &c->T[k];
     return t->kind == T_WORD && !(t->flags & F_CAP) && t->len > 4 && c->ment_at[k] < 0 &&
@@ -765,7 +765,7 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
  * opens the content, as PolNeAR's annotators mark it. */
 /* "continued to outpoll", "went on to win": a cue of continuation reports
  * speech beside a quotation or with "that", never before an infinitive */
-static bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
+static inline bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
     return l && (ws_streq(l, "continue") || ws_streq(l, "go on")) &&
@@ -792,7 +792,7 @@ static bool is_question_word(const tok *t)
 
 /* The tokens of a time adjunct at k ("Monday", "on Monday", "last week"),
  * or 0. */
-static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
+static inline uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 {
     if (k >= hi || c->T[k].kind != T_WORD)
         return 0;
@@ -806,7 +806,7 @@ static uint32_t time_len(const ctx *c, uint32_t k, uint32_t hi)
 }
 
 /* "for months", "for years": a duration, no object of the cue */
-static bool duration_at(const ctx *c, uint32_t k)
+static inline bool duration_at(const ctx *c, uint32_t k)
 {
     return k + 1 < c->n && tok_is(c->d, k, "for") && (c->T[k + 1].lex2 & LX2_DURATION);
 }
@@ -971,10 +971,17 @@ static bool participle_prep(const ctx *c, uint32_t k)
 /* At e, "and"/"but", a subject and a finite speech verb: "…, and one in
  * four said …", "… but Democrats accused …": another subject's own speech,
  * where the speech before it ends. */
-static bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
+static bool other_subject_cue_rest(const ctx *c, uint32_t e, uint32_t s1);
+
+/* (its first test inline: the callers ask about every word of a span) */
+static inline bool other_subject_cue(const ctx *c, uint32_t e, uint32_t s1)
 {
-    if (!(tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) || e + 1 >= s1)
-        return false;
+    return (tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && e + 1 < s1 &&
+           other_subject_cue_rest(c, e, s1);
+}
+
+static bool other_subject_cue_rest(const ctx *c, uint32_t e, uint32_t s1)
+{
     const tok *sb = &c->T[e + 1]; /* a subject starts there */
     if (!(sb->kind == T_NUM || (sb->lex & (LX_DET | LX_PRONOUN)) ||
           (sb->kind == T_WORD && !(sb->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE |
@@ -1037,8 +1044,8 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
         const tok *te = &c->T[e];
         if (te->kind != T_PUNCT &&
             (te->kind != T_WORD ||
-             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && c->T[e - 1].kind == T_QUOTE) &&
-              !(e + 1 < s1 && c->cue_len[e + 1] && (c->T[e + 1].lex & LX_CUE_ING))))) {
+             (!low_is(te, "and") && !low_is(te, "but") && !(e > a + 2 && te[-1].kind == T_QUOTE) &&
+              !(e + 1 < s1 && c->cue_len[e + 1] && (te[1].lex & LX_CUE_ING))))) {
             if (te->kind == T_QUOTE && q0 == UINT32_MAX)
                 q0 = e;
             e++;
@@ -1165,8 +1172,9 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
     bool have_b = false;
     uint32_t commas = 0, counted = a; /* commas in [a, counted) */
     for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++) {
-        bool inside = c->T[j].kind == T_QUOTE || c->T[j].quote >= 0;
-        if (j == b || (!inside && (bound_candidate(c, j) || c->T[j - 1].kind == T_QUOTE))) {
+        const tok *tj = &c->T[j];
+        bool inside = tj->kind == T_QUOTE || tj->quote >= 0;
+        if (j == b || (!inside && (bound_candidate(c, j) || tj[-1].kind == T_QUOTE))) {
             for (; counted < j; counted++)
                 commas += tok_punct(c->d, counted, ',');
             s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
@@ -1322,7 +1330,9 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     uint32_t j = k;
     /* as far back as a named speaker with an apposition reaches ("…,"
      * Adam Green, co-founder of the Progressive Change Committee, said) */
-    while (j > p0 && k - j < 2 * MAX_NP + 2 && c->T[j - 1].kind != T_QUOTE)
+    /* (a pointer walked back: T[j - 1] with j unsigned is an address
+     * computed anew at every step) */
+    for (const tok *tj = &c->T[j]; j > p0 && k - j < 2 * MAX_NP + 2 && tj[-1].kind != T_QUOTE; tj--)
         j--;
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
     if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
@@ -2350,10 +2360,11 @@ static void sieve_frame(ctx *c)
     }
 }
 
-/* The token that starts at character offset off (or the first after it). */
-static uint32_t tok_at_offset(const ctx *c, size_t off)
+/* The token that starts at character offset off (or the first after it),
+ * searched from token lo on. */
+static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, size_t off)
 {
-    uint32_t lo = 0, hi = c->n;
+    uint32_t hi = c->n;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (c->T[mid].start < off)
@@ -2375,9 +2386,20 @@ static void relative_frames(ctx *c)
         quote *q = &c->d->quotes.v[i];
         if (!q->has_src_span || q->content.n != 1 || q->sieve != 2 || q->raised)
             continue;
-        uint32_t s = q->src_t0, a = tok_at_offset(c, q->content.v[0].start);
-        if (s == 0 || q->src_t1 > q->cue0 || a < q->cue1 || a > q->cue1 + 1 ||
-            c->T[s].sent != c->T[a].sent || c->used[s - 1])
+        uint32_t s = q->src_t0;
+        if (s == 0 || q->src_t1 > q->cue0 || c->used[s - 1])
+            continue;
+        /* the content starts at the cue's end or one token later: a is
+         * the first token at or after its start when that is one of the two */
+        size_t off = q->content.v[0].start;
+        uint32_t a = q->cue1;
+        if (a > 0 && c->T[a - 1].start >= off)
+            continue; /* before the cue's end */
+        if (a < c->n && c->T[a].start < off)
+            a++;
+        if (a < c->n && c->T[a].start < off)
+            continue; /* more than one token after it */
+        if (c->T[s].sent != c->T[a].sent)
             continue;
         const tok *p = &c->T[s - 1];
         uint32_t f0 = s, f1 = s; /* the fragment [f0, f1) */
@@ -2926,7 +2948,7 @@ static void tidy_content_edges(ctx *c)
         quote *q = &c->d->quotes.v[i];
         for (size_t f = 0; f < q->content.n; f++) {
             ws_span *s = &q->content.v[f];
-            uint32_t a = tok_at_offset(c, s->start), b = tok_at_offset(c, s->end);
+            uint32_t a = tok_at_offset_from(c, 0, s->start), b = tok_at_offset_from(c, a, s->end);
             if (a >= c->n || c->T[a].start != s->start)
                 continue;
             /* b: the first token at or after the span's end; b - 1 its last */
@@ -3077,15 +3099,16 @@ void ws_speakers_attribute(ws_doc *d)
          * or an infinitive ("helped him write a book", "to describe") ... or a
          * noun: "the two accused", "a claim". Whatever the learned model
          * would say below: it is not asked then. */
-        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && k > 0 &&
-                        d->toks.v[k - 1].kind != T_QUOTE) ||
-                       (k > 0 && tok_is(d, k - 1, "to") && !(t->lex & LX_CUE_ING) &&
+        /* (the word before read once: its hash settles each comparison) */
+        const tok *pv = k > 0 ? t - 1 : NULL;
+        bool not_cue = ((t->flags & F_CAP) && !(t->flags & F_SENT_START) && pv &&
+                        pv->kind != T_QUOTE) ||
+                       (pv && low_is(pv, "to") && !(t->lex & LX_CUE_ING) &&
                         !(len && quote_opens_after(&c, k + len)) &&
                         !(k > 1 && catenative_at(&c, k - 2))) ||
-                       (k > 0 && (tok_is(d, k - 1, "the") || tok_is(d, k - 1, "a") ||
-                                  tok_is(d, k - 1, "an") || tok_is(d, k - 1, "his") ||
-                                  tok_is(d, k - 1, "their") || tok_is(d, k - 1, "its") ||
-                                  (k > 1 && tok_is(d, k - 2, "the") && (d->toks.v[k - 1].lex & LX_DET))));
+                       (pv && (low_is(pv, "the") || low_is(pv, "a") || low_is(pv, "an") ||
+                               low_is(pv, "his") || low_is(pv, "their") || low_is(pv, "its") ||
+                               (k > 1 && (pv->lex & LX_DET) && low_is(&T[k - 2], "the"))));
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
@@ -3113,9 +3136,8 @@ void ws_speakers_attribute(ws_doc *d)
         /* a word the lexicon does not list, that the learned model takes for
          * the head of a cue ("lauded", "blasted", "endorsed") */
         /* "faced questions about …": the object of a verb before it */
-        if (may_learn && k > 0 && c.T[k - 1].kind == T_WORD && !(c.T[k - 1].flags & F_CAP) &&
-            c.T[k - 1].len > 3 && strcmp(c.T[k - 1].low + c.T[k - 1].len - 2, "ed") == 0 &&
-            !(c.T[k - 1].lex & (LX_CUE | LX_CUE_ING | LX_AUX)))
+        if (may_learn && pv && pv->kind == T_WORD && !(pv->flags & F_CAP) && pv->len > 3 &&
+            strcmp(pv->low + pv->len - 2, "ed") == 0 && !(pv->lex & (LX_CUE | LX_CUE_ING | LX_AUX)))
             may_learn = false;
         if (!len && may_learn &&
             !ws_cue_below(asked ? z : ws_cue_logit(d, k), CUE_THRESHOLD, CUE_THRESHOLD_LOGIT)) {

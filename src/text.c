@@ -187,8 +187,15 @@ static const uint16_t ascii_lc[256] = {
 #undef LC1_
 #undef LC8_
 
+/* General punctuation (dashes, curly quotes, the ellipsis, U+2010-2027 and
+ * U+2030-205E): no space, letter or digit among them. News text is full of
+ * them, and the test spares a look-up of the category. */
+static inline bool gen_punct(uint32_t c) { return c - 0x2010u < 0x18u || c - 0x2030u < 0x2Fu; }
+
 static bool is_space_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return c == 0x85 || k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
            k == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
@@ -201,6 +208,8 @@ static inline bool is_space(uint32_t c)
 
 static bool is_alnum_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
            (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
@@ -214,6 +223,8 @@ static inline bool is_alnum(uint32_t c)
 
 static bool is_upper_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
@@ -225,6 +236,8 @@ static inline bool is_upper(uint32_t c)
 
 static bool is_letter_u(uint32_t c)
 {
+    if (gen_punct(c))
+        return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
@@ -835,7 +848,7 @@ static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 /* Sentence s joins the list, and loses its headline case; the counts start
  * again for the next. Finding the later sentences reads only tokens after s,
  * whose capitals are still as written. */
-static void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+static inline void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
 {
     VPUSH(&d->arena, d->sents, s);
     headline_case(d, &s, *up, *low);
@@ -864,7 +877,7 @@ void ws_text_sentences(ws_doc *d)
                 cur++;
                 s.t0 = k;
             }
-        } else if (k == dash && k + 1 < n && !(T[k + 1].flags & F_PARA_START)) {
+        } else if (k == dash && k + 1 < n && !(t[1].flags & F_PARA_START)) {
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
@@ -883,8 +896,8 @@ void ws_text_sentences(ws_doc *d)
         if (t->kind == T_PUNCT) {
             uint32_t c = d->cp[t->start];
             end = c == '.' || c == '!' || c == '?' || c == 0x2026;
-        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (T[k + 1].lex & LX_CAPSTOP) &&
-                   (T[k + 1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
+        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
+                   (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 2 < n && T[k + 1].kind == T_QUOTE &&
                    (T[k + 1].flags & F_SPACE_BEFORE) && T[k + 2].kind == T_WORD &&
