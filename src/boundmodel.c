@@ -57,6 +57,7 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
     ADD("w|marked", w, s->marked ? "yes" : "no");
     ADD("w|v+1", w, ws_feat_vclass(d, (int64_t)j + 1));
     ADD("v+1|v+2", ws_feat_vclass(d, (int64_t)j + 1), ws_feat_vclass(d, (int64_t)j + 2));
+    ADD(s->verb[i] ? "w|v+1|verb" : "w|v+1|noverb", w, ws_feat_vclass(d, (int64_t)j + 1));
     ADD("bias", "1", NULL);
 #undef ADD
     return n;
@@ -86,7 +87,7 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
     uint32_t marked = s->marked ? WS_VAL("yes") : WS_VAL("no");
     uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t f[22];
+        uint32_t f[23];
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
         uint32_t hw = last ? WS_VAL("<end>") : ws_word_val(d, j);
@@ -125,8 +126,9 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         SET(18, IX(ws_feat_mix(MIX("w|marked", hw), marked)));
         SET(19, IX(ws_feat_mix(MIX("w|v+1", hw), v1)));
         SET(20, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
-        SET(21, LIT("bias", "1"));
-        z[i] = ws_feat_sum(ws_bound_weights, f, 22);
+        SET(21, IX(ws_feat_mix(s->verb[i] ? MIX("w|v+1|verb", hw) : MIX("w|v+1|noverb", hw), v1)));
+        SET(22, LIT("bias", "1"));
+        z[i] = ws_feat_sum(ws_bound_weights, f, 23);
     }
 }
 #undef LIT

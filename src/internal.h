@@ -179,7 +179,10 @@ typedef struct bound_site {
     bool marked;                  /* a quotation inside the content (mixed speech) */
     uint32_t cand[WS_BOUND_MAX_CANDS];
     uint8_t commas[WS_BOUND_MAX_CANDS]; /* commas in [a, cand[i]), at most 255 */
+    bool verb[WS_BOUND_MAX_CANDS];      /* a verb in [a, cand[i]): an auxiliary, a subject
+                                           pronoun, a cue or a word in -ed (ws_verb_like()) */
 } bound_site;
+
 
 /* The candidate sources of one attribution (sourcemodel.c): the sieves'
  * choice, "none", and the mentions (and role nouns) in a bounded window
@@ -370,6 +373,15 @@ enum lex_class2 {
 };
 /* the last class, which tok.lex2 (23 bits) must hold */
 _Static_assert(LX2_MEET_NOUN < 1u << 23, "tok.lex2 has 23 bits");
+
+/* A word that makes the content so far a clause rather than a phrase: "said
+ * prices rose and wages fell" against "proposed a ban and has gone …" */
+static inline bool ws_verb_like(const tok *t)
+{
+    return t->kind == T_WORD &&
+           ((t->lex & (LX_WL_AUXVERB | LX_AUX | LX_WL_SUBJECT | LX_CUE)) ||
+            (!(t->flags & F_CAP) && t->len > 3 && t->low[t->len - 2] == 'e' && t->low[t->len - 1] == 'd'));
+}
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 /* The same with the FNV-1a hash of low already computed (text.c) */

@@ -1171,20 +1171,27 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
     bound_site s = {.cue = k, .a = a, .rule_end = b, .that = that, .marked = marked};
     bool have_b = false;
     uint32_t commas = 0, counted = a; /* commas in [a, counted) */
+    bool verb = false;                /* ... and a verb */
     for (uint32_t j = a + 1; j < lim && s.n < WS_BOUND_MAX_CANDS - 1; j++) {
         const tok *tj = &c->T[j];
         bool inside = tj->kind == T_QUOTE || tj->quote >= 0;
         if (j == b || (!inside && (bound_candidate(c, j) || tj[-1].kind == T_QUOTE))) {
-            for (; counted < j; counted++)
+            for (; counted < j; counted++) {
                 commas += tok_punct(c->d, counted, ',');
+                verb |= ws_verb_like(&c->T[counted]);
+            }
             s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
+            s.verb[s.n] = verb;
             s.cand[s.n++] = j;
             have_b |= j == b;
         }
     }
-    for (; counted < lim; counted++)
+    for (; counted < lim; counted++) {
         commas += tok_punct(c->d, counted, ',');
+        verb |= ws_verb_like(&c->T[counted]);
+    }
     s.commas[s.n] = commas > 255 ? 255 : (uint8_t)commas;
+    s.verb[s.n] = verb;
     s.cand[s.n++] = lim; /* the sentence's end, always last */
     if (!have_b && b != lim)
         return b;
