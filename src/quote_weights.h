@@ -4,7 +4,7 @@
 #define WS_QUOTE_WEIGHTS_H
 
 #define WS_QUOTE_DIM 16384      /* hashed feature space */
-#define WS_QUOTE_MAX_FEATS 28   /* features of one attribution, at most */
+#define WS_QUOTE_MAX_FEATS 24   /* features of one attribution, at most */
 
 extern const float ws_quote_weights[WS_QUOTE_DIM];
 

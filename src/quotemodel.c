@@ -143,15 +143,6 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     ADD(IX(MIX("last", vlast)));
     ADD(IX(MIX("next", vnext)));
     ADD(IX(MIX("cue-1", q->cue1 > q->cue0 ? ws_word_val(d, (int64_t)q->cue0 - 1) : WS_VAL("<none>"))));
-    /* a clause or a phrase: "said prices rose" against "praised his record" */
-    bool verb = false;
-    for (size_t i = 0; i < q->content.n && !verb; i++)
-        for (uint32_t t = tok_at(d, q->content.v[i].start);
-             t < d->toks.n && d->toks.v[t].start < q->content.v[i].end && !verb; t++)
-            verb = ws_verb_like(&d->toks.v[t]);
-    uint32_t vverb = verb ? WS_VAL("yes") : WS_VAL("no");
-    ADD(IX(MIX2("verb|type", vverb, vtype)));
-    ADD(IX(MIX2("verb|cue", vverb, vcue)));
     ADD(LIT("bias", "1"));
 #undef ADD
 #undef LIT
