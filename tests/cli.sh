@@ -128,6 +128,14 @@ else
     bad "--format text gives a readable report"
 fi
 
+printf 'Okafor said the plan would fail.\n' > "$tmp/one.txt"
+run --format text "$tmp/one.txt"
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "1 quotation, 1 person, 0 meetings" ]; then
+    ok "--format text counts in the singular for one"
+else
+    bad "--format text counts in the singular for one"
+fi
+
 run --format=jsonl "$tmp/a.txt"
 if [ "$rc" -eq 0 ] && [ "$(nlines "$tmp/out")" -eq 1 ] && has "$tmp/out" '"quotes"'; then
     ok "--format=jsonl (with =) is accepted"
