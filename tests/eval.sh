@@ -168,18 +168,6 @@ if [ "$rc" -eq 0 ] && same "$tmp/news.viapred"; then
 else
     bad "news fixture: running the library scores as --pred on whosaid --jsonl output"
 fi
-if cmp -s "$tmp/news.pred" "$FX/eval-news.pred.jsonl"; then
-    run eval "$FX/eval-news.gold.jsonl"
-    if [ "$rc" -eq 0 ] && same "$tmp/news.expected"; then
-        ok "news fixture, the library's predictions: the expected figures"
-    else
-        bad "news fixture, the library's predictions: the expected figures"
-    fi
-else
-    echo "skipped: the library's predictions for the news fixture changed since" \
-        "tests/fixtures/eval-news.pred.jsonl was made (regenerate it with" \
-        "whosaid --jsonl --format jsonl tests/fixtures/eval-news.gold.jsonl)"
-fi
 
 # ---- bad input, usage ------------------------------------------------------------
 
