@@ -350,9 +350,9 @@ typedef struct sal_t {
 } sal_t;
 
 /* pow(0.6, k) and pow(0.35, k) for small k: the values pow() gives (glibc's,
- * written with %a), read-only, so that a pronoun's candidates cost no call. */
-#define POW_TABLE 64
-static const double pow06[POW_TABLE] = {
+ * written with %a; tests/test_features.c checks them against pow()),
+ * read-only, so that a pronoun's candidates cost no call. */
+const double ws_pow06[WS_POW_TABLE] = {
     0x1p+0, 0x1.3333333333333p-1, 0x1.70a3d70a3d70ap-2, 0x1.ba5e353f7ced8p-3,
     0x1.096bb98c7e282p-3, 0x1.3e81450efdc9bp-4, 0x1.7e34b945308bap-5, 0x1.caa5ab1fd3dacp-6,
     0x1.133033797f1cdp-6, 0x1.4a39d75e9889p-7, 0x1.8c4568d7ea3dfp-8, 0x1.db867dcfe5e3fp-9,
@@ -370,7 +370,7 @@ static const double pow06[POW_TABLE] = {
     0x1.a8970d038f922p-42, 0x1.fd820f9ddf7c2p-43, 0x1.31b46fc51fb0ep-43, 0x1.6ed8861fbfa1p-44,
     0x1.b83707594c5adp-45, 0x1.08210468c769bp-45, 0x1.3cf46bb0ef4b9p-46, 0x1.7c58813ab8c11p-47
 };
-static const double pow035[POW_TABLE] = {
+const double ws_pow035[WS_POW_TABLE] = {
     0x1p+0, 0x1.6666666666666p-2, 0x1.f5c28f5c28f5bp-4, 0x1.5f3b645a1cabfp-5,
     0x1.ebb98c7e2823fp-7, 0x1.5835158b827f8p-8, 0x1.e1e3eaf6837f5p-10, 0x1.5152be12f5a5ep-11,
     0x1.d840a3b424b5p-13, 0x1.4a93a5cae67ebp-14, 0x1.ceceb4e8dc4afp-16, 0x1.43f7183c9a347p-17,
@@ -392,8 +392,8 @@ static const double pow035[POW_TABLE] = {
 static inline double salience(const sal_t *s, uint32_t sent, uint32_t para)
 {
     uint32_t dp = para - s->para, ds = sent - s->sent - dp;
-    double p6 = ds < POW_TABLE ? pow06[ds] : pow(0.6, (double)ds);
-    double p35 = dp < POW_TABLE ? pow035[dp] : pow(0.35, (double)dp);
+    double p6 = ds < WS_POW_TABLE ? ws_pow06[ds] : pow(0.6, (double)ds);
+    double p35 = dp < WS_POW_TABLE ? ws_pow035[dp] : pow(0.35, (double)dp);
     return s->v * p6 * p35;
 }
 

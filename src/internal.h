@@ -374,6 +374,11 @@ enum lex_class2 {
 /* the last class, which tok.lex2 (23 bits) must hold */
 _Static_assert(LX2_MEET_NOUN < 1u << 23, "tok.lex2 has 23 bits");
 
+/* pow(0.6, k) and pow(0.35, k) for k < WS_POW_TABLE (entities.c) */
+#define WS_POW_TABLE 64
+extern const double ws_pow06[WS_POW_TABLE];
+extern const double ws_pow035[WS_POW_TABLE];
+
 /* A word that makes the content so far a clause rather than a phrase: "said
  * prices rose and wages fell" against "proposed a ban and has gone …" */
 static inline bool ws_verb_like(const tok *t)

@@ -5,6 +5,7 @@
  * the fast numbers to the named ones, so that the two cannot drift (the
  * trainer and the weights rely on them agreeing).
  */
+#include <math.h>
 #include "testutil.h"
 
 #include "internal.h"
@@ -129,6 +130,16 @@ static void test_quote_features(void **state)
 }
 
 /* The source ranker: a few features of the sieves' choice for "told" */
+/* The entity stage's tables of powers are the values pow() gives */
+static void test_pow_tables(void **state)
+{
+    (void)state;
+    for (int k = 0; k < WS_POW_TABLE; k++) {
+        assert_true(ws_pow06[k] == pow(0.6, (double)k));
+        assert_true(ws_pow035[k] == pow(0.35, (double)k));
+    }
+}
+
 static void test_source_features(void **state)
 {
     (void)state;
@@ -159,7 +170,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_token_hash),     cmocka_unit_test(test_cue_features),
         cmocka_unit_test(test_bound_features), cmocka_unit_test(test_quote_features),
-        cmocka_unit_test(test_source_features),
+        cmocka_unit_test(test_source_features), cmocka_unit_test(test_pow_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
