@@ -183,7 +183,6 @@ typedef struct bound_site {
                                            pronoun, a cue or a word in -ed (ws_verb_like()) */
 } bound_site;
 
-
 /* The candidate sources of one attribution (sourcemodel.c): the sieves'
  * choice, "none", and the mentions (and role nouns) in a bounded window
  * around its cue: the cue's sentence and the one before. */
