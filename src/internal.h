@@ -368,10 +368,11 @@ enum lex_class2 {
     LX2_IRREGULAR = 1u << 18,   /* said, told, known: participles not in -ed */
     LX2_NAME_PARTICLE = 1u << 19, /* al, bin, van, von: lower case inside a name */
     LX2_ROMAN = 1u << 20,       /* ii, iii, iv: a generational suffix */
-    LX2_MEET_NOUN = 1u << 21    /* meeting, talks: the nouns of LX_MEET */
+    LX2_MEET_NOUN = 1u << 21,   /* meeting, talks: the nouns of LX_MEET */
+    LX2_OPENER = 1u << 22       /* when, after, although: opens a sentence's subordinate clause */
 };
 /* the last class, which tok.lex2 (23 bits) must hold */
-_Static_assert(LX2_MEET_NOUN < 1u << 23, "tok.lex2 has 23 bits");
+_Static_assert(LX2_OPENER < 1u << 23, "tok.lex2 has 23 bits");
 
 /* pow(0.6, k) and pow(0.35, k) for k < WS_POW_TABLE (entities.c) */
 #define WS_POW_TABLE 64

@@ -932,11 +932,7 @@ static uint32_t subordinate_end(const ctx *c, uint32_t s0, uint32_t k, uint32_t 
     if (x < k && (c->T[x].kind == T_QUOTE || (c->T[x].lex & LX_WL_LEAD)))
         x++;
     const tok *t = &c->T[x];
-    if (x >= k || t->kind != T_WORD ||
-        !(((t->lex2 & LX2_SUBORDINATOR) && !low_is(t, "that") && !low_is(t, "which") &&
-           !low_is(t, "who") && !low_is(t, "whose") && !low_is(t, "where")) ||
-          low_is(t, "after") || low_is(t, "though") || low_is(t, "before") ||
-          low_is(t, "since") || low_is(t, "once") || low_is(t, "until") || low_is(t, "unless")))
+    if (x >= k || !(t->lex2 & LX2_OPENER)) /* lexicon/openers.txt */
         return b;
     /* "As X reported, …", "When asked, she said …": the clause ends at the
      * cue, and what follows is the main clause's */
@@ -1022,6 +1018,13 @@ static bool clause_before(const ctx *c, uint32_t a, uint32_t e)
     return false;
 }
 
+/* "but", "while", "although", "though": after a quotation closed by its
+ * comma, the writer's own clause begins */
+static bool concessive(const tok *t)
+{
+    return low_is(t, "but") || low_is(t, "while") || low_is(t, "although") || low_is(t, "though");
+}
+
 /* A "not" in [a, e): "not …, but …" is one clause */
 static bool not_before(const ctx *c, uint32_t a, uint32_t e)
 {
@@ -1085,8 +1088,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                  (c->T[e].lex & (LX_CUE | LX_CUE_ING)) ||
                  /* "…: "…a mistake," but in fact …": the writer's own clause
                   * ("not because of "…," but …" goes on) */
-                 (low_is(&c->T[e], "but") && !not_before(c, a, e)) || low_is(&c->T[e], "while") ||
-                 low_is(&c->T[e], "although") || low_is(&c->T[e], "though")))
+                 (concessive(&c->T[e]) && !(low_is(&c->T[e], "but") && not_before(c, a, e)))))
                 break;
             /* "…, calling her …" / "…, saying …": a participle cue after a comma */
             if (tok_punct(c->d, e, ',') && e + 1 < s1 && c->cue_len[e + 1] &&
@@ -1562,8 +1564,7 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     c->d->quotes.v[qi].colon = colon && f == k + len + 1;
     /* "X said: "…a mistake," but in fact …": the writer's own clause */
     if (!ends && colon && last + 1 < s1 && tok_punct(c->d, last - 1, ',') &&
-        (tok_is(c->d, last + 1, "but") || tok_is(c->d, last + 1, "while") ||
-         tok_is(c->d, last + 1, "although") || tok_is(c->d, last + 1, "though")))
+        concessive(&c->T[last + 1]))
         ends = true;
     if (ends) {
         add_quote_content(c, qi, m);

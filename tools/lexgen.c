@@ -44,6 +44,7 @@ static const struct {
     {"pollwords", "LX2_POLL"},    {"pollafter", "LX2_POLL_AFTER"}, {"subordinators", "LX2_SUBORDINATOR"},
     {"saynouns", "LX2_SAY_NOUN"}, {"feelings", "LX2_FEELING"},    {"irregular", "LX2_IRREGULAR"},
     {"nameparticles", "LX2_NAME_PARTICLE"}, {"roman", "LX2_ROMAN"}, {"meetnouns", "LX2_MEET_NOUN"},
+    {"openers", "LX2_OPENER"},
 };
 
 static struct ent *ents;
