@@ -21,7 +21,7 @@ SHARED  ?= ../shared
 
 # the pipeline, in order
 SRCS = src/arena.c src/text.c src/lexicon.c src/quotes.c src/mentions.c \
-       src/cuemodel.c src/cue_weights.c src/boundmodel.c src/bound_weights.c src/quotemodel.c src/quote_weights.c \
+       src/cuemodel.c src/cue_weights.c src/startmodel.c src/start_weights.c src/boundmodel.c src/bound_weights.c src/quotemodel.c src/quote_weights.c \
        src/sourcemodel.c src/source_weights.c src/speakers.c src/entities.c src/events.c \
        src/output.c src/whosaid.c
 OBJS = $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_table.o
@@ -42,7 +42,7 @@ $(BUILD)/obj/lexicon_table.o: $(BUILD)/lexicon_table.c src/lexicon_table.h src/i
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/feathash.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/quote_weights.h src/source_weights.h include/whosaid.h
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/feathash.h src/lexicon_table.h src/cue_weights.h src/bound_weights.h src/start_weights.h src/quote_weights.h src/source_weights.h include/whosaid.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
@@ -84,7 +84,7 @@ check: all $(UNIT_TESTS)
 	sh tests/browser/run.sh $(BUILD)/whosaid || fail=1; \
 	exit $$fail
 
-# regenerate the learned models (cues, boundaries, filter, sources) from PolNeAR train (needs ../shared and liblinear-dev);
+# regenerate the learned models (cues, starts, boundaries, filter, sources) from PolNeAR train (needs ../shared and liblinear-dev);
 # the weights are committed, so an ordinary build needs neither
 $(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
 	$(CC) $(WARN) -O2 $(CPPFLAGS) $< $(BUILD)/libwhosaid.a $(CLI_LIBS) -llinear $(LIBS) -o $@
@@ -93,7 +93,7 @@ $(BUILD)/train_cues: tools/train_cues.c $(BUILD)/libwhosaid.a
 # from attributions whose ends the boundary model chose and whose sources
 # the ranker chose), so training is
 # repeated with the new weights compiled in until they no longer change.
-WEIGHTS = src/cue_weights.c src/bound_weights.c src/quote_weights.c src/source_weights.c
+WEIGHTS = src/cue_weights.c src/bound_weights.c src/quote_weights.c src/source_weights.c src/start_weights.c
 train:
 	@for i in 1 2 3 4 5 6 7 8; do \
 	  $(MAKE) -s $(BUILD)/train_cues || exit 1; \

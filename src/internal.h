@@ -183,6 +183,17 @@ typedef struct bound_site {
                                            pronoun, a cue or a word in -ed (ws_verb_like()) */
 } bound_site;
 
+/* A place where reported speech after a cue may start (startmodel.c):
+ * content [cand[i], end) for each candidate start, every word (or opening
+ * quote mark) in a short window after the cue, and the rules' start. */
+#define WS_START_MAX_CANDS 16
+typedef struct start_site {
+    uint32_t cue, after, rule_start, end, n; /* cue head; the token after the cue;
+                                                the rules' start; the content's end */
+    bool that;                               /* the rules' content opens with "that" */
+    uint32_t cand[WS_START_MAX_CANDS];
+} start_site;
+
 /* The candidate sources of one attribution (sourcemodel.c): the sieves'
  * choice, "none", and the mentions (and role nouns) in a bounded window
  * around its cue: the cue's sentence and the one before. */
@@ -227,6 +238,7 @@ struct ws_doc {
     VEC(event) events;
     VEC(bound_site) bound_log; /* WS_INTERNAL_LOG_BOUNDS only */
     VEC(source_site) source_log; /* WS_INTERNAL_LOG_SOURCES only */
+    VEC(start_site) start_log;   /* WS_INTERNAL_LOG_STARTS only */
     /* public views, built at the end */
     ws_quote *pub_quotes;
     ws_entity *pub_ents;
@@ -270,6 +282,20 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z);
 /* With this internal flag the speakers stage keeps the rules' ends and logs
  * every site in ws_doc.bound_log instead (tools/train_cues.c trains on it). */
 #define WS_INTERNAL_LOG_BOUNDS (1u << 30)
+
+/* ---- the learned content-start model (startmodel.c) ------------------------------ */
+/* Where reported speech after a cue starts: every candidate start is scored
+ * and the best one wins. */
+size_t ws_start_features(const ws_doc *d, const start_site *s, uint32_t i, uint32_t *f,
+                         size_t cap); /* of candidate i, the start s->cand[i] */
+double ws_start_score(const ws_doc *d, const start_site *s, uint32_t i);
+/* ws_start_score() of every candidate of site s, into z[0 .. s->n) */
+void ws_start_scores(const ws_doc *d, const start_site *s, double *z);
+/* The index of the best candidate of site s (ties go to the rules' start). */
+uint32_t ws_start_best(const ws_doc *d, const start_site *s);
+/* With this internal flag the speakers stage keeps the rules' starts and
+ * logs every site in ws_doc.start_log instead. */
+#define WS_INTERNAL_LOG_STARTS (1u << 27)
 
 /* ---- the learned attribution filter (quotemodel.c) --------------------------------- */
 size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap);

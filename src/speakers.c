@@ -1139,6 +1139,56 @@ static bool bound_candidate(const ctx *c, uint32_t j)
  * learned boundary model would place it (boundmodel.c). Speech with a
  * quotation inside ("said the plan was "dead" as he left") may end after the
  * quotation, never inside it. */
+/* The learned start of speech [a, b) after cue k, whose words begin at
+ * token after (startmodel.c): a word or an opening quote mark no further
+ * than START_WINDOW words after the cue, before b and taken by no other
+ * attribution, or the rules' start a. */
+#define START_WINDOW 8
+static uint32_t choose_start(ctx *c, uint32_t k, uint32_t after, uint32_t a, uint32_t b, bool that)
+{
+    ws_doc *d = c->d;
+    bool log = (d->flags & WS_INTERNAL_LOG_STARTS) != 0;
+    if ((!log && (d->flags & WS_RULES_ONLY)) || a < after || a >= b)
+        return a;
+    start_site s = {.cue = k, .after = after, .rule_start = a, .end = b, .that = that};
+    uint32_t lim = after + START_WINDOW < b ? after + START_WINDOW : b;
+    if (lim <= a)
+        lim = a + 1;
+    /* before the rules' start, only over words no attribution holds */
+    uint32_t lo = a;
+    while (lo > after && !c->used[lo - 1] && c->T[lo - 1].quote < 0 &&
+           c->T[lo - 1].kind != T_QUOTE)
+        lo--;
+    for (uint32_t j = lo; j < lim && s.n < WS_START_MAX_CANDS && !(j > a && c->used[j]); j++) {
+        const tok *t = &c->T[j];
+        bool open = t->kind == T_QUOTE && (t->flags & F_OPEN);
+        bool word = (t->kind == T_WORD || t->kind == T_NUM) && t->quote < 0 &&
+                    /* right after an opening mark: the same start, once trimmed */
+                    !(j > lo && c->T[j - 1].kind == T_QUOTE && (c->T[j - 1].flags & F_OPEN));
+        if (j == a || open || word)
+            s.cand[s.n++] = j;
+    }
+    if (log) {
+        VPUSH(&d->arena, d->start_log, s);
+        return a;
+    }
+    return s.cand[ws_start_best(d, &s)];
+}
+
+/* The cue's end once the learned start moved the content from the rules'
+ * start a0 to a: words it left behind, right after the cue, join the cue
+ * ("voiced | support for | Trump", "lashed out | at | the board"), as
+ * PolNeAR marks them; a comma or a quote mark among them leaves it alone. */
+static uint32_t cue_through(const ctx *c, uint32_t cue_end, uint32_t a0, uint32_t a)
+{
+    if (a <= a0 || a0 != cue_end)
+        return cue_end;
+    for (uint32_t j = cue_end; j < a; j++)
+        if (c->T[j].kind != T_WORD)
+            return cue_end;
+    return a;
+}
+
 static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t s1, bool that)
 {
     ws_doc *d = c->d;
@@ -2101,8 +2151,12 @@ static void sieve_indirect(ctx *c)
         /* content already taken by an earlier attribution */
         if (!span_free(c, a, b))
             continue;
-        if (after_cue)
+        if (after_cue) {
+            uint32_t a0 = a;
+            a = choose_start(c, k, after, a, b, saw_that);
+            cue_end = cue_through(c, cue_end, a0, a);
             b = choose_end(c, k, a, b, s1, saw_that);
+        }
         int32_t qi = new_quote(c, k, cue_end, &src, 2, src.head >= 0 ? 0.75 : 0.6);
         add_content(c, qi, a, b);
     }
@@ -2362,6 +2416,9 @@ static void sieve_frame(ctx *c)
                      (c->learned[k] || title_case(c, &c->d->mq.v[c->T[j].quote]));
         if (marked)
             continue;
+        uint32_t a0 = a;
+        a = choose_start(c, k, cue_end, a, b, saw_that);
+        cue_end = cue_through(c, cue_end, a0, a);
         b = choose_end(c, k, a, b, s1, saw_that);
         int32_t qi = new_quote(c, k, cue_end, sp, 5, sp && sp->head >= 0 ? 0.5 : 0.35);
         add_content(c, qi, a, b);

@@ -92,7 +92,7 @@ ws_status ws_analyze_internal(const char *text, size_t len, const ws_options *op
     }
     d->arena.oom = oom;
     d->flags = o.flags | (internal_flags & (WS_INTERNAL_LOG_BOUNDS | WS_INTERNAL_NO_FILTER |
-                                          WS_INTERNAL_LOG_SOURCES));
+                                          WS_INTERNAL_LOG_SOURCES | WS_INTERNAL_LOG_STARTS));
     if (setjmp(*oom)) {
         ws_arena_free(&d->arena);
         free(d);

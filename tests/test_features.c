@@ -14,6 +14,7 @@
 #include "cue_weights.h"
 #include "quote_weights.h"
 #include "source_weights.h"
+#include "start_weights.h"
 
 static const char TEXT[] =
     "The council passed the fare rise, which Mayor Ilse Brandt called \"a disgrace.\" "
@@ -106,6 +107,35 @@ static void test_bound_features(void **state)
     ws_doc_free(d);
 }
 
+/* The start model: ws_start_scores() (fast) against ws_start_score(), which
+ * sums the named features, on every logged site; the sites hold the rules'
+ * start, and "said the bridge …" has one after "said" */
+static void test_start_features(void **state)
+{
+    (void)state;
+    ws_doc *d = analyze(WS_INTERNAL_LOG_STARTS);
+    assert_true(d->start_log.n > 0);
+    bool said = false;
+    for (size_t i = 0; i < d->start_log.n; i++) {
+        const start_site *s = &d->start_log.v[i];
+        double z[WS_START_MAX_CANDS];
+        ws_start_scores(d, s, z);
+        bool rule = false;
+        for (uint32_t c = 0; c < s->n; c++) {
+            assert_true(z[c] == ws_start_score(d, s, c));
+            rule |= s->cand[c] == s->rule_start;
+        }
+        assert_true(rule);
+        said |= s->cue == find(d, "said");
+        uint32_t f[WS_START_MAX_FEATS];
+        size_t n = ws_start_features(d, s, 0, f, WS_START_MAX_FEATS);
+        assert_int_equal(f[0], ws_feat_hash("w", ws_feat_word(d, s->cand[0]), NULL, WS_START_DIM));
+        assert_int_equal(f[n - 1], ws_feat_hash("bias", "1", NULL, WS_START_DIM));
+    }
+    assert_true(said);
+    ws_doc_free(d);
+}
+
 /* The filter: a few features of the attribution of "told" against strings */
 static void test_quote_features(void **state)
 {
@@ -169,7 +199,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_token_hash),     cmocka_unit_test(test_cue_features),
-        cmocka_unit_test(test_bound_features), cmocka_unit_test(test_quote_features),
+        cmocka_unit_test(test_bound_features), cmocka_unit_test(test_start_features),
+        cmocka_unit_test(test_quote_features),
         cmocka_unit_test(test_source_features), cmocka_unit_test(test_pow_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /* train_cues: learn the cue detector, the content-boundary model, the
  * attribution filter and the source ranker from gold attributions.
  *
- * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c SOURCES_OUT.c [DEV.jsonl]
+ * usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c SOURCES_OUT.c STARTS_OUT.c
+ *                   [DEV.jsonl]
  *
  * Every word token outside quote marks is an example. It is positive when
  * it is the head of a gold cue: the cue's first word that is not an
@@ -44,6 +45,7 @@
 #include "cue_weights.h"
 #include "quote_weights.h"
 #include "source_weights.h"
+#include "start_weights.h"
 
 typedef struct {
     struct feature_node **x;
@@ -326,6 +328,104 @@ static void score_site(void *ctx, const ws_doc *d, const bound_site *s, int posi
     r->sites++;
     r->rule_right += cand_end(d, s->a, s->rule_end) == cand_end(d, s->a, s->cand[positive]);
     r->model_right += best == s->cand[positive];
+}
+
+/* ---- the start model ---- */
+
+/* The trimmed start of content that begins at token j */
+static size_t cand_start(const ws_doc *d, uint32_t j)
+{
+    size_t s = d->toks.v[j].start;
+    while (s < d->n && trim_char(d->cp[s]))
+        s++;
+    return s;
+}
+
+/* The trimmed start of the first content of the gold quote whose cue holds
+ * the start of token k and whose content starts in [lo, hi); 0 when none */
+static size_t gold_start_for(const ws_doc *d, json_t *quotes, uint32_t k, size_t lo, size_t hi)
+{
+    size_t qi;
+    json_t *q;
+    size_t ks = d->toks.v[k].start;
+    json_array_foreach(quotes, qi, q) {
+        json_t *cue = json_object_get(q, "cue"), *ct = json_object_get(q, "content");
+        bool on_cue = false;
+        for (size_t i = 0; json_is_array(cue) && i < json_array_size(cue); i++) {
+            json_t *fr = json_array_get(cue, i);
+            size_t a = (size_t)json_integer_value(json_array_get(fr, 0));
+            size_t b = (size_t)json_integer_value(json_array_get(fr, 1));
+            on_cue |= a <= ks && ks < b;
+        }
+        if (!on_cue || !json_is_array(ct) || json_array_size(ct) == 0)
+            continue;
+        size_t s = (size_t)json_integer_value(json_array_get(json_array_get(ct, 0), 0));
+        size_t e = (size_t)json_integer_value(json_array_get(json_array_get(ct, 0), 1));
+        if (e > d->n)
+            e = d->n;
+        while (s < e && trim_char(d->cp[s]))
+            s++;
+        if (s >= lo && s < hi)
+            return s;
+    }
+    return 0;
+}
+
+typedef void (*start_fn)(void *ctx, const ws_doc *d, const start_site *s, int positive);
+typedef struct {
+    start_fn fn;
+    void *ctx;
+} start_visit;
+
+static void start_sites_of(void *arg, const ws_doc *d, json_t *quotes)
+{
+    const start_visit *v = arg;
+    for (size_t i = 0; i < d->start_log.n; i++) {
+        const start_site *s = &d->start_log.v[i];
+        size_t gs = gold_start_for(d, quotes, s->cue, d->toks.v[s->after].start,
+                                   d->toks.v[s->end - 1].end);
+        if (!gs)
+            continue;
+        int pos = -1;
+        for (uint32_t c = 0; c < s->n && pos < 0; c++)
+            if (cand_start(d, s->cand[c]) == gs)
+                pos = (int)c;
+        if (pos >= 0)
+            v->fn(v->ctx, d, s, pos);
+    }
+}
+
+/* Runs fn on every start site of a gold file that has its gold start among
+ * the candidates; positive is the index of that candidate. */
+static void each_start_site(const char *path, start_fn fn, void *ctx)
+{
+    start_visit v = {fn, ctx};
+    each_doc(path, WS_INTERNAL_LOG_STARTS, start_sites_of, &v);
+}
+
+static void collect_start(void *ctx, const ws_doc *d, const start_site *s, int positive)
+{
+    uint32_t f[WS_START_MAX_FEATS];
+    for (uint32_t c = 0; c < s->n; c++) {
+        size_t n = ws_start_features(d, s, c, f, WS_START_MAX_FEATS);
+        add_example(ctx, f, n, (int)c == positive ? 1 : -1);
+    }
+}
+
+typedef struct {
+    const float *w;
+    size_t sites, rule_right, model_right;
+} start_score;
+
+static void score_start(void *ctx, const ws_doc *d, const start_site *s, int positive)
+{
+    start_score *r = ctx;
+    uint32_t best = ws_start_best(d, s);
+    (void)r->w; /* ws_start_best() reads the compiled weights: scored after a rebuild */
+    size_t g = cand_start(d, s->cand[positive]);
+    r->sites++;
+    r->rule_right += cand_start(d, s->rule_start) == g;
+    r->model_right += cand_start(d, s->cand[best]) == g;
 }
 
 /* ---- the attribution filter ---- */
@@ -632,7 +732,7 @@ static float *train_model(examples *ex, int dim, const char *model, const char *
 
 int main(int argc, char **argv)
 {
-    if (argc < 6)
+    if (argc < 7)
         die("usage: train_cues TRAIN.jsonl CUES_OUT.c BOUNDS_OUT.c QUOTES_OUT.c SOURCES_OUT.c "
             "[DEV.jsonl]",
             NULL);
@@ -643,6 +743,12 @@ int main(int argc, char **argv)
     each_candidate(argv[1], collect, &ex);
     float *w = train_model(&ex, WS_CUE_DIM, "cue detector", "examples", "cue heads",
                            "cue_weights.h", "const float ws_cue_weights[WS_CUE_DIM]", argv[2]);
+    /* the start model */
+    examples tx = {0};
+    each_start_site(argv[1], collect_start, &tx);
+    float *tw = train_model(&tx, WS_START_DIM, "starts", "candidate starts", "sites",
+                            "start_weights.h", "const float ws_start_weights[WS_START_DIM]",
+                            argv[6]);
     /* the boundary model */
     examples bx = {0};
     each_site(argv[1], collect_site, &bx);
@@ -662,35 +768,42 @@ int main(int argc, char **argv)
                             "source_weights.h", "const float ws_source_weights[WS_SOURCE_DIM]",
                             argv[5]);
 
-    if (argc > 6) {
+    if (argc > 7) {
         score_ctx s = {.w = w};
-        each_candidate(argv[6], score, &s);
+        each_candidate(argv[7], score, &s);
         double p = s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 0;
         double r = s.tp + s.fn ? (double)s.tp / (double)(s.tp + s.fn) : 0;
-        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[6], p, r,
+        fprintf(stderr, "train_cues: on %s: cue heads P %.3f R %.3f F1 %.3f\n", argv[7], p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
+        start_score ts = {.w = tw};
+        each_start_site(argv[7], score_start, &ts);
+        fprintf(stderr,
+                "train_cues: on %s: %zu sites with the gold start among the candidates; "
+                "the rules' start is right at %.3f, the compiled model's at %.3f\n",
+                argv[7], ts.sites, ts.sites ? (double)ts.rule_right / (double)ts.sites : 0,
+                ts.sites ? (double)ts.model_right / (double)ts.sites : 0);
         site_score b = {.w = bw};
-        each_site(argv[6], score_site, &b);
+        each_site(argv[7], score_site, &b);
         fprintf(stderr,
                 "train_cues: on %s: %zu sites with the gold end among the candidates; "
                 "the rules' end is right at %.3f, the model's at %.3f\n",
-                argv[6], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
+                argv[7], b.sites, b.sites ? (double)b.rule_right / (double)b.sites : 0,
                 b.sites ? (double)b.model_right / (double)b.sites : 0);
         quote_score qs = {.w = qw};
-        each_doc(argv[6], WS_INTERNAL_NO_FILTER, score_quotes, &qs);
+        each_doc(argv[7], WS_INTERNAL_NO_FILTER, score_quotes, &qs);
         for (int t = 1; t < 10; t++)
             fprintf(stderr,
                     "train_cues: on %s: filter at %.1f keeps %zu of %zu attributions, "
                     "%zu of %zu matching gold (precision %.3f)\n",
-                    argv[6], t / 10.0, qs.kept[t], qs.all, qs.kept_ok[t], qs.all_ok,
+                    argv[7], t / 10.0, qs.kept[t], qs.all, qs.kept_ok[t], qs.all_ok,
                     qs.kept[t] ? (double)qs.kept_ok[t] / (double)qs.kept[t] : 0);
         source_score ss = {.w = sw};
-        each_source_site(argv[6], score_source, &ss);
+        each_source_site(argv[7], score_source, &ss);
         for (int k = 0; k < 8; k++) {
             if (!ss.sites[k])
                 continue;
             fprintf(stderr, "train_cues: on %s: sources, %s: %zu sites, the sieves right at %.3f;",
-                    argv[6], k == 7 ? "all rules" : RULE_NAME[k], ss.sites[k],
+                    argv[7], k == 7 ? "all rules" : RULE_NAME[k], ss.sites[k],
                     (double)ss.sieve_right[k] / (double)ss.sites[k]);
             for (int m = 0; m < N_MARGINS; m++)
                 fprintf(stderr, " margin %.1f: %.3f (%zu changed)", MARGINS[m],
@@ -700,6 +813,7 @@ int main(int argc, char **argv)
     }
     free(w);
     free(bw);
+    free(tw);
     free(qw);
     free(sw);
     return 0;
