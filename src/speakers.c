@@ -1135,10 +1135,6 @@ static bool bound_candidate(const ctx *c, uint32_t j)
     return t->kind == T_WORD && !(t->flags & F_CAP) && ((c->T[j].lex & LX_WL_BOUND) || (t->lex & LX_CUE_ING));
 }
 
-/* The end of reported speech [a, b) that the rules found after cue k, as the
- * learned boundary model would place it (boundmodel.c). Speech with a
- * quotation inside ("said the plan was "dead" as he left") may end after the
- * quotation, never inside it. */
 /* The learned start of speech [a, b) after cue k, whose words begin at
  * token after (startmodel.c): a word or an opening quote mark no further
  * than START_WINDOW words after the cue, before b and taken by no other
@@ -1176,7 +1172,7 @@ static uint32_t choose_start(ctx *c, uint32_t k, uint32_t after, uint32_t a, uin
         VPUSH(&d->arena, d->start_log, s);
         return a;
     }
-    return s.cand[ws_start_best(d, &s)];
+    return s.n == 1 ? a : s.cand[ws_start_best(d, &s)];
 }
 
 /* The cue's end once the learned start moved the content from the rules'
@@ -1193,6 +1189,10 @@ static uint32_t cue_through(const ctx *c, uint32_t cue_end, uint32_t a0, uint32_
     return a;
 }
 
+/* The end of reported speech [a, b) that the rules found after cue k, as the
+ * learned boundary model would place it (boundmodel.c). Speech with a
+ * quotation inside ("said the plan was "dead" as he left") may end after the
+ * quotation, never inside it. */
 static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t s1, bool that)
 {
     ws_doc *d = c->d;
@@ -1255,6 +1255,8 @@ static uint32_t choose_end(ctx *c, uint32_t k, uint32_t a, uint32_t b, uint32_t 
         VPUSH(&d->arena, d->bound_log, s);
         return b;
     }
+    if (s.n == 1) /* the sentence's end alone, which is b */
+        return b;
     uint32_t best = b;
     double bz = -1e300, zs[WS_BOUND_MAX_CANDS];
     ws_bound_scores(d, &s, zs);
