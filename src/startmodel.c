@@ -87,6 +87,7 @@ void ws_start_scores(const ws_doc *d, const start_site *s, double *z)
     uint32_t h_that = MIX("that|rule", s->that ? WS_VAL("yes") : WS_VAL("no"));
     uint32_t commas = 0, k = s->after;
     bool verb = false;
+    uint32_t p_hw = 0, p_hn = 0, p_vs = 0, p_vv1 = 0; /* the candidate before's */
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t f[WS_START_MAX_FEATS];
         uint32_t j = s->cand[i];
@@ -95,12 +96,20 @@ void ws_start_scores(const ws_doc *d, const start_site *s, double *z)
             commas += t->kind == T_PUNCT && t->len == 1 && t->low[0] == ',';
             verb |= ws_verb_like(t);
         }
-        uint32_t hw = ws_word_val(d, j), h1 = ws_word_val(d, (int64_t)j - 1);
-        uint32_t hn = ws_word_val(d, (int64_t)j + 1);
-        uint32_t vs = ws_shape_val(ws_feat_shape_code(d, j), d, j);
-        uint32_t vs1 = ws_shape_val(ws_feat_shape_code(d, (int64_t)j - 1), d, (int64_t)j - 1);
-        uint32_t vv = ws_vclass_val(ws_feat_vclass_code(d, j), d, j);
-        uint32_t vv1 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 1), d, (int64_t)j + 1);
+        /* the candidates are mostly neighbours: what the one before read
+         * of j - 1, j and j + 1 is read again here */
+        uint32_t hw, h1, hn, vs, vs1, vv, vv1;
+        if (i > 0 && j == s->cand[i - 1] + 1) {
+            h1 = p_hw, hw = p_hn, vs1 = p_vs, vv = p_vv1;
+        } else {
+            hw = ws_word_val(d, j), h1 = ws_word_val(d, (int64_t)j - 1);
+            vs1 = ws_shape_val(ws_feat_shape_code(d, (int64_t)j - 1), d, (int64_t)j - 1);
+            vv = ws_vclass_val(ws_feat_vclass_code(d, j), d, j);
+        }
+        hn = ws_word_val(d, (int64_t)j + 1);
+        vs = ws_shape_val(ws_feat_shape_code(d, j), d, j);
+        vv1 = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)j + 1), d, (int64_t)j + 1);
+        p_hw = hw, p_hn = hn, p_vs = vs, p_vv1 = vv1;
         uint32_t di = dist_index(j - s->after);
         uint32_t vdist = ((const uint32_t[]){WS_VAL("0"), WS_VAL("1"), WS_VAL("2"), WS_VAL("3"),
                                              WS_VAL("4-5"), WS_VAL("6-8"), WS_VAL("9+")})[di];
