@@ -27,31 +27,30 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
     size_t n = 0, i = 0, out_bytes = 0;
     while (i < len) {
 #ifdef __SSE2__
-        /* the ASCII fast path: sixteen bytes at a time, while they last */
+        /* the ASCII fast path: sixteen bytes at a time, all widened and
+         * stored, and as many kept as lead the block before a byte that is
+         * not ASCII or NUL (the rest is written again from there) */
         if (i + 16 <= len) {
             __m128i x = _mm_loadu_si128((const __m128i *)(p + i)), z = _mm_setzero_si128();
-            if ((_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z))) == 0) {
-                __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
-                _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(lo, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(lo, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 8), _mm_unpacklo_epi16(hi, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 12), _mm_unpackhi_epi16(hi, z));
-                __m128i b0 = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)out_bytes), _mm_setr_epi32(0, 1, 2, 3));
-                __m128i four = _mm_set1_epi32(4);
-                __m128i b1 = _mm_add_epi32(b0, four), b2 = _mm_add_epi32(b1, four);
-                _mm_storeu_si128((__m128i *)(boff + n), b0);
-                _mm_storeu_si128((__m128i *)(boff + n + 4), b1);
-                _mm_storeu_si128((__m128i *)(boff + n + 8), b2);
-                _mm_storeu_si128((__m128i *)(boff + n + 12), _mm_add_epi32(b2, four));
-                n += 16, i += 16, out_bytes += 16;
+            unsigned m = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z)));
+            __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
+            _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(lo, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(lo, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 8), _mm_unpacklo_epi16(hi, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 12), _mm_unpackhi_epi16(hi, z));
+            __m128i b0 = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)out_bytes), _mm_setr_epi32(0, 1, 2, 3));
+            __m128i four = _mm_set1_epi32(4);
+            __m128i b1 = _mm_add_epi32(b0, four), b2 = _mm_add_epi32(b1, four);
+            _mm_storeu_si128((__m128i *)(boff + n), b0);
+            _mm_storeu_si128((__m128i *)(boff + n + 4), b1);
+            _mm_storeu_si128((__m128i *)(boff + n + 8), b2);
+            _mm_storeu_si128((__m128i *)(boff + n + 12), _mm_add_epi32(b2, four));
+            size_t k = m ? (size_t)__builtin_ctz(m) : 16;
+            n += k, i += k, out_bytes += k;
+            if (!m)
                 continue;
-            }
-        }
-#endif
-        /* eight bytes at a time */
-        if (i + 8 <= len && ascii8(p + i)) {
-#ifdef __SSE2__
-            /* SSE2 is part of x86-64 itself: no -march needed */
+        } else if (i + 8 <= len && ascii8(p + i)) {
+            /* the last fifteen bytes or fewer: eight at a time */
             __m128i z = _mm_setzero_si128();
             __m128i b8 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(p + i)), z);
             _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(b8, z));
@@ -59,15 +58,20 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
             __m128i base = _mm_set1_epi32((int)(uint32_t)out_bytes);
             _mm_storeu_si128((__m128i *)(boff + n), _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
             _mm_storeu_si128((__m128i *)(boff + n + 4), _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+            n += 8, i += 8, out_bytes += 8;
+            continue;
+        }
 #else
+        /* eight bytes at a time */
+        if (i + 8 <= len && ascii8(p + i)) {
             for (int k = 0; k < 8; k++) {
                 cp[n + (size_t)k] = p[i + (size_t)k];
                 boff[n + (size_t)k] = (uint32_t)(out_bytes + (size_t)k);
             }
-#endif
             n += 8, i += 8, out_bytes += 8;
             continue;
         }
+#endif
         int32_t c;
         utf8proc_ssize_t k;
         if (p[i] < 0x80) {
