@@ -144,7 +144,8 @@ bool ws_is_dash(uint32_t c)
 }
 
 /* ASCII character classes, read-only */
-enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32, C_JOIN = 64 };
+enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32, C_JOIN = 64,
+       C_HIGH = 128 /* ascii_lc[] only: a byte of a non-ASCII character */ };
 #define UP_ C_ALNUM | C_LETTER | C_UPPER
 #define LO_ C_ALNUM | C_LETTER | C_LOWER
 #define DG_ C_ALNUM | C_DIGIT
@@ -175,6 +176,8 @@ static const uint8_t ascii_class[128] = {
      : (c) >= 'A' && (c) <= 'Z' ? C_ALNUM | C_LETTER | C_UPPER                                     \
      : (c) >= 'a' && (c) <= 'z' ? C_ALNUM | C_LETTER | C_LOWER                                     \
      : (c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? C_SPACE                                        \
+     : (c) == '\'' || (c) == '-' || (c) == '&'     ? C_JOIN                                         \
+     : (c) >= 0x80                                ? C_HIGH                                         \
                                                   : 0)
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
@@ -390,18 +393,27 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
     return j;
 }
 
-/* The token just filled in at d->toks.v[d->toks.n] joins the array; a line
- * break before it starts a paragraph. */
-static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npara)
+/* The token just filled in at *t, the next of d->toks.v, joins the array
+ * (*tp, the place of the next one, moves on); a line break before it starts
+ * a paragraph. */
+static inline void push_tok_fl(ws_doc *d, para *p, tok *t, uint16_t flags, tok **tp,
+                               int32_t *npara)
 {
-    if (__builtin_expect(*nt > 0 && (t->flags & F_PARA_START), 0)) {
-        p->t1 = (uint32_t)*nt;
+    if (__builtin_expect((flags & F_PARA_START) && t != d->toks.v, 0)) {
+        uint32_t nt = (uint32_t)(t - d->toks.v);
+        p->t1 = nt;
         VPUSH(&d->arena, d->paras, *p);
-        p->t0 = (uint32_t)*nt;
+        p->t0 = nt;
         (*npara)++;
     }
     t->para = *npara;
-    (*nt)++;
+    *tp = t + 1;
+}
+
+/* (t->flags as they are, for the callers that keep them in t) */
+static inline void push_tok(ws_doc *d, para *p, tok *t, tok **tp, int32_t *npara)
+{
+    push_tok_fl(d, p, t, t->flags, tp, npara);
 }
 
 /* After a one-character token: whether a space follows it, and where the
@@ -431,8 +443,7 @@ void ws_text_tokenize(ws_doc *d)
      * starts a paragraph */
     uint16_t pend = F_SPACE_BEFORE | F_NL_BEFORE | F_PARA_START;
     para p = {0};
-    char *lp = NULL; /* the chunk for lower-case words */
-    size_t lroom = 0;
+    char *lp = NULL, *lend = NULL; /* the chunk for lower-case words, and its end */
     const uint32_t *cp = d->cp;
     /* room for the tokens of ordinary prose (a token every four or five
      * characters), so that the array seldom has to be copied as it grows */
@@ -444,8 +455,9 @@ void ws_text_tokenize(ws_doc *d)
      * registers: the stores of the lower case, through a char pointer,
      * would otherwise make every use of d->toks a load); d->toks.n is
      * written at the end */
-    tok *tv = d->toks.v;
-    size_t nt = d->toks.n, tcap = d->toks.cap;
+    /* (the place of the next token and the end of the room: few values
+     * live through the loop, and fewer of them spilled) */
+    tok *tp = d->toks.v + d->toks.n, *tend = d->toks.v + d->toks.cap;
     int32_t npara = (int32_t)d->paras.n;
     const uint32_t *boff = d->boff;
     const uint8_t *utf8 = (const uint8_t *)d->utf8;
@@ -459,13 +471,16 @@ void ws_text_tokenize(ws_doc *d)
             i++;
             continue;
         }
-        if (__builtin_expect(nt == tcap, 0)) {
+        if (__builtin_expect(tp == tend, 0)) {
+            size_t nt = (size_t)(tp - d->toks.v), tcap = d->toks.cap;
             size_t nc = tcap ? tcap * 2 : 4;
-            tv = ws_grow(&d->arena, tv, tcap * sizeof *tv, nc * sizeof *tv);
+            tok *tv = ws_grow(&d->arena, d->toks.v, tcap * sizeof *tv, nc * sizeof *tv);
             d->toks.v = tv;
-            d->toks.cap = tcap = nc;
+            d->toks.cap = nc;
+            tp = tv + nt;
+            tend = tv + nc;
         }
-        tok *t = &tv[nt];
+        tok *t = tp;
         *t = (tok){.start = i,
                    .quote = -1,
                    .cue_lemma = -1,
@@ -474,9 +489,9 @@ void ws_text_tokenize(ws_doc *d)
         if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            if (__builtin_expect(lroom < LOW_MAX + 8, 0)) {
+            if (__builtin_expect((size_t)(lend - lp) < LOW_MAX + 8, 0)) {
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
-                lroom = LOW_CHUNK;
+                lend = lp + LOW_CHUNK;
             }
             uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
             size_t m = 0;
@@ -518,7 +533,7 @@ void ws_text_tokenize(ws_doc *d)
              * ascii_lc[] keeps every byte but a capital, which (a letter,
              * after a word cut at LOW_MAX) does not end the word either */
             uint32_t x = lc >> 8;
-            bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
+            bool ends = !(lc & (C_ALNUM | C_JOIN | C_HIGH));
             if (ends && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
                 uint32_t y = e + 1 < n ? cp[e + 1] : 0;
@@ -540,23 +555,23 @@ void ws_text_tokenize(ws_doc *d)
                 }
             }
             if (__builtin_expect(ends, 1)) {
+                /* the token's fields in locals, each stored once */
                 uint32_t len = e - i;
-                t->end = e;
-                t->kind = T_WORD;
+                uint16_t fl = t->flags, kind = T_WORD;
                 if (acc & C_DIGIT)
-                    t->flags |= F_HAS_DIGIT;
-                if (ascii_class[c] & C_LETTER) {
+                    fl |= F_HAS_DIGIT;
+                if (cls & C_LETTER) {
                     /* most words: the first letter is the first character */
-                    if (ascii_class[c] & C_UPPER)
-                        t->flags |= F_CAP;
+                    if (cls & C_UPPER)
+                        fl |= F_CAP;
                 } else if (acc & C_LETTER) {
                     uint32_t f = i;
                     while (!(ascii_class[cp[f]] & C_LETTER))
                         f++;
                     if (ascii_class[cp[f]] & C_UPPER)
-                        t->flags |= F_CAP;
+                        fl |= F_CAP;
                 } else {
-                    t->kind = T_NUM;
+                    kind = T_NUM;
                 }
                 if ((acc & C_UPPER) && !(acc & C_LOWER)) {
                     /* all capitals: two letters or more */
@@ -564,35 +579,36 @@ void ws_text_tokenize(ws_doc *d)
                     for (uint32_t f = i; f < e; f++)
                         nlet += (ascii_class[cp[f]] & C_LETTER) != 0;
                     if (nlet >= 2)
-                        t->flags |= F_ALLCAP;
+                        fl |= F_ALLCAP;
                 }
-                if (ascii_class[x] & C_SPACE) /* x is 0 at the end of the text */
-                    t->flags |= F_SPACE_AFTER;
+                fl |= (lc & C_SPACE) ? F_SPACE_AFTER : 0; /* the byte after (x is 0 at the end of the text) */
+                t->end = e;
+                t->kind = kind;
+                t->flags = fl;
                 t->len = len;
                 /* the NUL, and zeroes to eight bytes: the lexicon compares
                  * a word's first eight bytes at once */
                 memset(lp + len, 0, 8);
                 uint64_t head8;
                 memcpy(&head8, lp, 8);
+                const char *low = lp;
                 if (len == 1) {
-                    t->low = ascii_str[(unsigned char)lp[0]];
+                    low = ascii_str[(unsigned char)lp[0]];
                 } else {
-                    t->low = lp;
                     lp += len + 1;
-                    lroom -= len + 1;
                 }
+                t->low = low;
                 t->hash = h;
-                if (t->kind == T_WORD) {
-                    ws_lex_new_tok(t, ws_lex_find_head(t->low, len, head8, h));
-                }
-                i = t->end;
+                if (kind == T_WORD)
+                    ws_lex_new_tok(t, ws_lex_find_head(low, len, head8, h));
+                i = e;
                 if (x == ' ') {
                     /* the one space after most words, taken here rather
                      * than by another round of the loop */
                     i++;
                     pend = F_SPACE_BEFORE;
                 }
-                push_tok(d, &p, t, &nt, &npara);
+                push_tok_fl(d, &p, t, fl, &tp, &npara);
                 continue;
             }
         }
@@ -616,7 +632,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
-            VPUSH(&d->arena, d->qmarks, (uint32_t)nt); /* the index this token gets */
+            VPUSH(&d->arena, d->qmarks, (uint32_t)(t - d->toks.v)); /* the index this token gets */
             t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
@@ -649,7 +665,7 @@ void ws_text_tokenize(ws_doc *d)
             t->len = (uint32_t)strlen(pl);
             t->hash = ws_fnv_n(WS_LEX_HASH_BASIS, pl, t->len);
             i = after_short_tok(cp, n, t, &pend);
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         if (len == 1 && cp[t->start] < 0x80) {
@@ -669,7 +685,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 ws_lex_new_tok(t, ws_lex_find_hashed(t->low, t->hash));
             i = after_short_tok(cp, n, t, &pend);
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         /* ASCII: classes, lower case and the lexicon hash in one pass (a
@@ -679,10 +695,9 @@ void ws_text_tokenize(ws_doc *d)
             x++;
         if (len > 1 && x == t->end) {
             char *low;
-            if (len + 1 <= lroom) {
+            if (len + 1 <= (size_t)(lend - lp)) {
                 low = lp;
                 lp += len + 1;
-                lroom -= len + 1;
             } else {
                 low = ws_alloc_str(&d->arena, (size_t)len + 1);
             }
@@ -718,7 +733,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
             i = t->end;
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         bool has_upper = false, has_lower = false;
@@ -753,9 +768,9 @@ void ws_text_tokenize(ws_doc *d)
         if (t->kind == T_WORD)
             ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
         i = t->end;
-        push_tok(d, &p, t, &nt, &npara);
+        push_tok(d, &p, t, &tp, &npara);
     }
-    d->toks.n = nt;
+    d->toks.n = (size_t)(tp - d->toks.v);
     /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
