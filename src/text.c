@@ -612,6 +612,19 @@ void ws_text_tokenize(ws_doc *d)
                 continue;
             }
         }
+        if (c < 0x80 && !(cls & C_ALNUM) && c != '"' && c != '\'' &&
+            !((c == '.' || c == '-') && i + 1 < n && cp[i + 1] == c)) {
+            /* ASCII punctuation of one character (no quote mark, no run of
+             * periods or dashes): what the general rules below make of it */
+            t->kind = T_PUNCT;
+            t->end = i + 1;
+            t->low = ascii_str[c];
+            t->len = 1;
+            t->hash = (WS_LEX_HASH_BASIS ^ c) * WS_LEX_HASH_PRIME;
+            i = after_short_tok(cp, n, t, &pend);
+            push_tok(d, &p, t, &tp, &npara);
+            continue;
+        }
         if (is_apos(c) && i + 1 < n && is_digit(cp[i + 1]) && (i == 0 || !is_alnum(cp[i - 1]))) {
             /* '90s: an elided century, not a quote mark */
             bool ab;
