@@ -430,6 +430,30 @@ static inline uint32_t after_short_tok(const uint32_t *cp, uint32_t n, tok *t, u
     return i;
 }
 
+/* What word_end() keeps inside a word at src[m], after the ASCII letter or
+ * digit lp[m - 1] (in lower case), when an ASCII letter or digit follows: an
+ * apostrophe, a hyphen, an ampersand, a comma or period between digits, a
+ * right single quote (a curly apostrophe) or a Unicode hyphen. Returns its
+ * lower case (one byte, as encode_lower() writes it) and, times 256, the
+ * bytes it has past the first; 0 for none of these. (The text is valid
+ * UTF-8, NUL-terminated.) Not inline: the word loop keeps its registers. */
+static __attribute__((noinline)) uint32_t joiner_at(const uint8_t *src, const char *lp, size_t m)
+{
+    const uint8_t *q = src + m;
+    uint32_t b = q[0], j, extra = 0;
+    if (b == '\'' || b == '-' || b == '&')
+        j = b;
+    else if ((b == ',' || b == '.') && is_digit((uint8_t)lp[m - 1]) && is_digit(q[1]))
+        j = b;
+    else if (b == 0xE2 && q[1] == 0x80 && q[2] == 0x99) /* U+2019 (is_apos(), not U+2018) */
+        j = '\'', extra = 2;
+    else if (b == 0xE2 && q[1] == 0x80 && (q[2] == 0x90 || q[2] == 0x91))
+        j = '-', extra = 2;
+    else
+        return 0;
+    return (ascii_lc[q[1 + extra]] & C_ALNUM) ? j | extra << 8 : 0;
+}
+
 /* The lower case of short ASCII words is written straight into a chunk of
  * the arena (room for the longest such word and its NUL at any time) and
  * kept when the word is done. */
@@ -511,6 +535,7 @@ void ws_text_tokenize(ws_doc *d)
         h = (h ^ low) * WS_LEX_HASH_PRIME;                                                         \
         lc = ascii_lc[src[m]];                                                                     \
     } while (0)
+        word:
             for (;;) {
                 STEP_();
                 if (!(lc & C_ALNUM))
@@ -524,6 +549,22 @@ void ws_text_tokenize(ws_doc *d)
                 STEP_();
                 if (!(lc & C_ALNUM) || m >= LOW_MAX - 4)
                     break;
+            }
+            /* a joiner between letters or digits ("don't", "al-Bashir",
+             * "1,000") goes on in the word, as word_end() has it (most
+             * words: a space or a mark after them) */
+            if (__builtin_expect(!(lc & C_ALNUM) && m < LOW_MAX - 4 &&
+                                     ((lc & (C_JOIN | C_HIGH)) || (((lc >> 8) & ~2u) == ',' && (acc & C_DIGIT))),
+                                 0)) {
+                uint32_t jx = joiner_at(src, lp, m);
+                if (jx) {
+                    uint32_t j = jx & 0xFF;
+                    lp[m++] = (char)j;
+                    h = (h ^ j) * WS_LEX_HASH_PRIME;
+                    src += jx >> 8; /* src[m] stays the byte of code point i + m */
+                    lc = ascii_lc[src[m]];
+                    goto word;
+                }
             }
 #undef STEP_
             uint32_t e = i + (uint32_t)m;
@@ -565,8 +606,8 @@ void ws_text_tokenize(ws_doc *d)
                     if (cls & C_UPPER)
                         fl |= F_CAP;
                 } else if (acc & C_LETTER) {
-                    uint32_t f = i;
-                    while (!(ascii_class[cp[f]] & C_LETTER))
+                    uint32_t f = i; /* (past digits and joiners, some not ASCII) */
+                    while (cp[f] >= 0x80 || !(ascii_class[cp[f]] & C_LETTER))
                         f++;
                     if (ascii_class[cp[f]] & C_UPPER)
                         fl |= F_CAP;
@@ -577,7 +618,7 @@ void ws_text_tokenize(ws_doc *d)
                     /* all capitals: two letters or more */
                     uint32_t nlet = 0;
                     for (uint32_t f = i; f < e; f++)
-                        nlet += (ascii_class[cp[f]] & C_LETTER) != 0;
+                        nlet += cp[f] < 0x80 && (ascii_class[cp[f]] & C_LETTER);
                     if (nlet >= 2)
                         fl |= F_ALLCAP;
                 }
