@@ -176,12 +176,14 @@ static const uint8_t ascii_class[128] = {
      : (c) >= 'A' && (c) <= 'Z' ? C_ALNUM | C_LETTER | C_UPPER                                     \
      : (c) >= 'a' && (c) <= 'z' ? C_ALNUM | C_LETTER | C_LOWER                                     \
      : (c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? C_SPACE                                        \
-     : (c) == '\'' || (c) == '-' || (c) == '&'     ? C_JOIN                                         \
+     : (c) == '\'' || (c) == '-' || (c) == '&' || (c) == ',' || (c) == '.' ? C_JOIN                \
      : (c) >= 0x80                                ? C_HIGH                                         \
                                                   : 0)
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
-/* (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
+/* (C_JOIN here also for the comma and the period, which join digits: what
+ * may go on in a word after a letter or digit has C_JOIN or C_HIGH)
+ * (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
  * letters or digits, so that a word's bytes need no test for ASCII; their
  * high byte is the byte itself, as for every byte but a capital) */
 static const uint16_t ascii_lc[256] = {
@@ -553,9 +555,7 @@ void ws_text_tokenize(ws_doc *d)
             /* a joiner between letters or digits ("don't", "al-Bashir",
              * "1,000") goes on in the word, as word_end() has it (most
              * words: a space or a mark after them) */
-            if (__builtin_expect(!(lc & C_ALNUM) && m < LOW_MAX - 4 &&
-                                     ((lc & (C_JOIN | C_HIGH)) || (((lc >> 8) & ~2u) == ',' && (acc & C_DIGIT))),
-                                 0)) {
+            if (__builtin_expect((lc & (C_JOIN | C_HIGH)) && m < LOW_MAX - 4, 0)) {
                 uint32_t jx = joiner_at(src, lp, m);
                 if (jx) {
                     uint32_t j = jx & 0xFF;
@@ -575,7 +575,7 @@ void ws_text_tokenize(ws_doc *d)
              * after a word cut at LOW_MAX) does not end the word either */
             uint32_t x = lc >> 8;
             bool ends = !(lc & (C_ALNUM | C_JOIN | C_HIGH));
-            if (ends && (x == ',' || x == '.')) {
+            if (__builtin_expect(!ends, 0) && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
                 uint32_t y = e + 1 < n ? cp[e + 1] : 0;
                 bool digits = is_digit(cp[e - 1]) && is_digit(y); /* 1,000 and 3.5 go on */
