@@ -883,16 +883,18 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
      LX_PRONOUN)
 
 /* headline_case()'s count of token t, a word inside a sentence: a word the
- * lexicon knows in a lower-case class, capitalised (up) or not (low) */
-static inline void headline_count(const tok *t, uint32_t *up, uint32_t *low)
+ * lexicon knows in a lower-case class (*n), and capitalised (*up) */
+static inline void headline_count(const tok *t, uint32_t *n, uint32_t *up)
 {
-    if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
-        (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
-        return;
-    if (t->flags & F_CAP)
-        (*up)++;
-    else
-        (*low)++;
+    /* no branch: which words count follows no pattern a predictor learns
+     * (a token with lexicon classes is a word: the tokenizer looks up no
+     * other; F_CAP is bit 0) */
+    uint32_t lex = t->lex, fl = t->flags;
+    uint32_t ok = ((lex & HEADLINE_LOWER) != 0) &
+                  (((lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) | (fl & F_ALLCAP)) == 0) &
+                  (t->len != 1);
+    *n += ok;
+    *up += ok & fl;
 }
 
 /* A title-case headline ("Bellwether County Says Trump Should Win GOP
@@ -921,11 +923,11 @@ static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 /* Sentence s joins the list, and loses its headline case; the counts start
  * again for the next. Finding the later sentences reads only tokens after s,
  * whose capitals are still as written. */
-static inline void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+static inline void push_sent(ws_doc *d, sent s, uint32_t *n, uint32_t *up)
 {
     VPUSH(&d->arena, d->sents, s);
-    headline_case(d, &s, *up, *low);
-    *up = *low = 0;
+    headline_case(d, &s, *up, *n - *up);
+    *n = *up = 0;
 }
 
 void ws_text_sentences(ws_doc *d)
@@ -935,7 +937,7 @@ void ws_text_sentences(ws_doc *d)
     sent s = {0};
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
-    uint32_t up = 0, low = 0; /* headline_count() of the sentence's words so far */
+    uint32_t nhl = 0, up = 0; /* headline_count() of the sentence's words so far */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &T[k];
         uint16_t fl = t->flags;
@@ -946,7 +948,7 @@ void ws_text_sentences(ws_doc *d)
             if (k > s.t0 && (fl & F_PARA_START)) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
-                push_sent(d, s, &up, &low);
+                push_sent(d, s, &nhl, &up);
                 cur++;
                 s.t0 = k;
             }
@@ -954,14 +956,14 @@ void ws_text_sentences(ws_doc *d)
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
-            push_sent(d, s, &up, &low); /* the dash counts for nothing */
+            push_sent(d, s, &nhl, &up); /* the dash counts for nothing */
             cur++;
             s.t0 = k + 1;
             continue;
         }
         t->sent = cur;
         if (k > s.t0)
-            headline_count(t, &up, &low);
+            headline_count(t, &nhl, &up);
         if (t->lex & LX_MEET)
             VPUSH(&d->arena, d->meets, k);
         bool end;
@@ -1009,14 +1011,14 @@ void ws_text_sentences(ws_doc *d)
         k = last; /* closing marks and brackets: no words to count */
         s.t1 = last + 1;
         s.para = T[s.t0].para;
-        push_sent(d, s, &up, &low);
+        push_sent(d, s, &nhl, &up);
         cur++;
         s.t0 = last + 1;
     }
     if (n > s.t0) {
         s.t1 = n;
         s.para = T[s.t0].para;
-        push_sent(d, s, &up, &low);
+        push_sent(d, s, &nhl, &up);
     }
     for (uint32_t k = 0; k < d->sents.n; k++)
         T[d->sents.v[k].t0].flags |= F_SENT_START;
