@@ -659,6 +659,8 @@ void ws_text_tokenize(ws_doc *d)
              * periods or dashes): what the general rules below make of it */
             t->kind = T_PUNCT;
             t->end = i + 1;
+            if (c == '.' || c == '!' || c == '?')
+                t->flags |= F_END_MARK;
             t->low = ascii_str[c];
             t->len = 1;
             t->hash = (WS_LEX_HASH_BASIS ^ c) * WS_LEX_HASH_PRIME;
@@ -709,6 +711,8 @@ void ws_text_tokenize(ws_doc *d)
             /* ellipsis and dash runs are one token */
             while (t->end < n && (c == '.' || ws_is_dash(c)) && cp[t->end] == c)
                 t->end++;
+            if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+                t->flags |= F_END_MARK;
         }
         uint32_t len = t->end - t->start;
         const char *pl;
@@ -966,11 +970,14 @@ void ws_text_sentences(ws_doc *d)
             headline_count(t, &nhl, &up);
         if (t->lex & LX_MEET)
             VPUSH(&d->arena, d->meets, k);
+        /* most tokens: no end of a sentence (one test of the flags; which
+         * tokens pass follows no pattern a branch predictor learns) */
+        if (!(fl & (F_END_MARK | F_ABBREV)))
+            continue;
         bool end;
         uint32_t last = k;
-        if (t->kind == T_PUNCT) {
-            uint32_t c = d->cp[t->start];
-            end = c == '.' || c == '!' || c == '?' || c == 0x2026;
+        if (fl & F_END_MARK) {
+            end = true;
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
                    (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
@@ -981,7 +988,7 @@ void ws_text_sentences(ws_doc *d)
             /* "…, of Jacksonville, Fla. ''She …": a quotation opens a sentence */
             end = t->end - t->start > 2;
         } else {
-            continue; /* most tokens: no end of a sentence */
+            continue;
         }
         if (!end)
             continue;
