@@ -628,11 +628,9 @@ void ws_text_tokenize(ws_doc *d)
                 t->flags = fl;
                 t->len = len;
                 /* the NUL, and zeroes to eight bytes: the lexicon compares
-                 * a word's first eight bytes at once */
+                 * a word's first eight bytes at once (w8) */
                 memset(lp + len, 0, 8);
-                uint64_t head8;
-                memcpy(&head8, lp, 8);
-                const char *low = lp;
+                const char *low = lp, *w8 = lp;
                 if (len == 1) {
                     low = ascii_str[(unsigned char)lp[0]];
                 } else {
@@ -641,7 +639,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->low = low;
                 t->hash = h;
                 if (kind == T_WORD)
-                    ws_lex_new_tok(t, ws_lex_find_head(low, len, head8, h));
+                    ws_lex_new_tok(t, ws_lex_find_head(w8, len, h));
                 i = e;
                 if (x == ' ') {
                     /* the one space after most words, taken here rather
