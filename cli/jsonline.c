@@ -404,6 +404,31 @@ value:
             p++;
             break;
         }
+        if (!obj && *p >= '1' && *p <= '9') {
+            /* an array of skip_number()'s common case only ("[120, 211]",
+             * PolNeAR's offsets), in one loop; anything else in it, and it
+             * is read again from its first value as any array is */
+            const unsigned char *q = p;
+            for (;;) {
+                const unsigned char *s0 = q++;
+                while (is_digit(*q))
+                    q++;
+                if (q - s0 > 18 || *q == '.' || *q == 'e' || *q == 'E')
+                    break;
+                q = ws_to(q);
+                if (*q == ',') {
+                    q = ws_to(q + 1);
+                    if (*q >= '1' && *q <= '9')
+                        continue;
+                    break;
+                }
+                if (*q == ']' && q != lim) {
+                    p = q + 1;
+                    goto after;
+                }
+                break;
+            }
+        }
         stack[depth++] = obj;
         if (obj)
             goto key;
@@ -443,6 +468,7 @@ value:
     }
     /* after a value: the end of the outermost one, or a comma or a closing
      * bracket of the container it is in */
+after:
     for (;;) {
         if (depth == 0) {
             ps->p = p;
