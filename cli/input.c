@@ -223,6 +223,23 @@ ssize_t input_getline(input *in, char **line, size_t *cap)
     return (ssize_t)len;
 }
 
+ssize_t input_getline_view(input *in, const char **view, char **line, size_t *cap)
+{
+    if (in->out_pos < in->out_len) {
+        unsigned char *start = in->out + in->out_pos;
+        unsigned char *nl = memchr(start, '\n', in->out_len - in->out_pos);
+        if (nl) {
+            size_t take = (size_t)(nl - start) + 1;
+            in->out_pos += take;
+            *view = (const char *)start;
+            return (ssize_t)take;
+        }
+    }
+    ssize_t n = input_getline(in, line, cap);
+    *view = *line;
+    return n;
+}
+
 const char *input_error(const input *in) { return in->err; }
 unsigned long long input_consumed(const input *in) { return in->consumed; }
 unsigned long long input_size(const input *in) { return in->size; }

@@ -14,6 +14,10 @@ input *input_open(const char *path);
 /* Like getline(3): the next line with its newline, *line grown as needed.
  * Returns its length, or -1 at the end or on error (see input_error). */
 ssize_t input_getline(input *in, char **line, size_t *cap);
+/* input_getline() that copies only a line the buffer does not hold whole:
+ * *view is the line, in the buffer (valid until the next read) or in
+ * *line. No NUL after it. */
+ssize_t input_getline_view(input *in, const char **view, char **line, size_t *cap);
 
 /* Like fread(3). */
 size_t input_read(input *in, void *buf, size_t n);

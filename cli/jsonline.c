@@ -361,32 +361,73 @@ static inline __attribute__((always_inline)) int skip_number(parser *ps, int *pl
     return 1;
 }
 
+/* The spaces after p, skipped with no test for the end: p is at or before
+ * the line's last byte that is no space (lim, a '}'), which stops it. */
+static const unsigned char json_space[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+static inline const unsigned char *ws_to(const unsigned char *p)
+{
+    while (json_space[*p])
+        p++;
+    return p;
+}
+
 /* One value of any kind, checked and skipped: iterative, with the nesting
  * kept in a small stack (1 = object, 0 = array), since a member such as
- * PolNeAR's "quotes" is many small arrays and objects. */
-static int skip_value(parser *ps)
+ * PolNeAR's "quotes" is many small arrays and objects. lim is the line's
+ * last byte that is no space, the '}' that closes the line's object, and
+ * ps->p is at or before it: every byte read up to it is in the line, and it
+ * ends every run of spaces and digits, so that those need no test for the
+ * end. Every value ends before lim (the outer object's '}' follows), which
+ * is tested only where a closing bracket is taken. */
+static int skip_value(parser *ps, const unsigned char *lim)
 {
     unsigned char stack[MAX_DEPTH];
     int depth = 0, esc, plain;
-    skip_ws(ps);
+    const unsigned char *p = ws_to(ps->p);
 value:
-    if (ps->p >= ps->end)
-        return 0;
-    switch (*ps->p) {
+    switch (*p) {
     case '"':
+        ps->p = p;
         if (!skip_string(ps, 0, &esc))
             return 0;
+        p = ps->p; /* a string's closing quote is before lim */
         break;
     case '{':
     case '[': {
-        unsigned char obj = *ps->p == '{';
+        unsigned char obj = *p == '{';
         if (depth >= MAX_DEPTH)
             return 0;
-        ps->p++;
-        skip_ws(ps);
-        if (ps->p < ps->end && *ps->p == (obj ? '}' : ']')) {
-            ps->p++;
+        p = ws_to(p + 1); /* p was before lim, a '}' */
+        if (*p == (obj ? '}' : ']')) {
+            if (p == lim)
+                return 0;
+            p++;
             break;
+        }
+        if (!obj && *p >= '1' && *p <= '9') {
+            /* an array of skip_number()'s common case only ("[120, 211]",
+             * PolNeAR's offsets), in one loop; anything else in it, and it
+             * is read again from its first value as any array is */
+            const unsigned char *q = p;
+            for (;;) {
+                const unsigned char *s0 = q++;
+                while (is_digit(*q))
+                    q++;
+                if (q - s0 > 18 || *q == '.' || *q == 'e' || *q == 'E')
+                    break;
+                q = ws_to(q);
+                if (*q == ',') {
+                    q = ws_to(q + 1);
+                    if (*q >= '1' && *q <= '9')
+                        continue;
+                    break;
+                }
+                if (*q == ']' && q != lim) {
+                    p = q + 1;
+                    goto after;
+                }
+                break;
+            }
         }
         stack[depth++] = obj;
         if (obj)
@@ -394,53 +435,67 @@ value:
         goto value;
     }
     case 't':
-        if ((size_t)(ps->end - ps->p) < 4 || memcmp(ps->p, "true", 4) != 0)
+        if (lim - p < 4 || memcmp(p, "true", 4) != 0)
             return 0;
-        ps->p += 4;
+        p += 4;
         break;
     case 'f':
-        if ((size_t)(ps->end - ps->p) < 5 || memcmp(ps->p, "false", 5) != 0)
+        if (lim - p < 5 || memcmp(p, "false", 5) != 0)
             return 0;
-        ps->p += 5;
+        p += 5;
         break;
     case 'n':
-        if ((size_t)(ps->end - ps->p) < 4 || memcmp(ps->p, "null", 4) != 0)
+        if (lim - p < 4 || memcmp(p, "null", 4) != 0)
             return 0;
-        ps->p += 4;
+        p += 4;
         break;
     default:
+        if (*p >= '1' && *p <= '9') {
+            /* skip_number()'s common case, its digits stopped by lim */
+            const unsigned char *q = p + 1;
+            while (is_digit(*q))
+                q++;
+            if (q - p <= 18 && *q != '.' && *q != 'e' && *q != 'E') {
+                p = q;
+                break;
+            }
+        }
+        ps->p = p;
         if (!skip_number(ps, &plain))
             return 0;
+        p = ps->p; /* no '}' in a number: at or before lim */
         break;
     }
     /* after a value: the end of the outermost one, or a comma or a closing
      * bracket of the container it is in */
+after:
     for (;;) {
-        if (depth == 0)
+        if (depth == 0) {
+            ps->p = p;
             return 1;
-        skip_ws(ps);
-        if (ps->p >= ps->end)
-            return 0;
-        if (*ps->p == ',') {
-            ps->p++;
-            skip_ws(ps);
+        }
+        p = ws_to(p);
+        if (*p == ',') {
+            p = ws_to(p + 1);
             if (stack[depth - 1])
                 goto key;
             goto value;
         }
-        if (*ps->p != (stack[depth - 1] ? '}' : ']'))
+        if (*p != (stack[depth - 1] ? '}' : ']') || p == lim)
             return 0;
-        ps->p++;
+        p++;
         depth--;
     }
 key:
-    if (ps->p >= ps->end || *ps->p != '"' || !skip_string(ps, 1, &esc))
+    if (*p != '"')
         return 0;
-    skip_ws(ps);
-    if (ps->p >= ps->end || *ps->p != ':')
+    ps->p = p;
+    if (!skip_string(ps, 1, &esc))
         return 0;
-    ps->p++;
-    skip_ws(ps);
+    p = ws_to(ps->p);
+    if (*p != ':')
+        return 0;
+    p = ws_to(p + 1);
     goto value;
 }
 
@@ -450,6 +505,12 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
     int have_text = 0, esc;
     size_t text_off = 0;
     memset(res, 0, sizeof *res);
+    /* the last byte that is no space: the object's '}' (skip_value) */
+    const unsigned char *lim = ps.end;
+    while (lim > ps.p && (lim[-1] == ' ' || lim[-1] == '\t' || lim[-1] == '\n' || lim[-1] == '\r'))
+        lim--;
+    if (lim == ps.p || *--lim != '}')
+        return 0;
     skip_ws(&ps);
     if (ps.p >= ps.end || *ps.p != '{')
         return 0;
@@ -511,7 +572,7 @@ int jl_parse(const char *line, size_t len, char **scratch, size_t *cap, jl_resul
                 (*ps.buf)[ps.len + vlen - 2] = 0;
                 ps.len += vlen - 1;
             }
-        } else if (!skip_value(&ps)) {
+        } else if (!skip_value(&ps, lim)) {
             return 0;
         }
         skip_ws(&ps);

@@ -574,10 +574,12 @@ static void process_jsonl(run *r, input *fp, const char *name)
 {
     char *line = NULL;
     size_t cap = 0, lineno = 0;
-    for (ssize_t n; !r->stop && (errno = 0, n = input_getline(fp, &line, &cap)) >= 0;
+    const char *view;
+    /* each line read where it lies in the input's buffer, when whole there */
+    for (ssize_t n; !r->stop && (errno = 0, n = input_getline_view(fp, &view, &line, &cap)) >= 0;
          flush_one_(r, &r->job, r->batch)) {
         if (r->progress) atomic_store_explicit(&r->got, input_consumed(fp), memory_order_relaxed);
-        process_line(r->cfg, &r->job, name, ++lineno, line, (size_t)n - (line[n - 1] == '\n'));
+        process_line(r->cfg, &r->job, name, ++lineno, view, (size_t)n - (view[n - 1] == '\n'));
     }
     flush_pending(r);
     read_failed(r, fp, name, lineno);

@@ -169,13 +169,9 @@ void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
 
 /* ---- string map: open addressing, grows at half load ---- */
 
-static uint64_t map_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
+/* 32-bit FNV-1a, two bytes a round (ws_fnv): any hash serves, since no map
+ * is read in the order of its slots */
+static uint32_t map_hash(const char *s) { return ws_fnv(2166136261u, s); }
 
 
 uint32_t ws_map_hash(const char *key) { return (uint32_t)map_hash(key); }

@@ -173,6 +173,30 @@ static inline unsigned cue_prev_code(const ws_doc *d, uint32_t k)
     return p->kind == T_WORD ? 4 : 5;
 }
 
+/* ws_word_val() and ws_shape_val() of token t, in the text, whose
+ * mention (ment_at) is m */
+static inline __attribute__((always_inline)) uint32_t word_val_t(const tok *t)
+{
+    return t->kind == T_QUOTE ? WS_VAL("<q>") : t->kind == T_NUM ? WS_VAL("<num>") : t->hash;
+}
+
+static inline __attribute__((always_inline)) uint32_t shape_val_t(const ws_doc *d, const tok *t, int32_t m)
+{
+    if (t->kind == T_QUOTE)
+        return WS_VAL("quote");
+    if (t->kind == T_PUNCT)
+        return t->hash;
+    if (m >= 0) {
+        uint8_t kind = d->ments.v[m].kind;
+        return kind == M_PRONOUN ? WS_VAL("pron") : kind == M_ORG ? WS_VAL("org") : WS_VAL("name");
+    }
+    if (t->lex & LX_DET)
+        return WS_VAL("det");
+    if (t->flags & F_CAP)
+        return WS_VAL("cap");
+    return WS_VAL("w");
+}
+
 /* The hash of the last n bytes of token t (all of it when shorter) */
 static inline uint32_t suffix_val(const tok *t, size_t n)
 {
@@ -188,19 +212,41 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     size_t l = t->len;
     int64_t K = k;
     uint32_t hw = t->hash; /* its own word: its lower case, whatever its kind */
+    /* the words and shapes around it, the word before's kind and the
+     * mentions before: from pointers with no test of the text's ends when
+     * k is four tokens or more from both (most words) */
+    uint32_t wm1, h1, wp2, wm2, vm1, vm2, vp1, vp2;
+    unsigned pc;
+    bool mb3;
+    if (k >= 4 && k + 5 <= d->toks.n && d->ment_at) {
+        const tok *tk = t;
+        const int32_t *ma = &d->ment_at[k];
+        wm1 = word_val_t(tk - 1), h1 = word_val_t(tk + 1), wp2 = word_val_t(tk + 2), wm2 = word_val_t(tk - 2);
+        vm1 = shape_val_t(d, tk - 1, ma[-1]), vp1 = shape_val_t(d, tk + 1, ma[1]);
+        vm2 = shape_val_t(d, tk - 2, ma[-2]), vp2 = shape_val_t(d, tk + 2, ma[2]);
+        const tok *p = tk - 1;
+        pc = ma[-1] >= 0 ? 1 : (p->lex & LX_PRONOUN) ? 2 : (p->lex & LX_AUX) ? 3 : p->kind == T_WORD ? 4 : 5;
+        mb3 = (ma[-1] & ma[-2] & ma[-3]) >= 0;
+    } else {
+        wm1 = ws_word_val(d, K - 1), h1 = ws_word_val(d, K + 1), wp2 = ws_word_val(d, K + 2);
+        wm2 = ws_word_val(d, K - 2);
+        vm1 = ws_shape_val(ws_feat_shape_code(d, K - 1), d, K - 1);
+        vp1 = ws_shape_val(ws_feat_shape_code(d, K + 1), d, K + 1);
+        vm2 = ws_shape_val(ws_feat_shape_code(d, K - 2), d, K - 2);
+        vp2 = ws_shape_val(ws_feat_shape_code(d, K + 2), d, K + 2);
+        pc = cue_prev_code(d, k);
+        mb3 = cue_mention_before(d, k);
+    }
     SET(0, IX(MIX("w", hw)));
     SET(1, IX(MIX("suf3", suffix_val(t, 3))));
     SET(2, IX(MIX("suf2", suffix_val(t, 2))));
-    SET(3, IX(MIX("w-1", ws_word_val(d, K - 1))));
-    uint32_t h1 = ws_word_val(d, K + 1);
+    SET(3, IX(MIX("w-1", wm1)));
     SET(4, IX(MIX("w+1", h1)));
-    SET(5, IX(MIX("w+2", ws_word_val(d, K + 2))));
-    int sm1 = ws_feat_shape_code(d, K - 1), sp1 = ws_feat_shape_code(d, K + 1);
-    uint32_t vm1 = ws_shape_val(sm1, d, K - 1), vp1 = ws_shape_val(sp1, d, K + 1);
+    SET(5, IX(MIX("w+2", wp2)));
     SET(6, IX(MIX("s-1", vm1)));
-    SET(7, IX(MIX("s-2", ws_shape_val(ws_feat_shape_code(d, K - 2), d, K - 2))));
+    SET(7, IX(MIX("s-2", vm2)));
     SET(8, IX(MIX("s+1", vp1)));
-    SET(9, IX(MIX("s+2", ws_shape_val(ws_feat_shape_code(d, K + 2), d, K + 2))));
+    SET(9, IX(MIX("s+2", vp2)));
     SET(10, IX(ws_feat_mix(MIX("s-1s+1", vm1), vp1)));
     SET(11, IX(ws_feat_mix(MIX("ww+1", hw), h1)));
     uint32_t lx = t->lex;
@@ -246,11 +292,11 @@ static inline __attribute__((always_inline)) void cue_features(const ws_doc *d, 
     size_t sl = cue_stem_len(t->low, l);
     uint32_t hs = sl == l ? hw : ws_fnv_n(2166136261u, t->low, sl);
     SET(19, IX(MIX("stem", hs)));
-    SET(20, IX(MIX("w-2", ws_word_val(d, K - 2))));
+    SET(20, IX(MIX("w-2", wm2)));
     uint32_t pk = ((const uint32_t[6]){WS_VAL("none"), WS_VAL("ment"), WS_VAL("pron"), WS_VAL("aux"),
-                                       WS_VAL("word"), WS_VAL("punct")})[cue_prev_code(d, k)];
+                                       WS_VAL("word"), WS_VAL("punct")})[pc];
     SET(21, IX(MIX("m-1", pk)));
-    SET(22, cue_mention_before(d, k) ? LIT("mb3", "y") : LIT("mb3", "n"));
+    SET(22, mb3 ? LIT("mb3", "y") : LIT("mb3", "n"));
     SET(23, IX(ws_feat_mix(MIX("stem|m-1", hs), pk)));
 }
 

@@ -239,15 +239,24 @@ static inline bool after_preposition(ectx *c, const mention *m)
 static void cluster_names(ectx *c)
 {
     ws_doc *d = c->d;
+    /* the names of each pass listed first, in their order, without a
+     * branch (which mentions are names follows no pattern a branch
+     * predictor learns); a pass sets the entity of its own mentions only */
+    size_t nm = d->ments.n, nlist[2] = {0, 0};
+    uint32_t *list = ws_alloc_raw(&d->arena, 2 * (nm + 1) * sizeof *list);
+    for (size_t i = 0; i < nm; i++) {
+        const mention *m = &d->ments.v[i];
+        uint32_t name = (m->kind == M_NAME) & (m->entity < 0), full = m->n1 - m->n0 >= 2;
+        list[nlist[0]] = (uint32_t)i;
+        nlist[0] += name & full;
+        list[nm + 1 + nlist[1]] = (uint32_t)i;
+        nlist[1] += name & !full;
+    }
     /* full names first, then single words attach to them */
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < d->ments.n; i++) {
-            mention *m = &d->ments.v[i];
-            if (m->kind != M_NAME || m->entity >= 0)
-                continue;
+        for (size_t x = 0; x < nlist[pass]; x++) {
+            mention *m = &d->ments.v[list[(size_t)pass * (nm + 1) + x]];
             uint32_t nw = m->n1 - m->n0;
-            if ((pass == 0) != (nw >= 2))
-                continue;
             if (place_like(c, m))
                 continue;
             char *w = words(c, m->n0, m->n1);

@@ -51,10 +51,11 @@ static inline const struct lex_entry *ws_lex_find_hashed(const char *low, uint32
     }
 }
 
-/* The same for a word of len bytes (up to 255) whose first eight bytes,
- * zero-padded, are head8 (as memcpy() reads them) */
-static inline const struct lex_entry *ws_lex_find_head(const char *low, uint32_t len, uint64_t head8,
-                                                       uint32_t h)
+/* The same for a word of len bytes (up to 255) with eight bytes or more of
+ * room at low, zero after the word: its first eight are read only when a
+ * hash agrees (a load of eight bytes just written one by one waits for
+ * the stores) */
+static inline const struct lex_entry *ws_lex_find_head(const char *low, uint32_t len, uint32_t h)
 {
     uint32_t b = h >> 17;
     if (!((ws_lex_filter[b / 64] >> (b % 64)) & 1))
@@ -65,8 +66,9 @@ static inline const struct lex_entry *ws_lex_find_head(const char *low, uint32_t
             return NULL;
         if (ws_lex_hash[k].hash == h) {
             const struct lex_head *e = &ws_lex_heads[i - 1];
-            uint64_t eh;
+            uint64_t eh, head8;
             memcpy(&eh, e->head, 8);
+            memcpy(&head8, low, 8);
             if (e->len == len && eh == head8 && (len <= 8 || ws_streq(ws_lex_table[i - 1].form + 8, low + 8)))
                 return &ws_lex_table[i - 1];
         }

@@ -37,9 +37,11 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
+/* (these tests, of every token, without branches: which tokens pass
+ * follows no pattern a branch predictor learns) */
 static bool is_lowerword(const tok *t)
 {
-    return t->kind == T_WORD && !(t->flags & F_CAP) && !(t->flags & F_HAS_DIGIT);
+    return (t->kind == T_WORD) & ((t->flags & (F_CAP | F_HAS_DIGIT)) == 0);
 }
 
 /* Lower-case form without a possessive ending. */
@@ -52,9 +54,10 @@ static bool possessive(const tok *t)
 /* A capitalised word that capword() looks up (its tests before the look-up) */
 static bool asked(const tok *t)
 {
-    return t->kind == T_WORD && (t->flags & F_CAP) && !(t->lex & (LX_HONORIFIC | LX_TITLE)) &&
-           !(t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN)) &&
-           !((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD));
+    uint32_t lex = t->lex;
+    return (t->kind == T_WORD) & ((t->flags & F_CAP) != 0) &
+           ((lex & (LX_HONORIFIC | LX_TITLE | LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN)) == 0) &
+           !(((lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) != 0) & ((lex & LX_ORGWORD) == 0));
 }
 
 enum { POSSESSIVE_MAX = 128 }; /* a possessive this long or longer is looked up no more */
@@ -77,7 +80,7 @@ static vocab_t make_vocab(ws_doc *d)
          * every time and only the counts say which is kept. A slot written
          * and not kept is past the end of its list, and never within the
          * other one: count + 2 * nlow <= 2 * k here. */
-        bool a = asked(t), l = !a && is_lowerword(t);
+        bool a = asked(t), l = !a & is_lowerword(t);
         ask[count] = (uint32_t)k;
         count += a;
         low[-2] = (uint32_t)k;
@@ -86,7 +89,7 @@ static vocab_t make_vocab(ws_doc *d)
         nlow += l;
         /* and, for ws_mentions_find(), the words a mention may start at */
         v.cand[v.ncand] = (uint32_t)k;
-        v.ncand += t->kind == T_WORD && (t->lex & LX_PRONOUN || t->flags & F_CAP);
+        v.ncand += (t->kind == T_WORD) & (((t->lex & LX_PRONOUN) | (t->flags & F_CAP)) != 0);
     }
     if (!count)
         return v;

@@ -27,31 +27,30 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
     size_t n = 0, i = 0, out_bytes = 0;
     while (i < len) {
 #ifdef __SSE2__
-        /* the ASCII fast path: sixteen bytes at a time, while they last */
+        /* the ASCII fast path: sixteen bytes at a time, all widened and
+         * stored, and as many kept as lead the block before a byte that is
+         * not ASCII or NUL (the rest is written again from there) */
         if (i + 16 <= len) {
             __m128i x = _mm_loadu_si128((const __m128i *)(p + i)), z = _mm_setzero_si128();
-            if ((_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z))) == 0) {
-                __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
-                _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(lo, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(lo, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 8), _mm_unpacklo_epi16(hi, z));
-                _mm_storeu_si128((__m128i *)(cp + n + 12), _mm_unpackhi_epi16(hi, z));
-                __m128i b0 = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)out_bytes), _mm_setr_epi32(0, 1, 2, 3));
-                __m128i four = _mm_set1_epi32(4);
-                __m128i b1 = _mm_add_epi32(b0, four), b2 = _mm_add_epi32(b1, four);
-                _mm_storeu_si128((__m128i *)(boff + n), b0);
-                _mm_storeu_si128((__m128i *)(boff + n + 4), b1);
-                _mm_storeu_si128((__m128i *)(boff + n + 8), b2);
-                _mm_storeu_si128((__m128i *)(boff + n + 12), _mm_add_epi32(b2, four));
-                n += 16, i += 16, out_bytes += 16;
+            unsigned m = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z)));
+            __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
+            _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(lo, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 4), _mm_unpackhi_epi16(lo, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 8), _mm_unpacklo_epi16(hi, z));
+            _mm_storeu_si128((__m128i *)(cp + n + 12), _mm_unpackhi_epi16(hi, z));
+            __m128i b0 = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)out_bytes), _mm_setr_epi32(0, 1, 2, 3));
+            __m128i four = _mm_set1_epi32(4);
+            __m128i b1 = _mm_add_epi32(b0, four), b2 = _mm_add_epi32(b1, four);
+            _mm_storeu_si128((__m128i *)(boff + n), b0);
+            _mm_storeu_si128((__m128i *)(boff + n + 4), b1);
+            _mm_storeu_si128((__m128i *)(boff + n + 8), b2);
+            _mm_storeu_si128((__m128i *)(boff + n + 12), _mm_add_epi32(b2, four));
+            size_t k = m ? (size_t)__builtin_ctz(m) : 16;
+            n += k, i += k, out_bytes += k;
+            if (!m)
                 continue;
-            }
-        }
-#endif
-        /* eight bytes at a time */
-        if (i + 8 <= len && ascii8(p + i)) {
-#ifdef __SSE2__
-            /* SSE2 is part of x86-64 itself: no -march needed */
+        } else if (i + 8 <= len && ascii8(p + i)) {
+            /* the last fifteen bytes or fewer: eight at a time */
             __m128i z = _mm_setzero_si128();
             __m128i b8 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(p + i)), z);
             _mm_storeu_si128((__m128i *)(cp + n), _mm_unpacklo_epi16(b8, z));
@@ -59,15 +58,20 @@ ws_status ws_text_decode(ws_doc *d, const char *s, size_t len, ws_error *err)
             __m128i base = _mm_set1_epi32((int)(uint32_t)out_bytes);
             _mm_storeu_si128((__m128i *)(boff + n), _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
             _mm_storeu_si128((__m128i *)(boff + n + 4), _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+            n += 8, i += 8, out_bytes += 8;
+            continue;
+        }
 #else
+        /* eight bytes at a time */
+        if (i + 8 <= len && ascii8(p + i)) {
             for (int k = 0; k < 8; k++) {
                 cp[n + (size_t)k] = p[i + (size_t)k];
                 boff[n + (size_t)k] = (uint32_t)(out_bytes + (size_t)k);
             }
-#endif
             n += 8, i += 8, out_bytes += 8;
             continue;
         }
+#endif
         int32_t c;
         utf8proc_ssize_t k;
         if (p[i] < 0x80) {
@@ -140,7 +144,8 @@ bool ws_is_dash(uint32_t c)
 }
 
 /* ASCII character classes, read-only */
-enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32, C_JOIN = 64 };
+enum { C_SPACE = 1, C_ALNUM = 2, C_LETTER = 4, C_UPPER = 8, C_DIGIT = 16, C_LOWER = 32, C_JOIN = 64,
+       C_HIGH = 128 /* ascii_lc[] only: a byte of a non-ASCII character */ };
 #define UP_ C_ALNUM | C_LETTER | C_UPPER
 #define LO_ C_ALNUM | C_LETTER | C_LOWER
 #define DG_ C_ALNUM | C_DIGIT
@@ -171,10 +176,14 @@ static const uint8_t ascii_class[128] = {
      : (c) >= 'A' && (c) <= 'Z' ? C_ALNUM | C_LETTER | C_UPPER                                     \
      : (c) >= 'a' && (c) <= 'z' ? C_ALNUM | C_LETTER | C_LOWER                                     \
      : (c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? C_SPACE                                        \
+     : (c) == '\'' || (c) == '-' || (c) == '&' || (c) == ',' || (c) == '.' ? C_JOIN                \
+     : (c) >= 0x80                                ? C_HIGH                                         \
                                                   : 0)
 #define LC1_(c) (uint16_t)(((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)) << 8 | CLS_(c))
 #define LC8_(c) LC1_(c), LC1_(c + 1), LC1_(c + 2), LC1_(c + 3), LC1_(c + 4), LC1_(c + 5), LC1_(c + 6), LC1_(c + 7)
-/* (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
+/* (C_JOIN here also for the comma and the period, which join digits: what
+ * may go on in a word after a letter or digit has C_JOIN or C_HIGH)
+ * (every byte: 0x80 and above, the bytes of non-ASCII characters, are no
  * letters or digits, so that a word's bytes need no test for ASCII; their
  * high byte is the byte itself, as for every byte but a capital) */
 static const uint16_t ascii_lc[256] = {
@@ -386,18 +395,27 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
     return j;
 }
 
-/* The token just filled in at d->toks.v[d->toks.n] joins the array; a line
- * break before it starts a paragraph. */
-static inline void push_tok(ws_doc *d, para *p, tok *t, size_t *nt, int32_t *npara)
+/* The token just filled in at *t, the next of d->toks.v, joins the array
+ * (*tp, the place of the next one, moves on); a line break before it starts
+ * a paragraph. */
+static inline void push_tok_fl(ws_doc *d, para *p, tok *t, uint16_t flags, tok **tp,
+                               int32_t *npara)
 {
-    if (__builtin_expect(*nt > 0 && (t->flags & F_PARA_START), 0)) {
-        p->t1 = (uint32_t)*nt;
+    if (__builtin_expect((flags & F_PARA_START) && t != d->toks.v, 0)) {
+        uint32_t nt = (uint32_t)(t - d->toks.v);
+        p->t1 = nt;
         VPUSH(&d->arena, d->paras, *p);
-        p->t0 = (uint32_t)*nt;
+        p->t0 = nt;
         (*npara)++;
     }
     t->para = *npara;
-    (*nt)++;
+    *tp = t + 1;
+}
+
+/* (t->flags as they are, for the callers that keep them in t) */
+static inline void push_tok(ws_doc *d, para *p, tok *t, tok **tp, int32_t *npara)
+{
+    push_tok_fl(d, p, t, t->flags, tp, npara);
 }
 
 /* After a one-character token: whether a space follows it, and where the
@@ -414,6 +432,30 @@ static inline uint32_t after_short_tok(const uint32_t *cp, uint32_t n, tok *t, u
     return i;
 }
 
+/* What word_end() keeps inside a word at src[m], after the ASCII letter or
+ * digit lp[m - 1] (in lower case), when an ASCII letter or digit follows: an
+ * apostrophe, a hyphen, an ampersand, a comma or period between digits, a
+ * right single quote (a curly apostrophe) or a Unicode hyphen. Returns its
+ * lower case (one byte, as encode_lower() writes it) and, times 256, the
+ * bytes it has past the first; 0 for none of these. (The text is valid
+ * UTF-8, NUL-terminated.) Not inline: the word loop keeps its registers. */
+static __attribute__((noinline)) uint32_t joiner_at(const uint8_t *src, const char *lp, size_t m)
+{
+    const uint8_t *q = src + m;
+    uint32_t b = q[0], j, extra = 0;
+    if (b == '\'' || b == '-' || b == '&')
+        j = b;
+    else if ((b == ',' || b == '.') && is_digit((uint8_t)lp[m - 1]) && is_digit(q[1]))
+        j = b;
+    else if (b == 0xE2 && q[1] == 0x80 && q[2] == 0x99) /* U+2019 (is_apos(), not U+2018) */
+        j = '\'', extra = 2;
+    else if (b == 0xE2 && q[1] == 0x80 && (q[2] == 0x90 || q[2] == 0x91))
+        j = '-', extra = 2;
+    else
+        return 0;
+    return (ascii_lc[q[1 + extra]] & C_ALNUM) ? j | extra << 8 : 0;
+}
+
 /* The lower case of short ASCII words is written straight into a chunk of
  * the arena (room for the longest such word and its NUL at any time) and
  * kept when the word is done. */
@@ -427,8 +469,7 @@ void ws_text_tokenize(ws_doc *d)
      * starts a paragraph */
     uint16_t pend = F_SPACE_BEFORE | F_NL_BEFORE | F_PARA_START;
     para p = {0};
-    char *lp = NULL; /* the chunk for lower-case words */
-    size_t lroom = 0;
+    char *lp = NULL, *lend = NULL; /* the chunk for lower-case words, and its end */
     const uint32_t *cp = d->cp;
     /* room for the tokens of ordinary prose (a token every four or five
      * characters), so that the array seldom has to be copied as it grows */
@@ -440,8 +481,9 @@ void ws_text_tokenize(ws_doc *d)
      * registers: the stores of the lower case, through a char pointer,
      * would otherwise make every use of d->toks a load); d->toks.n is
      * written at the end */
-    tok *tv = d->toks.v;
-    size_t nt = d->toks.n, tcap = d->toks.cap;
+    /* (the place of the next token and the end of the room: few values
+     * live through the loop, and fewer of them spilled) */
+    tok *tp = d->toks.v + d->toks.n, *tend = d->toks.v + d->toks.cap;
     int32_t npara = (int32_t)d->paras.n;
     const uint32_t *boff = d->boff;
     const uint8_t *utf8 = (const uint8_t *)d->utf8;
@@ -455,13 +497,16 @@ void ws_text_tokenize(ws_doc *d)
             i++;
             continue;
         }
-        if (__builtin_expect(nt == tcap, 0)) {
+        if (__builtin_expect(tp == tend, 0)) {
+            size_t nt = (size_t)(tp - d->toks.v), tcap = d->toks.cap;
             size_t nc = tcap ? tcap * 2 : 4;
-            tv = ws_grow(&d->arena, tv, tcap * sizeof *tv, nc * sizeof *tv);
+            tok *tv = ws_grow(&d->arena, d->toks.v, tcap * sizeof *tv, nc * sizeof *tv);
             d->toks.v = tv;
-            d->toks.cap = tcap = nc;
+            d->toks.cap = nc;
+            tp = tv + nt;
+            tend = tv + nc;
         }
-        tok *t = &tv[nt];
+        tok *t = tp;
         *t = (tok){.start = i,
                    .quote = -1,
                    .cue_lemma = -1,
@@ -470,9 +515,9 @@ void ws_text_tokenize(ws_doc *d)
         if (cls & C_ALNUM) {
             /* an ASCII word that no joiner continues (the common case): its
              * extent, classes, lower case and lexicon hash in one pass */
-            if (__builtin_expect(lroom < LOW_MAX + 8, 0)) {
+            if (__builtin_expect((size_t)(lend - lp) < LOW_MAX + 8, 0)) {
                 lp = ws_alloc_str(&d->arena, LOW_CHUNK);
-                lroom = LOW_CHUNK;
+                lend = lp + LOW_CHUNK;
             }
             uint32_t h = WS_LEX_HASH_BASIS, acc = 0;
             size_t m = 0;
@@ -492,6 +537,7 @@ void ws_text_tokenize(ws_doc *d)
         h = (h ^ low) * WS_LEX_HASH_PRIME;                                                         \
         lc = ascii_lc[src[m]];                                                                     \
     } while (0)
+        word:
             for (;;) {
                 STEP_();
                 if (!(lc & C_ALNUM))
@@ -506,6 +552,20 @@ void ws_text_tokenize(ws_doc *d)
                 if (!(lc & C_ALNUM) || m >= LOW_MAX - 4)
                     break;
             }
+            /* a joiner between letters or digits ("don't", "al-Bashir",
+             * "1,000") goes on in the word, as word_end() has it (most
+             * words: a space or a mark after them) */
+            if (__builtin_expect((lc & (C_JOIN | C_HIGH)) && m < LOW_MAX - 4, 0)) {
+                uint32_t jx = joiner_at(src, lp, m);
+                if (jx) {
+                    uint32_t j = jx & 0xFF;
+                    lp[m++] = (char)j;
+                    h = (h ^ j) * WS_LEX_HASH_PRIME;
+                    src += jx >> 8; /* src[m] stays the byte of code point i + m */
+                    lc = ascii_lc[src[m]];
+                    goto word;
+                }
+            }
 #undef STEP_
             uint32_t e = i + (uint32_t)m;
             /* the character after the word, from the byte read last: the
@@ -514,8 +574,8 @@ void ws_text_tokenize(ws_doc *d)
              * ascii_lc[] keeps every byte but a capital, which (a letter,
              * after a word cut at LOW_MAX) does not end the word either */
             uint32_t x = lc >> 8;
-            bool ends = x < 0x80 && !(ascii_class[x] & (C_ALNUM | C_JOIN));
-            if (ends && (x == ',' || x == '.')) {
+            bool ends = !(lc & (C_ALNUM | C_JOIN | C_HIGH));
+            if (__builtin_expect(!ends, 0) && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
                 uint32_t y = e + 1 < n ? cp[e + 1] : 0;
                 bool digits = is_digit(cp[e - 1]) && is_digit(y); /* 1,000 and 3.5 go on */
@@ -536,61 +596,75 @@ void ws_text_tokenize(ws_doc *d)
                 }
             }
             if (__builtin_expect(ends, 1)) {
+                /* the token's fields in locals, each stored once */
                 uint32_t len = e - i;
-                t->end = e;
-                t->kind = T_WORD;
+                uint16_t fl = t->flags, kind = T_WORD;
                 if (acc & C_DIGIT)
-                    t->flags |= F_HAS_DIGIT;
-                if (ascii_class[c] & C_LETTER) {
+                    fl |= F_HAS_DIGIT;
+                if (cls & C_LETTER) {
                     /* most words: the first letter is the first character */
-                    if (ascii_class[c] & C_UPPER)
-                        t->flags |= F_CAP;
+                    if (cls & C_UPPER)
+                        fl |= F_CAP;
                 } else if (acc & C_LETTER) {
-                    uint32_t f = i;
-                    while (!(ascii_class[cp[f]] & C_LETTER))
+                    uint32_t f = i; /* (past digits and joiners, some not ASCII) */
+                    while (cp[f] >= 0x80 || !(ascii_class[cp[f]] & C_LETTER))
                         f++;
                     if (ascii_class[cp[f]] & C_UPPER)
-                        t->flags |= F_CAP;
+                        fl |= F_CAP;
                 } else {
-                    t->kind = T_NUM;
+                    kind = T_NUM;
                 }
                 if ((acc & C_UPPER) && !(acc & C_LOWER)) {
                     /* all capitals: two letters or more */
                     uint32_t nlet = 0;
                     for (uint32_t f = i; f < e; f++)
-                        nlet += (ascii_class[cp[f]] & C_LETTER) != 0;
+                        nlet += cp[f] < 0x80 && (ascii_class[cp[f]] & C_LETTER);
                     if (nlet >= 2)
-                        t->flags |= F_ALLCAP;
+                        fl |= F_ALLCAP;
                 }
-                if (ascii_class[x] & C_SPACE) /* x is 0 at the end of the text */
-                    t->flags |= F_SPACE_AFTER;
+                fl |= (lc & C_SPACE) ? F_SPACE_AFTER : 0; /* the byte after (x is 0 at the end of the text) */
+                t->end = e;
+                t->kind = kind;
+                t->flags = fl;
                 t->len = len;
                 /* the NUL, and zeroes to eight bytes: the lexicon compares
-                 * a word's first eight bytes at once */
+                 * a word's first eight bytes at once (w8) */
                 memset(lp + len, 0, 8);
-                uint64_t head8;
-                memcpy(&head8, lp, 8);
+                const char *low = lp, *w8 = lp;
                 if (len == 1) {
-                    t->low = ascii_str[(unsigned char)lp[0]];
+                    low = ascii_str[(unsigned char)lp[0]];
                 } else {
-                    t->low = lp;
                     lp += len + 1;
-                    lroom -= len + 1;
                 }
+                t->low = low;
                 t->hash = h;
-                if (t->kind == T_WORD) {
-                    ws_lex_new_tok(t, ws_lex_find_head(t->low, len, head8, h));
-                }
-                i = t->end;
+                if (kind == T_WORD)
+                    ws_lex_new_tok(t, ws_lex_find_head(w8, len, h));
+                i = e;
                 if (x == ' ') {
                     /* the one space after most words, taken here rather
                      * than by another round of the loop */
                     i++;
                     pend = F_SPACE_BEFORE;
                 }
-                push_tok(d, &p, t, &nt, &npara);
+                push_tok_fl(d, &p, t, fl, &tp, &npara);
                 continue;
             }
+        }
+        if (c < 0x80 && !(cls & C_ALNUM) && c != '"' && c != '\'' &&
+            !((c == '.' || c == '-') && i + 1 < n && cp[i + 1] == c)) {
+            /* ASCII punctuation of one character (no quote mark, no run of
+             * periods or dashes): what the general rules below make of it */
+            t->kind = T_PUNCT;
+            t->end = i + 1;
+            if (c == '.' || c == '!' || c == '?')
+                t->flags |= F_END_MARK;
+            t->low = ascii_str[c];
+            t->len = 1;
+            t->hash = (WS_LEX_HASH_BASIS ^ c) * WS_LEX_HASH_PRIME;
+            i = after_short_tok(cp, n, t, &pend);
+            push_tok(d, &p, t, &tp, &npara);
+            continue;
         }
         if (is_apos(c) && i + 1 < n && is_digit(cp[i + 1]) && (i == 0 || !is_alnum(cp[i - 1]))) {
             /* '90s: an elided century, not a quote mark */
@@ -612,7 +686,7 @@ void ws_text_tokenize(ws_doc *d)
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
-            VPUSH(&d->arena, d->qmarks, (uint32_t)nt); /* the index this token gets */
+            VPUSH(&d->arena, d->qmarks, (uint32_t)(t - d->toks.v)); /* the index this token gets */
             t->end = i + 1;
             bool single = c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
                           c == 0x201B || c == 0x2039 || c == 0x203A;
@@ -635,6 +709,8 @@ void ws_text_tokenize(ws_doc *d)
             /* ellipsis and dash runs are one token */
             while (t->end < n && (c == '.' || ws_is_dash(c)) && cp[t->end] == c)
                 t->end++;
+            if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+                t->flags |= F_END_MARK;
         }
         uint32_t len = t->end - t->start;
         const char *pl;
@@ -645,7 +721,7 @@ void ws_text_tokenize(ws_doc *d)
             t->len = (uint32_t)strlen(pl);
             t->hash = ws_fnv_n(WS_LEX_HASH_BASIS, pl, t->len);
             i = after_short_tok(cp, n, t, &pend);
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         if (len == 1 && cp[t->start] < 0x80) {
@@ -665,7 +741,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 ws_lex_new_tok(t, ws_lex_find_hashed(t->low, t->hash));
             i = after_short_tok(cp, n, t, &pend);
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         /* ASCII: classes, lower case and the lexicon hash in one pass (a
@@ -675,10 +751,9 @@ void ws_text_tokenize(ws_doc *d)
             x++;
         if (len > 1 && x == t->end) {
             char *low;
-            if (len + 1 <= lroom) {
+            if (len + 1 <= (size_t)(lend - lp)) {
                 low = lp;
                 lp += len + 1;
-                lroom -= len + 1;
             } else {
                 low = ws_alloc_str(&d->arena, (size_t)len + 1);
             }
@@ -714,7 +789,7 @@ void ws_text_tokenize(ws_doc *d)
             if (t->kind == T_WORD)
                 ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
             i = t->end;
-            push_tok(d, &p, t, &nt, &npara);
+            push_tok(d, &p, t, &tp, &npara);
             continue;
         }
         bool has_upper = false, has_lower = false;
@@ -749,9 +824,9 @@ void ws_text_tokenize(ws_doc *d)
         if (t->kind == T_WORD)
             ws_lex_new_tok(t, ws_lex_find_hashed(t->low, h));
         i = t->end;
-        push_tok(d, &p, t, &nt, &npara);
+        push_tok(d, &p, t, &tp, &npara);
     }
-    d->toks.n = nt;
+    d->toks.n = (size_t)(tp - d->toks.v);
     /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
@@ -810,16 +885,18 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
      LX_PRONOUN)
 
 /* headline_case()'s count of token t, a word inside a sentence: a word the
- * lexicon knows in a lower-case class, capitalised (up) or not (low) */
-static inline void headline_count(const tok *t, uint32_t *up, uint32_t *low)
+ * lexicon knows in a lower-case class (*n), and capitalised (*up) */
+static inline void headline_count(const tok *t, uint32_t *n, uint32_t *up)
 {
-    if (t->kind != T_WORD || !(t->lex & HEADLINE_LOWER) || (t->flags & F_ALLCAP) ||
-        (t->lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) || t->len == 1)
-        return;
-    if (t->flags & F_CAP)
-        (*up)++;
-    else
-        (*low)++;
+    /* no branch: which words count follows no pattern a predictor learns
+     * (a token with lexicon classes is a word: the tokenizer looks up no
+     * other; F_CAP is bit 0) */
+    uint32_t lex = t->lex, fl = t->flags;
+    uint32_t ok = ((lex & HEADLINE_LOWER) != 0) &
+                  (((lex & (LX_HONORIFIC | LX_TITLE | LX_MONTH | LX_WEEKDAY)) | (fl & F_ALLCAP)) == 0) &
+                  (t->len != 1);
+    *n += ok;
+    *up += ok & fl;
 }
 
 /* A title-case headline ("Bellwether County Says Trump Should Win GOP
@@ -848,11 +925,11 @@ static void headline_case(ws_doc *d, const sent *s, uint32_t up, uint32_t low)
 /* Sentence s joins the list, and loses its headline case; the counts start
  * again for the next. Finding the later sentences reads only tokens after s,
  * whose capitals are still as written. */
-static inline void push_sent(ws_doc *d, sent s, uint32_t *up, uint32_t *low)
+static inline void push_sent(ws_doc *d, sent s, uint32_t *n, uint32_t *up)
 {
     VPUSH(&d->arena, d->sents, s);
-    headline_case(d, &s, *up, *low);
-    *up = *low = 0;
+    headline_case(d, &s, *up, *n - *up);
+    *n = *up = 0;
 }
 
 void ws_text_sentences(ws_doc *d)
@@ -862,7 +939,7 @@ void ws_text_sentences(ws_doc *d)
     sent s = {0};
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
-    uint32_t up = 0, low = 0; /* headline_count() of the sentence's words so far */
+    uint32_t nhl = 0, up = 0; /* headline_count() of the sentence's words so far */
     for (uint32_t k = 0; k < n; k++) {
         tok *t = &T[k];
         uint16_t fl = t->flags;
@@ -873,7 +950,7 @@ void ws_text_sentences(ws_doc *d)
             if (k > s.t0 && (fl & F_PARA_START)) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
-                push_sent(d, s, &up, &low);
+                push_sent(d, s, &nhl, &up);
                 cur++;
                 s.t0 = k;
             }
@@ -881,21 +958,24 @@ void ws_text_sentences(ws_doc *d)
             t->sent = cur;
             s.t1 = k + 1;
             s.para = T[s.t0].para;
-            push_sent(d, s, &up, &low); /* the dash counts for nothing */
+            push_sent(d, s, &nhl, &up); /* the dash counts for nothing */
             cur++;
             s.t0 = k + 1;
             continue;
         }
         t->sent = cur;
         if (k > s.t0)
-            headline_count(t, &up, &low);
+            headline_count(t, &nhl, &up);
         if (t->lex & LX_MEET)
             VPUSH(&d->arena, d->meets, k);
+        /* most tokens: no end of a sentence (one test of the flags; which
+         * tokens pass follows no pattern a branch predictor learns) */
+        if (!(fl & (F_END_MARK | F_ABBREV)))
+            continue;
         bool end;
         uint32_t last = k;
-        if (t->kind == T_PUNCT) {
-            uint32_t c = d->cp[t->start];
-            end = c == '.' || c == '!' || c == '?' || c == 0x2026;
+        if (fl & F_END_MARK) {
+            end = true;
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
                    (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
@@ -906,7 +986,7 @@ void ws_text_sentences(ws_doc *d)
             /* "…, of Jacksonville, Fla. ''She …": a quotation opens a sentence */
             end = t->end - t->start > 2;
         } else {
-            continue; /* most tokens: no end of a sentence */
+            continue;
         }
         if (!end)
             continue;
@@ -936,14 +1016,14 @@ void ws_text_sentences(ws_doc *d)
         k = last; /* closing marks and brackets: no words to count */
         s.t1 = last + 1;
         s.para = T[s.t0].para;
-        push_sent(d, s, &up, &low);
+        push_sent(d, s, &nhl, &up);
         cur++;
         s.t0 = last + 1;
     }
     if (n > s.t0) {
         s.t1 = n;
         s.para = T[s.t0].para;
-        push_sent(d, s, &up, &low);
+        push_sent(d, s, &nhl, &up);
     }
     for (uint32_t k = 0; k < d->sents.n; k++)
         T[d->sents.v[k].t0].flags |= F_SENT_START;
