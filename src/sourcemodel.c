@@ -401,8 +401,12 @@ static void site_gaps(const ws_doc *d, const source_site *s, site_pre *p)
 /* The features of candidate i, as ws_feat_hash(name, value[, value2])
  * numbers them: each value's hash (a token's from text.c, a literal's at
  * compile time) combined with the name's. */
-static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f, size_t cap,
-                       const site_pre *p)
+/* With z, the sum of their weights is added to *z as each is known, in the
+ * order ws_feat_sum() adds them: inlined into ws_source_scores(), which
+ * reads only the sum, the array and its stores go away. */
+static inline __attribute__((always_inline)) size_t features(const ws_doc *d, const source_site *s, uint32_t i,
+                                                             uint32_t *f, size_t cap, const site_pre *p,
+                                                             double *z)
 {
     const source_cand *c = &s->cand[i];
     const quote *q = &d->quotes.v[s->quote];
@@ -414,8 +418,12 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
 #define LIT(name, value) WS_FEAT_LIT(name, value, WS_SOURCE_DIM)
 #define ADD(v)                                                                                     \
     do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = (v);                                                                          \
+        if (n < cap) {                                                                             \
+            f[n] = (v);                                                                            \
+            if (z)                                                                                 \
+                *z += ws_source_weights[f[n] - 1];                                                 \
+            n++;                                                                                   \
+        }                                                                                          \
     } while (0)
 /* a feature whose first value is one of a few literals (index x), and
  * whose second has hash v: the first part is a constant from a table */
@@ -518,7 +526,7 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
 {
     site_pre p;
     site_prepare(d, s, &p);
-    return features(d, s, i, f, cap, &p);
+    return features(d, s, i, f, cap, &p, NULL);
 }
 
 double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
@@ -535,7 +543,8 @@ void ws_source_scores(const ws_doc *d, const source_site *s, double *z)
     site_gaps(d, s, &p);
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t f[WS_SOURCE_MAX_FEATS];
-        size_t n = features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p);
-        z[i] = ws_feat_sum(ws_source_weights, f, n);
+        double zi = 0;
+        features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p, &zi);
+        z[i] = zi;
     }
 }
