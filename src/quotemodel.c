@@ -48,18 +48,27 @@ static char *put_dec(char *p, int v)
 /* The features, as ws_feat_hash(name, value[, value2]) numbers them: each
  * value's hash (a token's from text.c, a literal's at compile time) is
  * combined with the name's */
-size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
+/* With z, the sum of their weights is added to *z as each is known, in the
+ * order ws_feat_sum() adds them: inlined into ws_quote_score(), which reads
+ * only the sum, the array and its stores go away. */
+static inline __attribute__((always_inline)) size_t features(const ws_doc *d, const quote *q, uint32_t *f,
+                                                             size_t cap, double *z)
 {
     size_t n = 0;
 #define IX(h) ws_feat_index(h, WS_QUOTE_DIM)
 #define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
 #define MIX2(name, v1, v2) ws_feat_mix(MIX(name, v1), v2)
-/* each weight is prefetched as soon as its feature is known (cuemodel.c) */
+/* each weight is prefetched as soon as its feature is known (cuemodel.c),
+ * or added to *z */
 #define ADD(v)                                                                                     \
     do {                                                                                           \
         if (n < cap) {                                                                             \
-            f[n++] = (v);                                                                          \
-            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
+            f[n] = (v);                                                                            \
+            if (z)                                                                                 \
+                *z += ws_quote_weights[f[n] - 1];                                                  \
+            else                                                                                   \
+                __builtin_prefetch(&ws_quote_weights[f[n] - 1]);                                   \
+            n++;                                                                                   \
         }                                                                                          \
     } while (0)
     char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
@@ -152,9 +161,15 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     return n;
 }
 
+size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
+{
+    return features(d, q, f, cap, NULL);
+}
+
 double ws_quote_score(const ws_doc *d, const quote *q)
 {
     uint32_t f[WS_QUOTE_MAX_FEATS];
-    size_t n = ws_quote_features(d, q, f, WS_QUOTE_MAX_FEATS);
-    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_quote_weights, f, n)));
+    double z = 0;
+    features(d, q, f, WS_QUOTE_MAX_FEATS, &z);
+    return 1.0 / (1.0 + exp(-z));
 }
