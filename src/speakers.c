@@ -1402,13 +1402,26 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     sent_bounds(c, k, &s0, &s1);
     uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
     uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
-    uint32_t j = k;
     /* as far back as a named speaker with an apposition reaches ("…,"
-     * Adam Green, co-founder of the Progressive Change Committee, said) */
-    /* (a pointer walked back: T[j - 1] with j unsigned is an address
-     * computed anew at every step) */
-    for (const tok *tj = &c->T[j]; j > p0 && k - j < 2 * MAX_NP + 2 && tj[-1].kind != T_QUOTE; tj--)
-        j--;
+     * Adam Green, co-founder of the Progressive Change Committee, said),
+     * within the paragraph and after the last quote mark before k (found in
+     * the tokenizer's list of them, where a walk back read every token) */
+    uint32_t j = k >= 2 * MAX_NP + 2 ? k - (2 * MAX_NP + 2) : 0;
+    if (j < p0)
+        j = p0;
+    {
+        const uint32_t *qm = c->d->qmarks.v;
+        size_t lo = 0, hi = c->d->qmarks.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (qm[mid] < k)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo && qm[lo - 1] + 1 > j)
+            j = qm[lo - 1] + 1;
+    }
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
     if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
         c->d->mq.v[c->T[j - 1].quote].close == j - 1)
