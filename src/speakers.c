@@ -51,6 +51,7 @@ typedef struct ctx {
     uint32_t nhearsay;
     uint32_t *ins;     /* the words "in" (sieve_poll), in order */
     uint32_t nins;
+    uint8_t speech[256]; /* speech_verb() of each cue lemma once asked: 2 yes, 1 no, 0 not yet */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -1802,7 +1803,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
 }
 
-static bool speech_verb(int32_t lemma)
+static bool speech_verb(ctx *c, int32_t lemma)
 {
     /* cue lemmas ("point out"), no token's form: not a lexicon class */
     static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
@@ -1815,8 +1816,16 @@ static bool speech_verb(int32_t lemma)
                                     "allege", "boast", "joke", "reiterate", "believe", "think",
                                     "feel", "hope", "fear", "worry", "expect", "know", "assure",
                                     "testify", "find", "shows", "agree", "deny", "confirm", NULL};
+    /* a token's lemma is one of 256 (a 9-bit field, none negative): each
+     * one's answer is kept for the article, where the list was read at
+     * every cue */
+    if (lemma >= 0 && lemma < 256 && c->speech[lemma])
+        return c->speech[lemma] == 2;
     const char *l = ws_lex_cue_lemma(lemma);
-    return l && in_list(l, v);
+    bool yes = l && in_list(l, v);
+    if (lemma >= 0 && lemma < 256)
+        c->speech[lemma] = yes ? 2 : 1;
+    return yes;
 }
 
 /* The comma that ends a fronted clause before token k's subject: the
@@ -2155,7 +2164,7 @@ static void sieve_indirect(ctx *c)
             /* a verb that takes an object rather than a clause ("praised his
              * record", "confirmed the meeting") reports just the object:
              * without "that", the speech ends at the first comma */
-            if (!saw_that && !speech_verb(t->cue_lemma)) {
+            if (!saw_that && !speech_verb(c, t->cue_lemma)) {
                 for (uint32_t j = a + 1; j < b; j++)
                     if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                         b = j;
@@ -2421,7 +2430,7 @@ static void sieve_frame(ctx *c)
         if (a < s1 && (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')))
             a++;
         uint32_t b = subordinate_end(c, s0, k, a, content_end(c, a, s1));
-        if (!saw_that && !speech_verb(t->cue_lemma))
+        if (!saw_that && !speech_verb(c, t->cue_lemma))
             for (uint32_t j = a + 1; j < b; j++)
                 if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                     b = j;
