@@ -2472,10 +2472,42 @@ static void sieve_frame(ctx *c)
 }
 
 /* The token that starts at character offset off (or the first after it),
- * searched from token lo on. */
-static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, size_t off)
+ * searched from token lo on; near token h (lo <= h), where it is found in
+ * fewer steps: strides that double from h bound it, a halving search of
+ * what they leave finds it (the answer of a search of all of [lo, n)) */
+static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, uint32_t h, size_t off)
 {
     uint32_t hi = c->n;
+    size_t step = 1; /* (wider than a token's index: it never wraps) */
+    if (h < lo)
+        h = lo;
+    if (h > hi)
+        h = hi;
+    if (h < hi && c->T[h].start < off) {
+        /* after h */
+        lo = h + 1;
+        while (lo < hi) {
+            uint32_t p = hi - lo > step ? (uint32_t)(lo + step - 1) : hi - 1;
+            if (c->T[p].start >= off) {
+                hi = p;
+                break;
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        /* at or before h */
+        hi = h;
+        while (hi > lo) {
+            uint32_t p = hi - lo > step ? (uint32_t)(hi - step) : lo;
+            if (c->T[p].start < off) {
+                lo = p + 1;
+                break;
+            }
+            hi = p;
+            step *= 2;
+        }
+    }
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (c->T[mid].start < off)
@@ -3065,7 +3097,8 @@ static void tidy_content_edges(ctx *c)
         quote *q = &c->d->quotes.v[i];
         for (size_t f = 0; f < q->content.n; f++) {
             ws_span *s = &q->content.v[f];
-            uint32_t a = tok_at_offset_from(c, 0, s->start), b = tok_at_offset_from(c, a, s->end);
+            /* speech stands next to its cue: the search starts there */
+            uint32_t a = tok_at_offset_from(c, 0, q->cue0, s->start), b = tok_at_offset_from(c, a, a, s->end);
             if (a >= c->n || c->T[a].start != s->start)
                 continue;
             /* b: the first token at or after the span's end; b - 1 its last */
