@@ -13,10 +13,40 @@
 
 #include "quote_weights.h"
 
-/* The token that starts at or contains code point cp. */
-static uint32_t tok_at(const ws_doc *d, size_t cp)
+/* The token that starts at or contains code point cp; near token h, where
+ * it is found in fewer steps: strides that double from h bound it, a
+ * halving search of what they leave finds it (the answer of a search of
+ * all the tokens) */
+static uint32_t tok_at(const ws_doc *d, size_t cp, size_t h)
 {
-    size_t lo = 0, hi = d->toks.n;
+    size_t lo = 0, hi = d->toks.n, step = 1;
+    if (h > hi)
+        h = hi;
+    if (h < hi && d->toks.v[h].end <= cp) {
+        /* after h */
+        lo = h + 1;
+        while (lo < hi) {
+            size_t p = hi - lo > step ? lo + step - 1 : hi - 1;
+            if (d->toks.v[p].end > cp) {
+                hi = p;
+                break;
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        /* at or before h */
+        hi = h;
+        while (hi > lo) {
+            size_t p = hi - lo > step ? hi - step : lo;
+            if (d->toks.v[p].end <= cp) {
+                lo = p + 1;
+                break;
+            }
+            hi = p;
+            step *= 2;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (d->toks.v[mid].end <= cp)
@@ -106,7 +136,8 @@ static inline __attribute__((always_inline)) size_t features(const ws_doc *d, co
     uint32_t bi = len < 15 ? 0 : len < 30 ? 1 : len < 60 ? 2 : len < 120 ? 3 : len < 250 ? 4 : 5;
     uint32_t vfirst = WS_VAL("<none>");
     if (q->content.n) {
-        uint32_t t = tok_at(d, q->content.v[0].start);
+        /* speech stands next to its cue: the search starts there */
+        uint32_t t = tok_at(d, q->content.v[0].start, q->cue0);
         if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
             t++;
         vfirst = ws_word_val(d, t);
@@ -145,7 +176,7 @@ static inline __attribute__((always_inline)) size_t features(const ws_doc *d, co
     /* where the content stops and what stands before the cue */
     uint32_t vlast = WS_VAL("<none>"), vnext = WS_VAL("<none>");
     if (q->content.n) {
-        uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1);
+        uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1, q->cue1);
         vlast = ws_word_val(d, t);
         vnext = ws_word_val(d, (int64_t)t + 1);
     }
