@@ -718,11 +718,14 @@ static void add_content(ctx *c, int32_t qi, uint32_t t0, uint32_t t1)
     quote *q = &c->d->quotes.v[qi];
     ws_span s = {c->T[t0].start, c->T[t1 - 1].end};
     VPUSH(&c->d->arena, q->content, s);
-    for (uint32_t k = t0; k < t1; k++) {
-        c->used[k] = 1;
-        if (c->T[k].quote >= 0)
-            c->d->mq.v[c->T[k].quote].used = true;
-    }
+    /* the flags at once, then the quotes: byte stores through the ctx's
+     * pointers made the compiler read them again at every token */
+    memset(c->used + t0, 1, t1 - t0);
+    const tok *T = c->T;
+    mquote *mq = c->d->mq.v;
+    for (uint32_t k = t0; k < t1; k++)
+        if (T[k].quote >= 0)
+            mq[T[k].quote].used = true;
 }
 
 /* The whole of a marked quote, its paragraph continuations included. */
