@@ -52,11 +52,10 @@ static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, 
     }
     s[o] = 0;
     if (hp) {
-        /* strrchr(s, ' '): in the last word, else the space before it */
-        size_t sp = o;
-        while (sp > lw && s[sp - 1] != ' ')
-            sp--;
-        *lastp = sp > lw ? s + sp : lw ? s + lw : s;
+        /* the word after the last space, where the last word starts (no
+         * word has a space: the tokenizer's words are letters, digits and
+         * the joiners between them) */
+        *lastp = s + lw;
         *hp = h;
     }
     return s;
