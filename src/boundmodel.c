@@ -70,7 +70,10 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
 #define LIT(name, value) WS_FEAT_LIT(name, value, WS_BOUND_DIM)
 #define IX(h) ws_feat_index(h, WS_BOUND_DIM)
 #define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
-#define SET(k, v) (f[k] = (v), __builtin_prefetch(&ws_bound_weights[f[k] - 1]))
+/* feature k is v: its weight added as soon as its number is known, in the
+ * order ws_feat_sum() adds them (no array of the numbers to store and read
+ * again) */
+#define SET(k, v) (zi += ws_bound_weights[(v) - 1])
 
 static uint32_t bucket_index(uint32_t n)
 {
@@ -87,7 +90,7 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
     uint32_t marked = s->marked ? WS_VAL("yes") : WS_VAL("no");
     uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t f[23];
+        double zi = 0;
         uint32_t j = s->cand[i];
         bool last = i == s->n - 1;
         uint32_t hw = last ? WS_VAL("<end>") : ws_word_val(d, j);
@@ -128,7 +131,7 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         SET(20, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
         SET(21, IX(ws_feat_mix(s->verb[i] ? MIX("w|v+1|verb", hw) : MIX("w|v+1|noverb", hw), v1)));
         SET(22, LIT("bias", "1"));
-        z[i] = ws_feat_sum(ws_bound_weights, f, 23);
+        z[i] = zi;
     }
 }
 #undef LIT

@@ -22,14 +22,18 @@ typedef struct ectx {
     ws_map alias_suffix;            /* its word-final parts -> entity, -2 if several */
 } ectx;
 
-/* The lower-cased words of tokens [a, b), possessive dropped, joined by spaces. */
-static inline char *words(ectx *c, uint32_t a, uint32_t b)
+/* The lower-cased words of tokens [a, b), possessive dropped, joined by
+ * spaces; with hp, also its ws_map_hash() and its last word, worked out
+ * while it is made (a word's own hash, when it comes first and whole) */
+static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, uint32_t b, uint32_t *hp,
+                                                           const char **lastp)
 {
     size_t cap = 1;
     for (uint32_t k = a; k < b; k++)
         cap += c->T[k].len + 1;
     char *s = ws_alloc_str(&c->d->arena, cap); /* a string: read up to its NUL only */
-    size_t o = 0;
+    size_t o = 0, lw = 0; /* lw: where the last word starts */
+    uint32_t h = WS_LEX_HASH_BASIS;
     for (uint32_t k = a; k < b; k++) {
         const char *w = c->T[k].low;
         size_t l = c->T[k].len;
@@ -37,24 +41,31 @@ static inline char *words(ectx *c, uint32_t a, uint32_t b)
             continue;
         if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
             l -= 2;
+        if (hp)
+            h = !o && l == c->T[k].len ? c->T[k].hash
+                                       : ws_fnv_n(o ? (h ^ ' ') * WS_LEX_HASH_PRIME : h, w, l);
         if (o)
             s[o++] = ' ';
+        lw = o;
         memcpy(s + o, w, l);
         o += l;
     }
     s[o] = 0;
+    if (hp) {
+        /* the word after the last space, where the last word starts (no
+         * word has a space: the tokenizer's words are letters, digits and
+         * the joiners between them) */
+        *lastp = s + lw;
+        *hp = h;
+    }
     return s;
 }
 
-static const char *last_word(const char *s)
-{
-    const char *p = strrchr(s, ' ');
-    return p ? p + 1 : s;
-}
+static inline char *words(ectx *c, uint32_t a, uint32_t b) { return words_h(c, a, b, NULL, NULL); }
 
-
-/* (w: words(c, m->n0, m->n1), which the caller has made) */
-static int32_t new_entity(ectx *c, const mention *m, char *w)
+/* (w: words(c, m->n0, m->n1), which the caller has made, and last its
+ * last word) */
+static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
 {
     entity e = {0};
     uint32_t b = m->n1;
@@ -66,7 +77,7 @@ static int32_t new_entity(ectx *c, const mention *m, char *w)
     e.name = ws_span_dup(c->d, c->T[m->n0].start, end);
     e.type = WS_PERSON;
     e.gender = m->gender;
-    e.last = last_word(w);
+    e.last = last;
     e.first = w;
     VPUSH(&c->d->arena, c->d->ents, e);
     return (int32_t)c->d->ents.n - 1;
@@ -259,11 +270,11 @@ static void cluster_names(ectx *c)
             uint32_t nw = m->n1 - m->n0;
             if (place_like(c, m))
                 continue;
-            char *w = words(c, m->n0, m->n1);
-            const char *last = last_word(w);
+            const char *last;
+            uint32_t wh; /* one hash for the three maps */
+            char *w = words_h(c, m->n0, m->n1, &wh, &last);
             /* the same full name; for a lone word, the most recent full name
              * that ends or starts with it ("Kharazi", "Hillary") */
-            uint32_t wh = ws_map_hash(w); /* one hash for the three maps */
             int32_t best = ws_map_get_h(&c->full, w, wh);
             if (best < 0 && pass == 1) {
                 int32_t a = ws_map_get_h(&c->by_last, w, wh), b = ws_map_get_h(&c->by_first, w, wh);
@@ -273,7 +284,7 @@ static void cluster_names(ectx *c)
                 /* a lone surname creates a person only when titled or speaking */
                 if (pass == 1 && !(m->title || m->subject))
                     continue;
-                best = new_entity(c, m, w);
+                best = new_entity(c, m, w, last);
                 ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
                 if (nw >= 2) {
                     char *first = ws_strndup(&d->arena, w, strcspn(w, " "));

@@ -80,7 +80,7 @@ static vocab_t make_vocab(ws_doc *d)
          * every time and only the counts say which is kept. A slot written
          * and not kept is past the end of its list, and never within the
          * other one: count + 2 * nlow <= 2 * k here. */
-        bool a = asked(t), l = !a & is_lowerword(t);
+        bool a = asked(t), l = is_lowerword(t); /* (never both: one needs a capital, the other none) */
         ask[count] = (uint32_t)k;
         count += a;
         low[-2] = (uint32_t)k;

@@ -13,10 +13,40 @@
 
 #include "quote_weights.h"
 
-/* The token that starts at or contains code point cp. */
-static uint32_t tok_at(const ws_doc *d, size_t cp)
+/* The token that starts at or contains code point cp; near token h, where
+ * it is found in fewer steps: strides that double from h bound it, a
+ * halving search of what they leave finds it (the answer of a search of
+ * all the tokens) */
+static uint32_t tok_at(const ws_doc *d, size_t cp, size_t h)
 {
-    size_t lo = 0, hi = d->toks.n;
+    size_t lo = 0, hi = d->toks.n, step = 1;
+    if (h > hi)
+        h = hi;
+    if (h < hi && d->toks.v[h].end <= cp) {
+        /* after h */
+        lo = h + 1;
+        while (lo < hi) {
+            size_t p = hi - lo > step ? lo + step - 1 : hi - 1;
+            if (d->toks.v[p].end > cp) {
+                hi = p;
+                break;
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        /* at or before h */
+        hi = h;
+        while (hi > lo) {
+            size_t p = hi - lo > step ? hi - step : lo;
+            if (d->toks.v[p].end <= cp) {
+                lo = p + 1;
+                break;
+            }
+            hi = p;
+            step *= 2;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (d->toks.v[mid].end <= cp)
@@ -48,18 +78,27 @@ static char *put_dec(char *p, int v)
 /* The features, as ws_feat_hash(name, value[, value2]) numbers them: each
  * value's hash (a token's from text.c, a literal's at compile time) is
  * combined with the name's */
-size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
+/* With z, the sum of their weights is added to *z as each is known, in the
+ * order ws_feat_sum() adds them: inlined into ws_quote_score(), which reads
+ * only the sum, the array and its stores go away. */
+static inline __attribute__((always_inline)) size_t features(const ws_doc *d, const quote *q, uint32_t *f,
+                                                             size_t cap, double *z)
 {
     size_t n = 0;
 #define IX(h) ws_feat_index(h, WS_QUOTE_DIM)
 #define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
 #define MIX2(name, v1, v2) ws_feat_mix(MIX(name, v1), v2)
-/* each weight is prefetched as soon as its feature is known (cuemodel.c) */
+/* each weight is prefetched as soon as its feature is known (cuemodel.c),
+ * or added to *z */
 #define ADD(v)                                                                                     \
     do {                                                                                           \
         if (n < cap) {                                                                             \
-            f[n++] = (v);                                                                          \
-            __builtin_prefetch(&ws_quote_weights[f[n - 1] - 1]);                                   \
+            f[n] = (v);                                                                            \
+            if (z)                                                                                 \
+                *z += ws_quote_weights[f[n] - 1];                                                  \
+            else                                                                                   \
+                __builtin_prefetch(&ws_quote_weights[f[n] - 1]);                                   \
+            n++;                                                                                   \
         }                                                                                          \
     } while (0)
     char rule[32]; /* the sieve and its confidence in hundredths, as "%d/%d" writes them */
@@ -97,7 +136,8 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     uint32_t bi = len < 15 ? 0 : len < 30 ? 1 : len < 60 ? 2 : len < 120 ? 3 : len < 250 ? 4 : 5;
     uint32_t vfirst = WS_VAL("<none>");
     if (q->content.n) {
-        uint32_t t = tok_at(d, q->content.v[0].start);
+        /* speech stands next to its cue: the search starts there */
+        uint32_t t = tok_at(d, q->content.v[0].start, q->cue0);
         if (t < d->toks.n && d->toks.v[t].kind == T_QUOTE)
             t++;
         vfirst = ws_word_val(d, t);
@@ -136,7 +176,7 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     /* where the content stops and what stands before the cue */
     uint32_t vlast = WS_VAL("<none>"), vnext = WS_VAL("<none>");
     if (q->content.n) {
-        uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1);
+        uint32_t t = tok_at(d, q->content.v[q->content.n - 1].end - 1, q->cue1);
         vlast = ws_word_val(d, t);
         vnext = ws_word_val(d, (int64_t)t + 1);
     }
@@ -152,9 +192,15 @@ size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t ca
     return n;
 }
 
+size_t ws_quote_features(const ws_doc *d, const quote *q, uint32_t *f, size_t cap)
+{
+    return features(d, q, f, cap, NULL);
+}
+
 double ws_quote_score(const ws_doc *d, const quote *q)
 {
     uint32_t f[WS_QUOTE_MAX_FEATS];
-    size_t n = ws_quote_features(d, q, f, WS_QUOTE_MAX_FEATS);
-    return 1.0 / (1.0 + exp(-ws_feat_sum(ws_quote_weights, f, n)));
+    double z = 0;
+    features(d, q, f, WS_QUOTE_MAX_FEATS, &z);
+    return 1.0 / (1.0 + exp(-z));
 }

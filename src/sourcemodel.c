@@ -263,11 +263,89 @@ bool ws_source_settled(const ws_doc *d, const quote *q)
 
 static uint32_t few_i(uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : 2; }
 
+/* What stands between a candidate and its cue (features()): counts of
+ * commas, quote marks, cues, mentions, sentence ends and relative pronouns,
+ * a byte each in one number (a gap is at most SCAN tokens, so no count
+ * spills into the next), so that two gaps add in one addition */
+enum { G_COMMAS = 0, G_MARKS = 8, G_CUES = 16, G_MENTS = 24, G_ENDS = 32, G_CLAUSE = 40 };
+#define G_ONE(field) ((uint64_t)1 << (field))
+#define G_GET(g, field) ((uint32_t)((g) >> (field)) & 0xff)
+
+/* The tokens [a, b) read between candidate c and its cue: the side it
+ * stands on, the part next to the cue when it is further than SCAN */
+typedef struct gap_span {
+    uint32_t a, b, dist;
+    bool left, right, far;
+} gap_span;
+
+static gap_span gap_of(const quote *q, const source_cand *c)
+{
+    gap_span g;
+    g.left = c->t1 <= q->cue0;
+    g.right = c->t0 >= q->cue1;
+    g.a = g.left ? c->t1 : q->cue1;
+    g.b = g.left ? q->cue0 : c->t0;
+    if (!g.left && !g.right)
+        g.a = g.b = 0;
+    g.dist = g.b > g.a ? g.b - g.a : 0;
+    g.far = false;
+    if (g.dist > SCAN) {
+        g.far = true;
+        if (g.left)
+            g.a = g.b - SCAN; /* the part next to the cue */
+        else
+            g.b = g.a + SCAN;
+    }
+    return g;
+}
+
+/* What token k adds to the counts of a gap read forward, and the token
+ * read next: past the whole of a mention, which counts once (inline: it
+ * runs for every token of every gap, and its counts stay in a register) */
+static inline __attribute__((always_inline)) uint32_t gap_step(const ws_doc *d, uint32_t k, uint64_t *g)
+{
+    const tok *t = &d->toks.v[k];
+    *g = 0;
+    if (t->kind == T_PUNCT) {
+        uint32_t ch = d->cp[t->start];
+        *g = (uint64_t)(ch == ',') << G_COMMAS |
+             (uint64_t)(ch == '.' || ch == '!' || ch == '?' || ch == ';') << G_ENDS;
+    } else if (t->kind == T_QUOTE) {
+        *g = G_ONE(G_MARKS);
+    } else if (t->kind == T_WORD) {
+        *g = (uint64_t)((t->lex & (LX_CUE | LX_CUE_ING)) != 0) << G_CUES;
+        if (d->ment_at[k] >= 0) {
+            *g |= G_ONE(G_MENTS);
+            return d->ments.v[d->ment_at[k]].t1;
+        }
+        *g |= (uint64_t)(low_is(t, "who") || low_is(t, "that") || low_is(t, "which")) << G_CLAUSE;
+    }
+    return k + 1;
+}
+
+/* The counts of the gap [a, b), read from a */
+static uint64_t gap_scan(const ws_doc *d, uint32_t a, uint32_t b)
+{
+    uint64_t sum = 0, g;
+    for (uint32_t k = a; k < b;) {
+        k = gap_step(d, k, &g);
+        sum += g;
+    }
+    return sum;
+}
+
 /* What the features of all the candidates of a site share, worked out once
  * per site (ws_source_scores): the hashes of the cue, the attribution's
- * rule and type, the words around the cue and whether it is passive. */
+ * rule and type, the words around the cue and whether it is passive; and
+ * the counts of every gap a candidate may have, read once for the site
+ * where each candidate read its own (left[k - left0]: the gap [k, cue0);
+ * right[x]: the gap [cue1, cue1 + x)). Without the tables (one candidate's
+ * features), the gap is read. */
 typedef struct site_pre {
     uint32_t cue, rule, type, cw, cw1, pass;
+    bool tables;
+    uint32_t left0;
+    uint64_t left[SCAN + 1], right[SCAN + 1];
 } site_pre;
 
 static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
@@ -283,13 +361,53 @@ static void site_prepare(const ws_doc *d, const source_site *s, site_pre *p)
     p->pass = ws_cue_passive(d, q, h) ? WS_VAL("yes") : WS_VAL("no");
     p->cw = ws_word_val(d, (int64_t)q->cue0 - 1);
     p->cw1 = ws_word_val(d, q->cue1);
+    p->tables = false;
+}
+
+/* The gap tables of site_pre, as far as the site's candidates reach */
+static void site_gaps(const ws_doc *d, const source_site *s, site_pre *p)
+{
+    const quote *q = &d->quotes.v[s->quote];
+    uint32_t left0 = q->cue0, right1 = q->cue1;
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (s->cand[i].kind == SK_NONE)
+            continue;
+        gap_span g = gap_of(q, &s->cand[i]);
+        if (g.left && g.a < left0)
+            left0 = g.a;
+        else if (!g.left && g.right && g.b > right1)
+            right1 = g.b;
+    }
+    /* [k, cue0) from k down: what k adds, and the gap from the token read
+     * after it (nothing once that is cue0 or past it) */
+    p->left0 = left0;
+    for (uint32_t k = q->cue0; k-- > left0;) {
+        uint64_t g;
+        uint32_t next = gap_step(d, k, &g);
+        p->left[k - left0] = next < q->cue0 ? g + p->left[next - left0] : g;
+    }
+    /* [cue1, x) for x up: the tokens read from cue1 before x */
+    p->right[0] = 0;
+    for (uint32_t k = q->cue1; k < right1;) {
+        uint64_t g;
+        uint32_t next = gap_step(d, k, &g);
+        uint64_t sum = p->right[k - q->cue1] + g;
+        for (uint32_t x = k + 1; x <= next && x <= right1; x++)
+            p->right[x - q->cue1] = sum;
+        k = next;
+    }
+    p->tables = true;
 }
 
 /* The features of candidate i, as ws_feat_hash(name, value[, value2])
  * numbers them: each value's hash (a token's from text.c, a literal's at
  * compile time) combined with the name's. */
-static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32_t *f, size_t cap,
-                       const site_pre *p)
+/* With z, the sum of their weights is added to *z as each is known, in the
+ * order ws_feat_sum() adds them: inlined into ws_source_scores(), which
+ * reads only the sum, the array and its stores go away. */
+static inline __attribute__((always_inline)) size_t features(const ws_doc *d, const source_site *s, uint32_t i,
+                                                             uint32_t *f, size_t cap, const site_pre *p,
+                                                             double *z)
 {
     const source_cand *c = &s->cand[i];
     const quote *q = &d->quotes.v[s->quote];
@@ -301,8 +419,12 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
 #define LIT(name, value) WS_FEAT_LIT(name, value, WS_SOURCE_DIM)
 #define ADD(v)                                                                                     \
     do {                                                                                           \
-        if (n < cap)                                                                               \
-            f[n++] = (v);                                                                          \
+        if (n < cap) {                                                                             \
+            f[n] = (v);                                                                            \
+            if (z)                                                                                 \
+                *z += ws_source_weights[f[n] - 1];                                                 \
+            n++;                                                                                   \
+        }                                                                                          \
     } while (0)
 /* a feature whose first value is one of a few literals (index x), and
  * whose second has hash v: the first part is a constant from a table */
@@ -330,40 +452,14 @@ static size_t features(const ws_doc *d, const source_site *s, uint32_t i, uint32
         return n;
     }
     /* where it stands, and what stands between it and the cue */
-    bool left = c->t1 <= q->cue0;
-    bool right = c->t0 >= q->cue1;
-    uint32_t a = left ? c->t1 : q->cue1, b = left ? q->cue0 : c->t0;
-    if (!left && !right)
-        a = b = 0;
-    uint32_t dist = b > a ? b - a : 0;
-    uint32_t commas = 0, marks = 0, cues = 0, ments = 0, ends = 0, clause = 0;
-    bool far = false;
-    if (dist > SCAN) {
-        far = true;
-        if (left)
-            a = b - SCAN; /* the part next to the cue */
-        else
-            b = a + SCAN;
-    }
-    for (uint32_t k = a; k < b; k++) {
-        const tok *t = &T[k];
-        if (t->kind == T_PUNCT) {
-            uint32_t ch = d->cp[t->start];
-            commas += ch == ',';
-            ends += ch == '.' || ch == '!' || ch == '?' || ch == ';';
-        } else if (t->kind == T_QUOTE) {
-            marks++;
-        } else if (t->kind == T_WORD) {
-            if (t->lex & (LX_CUE | LX_CUE_ING))
-                cues++;
-            if (d->ment_at[k] >= 0) {
-                ments++;
-                k = d->ments.v[d->ment_at[k]].t1 - 1;
-            } else if (low_is(t, "who") || low_is(t, "that") || low_is(t, "which")) {
-                clause++;
-            }
-        }
-    }
+    gap_span gs = gap_of(q, c);
+    bool left = gs.left, right = gs.right, far = gs.far;
+    uint32_t dist = gs.dist;
+    uint64_t gc = !p->tables || gs.a >= gs.b ? gap_scan(d, gs.a, gs.b)
+                    : left                     ? p->left[gs.a - p->left0]
+                                               : p->right[gs.b - q->cue1];
+    uint32_t commas = G_GET(gc, G_COMMAS), marks = G_GET(gc, G_MARKS), cues = G_GET(gc, G_CUES),
+             ments = G_GET(gc, G_MENTS), ends = G_GET(gc, G_ENDS), clause = G_GET(gc, G_CLAUSE);
     ends += T[c->t0].sent != T[q->cue0].sent;
     uint32_t pos = left ? WS_VAL("L") : right ? WS_VAL("R") : WS_VAL("O");
     /* bucket(): "far" first, then its eight buckets */
@@ -431,7 +527,7 @@ size_t ws_source_features(const ws_doc *d, const source_site *s, uint32_t i, uin
 {
     site_pre p;
     site_prepare(d, s, &p);
-    return features(d, s, i, f, cap, &p);
+    return features(d, s, i, f, cap, &p, NULL);
 }
 
 double ws_source_score(const ws_doc *d, const source_site *s, uint32_t i)
@@ -445,9 +541,11 @@ void ws_source_scores(const ws_doc *d, const source_site *s, double *z)
 {
     site_pre p;
     site_prepare(d, s, &p);
+    site_gaps(d, s, &p);
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t f[WS_SOURCE_MAX_FEATS];
-        size_t n = features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p);
-        z[i] = ws_feat_sum(ws_source_weights, f, n);
+        double zi = 0;
+        features(d, s, i, f, WS_SOURCE_MAX_FEATS, &p, &zi);
+        z[i] = zi;
     }
 }

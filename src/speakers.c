@@ -51,6 +51,7 @@ typedef struct ctx {
     uint32_t nhearsay;
     uint32_t *ins;     /* the words "in" (sieve_poll), in order */
     uint32_t nins;
+    uint8_t speech[256]; /* speech_verb() of each cue lemma once asked: 2 yes, 1 no, 0 not yet */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -688,7 +689,15 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
 /* No token of [a, b) is inside an attribution's content yet. */
 static bool span_free(const ctx *c, uint32_t a, uint32_t b)
 {
-    for (uint32_t j = a; j < b; j++)
+    uint32_t j = a;
+    /* eight flags at a time: spans of whole sentences are read */
+    for (; j < b && b - j >= 8; j += 8) {
+        uint64_t w;
+        memcpy(&w, c->used + j, sizeof w);
+        if (w)
+            return false;
+    }
+    for (; j < b; j++)
         if (c->used[j])
             return false;
     return true;
@@ -709,11 +718,14 @@ static void add_content(ctx *c, int32_t qi, uint32_t t0, uint32_t t1)
     quote *q = &c->d->quotes.v[qi];
     ws_span s = {c->T[t0].start, c->T[t1 - 1].end};
     VPUSH(&c->d->arena, q->content, s);
-    for (uint32_t k = t0; k < t1; k++) {
-        c->used[k] = 1;
-        if (c->T[k].quote >= 0)
-            c->d->mq.v[c->T[k].quote].used = true;
-    }
+    /* the flags at once, then the quotes: byte stores through the ctx's
+     * pointers made the compiler read them again at every token */
+    memset(c->used + t0, 1, t1 - t0);
+    const tok *T = c->T;
+    mquote *mq = c->d->mq.v;
+    for (uint32_t k = t0; k < t1; k++)
+        if (T[k].quote >= 0)
+            mq[T[k].quote].used = true;
 }
 
 /* The whole of a marked quote, its paragraph continuations included. */
@@ -1282,17 +1294,26 @@ static void set_type(ctx *c, int32_t qi)
         for (size_t i = q->content.v[f].start; i < q->content.v[f].end; i++) {
 #ifdef __SSE2__
             /* four code points at a time while they are ASCII and no quote
-             * mark (SSE2 is part of x86-64 itself) */
+             * mark (SSE2 is part of x86-64 itself); eight while there are
+             * eight. A code point is below 2^31: a signed comparison tells
+             * one past ASCII. */
+#define PLAIN_HIT(x)                                                                               \
+    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(x, _mm_set1_epi32('"')), _mm_cmpeq_epi32(x, _mm_set1_epi32('\''))), \
+                 _mm_cmpgt_epi32(x, _mm_set1_epi32(0x7F)))
+            while (q->content.v[f].end - i >= 8) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(c->d->cp + i));
+                __m128i y = _mm_loadu_si128((const __m128i *)(c->d->cp + i + 4));
+                if (_mm_movemask_epi8(_mm_or_si128(PLAIN_HIT(x), PLAIN_HIT(y))))
+                    break;
+                i += 8;
+            }
             while (q->content.v[f].end - i >= 4) {
                 __m128i x = _mm_loadu_si128((const __m128i *)(c->d->cp + i));
-                __m128i hit = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi32(x, _mm_set1_epi32('"')), _mm_cmpeq_epi32(x, _mm_set1_epi32('\''))),
-                    _mm_xor_si128(_mm_cmpeq_epi32(_mm_and_si128(x, _mm_set1_epi32(~0x7F)), _mm_setzero_si128()),
-                                  _mm_set1_epi32(-1)));
-                if (_mm_movemask_epi8(hit))
+                if (_mm_movemask_epi8(PLAIN_HIT(x)))
                     break;
                 i += 4;
             }
+#undef PLAIN_HIT
             if (i >= q->content.v[f].end)
                 break;
 #endif
@@ -1393,13 +1414,26 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
     sent_bounds(c, k, &s0, &s1);
     uint32_t p0 = c->d->paras.v[c->T[k].para].t0;
     uint32_t p1 = c->d->paras.v[c->T[k].para].t1;
-    uint32_t j = k;
     /* as far back as a named speaker with an apposition reaches ("…,"
-     * Adam Green, co-founder of the Progressive Change Committee, said) */
-    /* (a pointer walked back: T[j - 1] with j unsigned is an address
-     * computed anew at every step) */
-    for (const tok *tj = &c->T[j]; j > p0 && k - j < 2 * MAX_NP + 2 && tj[-1].kind != T_QUOTE; tj--)
-        j--;
+     * Adam Green, co-founder of the Progressive Change Committee, said),
+     * within the paragraph and after the last quote mark before k (found in
+     * the tokenizer's list of them, where a walk back read every token) */
+    uint32_t j = k >= 2 * MAX_NP + 2 ? k - (2 * MAX_NP + 2) : 0;
+    if (j < p0)
+        j = p0;
+    {
+        const uint32_t *qm = c->d->qmarks.v;
+        size_t lo = 0, hi = c->d->qmarks.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (qm[mid] < k)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo && qm[lo - 1] + 1 > j)
+            j = qm[lo - 1] + 1;
+    }
     int32_t mq = j > p0 ? quote_closing_at(c, j - 1) : -1;
     if (mq < 0 && j > p0 && c->T[j - 1].quote >= 0 && single_free(c, c->T[j - 1].quote) &&
         c->d->mq.v[c->T[j - 1].quote].close == j - 1)
@@ -1780,7 +1814,7 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
 }
 
-static bool speech_verb(int32_t lemma)
+static bool speech_verb(ctx *c, int32_t lemma)
 {
     /* cue lemmas ("point out"), no token's form: not a lexicon class */
     static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
@@ -1793,8 +1827,16 @@ static bool speech_verb(int32_t lemma)
                                     "allege", "boast", "joke", "reiterate", "believe", "think",
                                     "feel", "hope", "fear", "worry", "expect", "know", "assure",
                                     "testify", "find", "shows", "agree", "deny", "confirm", NULL};
+    /* a token's lemma is one of 256 (a 9-bit field, none negative): each
+     * one's answer is kept for the article, where the list was read at
+     * every cue */
+    if (lemma >= 0 && lemma < 256 && c->speech[lemma])
+        return c->speech[lemma] == 2;
     const char *l = ws_lex_cue_lemma(lemma);
-    return l && in_list(l, v);
+    bool yes = l && in_list(l, v);
+    if (lemma >= 0 && lemma < 256)
+        c->speech[lemma] = yes ? 2 : 1;
+    return yes;
 }
 
 /* The comma that ends a fronted clause before token k's subject: the
@@ -2133,7 +2175,7 @@ static void sieve_indirect(ctx *c)
             /* a verb that takes an object rather than a clause ("praised his
              * record", "confirmed the meeting") reports just the object:
              * without "that", the speech ends at the first comma */
-            if (!saw_that && !speech_verb(t->cue_lemma)) {
+            if (!saw_that && !speech_verb(c, t->cue_lemma)) {
                 for (uint32_t j = a + 1; j < b; j++)
                     if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                         b = j;
@@ -2399,7 +2441,7 @@ static void sieve_frame(ctx *c)
         if (a < s1 && (tok_punct(c->d, a, ':') || tok_punct(c->d, a, ',')))
             a++;
         uint32_t b = subordinate_end(c, s0, k, a, content_end(c, a, s1));
-        if (!saw_that && !speech_verb(t->cue_lemma))
+        if (!saw_that && !speech_verb(c, t->cue_lemma))
             for (uint32_t j = a + 1; j < b; j++)
                 if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                     b = j;
@@ -2433,10 +2475,42 @@ static void sieve_frame(ctx *c)
 }
 
 /* The token that starts at character offset off (or the first after it),
- * searched from token lo on. */
-static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, size_t off)
+ * searched from token lo on; near token h (lo <= h), where it is found in
+ * fewer steps: strides that double from h bound it, a halving search of
+ * what they leave finds it (the answer of a search of all of [lo, n)) */
+static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, uint32_t h, size_t off)
 {
     uint32_t hi = c->n;
+    size_t step = 1; /* (wider than a token's index: it never wraps) */
+    if (h < lo)
+        h = lo;
+    if (h > hi)
+        h = hi;
+    if (h < hi && c->T[h].start < off) {
+        /* after h */
+        lo = h + 1;
+        while (lo < hi) {
+            uint32_t p = hi - lo > step ? (uint32_t)(lo + step - 1) : hi - 1;
+            if (c->T[p].start >= off) {
+                hi = p;
+                break;
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        /* at or before h */
+        hi = h;
+        while (hi > lo) {
+            uint32_t p = hi - lo > step ? (uint32_t)(hi - step) : lo;
+            if (c->T[p].start < off) {
+                lo = p + 1;
+                break;
+            }
+            hi = p;
+            step *= 2;
+        }
+    }
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (c->T[mid].start < off)
@@ -3024,7 +3098,8 @@ static void tidy_content_edges(ctx *c)
         quote *q = &c->d->quotes.v[i];
         for (size_t f = 0; f < q->content.n; f++) {
             ws_span *s = &q->content.v[f];
-            uint32_t a = tok_at_offset_from(c, 0, s->start), b = tok_at_offset_from(c, a, s->end);
+            /* speech stands next to its cue: the search starts there */
+            uint32_t a = tok_at_offset_from(c, 0, q->cue0, s->start), b = tok_at_offset_from(c, a, a, s->end);
             if (a >= c->n || c->T[a].start != s->start)
                 continue;
             /* b: the first token at or after the span's end; b - 1 its last */

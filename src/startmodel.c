@@ -72,6 +72,9 @@ size_t ws_start_features(const ws_doc *d, const start_site *s, uint32_t i, uint3
 #define LIT(name, value) WS_FEAT_LIT(name, value, WS_START_DIM)
 #define IX(h) ws_feat_index(h, WS_START_DIM)
 #define MIX(name, v) ws_feat_mix(ws_fnv_name(name), v)
+/* feature i is v: its weight added as soon as its number is known (no
+ * array of the numbers to store and read again) */
+#define F(i, v) (zi += ws_start_weights[(v) - 1])
 
 static uint32_t dist_index(uint32_t n)
 {
@@ -89,7 +92,7 @@ void ws_start_scores(const ws_doc *d, const start_site *s, double *z)
     bool verb = false;
     uint32_t p_hw = 0, p_hn = 0, p_vs = 0, p_vv1 = 0; /* the candidate before's */
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t f[WS_START_MAX_FEATS];
+        double zi = 0; /* the weights of features 0, 1, … added in their order, as ws_feat_sum() adds them */
         uint32_t j = s->cand[i];
         for (; k < j; k++) { /* candidates come in order: the words skipped so far */
             const tok *t = &d->toks.v[k];
@@ -117,36 +120,37 @@ void ws_start_scores(const ws_doc *d, const start_site *s, double *z)
         uint32_t vrule = ((const uint32_t[]){WS_VAL("yes"), WS_VAL("before"), WS_VAL("after")})[ri];
         uint32_t ci = commas == 0 ? 0 : commas == 1 ? 1 : 2;
         uint32_t vnc = ((const uint32_t[]){WS_VAL("0"), WS_VAL("1"), WS_VAL("2+")})[ci];
-        f[0] = IX(MIX("w", hw));
-        f[1] = IX(MIX("w-1", h1));
-        f[2] = IX(ws_feat_mix(MIX("w-1|w", h1), hw));
-        f[3] = IX(MIX("w+1", hn));
-        f[4] = IX(ws_feat_mix(MIX("w|w+1", hw), hn));
-        f[5] = IX(MIX("s", vs));
-        f[6] = IX(ws_feat_mix(MIX("s-1|s", vs1), vs));
-        f[7] = IX(ws_feat_mix(MIX("v|v+1", vv), vv1));
-        f[8] = ((const uint32_t[]){LIT("dist", "0"), LIT("dist", "1"), LIT("dist", "2"),
+        F(0, IX(MIX("w", hw)));
+        F(1, IX(MIX("w-1", h1)));
+        F(2, IX(ws_feat_mix(MIX("w-1|w", h1), hw)));
+        F(3, IX(MIX("w+1", hn)));
+        F(4, IX(ws_feat_mix(MIX("w|w+1", hw), hn)));
+        F(5, IX(MIX("s", vs)));
+        F(6, IX(ws_feat_mix(MIX("s-1|s", vs1), vs)));
+        F(7, IX(ws_feat_mix(MIX("v|v+1", vv), vv1)));
+        F(8, ((const uint32_t[]){LIT("dist", "0"), LIT("dist", "1"), LIT("dist", "2"),
                                    LIT("dist", "3"), LIT("dist", "4-5"), LIT("dist", "6-8"),
-                                   LIT("dist", "9+")})[di];
-        f[9] = IX(ws_feat_mix(MIX("w|dist", hw), vdist));
-        f[10] = ((const uint32_t[]){LIT("rule", "yes"), LIT("rule", "before"), LIT("rule", "after")})[ri];
-        f[11] = IX(ws_feat_mix(MIX("w|rule", hw), vrule));
-        f[12] = IX(ws_feat_mix(MIX("w-1|rule", h1), vrule));
-        f[13] = IX(ws_feat_mix(h_cue_w, hw));
-        f[14] = IX(ws_feat_mix(h_cue_w1, h1));
-        f[15] = IX(ws_feat_mix(h_cue_dist, vdist));
-        f[16] = IX(ws_feat_mix(h_cue_rule, vrule));
-        f[17] = IX(ws_feat_mix(h_that, vrule));
-        f[18] = ((const uint32_t[]){LIT("commas", "0"), LIT("commas", "1"), LIT("commas", "2+")})[ci];
-        f[19] = IX(ws_feat_mix(MIX("w|commas", hw), vnc));
-        f[20] = IX(ws_feat_mix(verb ? MIX("verb|s", WS_VAL("yes")) : MIX("verb|s", WS_VAL("no")), vs));
-        f[21] = LIT("bias", "1");
-        z[i] = ws_feat_sum(ws_start_weights, f, 22);
+                                   LIT("dist", "9+")})[di]);
+        F(9, IX(ws_feat_mix(MIX("w|dist", hw), vdist)));
+        F(10, ((const uint32_t[]){LIT("rule", "yes"), LIT("rule", "before"), LIT("rule", "after")})[ri]);
+        F(11, IX(ws_feat_mix(MIX("w|rule", hw), vrule)));
+        F(12, IX(ws_feat_mix(MIX("w-1|rule", h1), vrule)));
+        F(13, IX(ws_feat_mix(h_cue_w, hw)));
+        F(14, IX(ws_feat_mix(h_cue_w1, h1)));
+        F(15, IX(ws_feat_mix(h_cue_dist, vdist)));
+        F(16, IX(ws_feat_mix(h_cue_rule, vrule)));
+        F(17, IX(ws_feat_mix(h_that, vrule)));
+        F(18, ((const uint32_t[]){LIT("commas", "0"), LIT("commas", "1"), LIT("commas", "2+")})[ci]);
+        F(19, IX(ws_feat_mix(MIX("w|commas", hw), vnc)));
+        F(20, IX(ws_feat_mix(verb ? MIX("verb|s", WS_VAL("yes")) : MIX("verb|s", WS_VAL("no")), vs)));
+        F(21, LIT("bias", "1"));
+        z[i] = zi;
     }
 }
 #undef LIT
 #undef IX
 #undef MIX
+#undef F
 
 double ws_start_score(const ws_doc *d, const start_site *s, uint32_t i)
 {
