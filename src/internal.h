@@ -477,6 +477,54 @@ char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
  * does): the arrays sorted are short and nearly always in order already, and
  * an insertion sort takes them with no call through a pointer per pair. */
 void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* The first token of T[lo, n) that does not lie before code point off: that
+ * ends after off (by_end: the token holding off, or the next one) or that
+ * starts at or after it (!by_end). Searched near token h, where it is found
+ * in fewer steps: strides that double from h bound it, a halving search of
+ * what they leave finds it (the answer of a search of all of [lo, n)). */
+static inline uint32_t ws_tok_search(const tok *T, uint32_t n, uint32_t lo, size_t h, size_t off,
+                                     bool by_end)
+{
+#define BEFORE(i) (by_end ? T[i].end <= off : T[i].start < off)
+    uint32_t hi = n;
+    size_t step = 1; /* (wider than a token's index: it never wraps) */
+    if (h < lo)
+        h = lo;
+    if (h > hi)
+        h = hi;
+    if (h < hi && BEFORE(h)) {
+        lo = (uint32_t)h + 1;
+        while (lo < hi) {
+            uint32_t p = hi - lo > step ? (uint32_t)(lo + step - 1) : hi - 1;
+            if (!BEFORE(p)) {
+                hi = p;
+                break;
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    } else {
+        hi = (uint32_t)h;
+        while (hi > lo) {
+            uint32_t p = hi - lo > step ? (uint32_t)(hi - step) : lo;
+            if (BEFORE(p)) {
+                lo = p + 1;
+                break;
+            }
+            hi = p;
+            step *= 2;
+        }
+    }
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (BEFORE(mid))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+#undef BEFORE
+}
 void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"

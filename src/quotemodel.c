@@ -13,48 +13,10 @@
 
 #include "quote_weights.h"
 
-/* The token that starts at or contains code point cp; near token h, where
- * it is found in fewer steps: strides that double from h bound it, a
- * halving search of what they leave finds it (the answer of a search of
- * all the tokens) */
+/* The token that starts at or contains code point cp, searched near token h */
 static uint32_t tok_at(const ws_doc *d, size_t cp, size_t h)
 {
-    size_t lo = 0, hi = d->toks.n, step = 1;
-    if (h > hi)
-        h = hi;
-    if (h < hi && d->toks.v[h].end <= cp) {
-        /* after h */
-        lo = h + 1;
-        while (lo < hi) {
-            size_t p = hi - lo > step ? lo + step - 1 : hi - 1;
-            if (d->toks.v[p].end > cp) {
-                hi = p;
-                break;
-            }
-            lo = p + 1;
-            step *= 2;
-        }
-    } else {
-        /* at or before h */
-        hi = h;
-        while (hi > lo) {
-            size_t p = hi - lo > step ? hi - step : lo;
-            if (d->toks.v[p].end <= cp) {
-                lo = p + 1;
-                break;
-            }
-            hi = p;
-            step *= 2;
-        }
-    }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->toks.v[mid].end <= cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
+    return ws_tok_search(d->toks.v, (uint32_t)d->toks.n, 0, h, cp, true);
 }
 
 /* v in decimal at p, as printf's %d writes it; returns the end (no NUL) */

@@ -2475,50 +2475,10 @@ static void sieve_frame(ctx *c)
 }
 
 /* The token that starts at character offset off (or the first after it),
- * searched from token lo on; near token h (lo <= h), where it is found in
- * fewer steps: strides that double from h bound it, a halving search of
- * what they leave finds it (the answer of a search of all of [lo, n)) */
+ * searched from token lo on, near token h */
 static uint32_t tok_at_offset_from(const ctx *c, uint32_t lo, uint32_t h, size_t off)
 {
-    uint32_t hi = c->n;
-    size_t step = 1; /* (wider than a token's index: it never wraps) */
-    if (h < lo)
-        h = lo;
-    if (h > hi)
-        h = hi;
-    if (h < hi && c->T[h].start < off) {
-        /* after h */
-        lo = h + 1;
-        while (lo < hi) {
-            uint32_t p = hi - lo > step ? (uint32_t)(lo + step - 1) : hi - 1;
-            if (c->T[p].start >= off) {
-                hi = p;
-                break;
-            }
-            lo = p + 1;
-            step *= 2;
-        }
-    } else {
-        /* at or before h */
-        hi = h;
-        while (hi > lo) {
-            uint32_t p = hi - lo > step ? (uint32_t)(hi - step) : lo;
-            if (c->T[p].start < off) {
-                lo = p + 1;
-                break;
-            }
-            hi = p;
-            step *= 2;
-        }
-    }
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (c->T[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return ws_tok_search(c->T, c->n, lo, h, off, false);
 }
 
 /* "the wall, which he said Mexico should pay for", "a decision they say
