@@ -483,7 +483,11 @@ void ws_text_tokenize(ws_doc *d)
      * written at the end */
     /* (the place of the next token and the end of the room: few values
      * live through the loop, and fewer of them spilled) */
-    tok *tp = d->toks.v + d->toks.n, *tend = d->toks.v + d->toks.cap;
+    tok *tp = d->toks.v, *tend = d->toks.v;
+    if (tp) { /* (no arithmetic on a null pointer: an empty text has no array) */
+        tp += d->toks.n;
+        tend += d->toks.cap;
+    }
     int32_t npara = (int32_t)d->paras.n;
     const uint32_t *boff = d->boff;
     const uint8_t *utf8 = (const uint8_t *)d->utf8;
@@ -826,7 +830,8 @@ void ws_text_tokenize(ws_doc *d)
         i = t->end;
         push_tok(d, &p, t, &tp, &npara);
     }
-    d->toks.n = (size_t)(tp - d->toks.v);
+    if (tp)
+        d->toks.n = (size_t)(tp - d->toks.v);
     /* the last paragraph */
     if (d->toks.n) {
         p.t1 = (uint32_t)d->toks.n;
