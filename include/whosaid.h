@@ -75,9 +75,9 @@ enum {
     WS_REPLACE_INVALID = 1u << 0,
     /* Skip the meeting detector. */
     WS_NO_EVENTS = 1u << 1,
-    /* Rules only: leave out the learned models (cue detector, content
-     * boundaries, attribution filter); confidences are then the rules' own
-     * fixed values (for ablations). */
+    /* Rules only: leave out the learned models (cue detector, content start
+     * and end, attribution filter, source ranker); confidences are then the
+     * rules' own fixed values (for ablations). */
     WS_RULES_ONLY = 1u << 2
 };
 
