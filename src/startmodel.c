@@ -35,7 +35,7 @@ size_t ws_start_features(const ws_doc *d, const start_site *s, uint32_t i, uint3
     uint32_t commas = 0;
     bool verb = false;
     for (uint32_t k = s->after; k < j; k++) {
-        commas += d->toks.v[k].kind == T_PUNCT && d->toks.v[k].len == 1 && d->toks.v[k].low[0] == ',';
+        commas += tok_punct(d, k, ',');
         verb |= ws_verb_like(&d->toks.v[k]);
     }
     const char *nc = commas == 0 ? "0" : commas == 1 ? "1" : "2+";
@@ -96,7 +96,7 @@ void ws_start_scores(const ws_doc *d, const start_site *s, double *z)
         uint32_t j = s->cand[i];
         for (; k < j; k++) { /* candidates come in order: the words skipped so far */
             const tok *t = &d->toks.v[k];
-            commas += t->kind == T_PUNCT && t->len == 1 && t->low[0] == ',';
+            commas += tok_punct(d, k, ',');
             verb |= ws_verb_like(t);
         }
         /* the candidates are mostly neighbours: what the one before read
