@@ -398,6 +398,12 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         while (s2 > lo && !is_boundary(c, s2 - 1) && ne - s2 < MAX_NP)
             s2--;
         int32_t m = s2 < ne ? head_mention(c, s2, ne) : -1;
+        /* "Speaking at a rally in Porto, the prime minister said": a name
+         * after a preposition is its object, not a speaker with an apposition */
+        uint32_t m0 = m >= 0 ? c->d->ments.v[m].t0 : 0;
+        if (m >= 0 && m0 > lo && c->T[m0 - 1].kind == T_WORD && !(c->T[m0 - 1].flags & F_CAP) &&
+            (c->T[m0 - 1].lex & LX_WL_PREP))
+            m = -1;
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == ne) {
             s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
             closed_appos = false;
@@ -1852,8 +1858,15 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
         return false;
     /* a closing quote mark before the comma (or after it) belongs inside */
     *a = e > s0 + MAX_CONTENT ? e - MAX_CONTENT : s0;
+    /* "X dismissed the criticism: the plan has no alternative, he said":
+     * the speech starts after the sentence's last colon or semicolon */
+    for (uint32_t j = e; j-- > *a + 1;)
+        if ((tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';')) && c->T[j].quote < 0) {
+            *a = j + 1;
+            break;
+        }
     *b = e;
-    return e > s0 + 2;
+    return e > *a + 2;
 }
 
 /* "Asked whether the plan would pass, the senator said …": the question is
