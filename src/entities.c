@@ -417,7 +417,37 @@ static inline double salience(const sal_t *s, uint32_t sent, uint32_t para)
     return s->v * p6 * p35;
 }
 
-static void resolve_rest(ectx *c)
+/* A source phrase that is a title alias and no mention ("the prime
+ * minister said"): found before the pronouns are resolved, so that it
+ * counts in the salience of the person it names like a named subject. */
+typedef struct title_source {
+    uint32_t a, b; /* its tokens */
+    int32_t e;     /* the entity */
+    uint32_t q;    /* the quote it is the source of */
+} title_source;
+
+/* A mention or title source of entity e raises its salience by w and puts
+ * it first among the recent ones. */
+static void touch(sal_t *sal, int32_t *recent, size_t *n_recent, int32_t e, double w, uint32_t nsent,
+                  uint32_t npara)
+{
+    sal_t *S = &sal[e];
+    S->v = salience(S, nsent, npara) + w;
+    S->sent = nsent;
+    S->para = npara;
+    /* move to the front of the recent list */
+    size_t r = 0;
+    while (r < *n_recent && recent[r] != e)
+        r++;
+    if (r == *n_recent && *n_recent < RECENT)
+        (*n_recent)++;
+    if (r == RECENT)
+        r = RECENT - 1;
+    memmove(recent + 1, recent, r * sizeof *recent);
+    recent[0] = e;
+}
+
+static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
 {
     ws_doc *d = c->d;
     size_t ne = d->ents.n;
@@ -426,9 +456,12 @@ static void resolve_rest(ectx *c)
     size_t n_recent = 0;
     int32_t cur_sent = -1, cur_para = -1;
     uint32_t nsent = 0, npara = 0; /* sentence and paragraph changes so far */
-    for (size_t i = 0; i < d->ments.n; i++) {
-        mention *m = &d->ments.v[i];
-        const tok *t = &c->T[m->t0];
+    size_t next = 0;               /* the next title source */
+    for (size_t i = 0; i < d->ments.n || next < nts;) {
+        /* mentions and title sources in text order */
+        bool title = next < nts && (i == d->ments.n || ts[next].a < d->ments.v[i].t0);
+        mention *m = title ? NULL : &d->ments.v[i];
+        const tok *t = &c->T[title ? ts[next].a : m->t0];
         if (t->sent != cur_sent) {
             if (cur_sent >= 0) {
                 nsent++;
@@ -437,6 +470,12 @@ static void resolve_rest(ectx *c)
             cur_sent = t->sent;
             cur_para = t->para;
         }
+        if (title) {
+            touch(sal, recent, &n_recent, ts[next].e, 3.0, nsent, npara);
+            next++;
+            continue;
+        }
+        i++;
         if (m->kind == M_TITLE && m->entity < 0) {
             char *key = title_key(c, m->t0, m->t1);
             if (key)
@@ -478,22 +517,15 @@ static void resolve_rest(ectx *c)
             size_t l = lt->len;
             if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
                 w *= 0.5;
-            sal_t *S = &sal[m->entity];
-            S->v = salience(S, nsent, npara) + w;
-            S->sent = nsent;
-            S->para = npara;
-            /* move to the front of the recent list */
-            size_t r = 0;
-            while (r < n_recent && recent[r] != m->entity)
-                r++;
-            if (r == n_recent && n_recent < RECENT)
-                n_recent++;
-            if (r == RECENT)
-                r = RECENT - 1;
-            memmove(recent + 1, recent, r * sizeof *recent);
-            recent[0] = m->entity;
+            touch(sal, recent, &n_recent, m->entity, w, nsent, npara);
         }
     }
+}
+
+static int cmp_title_source(const void *x, const void *y)
+{
+    const title_source *a = x, *b = y;
+    return (a->a > b->a) - (a->a < b->a);
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -506,10 +538,10 @@ void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
     cluster_names(&c);
-    resolve_rest(&c);
     /* a source phrase without a person mention may still be a title alias:
      * "the secretary general said" */
     size_t nm = d->ments.n;
+    VEC(title_source) ts = {0};
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
         if (q->source >= 0 || !q->has_src_span)
@@ -542,12 +574,19 @@ void ws_entities_resolve(ws_doc *d)
                         e = alias_nearest(&c, c.T[k].low, a, nm, true);
             }
             if (e >= 0) {
-                mention m = {.t0 = a, .t1 = b, .n0 = b, .n1 = b, .kind = M_ROLE, .entity = e,
-                             .subject = true};
-                VPUSH(&d->arena, d->ments, m);
-                q->source = (int32_t)d->ments.n - 1;
+                title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i};
+                VPUSH(&d->arena, ts, x);
             }
         }
+    }
+    if (ts.n > 1)
+        ws_sort(ts.v, ts.n, sizeof *ts.v, cmp_title_source);
+    resolve_rest(&c, ts.v, ts.n);
+    for (size_t i = 0; i < ts.n; i++) {
+        mention m = {.t0 = ts.v[i].a, .t1 = ts.v[i].b, .n0 = ts.v[i].b, .n1 = ts.v[i].b,
+                     .kind = M_ROLE, .entity = ts.v[i].e, .subject = true};
+        VPUSH(&d->arena, d->ments, m);
+        d->quotes.v[ts.v[i].q].source = (int32_t)d->ments.n - 1;
     }
     /* keep the people: an entity with no sign of being a person (a place or
      * a thing written in capitals) is dropped, and ids are renumbered */
