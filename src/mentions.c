@@ -171,6 +171,10 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
         return false;
+    /* "Others, including …, said", "None of them": never a speaker alone,
+     * so no name either */
+    if (t->lex & LX_NOSRC)
+        return false;
     if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
         return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* a word that qualifies a title is part of it, even if the article also
