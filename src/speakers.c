@@ -182,16 +182,19 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         if (M->t1 > b)
             continue;
         /* a name that qualifies a noun is not the head: "Labour leader
-         * Jeremy Corbyn", "Apple chief Tim Cook", "the Labour leader" */
-        uint32_t e = M->t1;
-        if ((M->kind == M_NAME || M->kind == M_ORG) && e < b && c->T[e].kind == T_WORD &&
-            !(c->T[e].flags & F_CAP) &&
-            !(c->T[e].lex & (LX_WL_CLAUSE | LX_WL_PREP | LX_DET)) &&
-            ((e + 1 < b && c->ment_at[e + 1] >= 0 &&
-              c->d->ments.v[c->ment_at[e + 1]].kind == M_NAME &&
-              c->d->ments.v[c->ment_at[e + 1]].t1 <= b) ||
-             (e + 1 == b && M->t0 > a && (c->T[M->t0 - 1].lex & LX_DET) &&
-              (c->T[e].lex & (LX_TITLE | LX_ROLE))))) {
+         * Jeremy Corbyn", "Apple chief Tim Cook", "the Labour leader",
+         * "Democratic presidential candidate Bernie Sanders" (up to three
+         * lower-case words between) */
+        uint32_t e = M->t1, j = e;
+        if (M->kind == M_NAME || M->kind == M_ORG)
+            while (j < b && j < e + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
+                   !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP | LX_DET)))
+                j++;
+        if (j > e &&
+            ((j < b && c->ment_at[j] >= 0 && c->d->ments.v[c->ment_at[j]].kind == M_NAME &&
+              c->d->ments.v[c->ment_at[j]].t1 <= b) ||
+             (j == b && M->t0 > a && (c->T[M->t0 - 1].lex & LX_DET) &&
+              (c->T[j - 1].lex & (LX_TITLE | LX_ROLE))))) {
             k = e - 1;
             continue;
         }
