@@ -949,10 +949,12 @@ void ws_text_sentences(ws_doc *d)
         tok *t = &T[k];
         uint16_t fl = t->flags;
         /* a paragraph's start, then the dash of its dateline (after the
-         * start: the two never fall on one token) */
-        if (k == 0 || (fl & F_PARA_START)) {
+         * start: the two never fall on one token); the first token starts
+         * one (the tokenizer's first flags), so one test of the flags
+         * finds them all */
+        if (__builtin_expect(fl & F_PARA_START, 0)) {
             dash = dateline_dash(d, k);
-            if (k > s.t0 && (fl & F_PARA_START)) {
+            if (k > s.t0) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
                 push_sent(d, s, &nhl, &up);
