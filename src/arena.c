@@ -147,23 +147,40 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...)
 
 void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
-    enum { INSERTION_MAX = 32, ELEM_MAX = 256 };
-    if (n > INSERTION_MAX || size > ELEM_MAX) {
+    enum { ELEM_MAX = 256 };
+    if (size > ELEM_MAX) {
         qsort(base, n, size, cmp);
         return;
     }
     char *a = base;
     max_align_t tmp[(ELEM_MAX + sizeof(max_align_t) - 1) / sizeof(max_align_t)];
+    /* the elements an insertion sort may move before qsort() takes the
+     * rest: an array nearly in order (an entity's mentions, long or short)
+     * moves few, one far from it as many as n * n / 4. Either keeps equal
+     * elements in their order, so the result is the same. */
+    size_t budget = 16 * n + 256;
     for (size_t i = 1; i < n; i++) {
         /* in order already: one comparison */
         if (cmp(a + (i - 1) * size, a + i * size) <= 0)
             continue;
         memcpy(tmp, a + i * size, size);
-        size_t j = i - 1;
-        while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
-            j--;
-        memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
-        memcpy(a + j * size, tmp, size);
+        /* its place in [0, i - 1] (a[i - 1] is greater), by a halving
+         * search: after every element not greater than it */
+        size_t lo = 0, hi = i - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp(a + mid * size, tmp) <= 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (i - lo > budget) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+        budget -= i - lo;
+        memmove(a + (lo + 1) * size, a + lo * size, (i - lo) * size);
+        memcpy(a + lo * size, tmp, size);
     }
 }
 

@@ -474,8 +474,9 @@ bool ws_is_quote_char(uint32_t c);
 bool ws_is_dash(uint32_t c);
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
 /* qsort() that keeps equal elements in their order (as glibc's merge sort
- * does): the arrays sorted are short and nearly always in order already, and
- * an insertion sort takes them with no call through a pointer per pair. */
+ * does): the arrays sorted are nearly always in order already, and an
+ * insertion sort takes them with few calls through a pointer (qsort() the
+ * rare one far from it). */
 void ws_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* The first token of T[lo, n) that does not lie before code point off: that
  * ends after off (by_end: the token holding off, or the next one) or that

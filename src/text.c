@@ -945,14 +945,17 @@ void ws_text_sentences(ws_doc *d)
     uint32_t dash = 0; /* the dash of a dateline, where a sentence ends */
     int32_t cur = 0;   /* d->sents.n, kept here: the sentence of the tokens now */
     uint32_t nhl = 0, up = 0; /* headline_count() of the sentence's words so far */
-    for (uint32_t k = 0; k < n; k++) {
-        tok *t = &T[k];
+    /* (t is &T[k], moved on with k: no address worked out from k) */
+    tok *t = T;
+    for (uint32_t k = 0; k < n; k++, t++) {
         uint16_t fl = t->flags;
         /* a paragraph's start, then the dash of its dateline (after the
-         * start: the two never fall on one token) */
-        if (k == 0 || (fl & F_PARA_START)) {
+         * start: the two never fall on one token); the first token starts
+         * one (the tokenizer's first flags), so one test of the flags
+         * finds them all */
+        if (__builtin_expect(fl & F_PARA_START, 0)) {
             dash = dateline_dash(d, k);
-            if (k > s.t0 && (fl & F_PARA_START)) {
+            if (k > s.t0) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
                 push_sent(d, s, &nhl, &up);
@@ -1019,6 +1022,7 @@ void ws_text_sentences(ws_doc *d)
         for (uint32_t j = k + 1; j <= last; j++)
             T[j].sent = cur;
         k = last; /* closing marks and brackets: no words to count */
+        t = &T[last];
         s.t1 = last + 1;
         s.para = T[s.t0].para;
         push_sent(d, s, &nhl, &up);
