@@ -881,12 +881,12 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
                 return e;
         }
     }
-    /* "wrote on Twitter: …", "told the BBC: …": a short setting or hearer,
-     * then the colon that opens the speech */
+    /* "wrote on Twitter: …", "told the BBC: …", "told local radio: …": a
+     * short setting or hearer, then the colon that opens the speech */
     if (j < hi && c->T[j].kind == T_WORD &&
-        ((c->T[j].lex & LX_WL_PREP) ||
+        ((c->T[j].lex & LX_WL_PREP) || (k > 0 && hearer_verb(c, k - 1)) ||
          (((c->T[j].lex & LX_DET) || (c->T[j].flags & F_CAP)) && k > 0 &&
-          (hearer_verb(c, k - 1) || (c->T[k - 1].lex & LX_WL_PREP))))) {
+          (c->T[k - 1].lex & LX_WL_PREP)))) {
         for (uint32_t e = j; e < hi && e < j + 7; e++) {
             if (tok_punct(c->d, e, ':'))
                 return e > j ? e : j;
@@ -2114,6 +2114,16 @@ static void sieve_indirect(ctx *c)
         /* "The bigger risk, he said, is a clash …": the cue interrupts the
          * sentence, whose two halves are the speech */
         uint32_t sj0 = inverted ? k : src.t0, endc = inverted ? src.t1 : k + len;
+        /* "…, she told the council, and every department must cut": the one
+         * told stands between the cue and the second half */
+        if (!inverted && hearer_verb(c, k)) {
+            uint32_t h = endc;
+            while (h < s1 && h < endc + 4 && c->T[h].kind == T_WORD && !is_cue(&c->T[h]) &&
+                   !(c->T[h].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT | LX_WL_CLAUSE)))
+                h++;
+            if (h > endc && h < s1 && tok_punct(c->d, h, ','))
+                endc = h;
+        }
         if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
             tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
             /* "…, said Katie Harbath, Facebook's director": an apposition */
