@@ -2805,6 +2805,49 @@ static void sieve_colon_noun(ctx *c)
     }
 }
 
+/* "Council member Sam Ortiz was blunt: the cuts are a mistake": a person,
+ * "was" and an adjective of plain speaking, then the colon that opens the
+ * speech. The adjectives are few and fixed (cue words, not a lexicon class:
+ * tok.lex2 is full); the subject must be a person, so "one thing was clear:
+ * …" and "the answer is clear: …" are no one's words (PolNeAR train has 3
+ * such sentences, none annotated, and no person before such a colon). */
+static void sieve_colon_manner(ctx *c)
+{
+    static const char *const plain[] = {"blunt", "clear", "emphatic", "defiant", "adamant",
+                                        "unequivocal", "categorical", "firm", "frank", "candid",
+                                        "succinct", "direct", "explicit", "unambiguous", NULL};
+    for (uint32_t ci = 0; ci < c->ncolons; ci++) {
+        uint32_t k = c->colons[ci];
+        int32_t si = c->T[k].sent;
+        uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
+        if (k < s0 + 3 || k + 2 >= s1 || c->T[k].quote >= 0 || c->T[k + 1].kind != T_WORD ||
+            !in_list(c->T[k - 1].low, plain))
+            continue;
+        uint32_t v = k - 2; /* "was", or an adverb before the adjective */
+        if (v > s0 && c->T[v].len > 4 && ws_streq(c->T[v].low + c->T[v].len - 2, "ly"))
+            v--;
+        if (!(c->T[v].lex2 & LX2_BE) || c->T[v].len > 4 || v <= s0 || !span_free(c, v, s1))
+            continue; /* was, were, is, are */
+        np src;
+        if (!np_left(c, v, s0, &src))
+            continue;
+        /* a name, a title or a pronoun; or a title word ("the mayor") */
+        bool person = false;
+        if (src.head >= 0) {
+            uint8_t kind = c->d->ments.v[src.head].kind;
+            person = kind == M_NAME || kind == M_TITLE || kind == M_PRONOUN;
+        } else {
+            for (uint32_t x = src.t0; x < src.t1 && !person; x++)
+                person = (c->T[x].lex & (LX_TITLE | LX_ROLE)) != 0;
+        }
+        if (!person)
+            continue;
+        int32_t qi = new_quote(c, v, k, &src, 3, 0.6);
+        c->d->quotes.v[qi].colon = true;
+        add_content(c, qi, k + 1, trim_final_punct(c, k + 1, s1));
+    }
+}
+
 static void sieve_colon_quote(ctx *c)
 {
     for (size_t i = 0; i < c->d->mq.n; i++) {
@@ -3317,6 +3360,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_adjacent_any_verb(&c);
     sieve_colon_lead(&c);
     sieve_colon_noun(&c);
+    sieve_colon_manner(&c);
     sieve_colon_quote(&c);
     sieve_dash_line(&c);
     sieve_mixed_verb(&c);
