@@ -263,22 +263,48 @@ static void cluster_names(ectx *c)
         list[nm + 1 + nlist[1]] = (uint32_t)i;
         nlist[1] += name & !full;
     }
-    /* full names first, then single words attach to them */
+    /* full names first, then single words attach to them: to the most
+     * recent full name before them that ends or starts with them, else to
+     * the first such name after them ("Bill Clinton" late in an article
+     * about Hillary Clinton takes only the "Clinton"s that follow him) */
+    ws_map recent_last = {0}, recent_first = {0};
+    size_t fi = 0; /* the next full name, in mention order, during pass 1 */
+    /* each full name's last and first word, kept by pass 0 for pass 1 */
+    const char **flast = ws_alloc(&d->arena, (nlist[0] + 1) * sizeof *flast);
+    const char **ffirst = ws_alloc(&d->arena, (nlist[0] + 1) * sizeof *ffirst);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t x = 0; x < nlist[pass]; x++) {
-            mention *m = &d->ments.v[list[(size_t)pass * (nm + 1) + x]];
+            size_t mi = list[(size_t)pass * (nm + 1) + x];
+            mention *m = &d->ments.v[mi];
             uint32_t nw = m->n1 - m->n0;
+            if (pass == 1) {
+                /* the full names before this word, as the most recent ones */
+                for (; fi < nlist[0] && list[fi] < mi; fi++) {
+                    const mention *f = &d->ments.v[list[fi]];
+                    if (f->entity < 0 || !flast[fi])
+                        continue;
+                    ws_map_put(&d->arena, &recent_last, flast[fi], f->entity, true);
+                    ws_map_put(&d->arena, &recent_first, ffirst[fi], f->entity, true);
+                }
+            }
             if (place_like(c, m))
                 continue;
             const char *last;
             uint32_t wh; /* one hash for the three maps */
             char *w = words_h(c, m->n0, m->n1, &wh, &last);
-            /* the same full name; for a lone word, the most recent full name
-             * that ends or starts with it ("Kharazi", "Hillary") */
+            if (pass == 0) {
+                flast[x] = last;
+                ffirst[x] = ws_strndup(&d->arena, w, strcspn(w, " "));
+            }
             int32_t best = ws_map_get_h(&c->full, w, wh);
             if (best < 0 && pass == 1) {
-                int32_t a = ws_map_get_h(&c->by_last, w, wh), b = ws_map_get_h(&c->by_first, w, wh);
+                int32_t a = ws_map_get_h(&recent_last, w, wh), b = ws_map_get_h(&recent_first, w, wh);
                 best = a > b ? a : b;
+                if (best < 0) {
+                    a = ws_map_get_h(&c->by_last, w, wh);
+                    b = ws_map_get_h(&c->by_first, w, wh);
+                    best = a > b ? a : b;
+                }
             }
             if (best < 0) {
                 /* a lone surname creates a person only when titled or speaking */
@@ -288,8 +314,10 @@ static void cluster_names(ectx *c)
                 ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
                 if (nw >= 2) {
                     char *first = ws_strndup(&d->arena, w, strcspn(w, " "));
-                    ws_map_put(&d->arena, &c->by_last, last, best, true);
-                    ws_map_put(&d->arena, &c->by_first, first, best, true);
+                    /* the first full name with this surname, for a lone
+                     * word before every one of them */
+                    ws_map_put(&d->arena, &c->by_last, last, best, false);
+                    ws_map_put(&d->arena, &c->by_first, first, best, false);
                 }
             }
             m->entity = best;
