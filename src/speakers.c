@@ -1850,6 +1850,17 @@ static bool speech_verb(ctx *c, int32_t lemma)
 
 /* The comma that ends a fronted clause before token k's subject: the
  * content of "CONTENT, X said." runs from the sentence start to it. */
+/* "X dismissed the criticism: the plan has no alternative, he said": speech
+ * fronted before its cue starts after the last colon or semicolon (outside
+ * quote marks) in [a, e), else at a. */
+static uint32_t after_colon(const ctx *c, uint32_t a, uint32_t e)
+{
+    for (uint32_t j = e; j-- > a + 1;)
+        if ((tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';')) && c->T[j].quote < 0)
+            return j + 1;
+    return a;
+}
+
 static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t *a, uint32_t *b)
 {
     if (subj0 <= s0 + 1)
@@ -1861,13 +1872,7 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
         return false;
     /* a closing quote mark before the comma (or after it) belongs inside */
     *a = e > s0 + MAX_CONTENT ? e - MAX_CONTENT : s0;
-    /* "X dismissed the criticism: the plan has no alternative, he said":
-     * the speech starts after the sentence's last colon or semicolon */
-    for (uint32_t j = e; j-- > *a + 1;)
-        if ((tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';')) && c->T[j].quote < 0) {
-            *a = j + 1;
-            break;
-        }
+    *a = after_colon(c, *a, e);
     *b = e;
     return e > *a + 2;
 }
@@ -2132,6 +2137,7 @@ static void sieve_indirect(ctx *c)
             if (c->outer_pass)
                 continue;
             uint32_t a1 = sj0 - 1 > s0 + MAX_CONTENT ? sj0 - 1 - MAX_CONTENT : s0;
+            a1 = after_colon(c, a1, sj0 - 1);
             uint32_t b2 = content_end(c, endc + 1, s1);
             bool clean = b2 > endc + 2;
             for (uint32_t j = a1; j < sj0 - 1 && clean; j++)
