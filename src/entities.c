@@ -451,7 +451,8 @@ static inline double salience(const sal_t *s, uint32_t sent, uint32_t para)
 typedef struct title_source {
     uint32_t a, b; /* its tokens */
     int32_t e;     /* the entity */
-    uint32_t q;    /* the quote it is the source of */
+    uint32_t q;    /* the quote it is the source of, or UINT32_MAX */
+    double w;      /* its weight in salience: a subject's, or an object's */
 } title_source;
 
 /* A mention or title source of entity e raises its salience by w and puts
@@ -499,7 +500,7 @@ static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
             cur_para = t->para;
         }
         if (title) {
-            touch(sal, recent, &n_recent, ts[next].e, 3.0, nsent, npara);
+            touch(sal, recent, &n_recent, ts[next].e, ts[next].w, nsent, npara);
             next++;
             continue;
         }
@@ -550,10 +551,77 @@ static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
     }
 }
 
+/* The entity a title phrase [a, b) without a mention stands for ("the
+ * secretary general", "the minister", "the Greek leader"), or -1. Mentions
+ * [0, nm) are in text order. */
+static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
+{
+    char *key = title_key(c, a, b);
+    if (!key)
+        return -1;
+    int32_t e = alias_lookup(c, key);
+    if (e < 0 && ws_map_get(&c->alias_suffix, key) == -2)
+        e = alias_nearest(c, key, a, nm, false);
+    /* "the Greek leader", "the German chancellor": the person last named
+     * with that nationality in a title */
+    if (e < 0 && b - a <= 4) {
+        for (uint32_t k = a; k < b && e < 0; k++)
+            if (c->T[k].lex & LX_DEMONYM)
+                e = alias_nearest(c, c->T[k].low, a, nm, true);
+    }
+    return e;
+}
+
+/* A word of a title phrase: no mention, no punctuation, no preposition, no
+ * day ("the minister on Monday") */
+static bool title_word(const ectx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    return t->kind == T_WORD && c->d->ment_at[k] < 0 &&
+           !(t->lex & (LX_WL_PREP | LX_WEEKDAY | LX_AUX | LX_CUE | LX_CUE_ING));
+}
+
+/* "The minister (has) met": "the" and up to four words before the word of
+ * meeting k (or before its auxiliary), from the sentence start s0. */
+static bool meet_subject(const ectx *c, uint32_t s0, uint32_t k, uint32_t *a, uint32_t *b)
+{
+    uint32_t e = k;
+    if (e > s0 && (c->T[e - 1].lex & LX_AUX))
+        e--;
+    uint32_t j = e;
+    while (j > s0 && e - j < 4 && title_word(c, j - 1) && !(c->T[j - 1].lex & LX_DET))
+        j--;
+    if (j == e || j == s0 || !low_is(&c->T[j - 1], "the"))
+        return false;
+    *a = j - 1;
+    *b = e;
+    return true;
+}
+
+/* "met (with) the prime minister": "the" and up to four words after it,
+ * within the sentence ending at s1. */
+static bool meet_object(const ectx *c, uint32_t k, uint32_t s1, uint32_t *a, uint32_t *b)
+{
+    uint32_t j = k + 1;
+    if (j < s1 && (low_is(&c->T[j], "with") || low_is(&c->T[j], "between")))
+        j++;
+    if (j + 1 >= s1 || !low_is(&c->T[j], "the"))
+        return false;
+    uint32_t e = j + 1;
+    while (e < s1 && e - j <= 4 && title_word(c, e) && !(c->T[e].lex & LX_DET))
+        e++;
+    /* "the president of Mexico" is not "the president" */
+    if (e == j + 1 || (e < s1 && low_is(&c->T[e], "of")))
+        return false;
+    *a = j;
+    *b = e;
+    return true;
+}
+
 static int cmp_title_source(const void *x, const void *y)
 {
     const title_source *a = x, *b = y;
-    return (a->a > b->a) - (a->a < b->a);
+    return a->a != b->a ? (a->a > b->a) - (a->a < b->a) : (a->q > b->q) - (a->q < b->q);
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -589,32 +657,51 @@ void ws_entities_resolve(ws_doc *d)
         }
         if (!found || b <= a)
             continue;
-        char *key = title_key(&c, a, b);
-        if (key) {
-            int32_t e = alias_lookup(&c, key);
-            if (e < 0 && ws_map_get(&c.alias_suffix, key) == -2)
-                e = alias_nearest(&c, key, a, nm, false);
-            /* "the Greek leader", "the German chancellor": the person last
-             * named with that nationality in a title */
-            if (e < 0 && b - a <= 4) {
-                for (uint32_t k = a; k < b && e < 0; k++)
-                    if (c.T[k].lex & LX_DEMONYM)
-                        e = alias_nearest(&c, c.T[k].low, a, nm, true);
-            }
+        int32_t e = title_entity(&c, a, b, nm);
+        if (e >= 0) {
+            title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0};
+            VPUSH(&d->arena, ts, x);
+        }
+    }
+    /* "The minister met with Ferreira", "met with the prime minister": a
+     * title alias beside a word of meeting is a participant (events.c) */
+    for (size_t i = 0; i < d->meets.n; i++) {
+        uint32_t k = d->meets.v[i], s0 = d->sents.v[c.T[k].sent].t0, s1 = d->sents.v[c.T[k].sent].t1;
+        uint32_t a, b;
+        if (c.T[k].quote >= 0)
+            continue;
+        for (int side = 0; side < 2; side++) {
+            if (!(side ? meet_object(&c, k, s1, &a, &b) : meet_subject(&c, s0, k, &a, &b)))
+                continue;
+            int32_t e = title_entity(&c, a, b, nm);
             if (e >= 0) {
-                title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i};
+                title_source x = {.a = a, .b = b, .e = e, .q = UINT32_MAX, .w = side ? 1.0 : 3.0};
                 VPUSH(&d->arena, ts, x);
             }
         }
     }
-    if (ts.n > 1)
+    if (ts.n > 1) {
         ws_sort(ts.v, ts.n, sizeof *ts.v, cmp_title_source);
+        /* a meeting's participant that is a quote's source as well: once,
+         * as the source (sorted first) */
+        size_t n = 1;
+        for (size_t i = 1; i < ts.n; i++)
+            if (ts.v[i].a != ts.v[n - 1].a)
+                ts.v[n++] = ts.v[i];
+        ts.n = n;
+    }
     resolve_rest(&c, ts.v, ts.n);
     for (size_t i = 0; i < ts.n; i++) {
         mention m = {.t0 = ts.v[i].a, .t1 = ts.v[i].b, .n0 = ts.v[i].b, .n1 = ts.v[i].b,
                      .kind = M_ROLE, .entity = ts.v[i].e, .subject = true};
         VPUSH(&d->arena, d->ments, m);
-        d->quotes.v[ts.v[i].q].source = (int32_t)d->ments.n - 1;
+        if (ts.v[i].q != UINT32_MAX) {
+            d->quotes.v[ts.v[i].q].source = (int32_t)d->ments.n - 1;
+        } else {
+            /* a meeting's participant: found by its tokens (events.c) */
+            for (uint32_t k = ts.v[i].a; k < ts.v[i].b; k++)
+                d->ment_at[k] = (int32_t)d->ments.n - 1;
+        }
     }
     /* keep the people: an entity with no sign of being a person (a place or
      * a thing written in capitals) is dropped, and ids are renumbered */

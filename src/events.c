@@ -142,8 +142,10 @@ void ws_events_find(ws_doc *d)
         uint32_t at = 0;
         int32_t x = person_in(&c, after, after + 6 < s1 ? after + 6 : s1, &at);
         if (x < 0) {
-            /* "X and Y met" */
-            if (!noun && k > s0) {
+            /* "X and Y met" (not "X and Y received …": only meeting is
+             * mutual) */
+            if (!noun && k > s0 &&
+                (tok_is(d, k, "met") || tok_is(d, k, "meet") || tok_is(d, k, "meets"))) {
                 int32_t y = person_before(&c, s0, k);
                 for (uint32_t j = k; j > s0 + 1; j--)
                     if (tok_is(d, j - 1, "and")) {
