@@ -326,8 +326,10 @@ static void cluster_names(ectx *c)
                 d->ents.v[best].person = true;
             if (d->ents.v[best].gender == G_UNKNOWN)
                 d->ents.v[best].gender = m->gender;
-            if (m->title)
-                add_title(c, best, m->title, title_key(c, m->t0, m->n0));
+            /* "Ms", "Mr." alone say nothing about who it is: no title */
+            char *key = m->title ? title_key(c, m->t0, m->n0) : NULL;
+            if (key)
+                add_title(c, best, m->title, key);
         }
     }
     /* a lower-case title between a qualifier and the name: "Labour leader

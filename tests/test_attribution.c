@@ -340,6 +340,21 @@ static void test_apposition_titles(void **state)
     ws_doc_free(d);
 }
 
+/* "Ms Marsh" gives no title: an honorific alone says nothing about who she
+ * is */
+static void test_honorific_no_title(void **state)
+{
+    (void)state;
+    const char t[] = "Helen Marsh spoke first. Ms Marsh said the talks were useful.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    int id = tu_entity_named(d, "Helen Marsh");
+    assert_true(id >= 0);
+    assert_int_equal(ws_doc_entity(d, (size_t)id)->n_titles, 0);
+    ws_doc_free(d);
+}
+
 static void test_title_alias(void **state)
 {
     (void)state;
@@ -883,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_indirect_told_reporters_that),
         cmocka_unit_test(test_according_to_trailing),
         cmocka_unit_test(test_apposition_titles),
+        cmocka_unit_test(test_honorific_no_title),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
         cmocka_unit_test(test_source_ranker),
