@@ -387,6 +387,46 @@ static void cluster_names(ectx *c)
     }
 }
 
+/* The title of a name that follows it after a comma: "the company's chief
+ * executive, Laura Brenner," and "the foreign minister, Anders Berg." give
+ * "the chief executive" and "the foreign minister" as her and his aliases. */
+static void titles_before(ectx *c)
+{
+    ws_doc *d = c->d;
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        if (m->kind != M_NAME || m->entity < 0 || m->title || m->t0 < 3 || !tok_punct(d, m->t0 - 1, ','))
+            continue;
+        /* the name closes its phrase ("the nominee, Donald Trump would" is
+         * a clause): a comma, the sentence's end or a cue after it */
+        if (m->t1 < d->toks.n && !tok_punct(d, m->t1, ',') && !tok_punct(d, m->t1, '.') &&
+            !tok_punct(d, m->t1, ';') && !(c->T[m->t1].lex & LX_CUE))
+            continue;
+        uint32_t e = m->t0 - 1, j = e;
+        /* one person's title, not a body's name ("the campaign", "the
+         * poll") nor a group ("the voters", "the men") */
+        const tok *h = &c->T[e - 1];
+        if (!(h->lex & (LX_TITLE | LX_ROLE)) || (h->lex & LX_ORGWORD) || (h->flags & F_CAP) ||
+            (!(h->lex & LX_TITLE) && h->len > 1 && h->low[h->len - 1] == 's') ||
+            low_is(h, "men") || low_is(h, "women") || low_is(h, "people"))
+            continue;
+        /* back over lower-case words (and a possessive: "the company's") to "the" */
+        while (j > 0 && e - j < 6 && c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
+               !(c->T[j - 1].lex & (LX_WL_PREP | LX_CUE | LX_AUX)) && d->ment_at[j - 1] < 0 &&
+               /* "his", "a": another phrase (determiners.txt also holds
+                * "chief", "former", which a title may have) */
+               !((c->T[j - 1].lex & LX_DET) && (c->T[j - 1].len <= 3 || low_is(&c->T[j - 1], "their"))))
+            j--;
+        if (j == 0 || !tok_is(d, j - 1, "the") || j == e)
+            continue;
+        /* a list: "the president, the vice president, Susan Rice" */
+        if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
+            continue;
+        d->ents.v[m->entity].person = true;
+        add_title(c, m->entity, ws_span_dup(d, c->T[j].start, c->T[e - 1].end), words(c, j, e));
+    }
+}
+
 /* ---- titles and pronouns, with salience ---- */
 /* Salience fades by 0.6 with each new sentence and by 0.35 with each new
  * paragraph. It is kept lazily (value and the step it was last brought up
@@ -636,6 +676,7 @@ void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
     cluster_names(&c);
+    titles_before(&c);
     /* a source phrase without a person mention may still be a title alias:
      * "the secretary general said" */
     size_t nm = d->ments.n;

@@ -355,6 +355,29 @@ static void test_honorific_no_title(void **state)
     ws_doc_free(d);
 }
 
+/* "the foreign minister, Anders Berg." gives him the title; a list ("the
+ * president, the vice president, Susan Rice,") and a clause ("were he the
+ * nominee, Tom Hale would …") give none */
+static void test_title_before_name(void **state)
+{
+    (void)state;
+    const char t[] = "Lena Dahl met the foreign minister, Anders Berg. The president, the vice "
+                     "president, Susan Rice, all came. Were he to become the nominee, Tom Hale would "
+                     "win.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    int berg = tu_entity_named(d, "Anders Berg"), rice = tu_entity_named(d, "Susan Rice"),
+        hale = tu_entity_named(d, "Tom Hale");
+    assert_true(berg >= 0 && rice >= 0 && hale >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)berg);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "foreign minister");
+    assert_int_equal(ws_doc_entity(d, (size_t)rice)->n_titles, 0);
+    assert_int_equal(ws_doc_entity(d, (size_t)hale)->n_titles, 0);
+    ws_doc_free(d);
+}
+
 static void test_title_alias(void **state)
 {
     (void)state;
@@ -899,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_according_to_trailing),
         cmocka_unit_test(test_apposition_titles),
         cmocka_unit_test(test_honorific_no_title),
+        cmocka_unit_test(test_title_before_name),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
         cmocka_unit_test(test_source_ranker),
