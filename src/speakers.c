@@ -345,6 +345,22 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             }
         }
     }
+    /* "Blunt, after a long pause, said": an adjunct between commas that
+     * opens with a preposition; the speaker is the mention before it */
+    if (closed_appos) {
+        for (uint32_t x = e; x > lo + 2 && x + 10 > e; x--) {
+            if (tok_punct(c->d, x - 1, ',')) {
+                const tok *p = &c->T[x];
+                int32_t m = c->ment_at[x - 2];
+                if (x < e && p->kind == T_WORD && !(p->flags & F_CAP) && (p->lex & LX_WL_PREP) &&
+                    m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1)
+                    e = x - 1;
+                break;
+            }
+            if (c->T[x - 1].kind != T_WORD && c->T[x - 1].kind != T_NUM)
+                break;
+        }
+    }
     /* "Sen. Marco Rubio (R-Fla.) said": a parenthesis after the name */
     e = paren_start(c, e, lo, 10);
     /* "Jim Bennett, 57, told": an age */
@@ -1766,9 +1782,9 @@ static void sieve_adjacent_any_verb(ctx *c)
         uint32_t v;
         if (past_word(c, k) && np_right(c, k + 1, s1, &src)) {
             v = k; /* "…," exhorted X */
-        } else {
+        } else if (c->ment_at[k] >= 0) {
             int32_t mi = c->ment_at[k];
-            if (mi < 0 || c->d->ments.v[mi].kind == M_ORG || c->d->ments.v[mi].t0 != k)
+            if (c->d->ments.v[mi].kind == M_ORG || c->d->ments.v[mi].t0 != k)
                 continue;
             v = c->d->ments.v[mi].t1;
             while (v < s1 && (c->T[v].lex & LX_AUX))
@@ -1776,6 +1792,19 @@ static void sieve_adjacent_any_verb(ctx *c)
             if (v >= s1 || !past_word(c, v))
                 continue;
             src = (np){k, c->d->ments.v[mi].t1, mi};
+        } else {
+            /* "…," the Republican nominee riffed: a determiner, a few words
+             * and a title or role, then the verb */
+            if (!(c->T[k].lex & LX_DET) || (c->T[k].lex & LX_NOSRC))
+                continue;
+            v = k + 1;
+            while (v < s1 && v < k + 6 && c->T[v].kind == T_WORD && c->ment_at[v] < 0 &&
+                   !(c->T[v].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE)) &&
+                   !past_word(c, v))
+                v++;
+            if (v == k + 1 || v >= s1 || !(c->T[v - 1].lex & (LX_ROLE | LX_TITLE)) || !past_word(c, v))
+                continue;
+            src = (np){k, v, -1};
         }
         int32_t qi = new_quote(c, v, v + 1, &src, 1, 0.7);
         add_quote_content(c, qi, (int32_t)i);
