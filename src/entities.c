@@ -388,8 +388,8 @@ static void cluster_names(ectx *c)
 }
 
 /* The title of a name that follows it after a comma: "the company's chief
- * executive, Laura Brenner," and "the foreign minister, Anders Berg." give
- * "the chief executive" and "the foreign minister" as her and his aliases. */
+ * executive, Laura Brenner," and "her captain, Diego Alves." give "the chief
+ * executive" and "the captain" as her and his aliases. */
 static void titles_before(ectx *c)
 {
     ws_doc *d = c->d;
@@ -417,7 +417,13 @@ static void titles_before(ectx *c)
                 * "chief", "former", which a title may have) */
                !((c->T[j - 1].lex & LX_DET) && (c->T[j - 1].len <= 3 || low_is(&c->T[j - 1], "their"))))
             j--;
-        if (j == 0 || !tok_is(d, j - 1, "the") || j == e)
+        /* "the", or a possessive: "Her captain, Diego Alves," */
+        if (j == 0 || j == e ||
+            !(tok_is(d, j - 1, "the") || tok_is(d, j - 1, "his") || tok_is(d, j - 1, "her") ||
+              tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its")))
+            continue;
+        /* an adjunct: "In his 60-page ruling, Reeves wrote" */
+        if (j >= 2 && c->T[j - 2].kind == T_WORD && (c->T[j - 2].lex & LX_WL_PREP))
             continue;
         /* a list: "the president, the vice president, Susan Rice" */
         if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
