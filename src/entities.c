@@ -752,6 +752,25 @@ void ws_entities_resolve(ws_doc *d)
                 d->ment_at[k] = (int32_t)d->ments.n - 1;
         }
     }
+    /* "the Green party said", "the Clinton campaign said", "the Christian
+     * Democrats said": a name before a body's common noun or a group's
+     * plural names the body, not the person (the mention
+     * stays a candidate source for the stages before; only who it resolves
+     * to changes) */
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        const tok *n = m->t1 < d->toks.n ? &c.T[m->t1] : NULL;
+        if (m->kind != M_NAME || m->entity < 0 || !n || n->kind != T_WORD)
+            continue;
+        bool body = !(n->flags & F_CAP) && (n->lex & LX_ORGWORD) &&
+                    !(n->lex & (LX_TITLE | LX_ROLE | LX_CUE | LX_CUE_ING));
+        /* "the Christian Democrats", "the Free Democrats": a party whose
+         * name ends with a group of people */
+        body |= (n->flags & F_CAP) && (n->lex & LX_ROLE) && !(n->lex & LX_TITLE) && n->len > 3 &&
+                n->low[n->len - 1] == 's';
+        if (body)
+            m->entity = -1;
+    }
     /* keep the people: an entity with no sign of being a person (a place or
      * a thing written in capitals) is dropped, and ids are renumbered */
     int32_t *map = ws_alloc(&d->arena, (d->ents.n + 1) * sizeof *map);
