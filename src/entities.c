@@ -115,7 +115,10 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
  * without honorifics such as "Dr." that say nothing about who it is. */
 static char *title_key(ectx *c, uint32_t a, uint32_t b)
 {
-    while (a < b && ((c->T[a].lex & LX_DET) || ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE))))
+    /* determiners.txt also lists "former", which the key keeps: "the former
+     * president" is not "the president" */
+    while (a < b && (((c->T[a].lex & LX_DET) && !low_is(&c->T[a], "former")) ||
+                     ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE))))
         a++;
     while (b > a && (c->T[b - 1].lex & LX_HONORIFIC) && !(c->T[b - 1].lex & LX_TITLE))
         b--;
@@ -133,6 +136,10 @@ static int32_t alias_lookup(ectx *c, const char *key)
     if (e >= 0)
         return e;
     e = ws_map_get_h(&c->alias_suffix, key, h);
+    /* "the former president" when no title says "former": the president
+     * the article names */
+    if (e < 0 && strncmp(key, "former ", 7) == 0 && key[7])
+        return alias_lookup(c, key + 7);
     return e >= 0 ? e : -1;
 }
 
