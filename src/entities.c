@@ -685,6 +685,57 @@ static int cmp_span(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
 }
 
+/* The tokens [a, b) of a quote's source span, looked for near its cue. */
+static bool source_tokens(const ws_doc *d, const quote *q, uint32_t *a, uint32_t *b)
+{
+    bool found = false;
+    for (uint32_t k = q->cue0 > 12 ? q->cue0 - 12 : 0; k < d->toks.n && k < q->cue1 + 14; k++) {
+        if (d->toks.v[k].start == q->src_span.start) {
+            *a = k;
+            found = true;
+        }
+        if (found && d->toks.v[k].end == q->src_span.end) {
+            *b = k + 1;
+            return *b > *a;
+        }
+    }
+    return false;
+}
+
+/* "Sanders, who has said …", "Lina Park, a councillor who opposes …": the
+ * person a relative "who" at token k stands for, the name just before it
+ * or before the apposition it ends; -1 when none. */
+static int32_t who_antecedent(const ectx *c, uint32_t k)
+{
+    const ws_doc *d = c->d;
+    uint32_t j = k;
+    if (j > 0 && tok_punct(d, j - 1, ','))
+        j--;
+    for (int pass = 0; pass < 2 && j > 0; pass++) {
+        /* "Sen. Claire McCaskill (D-Mo.), who": a party tag after the name */
+        if (tok_punct(d, j - 1, ')')) {
+            uint32_t x = j - 1;
+            while (x > 0 && j - x < 8 && !tok_punct(d, x - 1, '('))
+                x--;
+            if (x > 1 && tok_punct(d, x - 1, '('))
+                j = x - 1;
+        }
+        int32_t m = d->ment_at[j - 1];
+        if (m >= 0 && d->ments.v[m].t1 == j && d->ments.v[m].entity >= 0 && d->ments.v[m].kind != M_ORG &&
+            d->ments.v[m].kind != M_PRONOUN)
+            return d->ments.v[m].entity;
+        /* back over the apposition's words to its comma */
+        uint32_t x = j;
+        while (x > 0 && j - x < 8 && c->T[x - 1].kind == T_WORD &&
+               (d->ment_at[x - 1] < 0 || d->ments.v[d->ment_at[x - 1]].kind == M_ORG))
+            x--; /* "a former Fed governor who" */
+        if (x == j || x == 0 || !tok_punct(d, x - 1, ','))
+            break;
+        j = x - 1;
+    }
+    return -1;
+}
+
 void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
@@ -698,20 +749,8 @@ void ws_entities_resolve(ws_doc *d)
         quote *q = &d->quotes.v[i];
         if (q->source >= 0 || !q->has_src_span)
             continue;
-        /* token range of the source span */
-        uint32_t a = 0, b = 0;
-        bool found = false;
-        for (uint32_t k = q->cue0 > 12 ? q->cue0 - 12 : 0; k < d->toks.n && k < q->cue1 + 14; k++) {
-            if (d->toks.v[k].start == q->src_span.start) {
-                a = k;
-                found = true;
-            }
-            if (found && d->toks.v[k].end == q->src_span.end) {
-                b = k + 1;
-                break;
-            }
-        }
-        if (!found || b <= a)
+        uint32_t a, b;
+        if (!source_tokens(d, q, &a, &b))
             continue;
         int32_t e = title_entity(&c, a, b, nm);
         if (e >= 0) {
@@ -758,6 +797,20 @@ void ws_entities_resolve(ws_doc *d)
             for (uint32_t k = ts.v[i].a; k < ts.v[i].b; k++)
                 d->ment_at[k] = (int32_t)d->ments.n - 1;
         }
+    }
+    /* a relative "who" as the source stands for its antecedent */
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        quote *q = &d->quotes.v[i];
+        uint32_t a, b;
+        if (q->source >= 0 || !q->has_src_span || !source_tokens(d, q, &a, &b) || b != a + 1 ||
+            !low_is(&c.T[a], "who"))
+            continue;
+        int32_t e = who_antecedent(&c, a);
+        if (e < 0)
+            continue;
+        mention m = {.t0 = a, .t1 = b, .n0 = b, .n1 = b, .kind = M_PRONOUN, .entity = e, .subject = true};
+        VPUSH(&d->arena, d->ments, m);
+        q->source = (int32_t)d->ments.n - 1;
     }
     /* "the Green party said", "the Clinton campaign said", "the Christian
      * Democrats said": a name before a body's common noun or a group's

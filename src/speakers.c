@@ -2625,6 +2625,38 @@ static void relative_frames(ctx *c)
     }
 }
 
+/* "Ana Ruiz, a councillor who warned that the plan would fail, voted
+ * against it": speech inside a relative clause set off by commas ends with
+ * the clause, at the comma before the main verb. */
+static void relative_clause_ends(ctx *c)
+{
+    for (size_t i = 0; i < c->d->quotes.n; i++) {
+        quote *q = &c->d->quotes.v[i];
+        uint32_t w = q->src_t0;
+        if (!q->has_src_span || !q->content.n || q->src_t1 != w + 1 || w < 2 ||
+            !low_is(&c->T[w], "who"))
+            continue;
+        /* set off by a comma: ", who" or ", a councillor who" */
+        uint32_t x = w;
+        while (x > 0 && w - x < 8 && c->T[x - 1].kind == T_WORD)
+            x--;
+        if (x == 0 || !tok_punct(c->d, x - 1, ','))
+            continue;
+        ws_span *last = &q->content.v[q->content.n - 1];
+        uint32_t a = tok_at_offset_from(c, w, c->n, last->start);
+        for (uint32_t k = a + 1; k + 1 < c->n && c->T[k].start < last->end; k++) {
+            if (!tok_punct(c->d, k, ',') || c->T[k].quote >= 0)
+                continue;
+            const tok *v = &c->T[k + 1];
+            if (v->kind == T_WORD && !(v->flags & F_CAP) &&
+                ((v->lex & (LX_AUX | LX_CUE)) || (v->len > 4 && ws_streq(v->low + v->len - 2, "ed")))) {
+                last->end = c->T[k - 1].end;
+                break;
+            }
+        }
+    }
+}
+
 /* "Sanders's profile is expected to rise", "Democrats appeared headed for
  * …": a raising verb reports no speaker. Annotators mark no source and a
  * content of two fragments, the subject and the complement (PolNeAR train:
@@ -3404,6 +3436,7 @@ void ws_speakers_attribute(ws_doc *d)
     sieve_hearsay(&c);
     sieve_frame(&c);
     raising_frames(&c);
+    relative_clause_ends(&c);
     relative_frames(&c);
     cue_particles(&c);
     tidy_content_edges(&c);
