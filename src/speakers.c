@@ -247,6 +247,23 @@ static inline bool past_word(const ctx *c, uint32_t k)
            ws_streq(t->low + t->len - 2, "ed") && !(t->lex & (LX_ROLE | LX_TITLE | LX_DET));
 }
 
+/* A subject with no name at token j, before token k: a determiner, a few
+ * words and a title or role ("the Republican nominee", "the mayor"), which
+ * a verb follows. */
+static bool role_subject(const ctx *c, uint32_t j, uint32_t k, np *out)
+{
+    if (j >= k || !(c->T[j].lex & LX_DET) || (c->T[j].lex & LX_NOSRC))
+        return false;
+    uint32_t e = j + 1;
+    while (e < k && e < j + 6 && c->T[e].kind == T_WORD && c->ment_at[e] < 0 &&
+           !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE)) && !past_word(c, e))
+        e++;
+    if (e == j + 1 || e >= k || !(c->T[e - 1].lex & (LX_ROLE | LX_TITLE)))
+        return false;
+    *out = (np){j, e, -1};
+    return true;
+}
+
 /* [s, e) is an adjective, a title and a name: "retired general Lloyd
  * Newton", "retired Air Force general X", "embattled Gov. X". */
 static bool titled_name(const ctx *c, uint32_t s, uint32_t e)
@@ -504,12 +521,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 
 /* The subject of a sentence: its first phrase with a person mention, before
  * token k ("X pointed to … and emphasized"). */
-static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
+/* Where a sentence's subject may start, from s0 and before k: "In an
+ * interview with CNN, Trump …", "While in Iowa, she …": a fronted adjunct
+ * ends at its comma, and the subject comes after it. */
+static uint32_t subject_from(const ctx *c, uint32_t s0, uint32_t k)
 {
-    if (k > s0 + MAX_REACH)
-        return false;
-    /* "In an interview with CNN, Trump …", "While in Iowa, she …": a
-     * fronted adjunct ends at its comma, and the subject comes after it */
     uint32_t from = s0;
     while (from < k && (c->T[from].kind == T_PUNCT || (c->T[from].lex & LX_WL_LEAD)))
         from++;
@@ -520,6 +536,14 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
                 from = j + 1;
                 break;
             }
+    return from;
+}
+
+static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
+{
+    if (k > s0 + MAX_REACH)
+        return false;
+    uint32_t from = subject_from(c, s0, k);
     for (uint32_t j = from; j < k; j++) {
         int32_t m = c->ment_at[j];
         /* not inside a quotation, nor inside speech already reported */
@@ -1793,18 +1817,10 @@ static void sieve_adjacent_any_verb(ctx *c)
                 continue;
             src = (np){k, c->d->ments.v[mi].t1, mi};
         } else {
-            /* "…," the Republican nominee riffed: a determiner, a few words
-             * and a title or role, then the verb */
-            if (!(c->T[k].lex & LX_DET) || (c->T[k].lex & LX_NOSRC))
+            /* "…," the Republican nominee riffed */
+            if (!role_subject(c, k, s1, &src) || !past_word(c, src.t1))
                 continue;
-            v = k + 1;
-            while (v < s1 && v < k + 6 && c->T[v].kind == T_WORD && c->ment_at[v] < 0 &&
-                   !(c->T[v].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE)) &&
-                   !past_word(c, v))
-                v++;
-            if (v == k + 1 || v >= s1 || !(c->T[v - 1].lex & (LX_ROLE | LX_TITLE)) || !past_word(c, v))
-                continue;
-            src = (np){k, v, -1};
+            v = src.t1;
         }
         int32_t qi = new_quote(c, v, v + 1, &src, 1, 0.7);
         add_quote_content(c, qi, (int32_t)i);
@@ -2915,6 +2931,26 @@ static void sieve_colon_manner(ctx *c)
     }
 }
 
+/* "The mayor laughed: "…"", "Asked if he would resign, the mayor
+ * laughed: "…"": a title or role phrase and a verb of at most three words
+ * before the colon, at the sentence's subject or after its first comma. */
+static bool colon_role_subject(const ctx *c, uint32_t s0, uint32_t colon, np *out)
+{
+    if (colon > s0 + MAX_REACH)
+        return false;
+    uint32_t from = subject_from(c, s0, colon);
+    for (int pass = 0; pass < 2; pass++) {
+        if (role_subject(c, from, colon, out) && out->t1 + 3 > colon && c->T[out->t1].kind == T_WORD &&
+            !(c->T[out->t1].flags & F_CAP))
+            return true;
+        while (from < colon && !tok_punct(c->d, from, ','))
+            from++;
+        if (++from >= colon)
+            return false;
+    }
+    return false;
+}
+
 static void sieve_colon_quote(ctx *c)
 {
     for (size_t i = 0; i < c->d->mq.n; i++) {
@@ -2936,7 +2972,7 @@ static void sieve_colon_quote(ctx *c)
             src.t0 = c->d->ments.v[mi].t0;
             src.t1 = colon;
             src.head = mi;
-        } else if (!np_left_first(c, s0, colon, &src)) {
+        } else if (!np_left_first(c, s0, colon, &src) && !colon_role_subject(c, s0, colon, &src)) {
             continue;
         }
         if (c->used[src.t0])
