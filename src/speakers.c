@@ -641,9 +641,22 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         if (f < hi && ((appos && sent_end_punct(c, f)) || tok_punct(c->d, f, ',')))
             e = f;
     }
+    /* "said Reyes's chief of staff, Ines Duarte.": a title or role, then
+     * the name in apposition, which is the speaker */
+    int32_t named = -1;
+    if (e + 1 < hi && e > k && tok_punct(c->d, e, ',') && c->ment_at[e - 1] < 0 &&
+        (c->T[e - 1].lex & (LX_ROLE | LX_TITLE)) && !(c->T[e - 1].lex & LX_ORGWORD) &&
+        c->ment_at[e + 1] >= 0) {
+        const mention *M = &c->d->ments.v[c->ment_at[e + 1]];
+        if (M->t0 == e + 1 && M->kind == M_NAME && M->t1 < hi &&
+            (sent_end_punct(c, M->t1) || tok_punct(c->d, M->t1, ','))) {
+            named = c->ment_at[e + 1];
+            e = M->t1;
+        }
+    }
     out->t0 = k;
     out->t1 = e;
-    out->head = head_mention(c, k, e);
+    out->head = named >= 0 ? named : head_mention(c, k, e);
     return true;
 }
 
@@ -910,9 +923,10 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
                 return e;
         }
     }
-    /* "told the court she was innocent": the hearer, then the clause */
-    if (k > 0 && hearer_verb(c, k - 1) && j < hi && c->T[j].kind == T_WORD &&
-        ((c->T[j].lex & LX_DET) || (c->T[j].flags & F_CAP)) && !(c->T[j].lex & LX_WL_SUBJECT)) {
+    /* "told the court she was innocent", "told state television he …": the
+     * hearer, then the clause */
+    if (k > 0 && hearer_verb(c, k - 1) && j < hi && c->T[j].kind == T_WORD && !is_cue(&c->T[j]) &&
+        !(c->T[j].lex & (LX_WL_SUBJECT | LX_WL_AUXVERB | LX_WL_CLAUSE))) {
         for (uint32_t e = j + 1; e < hi && e < j + 5; e++) {
             const tok *t = &c->T[e];
             if (t->kind != T_WORD || is_cue(t) || (t->lex & (LX_WL_AUXVERB | LX_WL_CLAUSE)))
