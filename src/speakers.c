@@ -411,6 +411,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             /* "… drafted by Councillor X, who said": the antecedent is the
              * name that ends before the comma, not the clause around it */
             int32_t m = c->ment_at[s - 3];
+            /* ... but "who" is a person's: "Professor X of King's College
+             * London, who said" is the professor's */
+            if (m >= 0 && c->d->ments.v[m].kind == M_ORG && tok_is(c->d, s - 1, "who"))
+                m = -1;
             s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
                     ? c->d->ments.v[m].t0
                     : a;
