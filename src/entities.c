@@ -429,8 +429,11 @@ static void titles_before(ectx *c)
             !(tok_is(d, j - 1, "the") || tok_is(d, j - 1, "his") || tok_is(d, j - 1, "her") ||
               tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its")))
             continue;
-        /* an adjunct: "In his 60-page ruling, Reeves wrote" */
-        if (j >= 2 && c->T[j - 2].kind == T_WORD && (c->T[j - 2].lex & LX_WL_PREP))
+        /* an adjunct whose name is the next clause's subject: "In his
+         * 60-page ruling, Reeves wrote" (not "talks with the foreign
+         * minister, Anders Berg.") */
+        if (j >= 2 && c->T[j - 2].kind == T_WORD && (c->T[j - 2].lex & LX_WL_PREP) && m->t1 < d->toks.n &&
+            c->T[m->t1].kind == T_WORD)
             continue;
         /* a list: "the president, the vice president, Susan Rice" */
         if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
@@ -636,11 +639,15 @@ static bool title_word(const ectx *c, uint32_t k)
            !(t->lex & (LX_WL_PREP | LX_WEEKDAY | LX_AUX | LX_CUE | LX_CUE_ING));
 }
 
-/* "The minister (has) met": "the" and up to four words before the word of
- * meeting k (or before its auxiliary), from the sentence start s0. */
+/* "The minister (has) met", "the president held talks": "the" and up to
+ * four words before the word of meeting k (or before its auxiliary or
+ * "held"), from the sentence start s0. */
 static bool meet_subject(const ectx *c, uint32_t s0, uint32_t k, uint32_t *a, uint32_t *b)
 {
     uint32_t e = k;
+    /* "the president held talks with …" */
+    if (e > s0 && (low_is(&c->T[e - 1], "held") || low_is(&c->T[e - 1], "holds")))
+        e--;
     if (e > s0 && (c->T[e - 1].lex & LX_AUX))
         e--;
     uint32_t j = e;

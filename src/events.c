@@ -164,7 +164,9 @@ void ws_events_find(ws_doc *d)
             while (j < s1 && !tok_punct(d, j, ','))
                 j++;
             y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
-            if (y < 0)
+            /* "talks with the minister, Anders Berg.": the apposition is
+             * the same person */
+            if (y < 0 || y == x)
                 y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
