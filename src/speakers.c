@@ -362,16 +362,25 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             }
         }
     }
-    /* "Blunt, after a long pause, said": an adjunct between commas that
-     * opens with a preposition; the speaker is the mention before it */
+    /* "Blunt, after a long pause, said", "Kenya's health minister, speaking
+     * to reporters, said": an adjunct between commas that opens with a
+     * preposition or a participle; the speaker is the mention (or the title
+     * or role) before it */
     if (closed_appos) {
         for (uint32_t x = e; x > lo + 2 && x + 10 > e; x--) {
             if (tok_punct(c->d, x - 1, ',')) {
                 const tok *p = &c->T[x];
                 int32_t m = c->ment_at[x - 2];
-                if (x < e && p->kind == T_WORD && !(p->flags & F_CAP) && (p->lex & LX_WL_PREP) &&
-                    m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1)
+                const tok *h = &c->T[x - 2];
+                bool ing = p->len > 5 && ws_streq(p->low + p->len - 3, "ing");
+                bool person = (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1) ||
+                              (m < 0 && h->kind == T_WORD && !(h->flags & F_CAP) &&
+                               (h->lex & (LX_ROLE | LX_TITLE)) && !(h->lex & LX_ORGWORD));
+                if (x < e && p->kind == T_WORD && !(p->flags & F_CAP) && ((p->lex & LX_WL_PREP) || ing) &&
+                    person) {
                     e = x - 1;
+                    closed_appos = false; /* the phrase before is whole */
+                }
                 break;
             }
             if (c->T[x - 1].kind != T_WORD && c->T[x - 1].kind != T_NUM)
