@@ -227,6 +227,22 @@ static bool demonym_ending(const tok *t)
                      (w[n - 3] == 'i' && w[n - 2] == 's' && w[n - 1] == 'h'));
 }
 
+/* "General's", "Minister’s": a title word with a possessive ending */
+static bool possessive_title(const tok *t)
+{
+    size_t n = t->len, cut = 0;
+    if (n > 3 && t->low[n - 2] == '\'' && t->low[n - 1] == 's')
+        cut = 2;
+    else if (n > 5 && memcmp(t->low + n - 4, "\xE2\x80\x99s", 4) == 0)
+        cut = 4;
+    if (!cut || n - cut >= 32)
+        return false;
+    char stem[32];
+    memcpy(stem, t->low, n - cut);
+    stem[n - cut] = 0;
+    return (ws_lex_word(stem, NULL) & LX_TITLE) != 0;
+}
+
 /* Split a capitalised run [a, b) into titles and a name. */
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
@@ -246,6 +262,12 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         if (k + 1 == b && k > a && (T[k - 1].lex & (LX_MALE | LX_FEMALE)) &&
             !(T[k - 1].lex & (LX_HONORIFIC | LX_TITLE)))
             continue;
+        /* "the Secretary General's proposals": a title word in the
+         * possessive ends a run of titles with no name */
+        if (k + 1 == b && has_title && possessive_title(&T[k])) {
+            name0 = b;
+            continue;
+        }
         if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
             /* a title word followed by more title words or a name */
             name0 = k + 1;

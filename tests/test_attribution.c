@@ -378,6 +378,28 @@ static void test_title_before_name(void **state)
     ws_doc_free(d);
 }
 
+/* "the Secretary General's proposals" is a title in the possessive, an
+ * alias of the person with that title, not a person called "General" */
+static void test_possessive_title(void **state)
+{
+    (void)state;
+    const char t[] = "UN Secretary General Amara Okoye arrived on Monday. Heller said he would study "
+                     "the Secretary General's proposals.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    assert_int_equal(tu_entity_named(d, "General"), -1);
+    int id = tu_entity_named(d, "Amara Okoye");
+    assert_true(id >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)id);
+    ws_span p = tu_at(t, "Secretary General's");
+    bool found = false;
+    for (size_t i = 0; i < e->n_mentions; i++)
+        found |= e->mentions[i].start == p.start && e->mentions[i].end == p.end;
+    assert_true(found);
+    ws_doc_free(d);
+}
+
 static void test_title_alias(void **state)
 {
     (void)state;
@@ -923,6 +945,7 @@ int main(void)
         cmocka_unit_test(test_apposition_titles),
         cmocka_unit_test(test_honorific_no_title),
         cmocka_unit_test(test_title_before_name),
+        cmocka_unit_test(test_possessive_title),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
         cmocka_unit_test(test_source_ranker),
