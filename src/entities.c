@@ -845,9 +845,14 @@ void ws_entities_resolve(ws_doc *d)
     for (size_t q = 0; q < d->quotes.n; q++)
         if (d->quotes.v[q].source >= 0 && d->ments.v[d->quotes.v[q].source].entity >= 0)
             spoke[d->ments.v[d->quotes.v[q].source].entity] = 1;
+    /* ... and has a mention left (a body's name above took the only one) */
+    uint8_t *named = ws_alloc(&d->arena, d->ents.n + 1);
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].entity >= 0)
+            named[d->ments.v[i].entity] = 1;
     size_t kept = 0;
     for (size_t i = 0; i < d->ents.n; i++) {
-        if (d->ents.v[i].person || spoke[i]) {
+        if ((d->ents.v[i].person || spoke[i]) && named[i]) {
             map[i] = (int32_t)kept;
             d->ents.v[kept++] = d->ents.v[i];
         } else {

@@ -400,6 +400,21 @@ static void test_possessive_title(void **state)
     ws_doc_free(d);
 }
 
+/* "the Green party said": the body speaks; no person "Green" is left with
+ * no mention */
+static void test_body_name_no_person(void **state)
+{
+    (void)state;
+    const char t[] = "Finance Minister Jonas Keller, whose Green party wants a wealth tax, spoke. The "
+                     "Green party said the tax was fair.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    assert_int_equal(tu_entity_named(d, "Green"), -1);
+    assert_true(tu_entity_named(d, "Jonas Keller") >= 0);
+    ws_doc_free(d);
+}
+
 static void test_title_alias(void **state)
 {
     (void)state;
@@ -946,6 +961,7 @@ int main(void)
         cmocka_unit_test(test_honorific_no_title),
         cmocka_unit_test(test_title_before_name),
         cmocka_unit_test(test_possessive_title),
+        cmocka_unit_test(test_body_name_no_person),
         cmocka_unit_test(test_according_to_leading),
         cmocka_unit_test(test_colon_without_marks),
         cmocka_unit_test(test_source_ranker),
