@@ -511,6 +511,7 @@ typedef struct title_source {
     int32_t e;     /* the entity */
     uint32_t q;    /* the quote it is the source of, or UINT32_MAX */
     double w;      /* its weight in salience: a subject's, or an object's */
+    uint8_t gender; /* a possessive pronoun's ("his", "her"), e being -1 until resolved */
 } title_source;
 
 /* A mention or title source of entity e raises its salience by w and puts
@@ -534,7 +535,30 @@ static void touch(sal_t *sal, int32_t *recent, size_t *n_recent, int32_t e, doub
     recent[0] = e;
 }
 
-static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
+/* The person a "he" or "she" (gender g) stands for: the most salient of the
+ * recent people of that gender or of none known, or -1. */
+static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t *recent, size_t n_recent,
+                                uint8_t g, uint32_t nsent, uint32_t npara)
+{
+    int32_t best = -1;
+    double bs = 0.05;
+    for (size_t r = 0; r < n_recent; r++) {
+        int32_t e = recent[r];
+        uint8_t eg = d->ents.v[e].gender;
+        if (!d->ents.v[e].person)
+            continue;
+        if (eg != G_UNKNOWN && eg != g)
+            continue;
+        double sc = salience(&sal[e], nsent, npara) * (eg == g ? 1.25 : 1.0);
+        if (sc > bs || (sc == bs && best >= 0 && e < best)) {
+            bs = sc;
+            best = e;
+        }
+    }
+    return best;
+}
+
+static void resolve_rest(ectx *c, title_source *ts, size_t nts)
 {
     ws_doc *d = c->d;
     size_t ne = d->ents.n;
@@ -558,7 +582,12 @@ static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
             cur_para = t->para;
         }
         if (title) {
-            touch(sal, recent, &n_recent, ts[next].e, ts[next].w, nsent, npara);
+            /* "Her message to investors: …": a possessive pronoun as the
+             * source, resolved where it stands */
+            if (ts[next].e < 0)
+                ts[next].e = pronoun_referent(d, sal, recent, n_recent, ts[next].gender, nsent, npara);
+            if (ts[next].e >= 0)
+                touch(sal, recent, &n_recent, ts[next].e, ts[next].w, nsent, npara);
             next++;
             continue;
         }
@@ -569,21 +598,7 @@ static void resolve_rest(ectx *c, const title_source *ts, size_t nts)
                 m->entity = alias_lookup(c, key);
         } else if (m->kind == M_PRONOUN && m->entity < 0 && t->quote < 0 &&
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
-            int32_t best = -1;
-            double bs = 0.05;
-            for (size_t r = 0; r < n_recent; r++) {
-                int32_t e = recent[r];
-                uint8_t g = d->ents.v[e].gender;
-                if (!d->ents.v[e].person)
-                    continue;
-                if (g != G_UNKNOWN && g != m->gender)
-                    continue;
-                double sc = salience(&sal[e], nsent, npara) * (g == m->gender ? 1.25 : 1.0);
-                if (sc > bs || (sc == bs && best >= 0 && e < best)) {
-                    bs = sc;
-                    best = e;
-                }
-            }
+            int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara);
             m->entity = best;
             if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && m->subject)
                 d->ents.v[best].gender = m->gender;
@@ -760,8 +775,9 @@ void ws_entities_resolve(ws_doc *d)
         if (!source_tokens(d, q, &a, &b))
             continue;
         int32_t e = title_entity(&c, a, b, nm);
-        if (e >= 0) {
-            title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0};
+        uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
+        if (e >= 0 || g) {
+            title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
             VPUSH(&d->arena, ts, x);
         }
     }
@@ -794,8 +810,10 @@ void ws_entities_resolve(ws_doc *d)
     }
     resolve_rest(&c, ts.v, ts.n);
     for (size_t i = 0; i < ts.n; i++) {
+        if (ts.v[i].e < 0)
+            continue; /* a possessive pronoun with no one to stand for */
         mention m = {.t0 = ts.v[i].a, .t1 = ts.v[i].b, .n0 = ts.v[i].b, .n1 = ts.v[i].b,
-                     .kind = M_ROLE, .entity = ts.v[i].e, .subject = true};
+                     .kind = ts.v[i].gender ? M_PRONOUN : M_ROLE, .entity = ts.v[i].e, .subject = true};
         VPUSH(&d->arena, d->ments, m);
         if (ts.v[i].q != UINT32_MAX) {
             d->quotes.v[ts.v[i].q].source = (int32_t)d->ments.n - 1;
