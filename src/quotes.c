@@ -173,12 +173,14 @@ void ws_quotes_find(ws_doc *d)
         if (nk >= n || T[nk].para != T[a->close].para + 1)
             continue;
         /* a quotation that runs on opens where speech does: at the start of
-         * its paragraph or sentence, or after a colon or comma; a mark
-         * opened mid-clause ("is “really amorphous.") is a typo whose close
-         * is missing, and the next paragraph starts its own */
+         * its paragraph or sentence, after a colon or comma, or right after
+         * a verb of saying ("said “We …"); a mark opened mid-clause ("is
+         * “really amorphous.") is a typo whose close is missing, and the
+         * next paragraph starts its own */
         uint32_t o = a->open;
         if (!(o == 0 || (T[o].flags & (F_SENT_START | F_PARA_START)) ||
-              (T[o - 1].kind == T_PUNCT && (d->cp[T[o - 1].start] == ':' || d->cp[T[o - 1].start] == ','))))
+              (T[o - 1].kind == T_PUNCT && (d->cp[T[o - 1].start] == ':' || d->cp[T[o - 1].start] == ',')) ||
+              (T[o - 1].kind == T_WORD && (T[o - 1].lex & LX_CUE))))
             continue;
         for (size_t j = i + 1; j < d->mq.n; j++) {
             if (d->mq.v[j].single)
