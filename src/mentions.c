@@ -227,6 +227,15 @@ static bool demonym_ending(const tok *t)
                      (w[n - 3] == 'i' && w[n - 2] == 's' && w[n - 1] == 'h'));
 }
 
+static bool party_label(const tok *t)
+{
+    static const char *const p[] = {"democrat", "republican", "libertarian", "gop", "labour", "tory", NULL};
+    for (size_t i = 0; p[i]; i++)
+        if (low_is(t, p[i]))
+            return true;
+    return false;
+}
+
 /* "General's", "Minister’s": a title word with a possessive ending */
 static bool possessive_title(const tok *t)
 {
@@ -266,6 +275,16 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
          * possessive ends a run of titles with no name */
         if (k + 1 == b && has_title && possessive_title(&T[k])) {
             name0 = b;
+            continue;
+        }
+        /* "Democrat Hillary Clinton", "Republican Rand Paul": a party
+         * label before a full name is a title, so that the person is the
+         * same one as "Hillary Clinton" (the labels are a list here: no
+         * lexicon class bit is free, and as a class of their own they made
+         * the sources worse, docs/history.md) */
+        if (k == a && b >= a + 3 && k + 1 < b && party_label(&T[k])) {
+            name0 = k + 1;
+            has_title = true;
             continue;
         }
         if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
@@ -373,10 +392,21 @@ void ws_mentions_find(ws_doc *d)
             }
             break;
         }
+        next = e;
+        /* "Washington (AFP) –": a dateline names a place, not a speaker */
+        if ((T[k].flags & F_PARA_START) && e + 2 < n && tok_punct(d, e, '(')) {
+            uint32_t x = e + 1;
+            while (x < n && x < e + 5 && !tok_punct(d, x, ')'))
+                x++;
+            if (x + 1 < n && tok_punct(d, x, ')') && T[x + 1].kind == T_PUNCT &&
+                ws_is_dash(d->cp[T[x + 1].start])) {
+                next = x + 2; /* nor is the agency in its parenthesis */
+                continue;
+            }
+        }
         /* drop a leading honorific-less run made only of titles that are
          * ordinary words here ("General" in "General Assembly" stays org) */
         split_run(d, k, e);
-        next = e;
     }
     /* written in full below (the entry past the end as zeroed memory had it) */
     d->ment_at = ws_alloc_raw(&d->arena, (n + 1) * sizeof *d->ment_at);
