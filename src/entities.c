@@ -845,7 +845,15 @@ void ws_entities_resolve(ws_doc *d)
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
         const tok *n = m->t1 < d->toks.n ? &c.T[m->t1] : NULL;
-        if (m->kind != M_NAME || m->entity < 0 || !n || n->kind != T_WORD)
+        if (m->kind != M_NAME || m->entity < 0)
+            continue;
+        /* "the Republican nominee", "Democratic leaders", "a Republican":
+         * a party's label alone names no one */
+        if (m->n1 == m->n0 + 1 && ws_party_label(&c.T[m->n0])) {
+            m->entity = -1;
+            continue;
+        }
+        if (!n || n->kind != T_WORD)
             continue;
         bool body = !(n->flags & F_CAP) && (n->lex & LX_ORGWORD) &&
                     !(n->lex & (LX_TITLE | LX_ROLE | LX_CUE | LX_CUE_ING));

@@ -106,3 +106,16 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
 {
     return ws_lex_phrase_long2(d, i, cls, cue_lemma, 0, NULL, NULL);
 }
+
+/* A party's label ("Democrat", "Republican", "GOP"): a list here, as no
+ * lexicon class bit is free (and as a class of its own, read by every
+ * stage, it made the sources worse: docs/history.md) */
+bool ws_party_label(const tok *t)
+{
+    static const char *const p[] = {"democrat", "democratic", "republican", "libertarian", "gop", "labour",
+                                    "tory", NULL};
+    for (size_t i = 0; p[i]; i++)
+        if (low_is(t, p[i]))
+            return true;
+    return false;
+}

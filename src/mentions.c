@@ -227,15 +227,6 @@ static bool demonym_ending(const tok *t)
                      (w[n - 3] == 'i' && w[n - 2] == 's' && w[n - 1] == 'h'));
 }
 
-static bool party_label(const tok *t)
-{
-    static const char *const p[] = {"democrat", "republican", "libertarian", "gop", "labour", "tory", NULL};
-    for (size_t i = 0; p[i]; i++)
-        if (low_is(t, p[i]))
-            return true;
-    return false;
-}
-
 /* "General's", "Minister’s": a title word with a possessive ending */
 static bool possessive_title(const tok *t)
 {
@@ -279,10 +270,8 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         }
         /* "Democrat Hillary Clinton", "Republican Rand Paul": a party
          * label before a full name is a title, so that the person is the
-         * same one as "Hillary Clinton" (the labels are a list here: no
-         * lexicon class bit is free, and as a class of their own they made
-         * the sources worse, docs/history.md) */
-        if (k == a && b >= a + 3 && k + 1 < b && party_label(&T[k])) {
+         * same one as "Hillary Clinton" */
+        if (k == a && b >= a + 3 && k + 1 < b && ws_party_label(&T[k])) {
             name0 = k + 1;
             has_title = true;
             continue;
