@@ -855,8 +855,9 @@ void ws_entities_resolve(ws_doc *d)
         }
         if (!n || n->kind != T_WORD)
             continue;
-        bool body = !(n->flags & F_CAP) && (n->lex & LX_ORGWORD) &&
-                    !(n->lex & (LX_TITLE | LX_ROLE | LX_CUE | LX_CUE_ING));
+        /* ... or its people: "Clinton aides said", "Trump supporters" */
+        bool body = !(n->flags & F_CAP) && (n->lex & (LX_ORGWORD | LX_ROLE)) &&
+                    !(n->lex & (LX_TITLE | LX_CUE | LX_CUE_ING));
         /* "the Christian Democrats", "the Free Democrats": a party whose
          * name ends with a group of people */
         body |= (n->flags & F_CAP) && (n->lex & LX_ROLE) && !(n->lex & LX_TITLE) && n->len > 3 &&
