@@ -724,6 +724,60 @@ static bool source_tokens(const ws_doc *d, const quote *q, uint32_t *a, uint32_t
     return false;
 }
 
+/* "the Vermont senator", "the Florida senator": a title that a place's
+ * name qualifies, after "the", stands for the person last named with both
+ * in a title ("Vermont Sen. Bernie Marsh"); -1 when none. */
+static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
+{
+    if (b < a + 3 || !low_is(&c->T[a], "the"))
+        return -1;
+    uint32_t t = b - 1; /* the title word ends the phrase */
+    const tok *h = &c->T[t];
+    if (h->kind != T_WORD || (h->flags & F_CAP) || !(h->lex & (LX_TITLE | LX_ROLE)) || (h->lex & LX_ORGWORD) ||
+        (!(h->lex & LX_TITLE) && h->len > 1 && h->low[h->len - 1] == 's'))
+        return -1;
+    for (uint32_t k = a + 1; k < t; k++)
+        if (c->T[k].kind != T_WORD || !(c->T[k].flags & F_CAP))
+            return -1;
+    if (t > a + 3)
+        return -1;
+    /* the title as written before a name: "Sen.", "Gov.", "Rep." */
+    static const char *const abbr[][2] = {{"senator", "sen."}, {"governor", "gov."},
+                                          {"representative", "rep."}, {"congressman", "rep."}};
+    const char *h2 = h->low;
+    for (size_t x = 0; x < sizeof abbr / sizeof abbr[0]; x++)
+        if (ws_streq(h->low, abbr[x][0]))
+            h2 = abbr[x][1];
+    const char *q = c->T[t - 1].low; /* "york" in "the New York businessman" */
+    size_t lo = 0, hi = nm; /* the first mention that starts at or after a */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->d->ments.v[mid].t0 < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
+        int32_t e = c->d->ments.v[i - 1].entity;
+        if (e >= 0 && title_has_word(&c->d->ents.v[e], q) &&
+            (title_has_word(&c->d->ents.v[e], h->low) || title_has_word(&c->d->ents.v[e], h2)))
+            return e;
+    }
+    return -1;
+}
+
+/* The source phrase ending before token b has a place's name m after a
+ * determiner and before a title: "the Vermont senator", "the New York
+ * businessman". */
+static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
+{
+    if (m->kind != M_NAME || m->title || m->t0 == 0 || m->n1 > m->n0 + 2 || m->t1 >= b ||
+        !(c->T[m->t0 - 1].lex & LX_DET))
+        return false;
+    const tok *t = &c->T[m->t1];
+    return t->kind == T_WORD && !(t->flags & F_CAP) && (t->lex & (LX_TITLE | LX_ROLE)) && !(t->lex & LX_ORGWORD);
+}
+
 /* "Sanders, who has said …", "Lina Park, a councillor who opposes …": the
  * person a relative "who" at token k stands for, the name just before it
  * or before the apposition it ends; -1 when none. */
@@ -769,12 +823,30 @@ void ws_entities_resolve(ws_doc *d)
     VEC(title_source) ts = {0};
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
-        if (q->source >= 0 || !q->has_src_span)
-            continue;
         uint32_t a, b;
-        if (!source_tokens(d, q, &a, &b))
+        if (!q->has_src_span || !source_tokens(d, q, &a, &b))
             continue;
+        if (q->source >= 0) {
+            /* "the Vermont senator said": a place before a title qualifies
+             * it; the phrase is an alias of the senator, not a person
+             * called Vermont */
+            mention *m = &d->ments.v[q->source];
+            if (!place_qualified_title(&c, m, b))
+                continue;
+            int32_t e = title_entity(&c, a, b, nm);
+            if (e < 0)
+                e = qualified_title_entity(&c, a, b, nm);
+            if (e >= 0 && e != m->entity) {
+                m->entity = -1;
+                q->source = -1;
+                title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0};
+                VPUSH(&d->arena, ts, x);
+            }
+            continue;
+        }
         int32_t e = title_entity(&c, a, b, nm);
+        if (e < 0)
+            e = qualified_title_entity(&c, a, b, nm);
         uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
         if (e >= 0 || g) {
             title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
