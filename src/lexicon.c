@@ -112,10 +112,20 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
  * stage, it made the sources worse: docs/history.md) */
 bool ws_party_label(const tok *t)
 {
-    static const char *const p[] = {"democrat", "democratic", "republican", "libertarian", "gop", "labour",
-                                    "tory", NULL};
-    for (size_t i = 0; p[i]; i++)
-        if (low_is(t, p[i]))
-            return true;
-    return false;
+    /* by first letter: most words are no label, and this runs on every
+     * one-word name */
+    switch (t->len ? t->low[0] : 0) {
+    case 'd':
+        return low_is(t, "democrat") || low_is(t, "democratic");
+    case 'r':
+        return low_is(t, "republican");
+    case 'l':
+        return low_is(t, "libertarian") || low_is(t, "labour");
+    case 'g':
+        return low_is(t, "gop");
+    case 't':
+        return low_is(t, "tory");
+    default:
+        return false;
+    }
 }
