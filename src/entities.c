@@ -194,9 +194,11 @@ enum { NEAREST_REACH = 64 }; /* mentions looked back at: keeps each look-up boun
  * "Prime Minister B"): the one of them named last before token a; with
  * any_word, the one with key anywhere in a title. The mentions [0, nm) are
  * in text order. */
-static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
+/* The first of the mentions [0, nm) (in text order) that starts at or
+ * after token a. */
+static size_t first_mention_at(const ectx *c, uint32_t a, size_t nm)
 {
-    size_t lo = 0, hi = nm; /* the first mention that starts at or after a */
+    size_t lo = 0, hi = nm;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->d->ments.v[mid].t0 < a)
@@ -204,6 +206,12 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
         else
             hi = mid;
     }
+    return lo;
+}
+
+static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
+{
+    size_t lo = first_mention_at(c, a, nm);
     for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
         int32_t e = c->d->ments.v[i - 1].entity;
         if (e >= 0 && (any_word ? title_has_word(&c->d->ents.v[e], key)
@@ -749,14 +757,7 @@ static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm
         if (ws_streq(h->low, abbr[x][0]))
             h2 = abbr[x][1];
     const char *q = c->T[t - 1].low; /* "york" in "the New York businessman" */
-    size_t lo = 0, hi = nm; /* the first mention that starts at or after a */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->d->ments.v[mid].t0 < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_mention_at(c, a, nm);
     for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
         int32_t e = c->d->ments.v[i - 1].entity;
         if (e >= 0 && title_has_word(&c->d->ents.v[e], q) &&
