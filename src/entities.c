@@ -432,10 +432,15 @@ static void titles_before(ectx *c)
                 * "chief", "former", which a title may have) */
                !((c->T[j - 1].lex & LX_DET) && (c->T[j - 1].len <= 3 || low_is(&c->T[j - 1], "their"))))
             j--;
-        /* "the", or a possessive: "Her captain, Diego Alves," */
+        /* "the", or a possessive: "Her captain, Diego Alves,", "Japan's prime
+         * minister, Kenji Mori," */
+        const tok *p = j > 0 ? &c->T[j - 1] : NULL;
+        bool named_owner = p && (p->flags & F_CAP) && p->len > 3 &&
+                           ((p->low[p->len - 2] == '\'' && p->low[p->len - 1] == 's') ||
+                            (p->len > 5 && memcmp(p->low + p->len - 4, "\xE2\x80\x99s", 4) == 0));
         if (j == 0 || j == e ||
             !(tok_is(d, j - 1, "the") || tok_is(d, j - 1, "his") || tok_is(d, j - 1, "her") ||
-              tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its")))
+              tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its") || named_owner))
             continue;
         /* an adjunct whose name is the next clause's subject: "In his
          * 60-page ruling, Reeves wrote" (not "talks with the foreign
