@@ -70,9 +70,8 @@ static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
     entity e = {0};
     uint32_t b = m->n1;
     const tok *lt = &c->T[b - 1];
-    size_t l = lt->len;
     uint32_t end = lt->end;
-    if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
+    if (tok_possessive(lt))
         end -= 2;
     e.name = ws_span_dup(c->d, c->T[m->n0].start, end);
     e.type = WS_PERSON;
@@ -435,9 +434,7 @@ static void titles_before(ectx *c)
         /* "the", or a possessive: "Her captain, Diego Alves,", "Japan's prime
          * minister, Kenji Mori," */
         const tok *p = j > 0 ? &c->T[j - 1] : NULL;
-        bool named_owner = p && (p->flags & F_CAP) && p->len > 3 &&
-                           ((p->low[p->len - 2] == '\'' && p->low[p->len - 1] == 's') ||
-                            (p->len > 5 && memcmp(p->low + p->len - 4, "\xE2\x80\x99s", 4) == 0));
+        bool named_owner = p && (p->flags & F_CAP) && p->len > 3 && tok_possessive(p);
         if (j == 0 || j == e ||
             !(tok_is(d, j - 1, "the") || tok_is(d, j - 1, "his") || tok_is(d, j - 1, "her") ||
               tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its") || named_owner))
@@ -628,9 +625,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 w = 2.0;
             else if (!m->subject && m->kind != M_PRONOUN && after_preposition(c, m))
                 w = 0.3;
-            const tok *lt = &c->T[m->t1 - 1];
-            size_t l = lt->len;
-            if (l > 2 && lt->low[l - 2] == '\'' && lt->low[l - 1] == 's')
+            if (tok_possessive(&c->T[m->t1 - 1]))
                 w *= 0.5;
             touch(sal, recent, &n_recent, m->entity, w, nsent, npara);
         }

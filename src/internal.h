@@ -531,6 +531,13 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 #include "feathash.h"
 
+/* "Clinton's", "Clinton’s": a possessive ending (the lower case writes ’
+ * as ') */
+static inline bool tok_possessive(const tok *t)
+{
+    return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
+}
+
 /* Token t's lower case is the literal low (its hash worked out at compile
  * time settles nearly every comparison) */
 static inline __attribute__((always_inline)) bool low_is(const tok *t, const char *low)

@@ -44,12 +44,6 @@ static bool is_lowerword(const tok *t)
     return (t->kind == T_WORD) & ((t->flags & (F_CAP | F_HAS_DIGIT)) == 0);
 }
 
-/* Lower-case form without a possessive ending. */
-static bool possessive(const tok *t)
-{
-    size_t l = t->len;
-    return l > 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
-}
 
 /* A capitalised word that capword() looks up (its tests before the look-up) */
 static bool asked(const tok *t)
@@ -106,7 +100,7 @@ static vocab_t make_vocab(ws_doc *d)
         const tok *t = &T[k];
         const char *key = t->low;
         uint32_t h = t->hash;
-        if (possessive(t)) {
+        if (tok_possessive(t)) {
             size_t l = t->len - 2;
             if (l >= POSSESSIVE_MAX) {
                 v.at[k] = -1;
@@ -230,16 +224,12 @@ static bool demonym_ending(const tok *t)
 /* "General's", "Minister’s": a title word with a possessive ending */
 static bool possessive_title(const tok *t)
 {
-    size_t n = t->len, cut = 0;
-    if (n > 3 && t->low[n - 2] == '\'' && t->low[n - 1] == 's')
-        cut = 2;
-    else if (n > 5 && memcmp(t->low + n - 4, "\xE2\x80\x99s", 4) == 0)
-        cut = 4;
-    if (!cut || n - cut >= 32)
+    if (!tok_possessive(t) || t->len < 4 || t->len >= 34)
         return false;
+    size_t n = t->len - 2;
     char stem[32];
-    memcpy(stem, t->low, n - cut);
-    stem[n - cut] = 0;
+    memcpy(stem, t->low, n);
+    stem[n] = 0;
     return (ws_lex_word(stem, NULL) & LX_TITLE) != 0;
 }
 
@@ -363,7 +353,7 @@ void ws_mentions_find(ws_doc *d)
         while (e < n) {
             if (T[e].flags & F_PARA_START)
                 break;
-            if (capword(d, e, &vocab) && !possessive(&T[e - 1])) {
+            if (capword(d, e, &vocab) && !tok_possessive(&T[e - 1])) {
                 e++;
                 continue;
             }
@@ -371,7 +361,7 @@ void ws_mentions_find(ws_doc *d)
              * May 2016" */
             if ((T[e].lex & LX_MONTH) && (T[e].flags & F_CAP) && T[e].kind == T_WORD &&
                 (T[e - 1].lex & (LX_HONORIFIC | LX_TITLE | LX_MALE | LX_FEMALE)) &&
-                !possessive(&T[e - 1]) && !(e + 1 < n && T[e + 1].kind == T_NUM)) {
+                !tok_possessive(&T[e - 1]) && !(e + 1 < n && T[e + 1].kind == T_NUM)) {
                 e++;
                 continue;
             }

@@ -294,13 +294,6 @@ static uint32_t paren_start(const ctx *c, uint32_t e, uint32_t lo, uint32_t reac
 }
 
 /* The subject phrase that ends just before token k (the cue). */
-/* "Twitter's", "Obama's": a possessive opens an apposition ("X,
- * Twitter's director of advertising, said") as a determiner does */
-static bool possessive(const tok *t)
-{
-    return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
-}
-
 static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 {
     uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
@@ -439,7 +432,8 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
         ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
          (closed_appos && c->T[s].kind == T_WORD &&
-          (!(c->T[s].flags & F_CAP) || possessive(&c->T[s]))))) {
+          (!(c->T[s].flags & F_CAP) ||
+                                   /* "X, Twitter's director, said" */ tok_possessive(&c->T[s]))))) {
         /* the name may carry a party tag: "Rep. Jim Jordan (R-Ohio), an
          * oversight panel member, said" */
         uint32_t ne = paren_start(c, s - 1, lo, 8);
