@@ -1144,7 +1144,9 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                 break;
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
-            if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also"))
+            if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also") ||
+                (x < s1 && c->T[x].kind == T_WORD && c->T[x].len > 4 && !(c->T[x].flags & F_CAP) &&
+                 ws_streq(c->T[x].low + c->T[x].len - 2, "ly")))
                 x++;
             if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
                 break;
