@@ -569,6 +569,29 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
     return false;
 }
 
+/* A source that is a clause, "Marta Ruiz walked onto the stage" (a word
+ * in -ed or an auxiliary before any comma), before a participle ("…,
+ * chanting "…""): its subject is the mention that ends before that word. */
+static void clause_subject(const ctx *c, np *src)
+{
+    uint32_t j = src->t0 + 1;
+    while (j < src->t1 && c->T[j].kind != T_PUNCT && !past_word(c, j) && !(c->T[j].lex & LX_AUX))
+        j++;
+    if (j >= src->t1 || c->T[j].kind == T_PUNCT)
+        return;
+    for (uint32_t x = j; x-- > src->t0;) {
+        int32_t m = c->ment_at[x];
+        if (m >= 0) {
+            const mention *M = &c->d->ments.v[m];
+            if (M->t1 == x + 1 && M->t0 >= src->t0 && M->kind != M_ORG) {
+                src->t1 = M->t1;
+                src->head = m;
+            }
+            return;
+        }
+    }
+}
+
 /* The source of the latest attribution whose cue stands earlier in this
  * sentence: "…, Hollande said Tuesday in Paris, noting …" notes by Hollande. */
 static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
@@ -1714,6 +1737,8 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
         src = first;
         have = true;
     }
+    if (participle && have)
+        clause_subject(c, &src);
     if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have && opens && f > k + len + 1 && tok_punct(c->d, f - 1, ','))
