@@ -706,6 +706,20 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
             return true;
     if (k >= s1)
         return false;
+    /* "said Obama "understood …"": a quotation opened right after the
+     * phrase, with no comma, goes on with its clause */
+    if (c->T[k].kind == T_QUOTE && (c->T[k].flags & F_OPEN) && k + 1 < s1 &&
+        c->T[k + 1].kind == T_WORD && !(c->T[k + 1].flags & F_CAP))
+        return true;
+    /* "said Obamacare so far has been …": an adverb before the verb */
+    if (k + 2 < s1 && tok_is(c->d, k, "so") && tok_is(c->d, k + 1, "far"))
+        k += 2;
+    else if (k + 1 < s1 && c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) &&
+             (tok_is(c->d, k, "also") || tok_is(c->d, k, "still") || tok_is(c->d, k, "already") ||
+              tok_is(c->d, k, "now") || tok_is(c->d, k, "never") ||
+              (c->T[k].len > 4 && ws_streq(c->T[k].low + c->T[k].len - 2, "ly"))) &&
+             c->T[k + 1].kind == T_WORD && (c->T[k + 1].lex & LX_WL_AUXVERB))
+        k++;
     const tok *t = &c->T[k];
     /* "said he's with Clinton": a contraction after a pronoun is a verb */
     if (t->kind == T_WORD && k > t0 && (c->T[k - 1].lex & LX_WL_SUBJECT) &&
