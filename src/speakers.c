@@ -492,7 +492,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
      * of Barack Obama's 2008 campaign, said") */
     if (e - s > MAX_NP) {
         int32_t h = c->ment_at[s];
-        if (h >= 0 && c->d->ments.v[h].kind == M_NAME && c->d->ments.v[h].t0 == s &&
+        if (((h >= 0 && c->d->ments.v[h].kind == M_NAME && c->d->ments.v[h].t0 == s) ||
+             /* "an intelligence source, who was not authorized to speak
+              * on the record, told" */
+             relative) &&
             e - s <= 2 * MAX_NP) {
             /* keep */
         } else {
@@ -1516,6 +1519,45 @@ static void take_interruption(ctx *c, int32_t qi, uint32_t from, uint32_t s1)
     }
 }
 
+/* [a, k) is a name, a comma, an apposition and a comma, all words or
+ * commas, no longer than a name and two appositions: the phrase, headed
+ * by the name. */
+static bool named_appos(const ctx *c, uint32_t a, uint32_t k, np *out)
+{
+    int32_t h = c->ment_at[a];
+    if (h < 0 || k <= a + 3 || k - a > 2 * MAX_NP || !tok_punct(c->d, k - 1, ','))
+        return false;
+    const mention *M = &c->d->ments.v[h];
+    if (M->kind != M_NAME || M->t0 != a || !tok_punct(c->d, M->t1, ','))
+        return false;
+    for (uint32_t x = M->t1 + 1; x < k - 1; x++)
+        if (!((c->T[x].kind == T_WORD || c->T[x].kind == T_NUM) || tok_punct(c->d, x, ',')) ||
+            c->cue_len[x] || (c->T[x].lex & LX_WL_AUXVERB))
+            return false;
+    *out = (np){a, k - 1, h};
+    return true;
+}
+
+/* The cue k inside a relative clause between commas after the speaker,
+ * with the main verb after it: in "“…,” an official, who declined to be
+ * named, told Fox News" the quotation is told, not declined. */
+static bool in_relative_clause(const ctx *c, uint32_t after, uint32_t k, uint32_t len, uint32_t s1)
+{
+    uint32_t x = k;
+    while (x > after + 1 && !(tok_punct(c->d, x - 2, ',') && (tok_is(c->d, x - 1, "who") ||
+                                                             tok_is(c->d, x - 1, "which"))))
+        x--;
+    if (x <= after + 1)
+        return false;
+    for (uint32_t j = k + len; j < s1 && j < k + len + MAX_NP; j++) {
+        if (c->T[j].kind == T_QUOTE)
+            return false;
+        if (tok_punct(c->d, j, ','))
+            return j + 1 < s1 && c->cue_len[j + 1] && !c->weak[j + 1] && !(c->T[j + 1].lex & LX_CUE_ING);
+    }
+    return false;
+}
+
 /* Q-C-S and Q-S-C: the cue follows a quote ("…," said X / "…," X said). */
 static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
 {
@@ -1589,6 +1631,11 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
         ok = np_right(c, k + len, p1, &src);
     } else {
         ok = np_left(c, k, after, &src);
+        /* "…," Anne Richards, assistant secretary for population, refugees,
+         * and migration, said: a list inside the apposition, which np_left
+         * reads as a phrase of its own */
+        if (!ok && comma)
+            ok = named_appos(c, after, k, &src);
         /* without a comma, the speaker's phrase is all there is */
         if (ok && !comma && (src.t0 != after || src.head < 0))
             return false;
@@ -1610,7 +1657,7 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
             }
         }
     }
-    if (!ok)
+    if (!ok || in_relative_clause(c, after, k, len, s1))
         return false;
     uint32_t o = c->d->mq.v[mq].open;
     bool starts = (c->T[o].flags & (F_SENT_START | F_PARA_START)) || o == 0 ||
