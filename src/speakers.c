@@ -1158,6 +1158,31 @@ static bool not_before(const ctx *c, uint32_t a, uint32_t e)
 
 /* Content that runs from a to the end of the sentence, without the final
  * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
+/* Speech [a, …) whose words before the comma at e are a phrase with no
+ * verb ("the Cruz campaign's announcement"), then ", which …, VERB": the
+ * token after the relative clause's closing comma, where the speech's verb
+ * is; 0 when the clause does not close so. */
+static uint32_t subject_relative_end(const ctx *c, uint32_t a, uint32_t e, uint32_t s1)
+{
+    uint32_t j = a;
+    if (low_is(&c->T[j], "that"))
+        j++;
+    if (j >= e || e > j + MAX_NP)
+        return 0;
+    for (uint32_t x = j; x < e; x++)
+        if (ws_verb_like(&c->T[x]) || c->T[x].kind != T_WORD || (c->T[x].lex & LX_WL_SUBJECT))
+            return 0;
+    for (uint32_t x = e + 2; x + 1 < s1 && x < e + 2 + 3 * MAX_NP; x++) {
+        if (c->T[x].kind == T_QUOTE || sent_end_punct(c, x))
+            return 0;
+        if (tok_punct(c->d, x, ',')) {
+            const tok *v = &c->T[x + 1];
+            return v->kind == T_WORD && !(v->flags & F_CAP) && (v->lex & LX_WL_AUXVERB) ? x + 1 : 0;
+        }
+    }
+    return 0;
+}
+
 static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
 {
     if (s1 > a + MAX_CONTENT)
@@ -1193,6 +1218,16 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             /* "… and one in four said …": another subject's own speech */
             if (e > a + 2 && other_subject_cue(c, e, s1) && clause_before(c, a, e))
                 break;
+            /* "said the Islamic State, which …, is "in retreat"": a relative
+             * clause inside the speech's subject, whose verb comes after it */
+            if (e > a + 1 && tok_punct(c->d, e, ',') && e + 1 < s1 &&
+                (tok_is(c->d, e + 1, "which") || tok_is(c->d, e + 1, "who"))) {
+                uint32_t v = subject_relative_end(c, a, e, s1);
+                if (v) {
+                    e = v;
+                    continue;
+                }
+            }
             /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
                                (tok_is(c->d, e + 1, "but") || tok_is(c->d, e + 1, "while") ||
