@@ -549,19 +549,46 @@ static uint32_t subject_from(const ctx *c, uint32_t s0, uint32_t k)
     return from;
 }
 
+/* The phrase starting at token j is a preposition's object: "at X",
+ * "before the influential X" (a determiner and adjectives between). */
+static bool prep_object(const ctx *c, uint32_t s0, uint32_t j)
+{
+    uint32_t p = j;
+    while (p > s0 && p + 3 > j && c->T[p - 1].kind == T_WORD && !(c->T[p - 1].flags & F_CAP) &&
+           !(c->T[p - 1].lex & (LX_WL_PREP | LX_AUX | LX_CUE | LX_CUE_ING | LX_WL_CLAUSE)) &&
+           !ws_verb_like(&c->T[p - 1]))
+        p--;
+    return p > s0 && c->T[p - 1].kind == T_WORD && (c->T[p - 1].lex & LX_WL_PREP) &&
+           !(c->T[p - 1].flags & F_CAP);
+}
+
 static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
 {
     if (k > s0 + MAX_REACH)
         return false;
     uint32_t from = subject_from(c, s0, k);
+    /* "The former secretary of state began her speech … by slamming": a
+     * title or role with no name, first in the sentence */
+    if (from < k && c->ment_at[from] < 0 && (c->T[from].lex & LX_DET) && !(c->T[from].lex & LX_NOSRC)) {
+        uint32_t last = 0;
+        for (uint32_t e = from + 1; e < k && e < from + 6 && c->T[e].kind == T_WORD && c->ment_at[e] < 0 &&
+                                    !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE));
+             e++)
+            if (c->T[e].lex & (LX_ROLE | LX_TITLE))
+                last = e;
+        if (last) {
+            *out = (np){from, last + 1, -1};
+            return true;
+        }
+    }
     for (uint32_t j = from; j < k; j++) {
         int32_t m = c->ment_at[j];
         /* not inside a quotation, nor inside speech already reported */
         if (m < 0 || c->T[j].quote >= 0 || c->used[j])
             continue;
-        /* nor the object of a preposition: "at one point calling …" */
-        if (j > s0 && c->T[j - 1].kind == T_WORD && (c->T[j - 1].lex & LX_WL_PREP) &&
-            !(c->T[j - 1].flags & F_CAP))
+        /* nor the object of a preposition: "at one point calling …",
+         * "before the influential X by slamming …" */
+        if (prep_object(c, s0, j))
             continue;
         const mention *M = &c->d->ments.v[m];
         out->t0 = M->t0;
@@ -1826,9 +1853,7 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     /* "X urged women to vote for Hillary Clinton, saying, "…"": the object
      * of a preposition is no subject */
     np first;
-    if (participle && (!have || (src.t0 > s0 && c->T[src.t0 - 1].kind == T_WORD &&
-                                 (c->T[src.t0 - 1].lex & LX_WL_PREP) &&
-                                 !(c->T[src.t0 - 1].flags & F_CAP))) &&
+    if (participle && (!have || (src.t0 > s0 && prep_object(c, s0, src.t0))) &&
         np_left_first(c, s0, k, &first)) {
         src = first;
         have = true;
