@@ -581,19 +581,33 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
             return true;
         }
     }
+    int32_t fallback = -1;
     for (uint32_t j = from; j < k; j++) {
         int32_t m = c->ment_at[j];
         /* not inside a quotation, nor inside speech already reported */
         if (m < 0 || c->T[j].quote >= 0 || c->used[j])
             continue;
         /* nor the object of a preposition: "at one point calling …",
-         * "before the influential X by slamming …" */
-        if (prep_object(c, s0, j))
-            continue;
+         * "before the influential X by slamming …" (asked of the mention's
+         * first word, and the rest of it skipped) */
         const mention *M = &c->d->ments.v[m];
+        if (prep_object(c, s0, M->t0 >= from ? M->t0 : j)) {
+            if (fallback < 0)
+                fallback = m;
+            j = M->t1 > j ? M->t1 - 1 : j;
+            continue;
+        }
         out->t0 = M->t0;
         out->t1 = M->t1;
         out->head = m;
+        return true;
+    }
+    /* none but objects: the first of them, the sentence's likeliest actor
+     * left ("…, the state's reaction under President X, asking …") */
+    if (fallback >= 0) {
+        out->t0 = c->d->ments.v[fallback].t0;
+        out->t1 = c->d->ments.v[fallback].t1;
+        out->head = fallback;
         return true;
     }
     return false;
