@@ -231,9 +231,18 @@ static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++)
         if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
             return true;
-    /* "It added": a company or a report; "records show" */
-    if (b == a + 1 && (tok_is(c->d, a, "it") || (c->T[a].lex2 & LX2_FINDING_NOUN)))
+    /* "It added": a company or a report; "records show", "unofficial
+     * election results" (adjectives and nouns before the finding noun) */
+    if (b == a + 1 && tok_is(c->d, a, "it"))
         return true;
+    if ((c->T[b - 1].lex2 & LX2_FINDING_NOUN) && b <= a + 4) {
+        bool plain = true;
+        for (uint32_t k = a; k + 1 < b && plain; k++)
+            plain = c->T[k].kind == T_WORD && !(c->T[k].lex & (LX_WL_SUBJECT | LX_PRONOUN | LX_AUX | LX_CUE |
+                                                                LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP));
+        if (plain)
+            return true;
+    }
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
            c->T[a + 1].kind == T_WORD;
@@ -686,6 +695,10 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
              low_is(t, "to") || (t->lex & (LX_CUE | LX_CUE_ING))))
             break;
         if (e > k && (t->lex & (LX_WEEKDAY | LX_TIMEWORD)))
+            break;
+        /* "according to unofficial results tallied Wednesday": a
+         * participle after a finding noun */
+        if (e > k && (c->T[e - 1].lex2 & LX2_FINDING_NOUN) && past_word(c, e))
             break;
         e++;
     }
@@ -2225,7 +2238,11 @@ static void sieve_indirect(ctx *c)
                 while (b > a && (tok_punct(c->d, b - 1, ',')))
                     b--;
             }
-            if (b <= a + 1)
+            /* "That's according to exit polls": the word that points back
+             * to what the sentence before said is the content */
+            bool that = b == a + 1 && (low_is(&c->T[a], "that's") || low_is(&c->T[a], "that’s") ||
+                                       low_is(&c->T[a], "that") || low_is(&c->T[a], "this"));
+            if (b <= a + 1 && !that)
                 continue;
             if (b > a + MAX_CONTENT)
                 a = b - MAX_CONTENT;
