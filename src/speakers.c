@@ -622,6 +622,18 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
     return false;
 }
 
+/* The cue k comes right after "and", or after "and" and an adverb ("and
+ * repeatedly said", "and then told"): a second verb of the sentence's
+ * subject. */
+static bool after_and(const ctx *c, uint32_t s0, uint32_t k)
+{
+    if (k > s0 + 1 && c->T[k - 1].kind == T_WORD && !(c->T[k - 1].flags & F_CAP) &&
+        (tok_is(c->d, k - 1, "then") || tok_is(c->d, k - 1, "also") ||
+         (c->T[k - 1].len > 4 && ws_streq(c->T[k - 1].low + c->T[k - 1].len - 2, "ly"))))
+        k--;
+    return k > s0 && tok_is(c->d, k - 1, "and");
+}
+
 /* A source that is a clause, "Marta Ruiz walked onto the stage" (a word
  * in -ed or an auxiliary before any comma), before a participle ("…,
  * chanting "…""): its subject is the mention that ends before that word. */
@@ -1892,7 +1904,7 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     }
     if (participle && have)
         clause_subject(c, &src);
-    if (!have && k > s0 && tok_is(c->d, k - 1, "and")) /* "X pointed to … and emphasized: …" */
+    if (!have && after_and(c, s0, k)) /* "X pointed to … and emphasized: …" */
         have = np_left_first(c, s0, k, &src);
     if (!have && opens && f > k + len + 1 && tok_punct(c->d, f - 1, ','))
         have = np_right_ex(c, k + len, f, &src, false) && src.t1 + 1 >= f - 1 && src.head >= 0;
@@ -2331,7 +2343,7 @@ static void sieve_indirect(ctx *c)
             c->cue_len[src.t0 - 1] && !c->weak[src.t0 - 1] && !c->used[src.t0 - 1] &&
             !(c->T[src.t0 - 1].flags & F_CAP))
             continue;
-        if (!have && k > s0 && tok_is(c->d, k - 1, "and"))
+        if (!have && after_and(c, s0, k))
             have = np_left_first(c, s0, k, &src);
         bool inverted = false;
         /* "… a plan for Syria, said Michael O'Hanlon, a senior fellow …": a
