@@ -1017,6 +1017,11 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
         if (c->T[j].kind == T_QUOTE || tok_punct(c->d, j, ':') || tok_punct(c->d, j, ';') ||
             sent_end_punct(c, j) || is_cue(&c->T[j]))
             break;
+        /* "agreed to delay the vote, a move that …": the "that" of a phrase
+         * after a comma */
+        if (tok_punct(c->d, j, ',') && j + 1 < hi &&
+            (tok_is(c->d, j + 1, "a") || tok_is(c->d, j + 1, "an") || tok_is(c->d, j + 1, "the")))
+            break;
         /* "said he likes families in a city that …": a subject or an
          * auxiliary opens the content, and a later "that" is the content's */
         if (c->T[j].lex & (LX_WL_AUXVERB | LX_WL_SUBJECT))
@@ -1293,6 +1298,16 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                     e = v;
                     continue;
                 }
+            }
+            /* "…, a move that X called …": a phrase summing up the clause
+             * before it, with its own relative clause */
+            if (e > a + 2 && tok_punct(c->d, e, ',') && e + 3 < s1 &&
+                (tok_is(c->d, e + 1, "a") || tok_is(c->d, e + 1, "an") || tok_is(c->d, e + 1, "the"))) {
+                uint32_t r = e + 2;
+                while (r < e + 4 && r < s1 && c->T[r].kind == T_WORD && !(c->T[r].lex & LX_WL_CLAUSE))
+                    r++;
+                if (r > e + 2 && r < s1 && (tok_is(c->d, r, "that") || tok_is(c->d, r, "which")))
+                    break;
             }
             /* "…, but he …", "…, which …", "… — the …", "…; …": a new clause */
             if (e > a + 2 && ((tok_punct(c->d, e, ',') && e + 1 < s1 &&
