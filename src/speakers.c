@@ -780,6 +780,19 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
     if (c->T[k].kind == T_QUOTE && (c->T[k].flags & F_OPEN) && k + 1 < s1 &&
         c->T[k + 1].kind == T_WORD && !(c->T[k + 1].flags & F_CAP))
         return true;
+    /* "said Park's record on voting rights was …": a short prepositional
+     * phrase, then an auxiliary */
+    if (k + 2 < s1 && c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) && (c->T[k].lex & LX_WL_PREP)) {
+        for (uint32_t j = k + 1; j < s1 && j < k + 6; j++) {
+            const tok *w = &c->T[j];
+            if (w->kind != T_WORD)
+                break;
+            if ((w->lex & LX_WL_AUXVERB) && !(w->flags & F_CAP) && j > k + 1)
+                return true;
+            if (w->lex & (LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_WL_SUBJECT))
+                break;
+        }
+    }
     /* "said Obamacare so far has been …": an adverb before the verb */
     if (k + 2 < s1 && tok_is(c->d, k, "so") && tok_is(c->d, k + 1, "far"))
         k += 2;
