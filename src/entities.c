@@ -926,6 +926,13 @@ void ws_entities_resolve(ws_doc *d)
             m->entity = -1;
             continue;
         }
+        /* "the Treasury said", "the Pentagon", "the Kremlin": one capitalised
+         * word after "the" is an institution ("the Obamas", a family, stay) */
+        if (m->n1 == m->n0 + 1 && m->t0 == m->n0 && m->t0 > 0 && low_is(&c.T[m->t0 - 1], "the") &&
+            c.T[m->n0].low[c.T[m->n0].len - 1] != 's') {
+            m->entity = -1;
+            continue;
+        }
         if (!n || n->kind != T_WORD)
             continue;
         /* ... or its people: "Clinton aides said", "Trump supporters" */

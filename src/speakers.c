@@ -2275,6 +2275,20 @@ static void sieve_indirect(ctx *c)
                 a = src.t1;
                 if (a < s1 && tok_punct(c->d, a, ','))
                     a++;
+                /* "According to a senior official, who spoke on condition of
+                 * anonymity because …, ministers are divided": the relative
+                 * clause is the source's, the speech starts after its comma */
+                if (a < s1 && (tok_is(c->d, a, "who") || tok_is(c->d, a, "which"))) {
+                    for (uint32_t j = a + 1; j < s1 && j < a + 3 * MAX_NP; j++) {
+                        if (c->T[j].kind == T_QUOTE || sent_end_punct(c, j))
+                            break;
+                        if (tok_punct(c->d, j, ',')) {
+                            src.t1 = j;
+                            a = j + 1;
+                            break;
+                        }
+                    }
+                }
                 b = content_end(c, a, s1);
             } else {
                 /* mid-sentence: the clause before it */
