@@ -227,10 +227,17 @@ static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (t->flags & F_CAP && !(t->lex & LX_CAPSTOP))
             return true;
     }
-    /* "47% say", "one in four said", "some 22 percent said": a share of people */
-    for (uint32_t k = a; k < b; k++)
-        if (c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%"))
-            return true;
+    /* "47% say", "one in four said", "some 22 percent said": a share of
+     * people; not a sum of money ("a $2 billion plan to …") */
+    bool share = false;
+    for (uint32_t k = a; k < b; k++) {
+        if (tok_punct(c->d, k, '$') || tok_is(c->d, k, "billion") || tok_is(c->d, k, "million") ||
+            tok_is(c->d, k, "trillion"))
+            return false;
+        share |= c->T[k].kind == T_NUM || tok_is(c->d, k, "percent") || tok_is(c->d, k, "%");
+    }
+    if (share)
+        return true;
     /* "It added": a company or a report; "records show", "unofficial
      * election results" (adjectives and nouns before the finding noun) */
     if (b == a + 1 && tok_is(c->d, a, "it"))
