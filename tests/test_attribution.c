@@ -256,29 +256,31 @@ static void test_according_to_leading(void **state)
 
 /* The learned source ranker (src/sourcemodel.c) overrules the sieves: a
  * passive cue names its hearer, not its source (PolNeAR train: "was asked"
- * and the like, no source 26 : 3), and "The survey, conducted for X, also
- * found" is the survey's finding, not X's. --rules-only (WS_RULES_ONLY)
- * keeps the sieves' choice. */
+ * and the like, no source 26 : 3), and in "X offered the man a job as
+ * Secretary of Transport, then says …" the one who says is X, not the
+ * office the sieves pick. --rules-only (WS_RULES_ONLY) keeps the sieves'
+ * choice. */
 static void test_source_ranker(void **state)
 {
     (void)state;
     const char *passive = "The new ferry line opened on Monday.\n\nAt a town hall in Eastport "
                           "earlier this month, Mayor Tomas Berg was asked about the fares.";
-    const char *survey = "The survey, conducted for the Harbour Business Council, also found "
-                         "that support for the tunnel rose to 61 percent.";
+    const char *offer = "Mayor Tomas Berg jokingly offered the man a job as Secretary of Transport, "
+                        "then says he will welcome advice from anyone.";
     const struct {
         const char *const *text;
         unsigned flags;
         const char *source; /* NULL: none */
     } cases[] = {{&passive, 0, NULL},
                  {&passive, WS_RULES_ONLY, NULL}, /* the passive rule (speakers.c), models or not */
-                 {&survey, 0, "The survey"},
-                 {&survey, WS_RULES_ONLY, "Harbour Business Council"}};
+                 {&offer, 0, "Mayor Tomas Berg"},
+                 {&offer, WS_RULES_ONLY, "Secretary of Transport"}};
     for (size_t i = 0; i < N_OF(cases); i++) {
         const char *t = *cases[i].text;
         ws_doc *d = tu_analyze(t, cases[i].flags);
-        assert_int_equal(ws_doc_quote_count(d), 1);
-        const ws_quote *q = ws_doc_quote(d, 0);
+        /* the last attribution: the passage's only one, or "then says" */
+        assert_int_equal(ws_doc_quote_count(d), cases[i].source && t == offer ? 2 : 1);
+        const ws_quote *q = ws_doc_quote(d, ws_doc_quote_count(d) - 1);
         if (!cases[i].source) {
             assert_false(q->has_source);
             assert_int_equal(q->entity, -1);
