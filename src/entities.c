@@ -116,8 +116,11 @@ static char *title_key(ectx *c, uint32_t a, uint32_t b)
 {
     /* determiners.txt also lists "former", which the key keeps: "the former
      * president" is not "the president" */
+    /* ... and drops a common noun's possessive: "the country's health
+     * minister" is "health minister" */
     while (a < b && (((c->T[a].lex & LX_DET) && !low_is(&c->T[a], "former")) ||
-                     ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE))))
+                     ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE)) ||
+                     (a + 1 < b && !(c->T[a].flags & F_CAP) && tok_possessive(&c->T[a]))))
         a++;
     while (b > a && (c->T[b - 1].lex & LX_HONORIFIC) && !(c->T[b - 1].lex & LX_TITLE))
         b--;
@@ -396,8 +399,11 @@ static void cluster_names(ectx *c)
         /* the last word must be the title itself: "the board chairman" */
         if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
             continue;
-        add_title(c, m->entity, ws_span_dup(d, c->T[k + 2].start, c->T[e - 1].end),
-                  words(c, k + 2, e));
+        /* "the agency's director-general": the owner is no part of it */
+        uint32_t t0 = k + 2;
+        while (t0 + 1 < e && tok_possessive(&c->T[t0]))
+            t0++;
+        add_title(c, m->entity, ws_span_dup(d, c->T[t0].start, c->T[e - 1].end), words(c, t0, e));
     }
 }
 
@@ -449,6 +455,9 @@ static void titles_before(ectx *c)
         if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
             continue;
         d->ents.v[m->entity].person = true;
+        /* "the country's health minister": the owner is no part of the title */
+        while (j + 1 < e && tok_possessive(&c->T[j]))
+            j++;
         add_title(c, m->entity, ws_span_dup(d, c->T[j].start, c->T[e - 1].end), words(c, j, e));
     }
 }

@@ -594,6 +594,16 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
                 last = e;
         if (last) {
             *out = (np){from, last + 1, -1};
+            /* "The health minister, Peter Otieno, said … and accused …":
+             * the name in apposition is the one */
+            uint32_t n = last + 2;
+            if (n < k && tok_punct(c->d, last + 1, ',') && c->ment_at[n] >= 0) {
+                const mention *M = &c->d->ments.v[c->ment_at[n]];
+                if (M->t0 == n && M->kind == M_NAME && M->t1 < k && tok_punct(c->d, M->t1, ',')) {
+                    out->t1 = M->t1;
+                    out->head = c->ment_at[n];
+                }
+            }
             return true;
         }
     }

@@ -342,6 +342,28 @@ static void test_apposition_titles(void **state)
     ws_doc_free(d);
 }
 
+/* A common noun's possessive is no part of a title, before the name or
+ * after it: "the country's health minister, Peter Otieno," and "Amara
+ * Nwosu, the agency's director-general," */
+static void test_possessive_owner_not_title(void **state)
+{
+    (void)state;
+    const char t[] = "The country's health minister, Peter Otieno, spoke first. Dr. Amara Nwosu, the "
+                     "agency's director-general, said the risk was high.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    int otieno = tu_entity_named(d, "Peter Otieno"), nwosu = tu_entity_named(d, "Amara Nwosu");
+    assert_true(otieno >= 0 && nwosu >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)otieno);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "health minister");
+    e = ws_doc_entity(d, (size_t)nwosu);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "director-general");
+    ws_doc_free(d);
+}
+
 /* "Ms Marsh" gives no title: an honorific alone says nothing about who she
  * is */
 static void test_honorific_no_title(void **state)
@@ -960,6 +982,7 @@ int main(void)
         cmocka_unit_test(test_indirect_told_reporters_that),
         cmocka_unit_test(test_according_to_trailing),
         cmocka_unit_test(test_apposition_titles),
+        cmocka_unit_test(test_possessive_owner_not_title),
         cmocka_unit_test(test_honorific_no_title),
         cmocka_unit_test(test_title_before_name),
         cmocka_unit_test(test_possessive_title),
