@@ -1093,8 +1093,11 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             if (tok_punct(c->d, e, ':'))
                 return e > j ? e : j;
             const tok *t = &c->T[e];
-            if (t->kind != T_WORD || (t->lex & (LX_WL_AUXVERB | LX_WL_SUBJECT | LX_WL_CLAUSE)) ||
-                is_cue(t))
+            /* "told reporters after the meeting: …": "after" a preposition
+             * here, not a clause's start */
+            bool prep = (t->lex & LX_WL_PREP) && e + 1 < hi && (c->T[e + 1].lex & LX_DET);
+            if (t->kind != T_WORD || (t->lex & (LX_WL_AUXVERB | LX_WL_SUBJECT)) ||
+                ((t->lex & LX_WL_CLAUSE) && !prep) || is_cue(t))
                 break;
         }
     }
