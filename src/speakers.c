@@ -594,6 +594,18 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
                 last = e;
         if (last) {
             *out = (np){from, last + 1, -1};
+            /* "The head of the city's largest union … and vowed": its "of"
+             * phrase, to the verb */
+            if (last + 2 < k && tok_is(c->d, last + 1, "of")) {
+                uint32_t e = last + 2;
+                while (e < k && e < last + 2 + MAX_NP && (c->T[e].kind == T_WORD || c->T[e].kind == T_NUM) &&
+                       !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_AUXVERB |
+                                        LX_WL_PREP | LX_WEEKDAY | LX_TIMEWORD)) &&
+                       !past_word(c, e))
+                    e++;
+                if (e > last + 2 && e < k && c->T[e].kind == T_WORD)
+                    out->t1 = e;
+            }
             /* "The health minister, Peter Otieno, said … and accused …":
              * the name in apposition is the one */
             uint32_t n = last + 2;
