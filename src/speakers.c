@@ -1696,10 +1696,16 @@ static bool named_appos(const ctx *c, uint32_t a, uint32_t k, np *out)
     const mention *M = &c->d->ments.v[h];
     if (M->kind != M_NAME || M->t0 != a || !tok_punct(c->d, M->t1, ','))
         return false;
-    for (uint32_t x = M->t1 + 1; x < k - 1; x++)
-        if (!((c->T[x].kind == T_WORD || c->T[x].kind == T_NUM) || tok_punct(c->d, x, ',')) ||
-            c->cue_len[x] || (c->T[x].lex & LX_WL_AUXVERB))
+    /* ("…, who was among those polled, said": a verb inside a relative
+     * clause is the clause's) */
+    bool rel = false;
+    for (uint32_t x = M->t1 + 1; x < k - 1; x++) {
+        if (!((c->T[x].kind == T_WORD || c->T[x].kind == T_NUM) || tok_punct(c->d, x, ',' ) ||
+              tok_punct(c->d, x, '.')) ||
+            (c->cue_len[x] && !rel) || ((c->T[x].lex & LX_WL_AUXVERB) && !rel))
             return false;
+        rel |= tok_punct(c->d, x - 1, ',') && (tok_is(c->d, x, "who") || tok_is(c->d, x, "which"));
+    }
     *out = (np){a, k - 1, h};
     return true;
 }
