@@ -1360,7 +1360,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                                  /* ", but also …", ", but not …", ", but
                                   * rather …": one speech, contrasted */
                                  !(e + 2 < s1 && (tok_is(c->d, e + 2, "also") || tok_is(c->d, e + 2, "not") ||
-                                                  tok_is(c->d, e + 2, "rather")))) ||
+                                                  tok_is(c->d, e + 2, "rather") || tok_is(c->d, e + 2, "that")))) ||
                                 tok_is(c->d, e + 1, "while") ||
                                 tok_is(c->d, e + 1, "although") || tok_is(c->d, e + 1, "which") ||
                                 tok_is(c->d, e + 1, "whose") || tok_is(c->d, e + 1, "where") ||
