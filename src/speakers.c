@@ -1274,6 +1274,24 @@ static bool not_before(const ctx *c, uint32_t a, uint32_t e)
 
 /* Content that runs from a to the end of the sentence, without the final
  * punctuation; stops before a coordinated cue ("… and emphasized: …"). */
+/* Tokens [k, s1) to the sentence's end hold no auxiliary, cue, pronoun
+ * subject or quotation: a phrase, not a clause. */
+static bool closing_phrase(const ctx *c, uint32_t k, uint32_t s1)
+{
+    uint32_t end = s1;
+    while (end > k && sent_end_punct(c, end - 1))
+        end--;
+    if (end <= k)
+        return false;
+    for (uint32_t j = k; j < end; j++) {
+        const tok *t = &c->T[j];
+        if (t->kind == T_QUOTE || c->cue_len[j] ||
+            (t->kind == T_WORD && (t->lex & (LX_WL_AUXVERB | LX_AUX | LX_WL_SUBJECT | LX_CUE | LX_CUE_ING))))
+            return false;
+    }
+    return true;
+}
+
 /* Speech [a, …) whose words before the comma at e are a phrase with no
  * verb ("the Cruz campaign's announcement"), then ", which …, VERB": the
  * token after the relative clause's closing comma, where the speech's verb
@@ -1344,6 +1362,13 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                     continue;
                 }
             }
+            /* "…, a swipe at his rivals.", "…, the worst attack since 2004.":
+             * a noun phrase closing the sentence, with no verb of its own,
+             * is the writer's comment (PolNeAR train 287 : 161) */
+            if (e > a + 3 && tok_punct(c->d, e, ',') && e + 2 < s1 &&
+                (tok_is(c->d, e + 1, "a") || tok_is(c->d, e + 1, "an") || tok_is(c->d, e + 1, "the")) &&
+                closing_phrase(c, e + 2, s1))
+                break;
             /* "…, a move that X called …": a phrase summing up the clause
              * before it, with its own relative clause */
             if (e > a + 2 && tok_punct(c->d, e, ',') && e + 3 < s1 &&
