@@ -2498,8 +2498,10 @@ static void sieve_indirect(ctx *c)
         }
         if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
             tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
-            /* "…, said Katie Harbath, Facebook's director": an apposition */
-            !(inverted && (c->T[endc + 1].flags & F_CAP)) &&
+            /* "…, said Katie Harbath, Facebook's director": an apposition;
+             * "…, said X, director of …", "…, said X, who …": the speaker's */
+            !(inverted && ((c->T[endc + 1].flags & F_CAP) ||
+                           (c->T[endc + 1].lex & (LX_DET | LX_TITLE | LX_ROLE | LX_WL_CLAUSE)))) &&
             !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1]) {
             if (c->outer_pass)
                 continue;
