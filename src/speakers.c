@@ -1389,6 +1389,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                                 tok_is(c->d, e + 1, "while") ||
                                 tok_is(c->d, e + 1, "although") || tok_is(c->d, e + 1, "which") ||
                                 tok_is(c->d, e + 1, "whose") || tok_is(c->d, e + 1, "where") ||
+                                tok_is(c->d, e + 1, "who") ||
                                 tok_is(c->d, e + 1, "it"))) ||
                               tok_punct(c->d, e, ';') ||
                               (c->T[e].kind == T_PUNCT && (c->d->cp[c->T[e].start] == 0x2014 ||
