@@ -88,6 +88,10 @@ static inline bool is_boundary(const ctx *c, uint32_t k)
 
 static bool is_cue(const tok *t) { return (t->lex & (LX_CUE | LX_CUE_ING)) != 0; }
 
+/* A word in -ly, longer than four letters: an adverb, mostly ("repeatedly",
+ * "later"; "rally" and "family" are too short or checked by the caller). */
+static inline bool ends_ly(const tok *t) { return t->len > 4 && ws_streq(t->low + t->len - 2, "ly"); }
+
 /* The cue phrase at token k: its length, 0 when none. */
 static uint32_t cue_at(const ctx *c, uint32_t k) { return c->cue_len[k]; }
 
@@ -130,8 +134,7 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
             break;
         /* "may" is an auxiliary, "Theresa May" a name */
         if ((t->lex & LX_AUX && !((t->flags & F_CAP) && c->ment_at[j - 1] >= 0)) ||
-            (!(t->flags & F_CAP) && t->len > 4 &&
-                                ws_streq(t->low + t->len - 2, "ly") &&
+            (!(t->flags & F_CAP) && ends_ly(t) &&
                                 !(t->lex & (LX_ROLE | LX_TITLE)) &&
                                 /* "a rally", "his family": a noun */
                                 !(j > lo + 1 && (c->T[j - 2].lex & LX_DET)))) {
@@ -530,7 +533,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* "naturally he", "then loudly": an adverb before the subject */
     while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP) && c->ment_at[s] < 0 &&
            (tok_is(c->d, s, "then") ||
-            (c->T[s].len > 4 && ws_streq(c->T[s].low + c->T[s].len - 2, "ly"))))
+            ends_ly(&c->T[s])))
         s++;
     /* a verb first makes a clause, no subject: "forwarded to Clinton",
      * "praised Cruz for" (an -ed word inside is an adjective: "a retired
@@ -578,47 +581,55 @@ static bool prep_object(const ctx *c, uint32_t s0, uint32_t j)
            !(c->T[p - 1].flags & F_CAP);
 }
 
+/* A title or role with no name, first in the sentence, before k ("The
+ * former secretary of state began her speech … by slamming"), with its
+ * "of" phrase ("The head of the city's largest union") or the name in
+ * apposition after it ("The health minister, Peter Otieno, said … and"). */
+static bool title_subject(const ctx *c, uint32_t from, uint32_t k, np *out)
+{
+    if (from >= k || c->ment_at[from] >= 0 || !(c->T[from].lex & LX_DET) || (c->T[from].lex & LX_NOSRC))
+        return false;
+    uint32_t last = 0;
+    for (uint32_t e = from + 1; e < k && e < from + 6 && c->T[e].kind == T_WORD && c->ment_at[e] < 0 &&
+                                !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE));
+         e++)
+        if (c->T[e].lex & (LX_ROLE | LX_TITLE))
+            last = e;
+    if (!last)
+        return false;
+    *out = (np){from, last + 1, -1};
+    /* "The head of the city's largest union … and vowed": its "of" phrase,
+     * to the verb */
+    if (last + 2 < k && tok_is(c->d, last + 1, "of")) {
+        uint32_t e = last + 2;
+        while (e < k && e < last + 2 + MAX_NP && (c->T[e].kind == T_WORD || c->T[e].kind == T_NUM) &&
+               !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_AUXVERB | LX_WL_PREP |
+                                LX_WEEKDAY | LX_TIMEWORD)) &&
+               !past_word(c, e))
+            e++;
+        if (e > last + 2 && e < k && c->T[e].kind == T_WORD)
+            out->t1 = e;
+    }
+    /* "The health minister, Peter Otieno, said … and accused …": the name
+     * in apposition is the one */
+    uint32_t n = last + 2;
+    if (n < k && tok_punct(c->d, last + 1, ',') && c->ment_at[n] >= 0) {
+        const mention *M = &c->d->ments.v[c->ment_at[n]];
+        if (M->t0 == n && M->kind == M_NAME && M->t1 < k && tok_punct(c->d, M->t1, ',')) {
+            out->t1 = M->t1;
+            out->head = c->ment_at[n];
+        }
+    }
+    return true;
+}
+
 static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
 {
     if (k > s0 + MAX_REACH)
         return false;
     uint32_t from = subject_from(c, s0, k);
-    /* "The former secretary of state began her speech … by slamming": a
-     * title or role with no name, first in the sentence */
-    if (from < k && c->ment_at[from] < 0 && (c->T[from].lex & LX_DET) && !(c->T[from].lex & LX_NOSRC)) {
-        uint32_t last = 0;
-        for (uint32_t e = from + 1; e < k && e < from + 6 && c->T[e].kind == T_WORD && c->ment_at[e] < 0 &&
-                                    !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE));
-             e++)
-            if (c->T[e].lex & (LX_ROLE | LX_TITLE))
-                last = e;
-        if (last) {
-            *out = (np){from, last + 1, -1};
-            /* "The head of the city's largest union … and vowed": its "of"
-             * phrase, to the verb */
-            if (last + 2 < k && tok_is(c->d, last + 1, "of")) {
-                uint32_t e = last + 2;
-                while (e < k && e < last + 2 + MAX_NP && (c->T[e].kind == T_WORD || c->T[e].kind == T_NUM) &&
-                       !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_AUXVERB |
-                                        LX_WL_PREP | LX_WEEKDAY | LX_TIMEWORD)) &&
-                       !past_word(c, e))
-                    e++;
-                if (e > last + 2 && e < k && c->T[e].kind == T_WORD)
-                    out->t1 = e;
-            }
-            /* "The health minister, Peter Otieno, said … and accused …":
-             * the name in apposition is the one */
-            uint32_t n = last + 2;
-            if (n < k && tok_punct(c->d, last + 1, ',') && c->ment_at[n] >= 0) {
-                const mention *M = &c->d->ments.v[c->ment_at[n]];
-                if (M->t0 == n && M->kind == M_NAME && M->t1 < k && tok_punct(c->d, M->t1, ',')) {
-                    out->t1 = M->t1;
-                    out->head = c->ment_at[n];
-                }
-            }
-            return true;
-        }
-    }
+    if (title_subject(c, from, k, out))
+        return true;
     int32_t fallback = -1;
     for (uint32_t j = from; j < k; j++) {
         int32_t m = c->ment_at[j];
@@ -658,7 +669,7 @@ static bool after_and(const ctx *c, uint32_t s0, uint32_t k)
 {
     if (k > s0 + 1 && c->T[k - 1].kind == T_WORD && !(c->T[k - 1].flags & F_CAP) &&
         (tok_is(c->d, k - 1, "then") || tok_is(c->d, k - 1, "also") ||
-         (c->T[k - 1].len > 4 && ws_streq(c->T[k - 1].low + c->T[k - 1].len - 2, "ly"))))
+         ends_ly(&c->T[k - 1])))
         k--;
     return k > s0 && tok_is(c->d, k - 1, "and");
 }
@@ -828,7 +839,7 @@ static bool clause_follows(const ctx *c, uint32_t k, uint32_t t0, uint32_t s1)
     else if (k + 1 < s1 && c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) &&
              (tok_is(c->d, k, "also") || tok_is(c->d, k, "still") || tok_is(c->d, k, "already") ||
               tok_is(c->d, k, "now") || tok_is(c->d, k, "never") ||
-              (c->T[k].len > 4 && ws_streq(c->T[k].low + c->T[k].len - 2, "ly"))) &&
+              ends_ly(&c->T[k])) &&
              c->T[k + 1].kind == T_WORD && (c->T[k + 1].lex & LX_WL_AUXVERB))
         k++;
     const tok *t = &c->T[k];
@@ -876,8 +887,7 @@ static int32_t new_quote(ctx *c, uint32_t cue0, uint32_t cue1, const np *src, in
     while (cue0 > lo && c->T[cue0 - 1].kind == T_WORD && !c->used[cue0 - 1] &&
            c->ment_at[cue0 - 1] < 0 && !(c->T[cue0 - 1].flags & F_CAP) &&
            ((c->T[cue0 - 1].lex & LX_AUX) ||
-            (c->T[cue0 - 1].len > 4 &&
-             ws_streq(c->T[cue0 - 1].low + c->T[cue0 - 1].len - 2, "ly") &&
+            (ends_ly(&c->T[cue0 - 1]) &&
              !(cue0 > 1 && (c->T[cue0 - 2].lex & LX_DET))))) /* "the family" */
         cue0--;
     if (cue1 + 2 < c->n && tok_is(c->d, cue1, "in") && (c->T[cue1 + 1].lex & LX_DET) &&
@@ -1344,8 +1354,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
             if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also") ||
-                (x < s1 && c->T[x].kind == T_WORD && c->T[x].len > 4 && !(c->T[x].flags & F_CAP) &&
-                 ws_streq(c->T[x].low + c->T[x].len - 2, "ly")))
+                (x < s1 && c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) && ends_ly(&c->T[x])))
                 x++;
             if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
                 break;
@@ -2041,7 +2050,7 @@ static void sieve_passive(ctx *c)
         while (v > s0 && v + 3 > k && c->T[v - 1].kind == T_WORD &&
                !(c->T[v - 1].lex2 & LX2_BE) && !(c->T[v - 1].flags & F_CAP) &&
                ((c->T[v - 1].lex & LX_AUX) ||
-                (c->T[v - 1].len > 4 && ws_streq(c->T[v - 1].low + c->T[v - 1].len - 2, "ly"))))
+                ends_ly(&c->T[v - 1])))
             v--;
         if (v == s0 || !(c->T[v - 1].lex2 & LX2_BE))
             continue;
@@ -2943,7 +2952,7 @@ static void relative_frames(ctx *c)
         if (f0 == f1 && p->kind == T_WORD && !(p->flags & F_CAP) && c->ment_at[s - 1] < 0 &&
             !(p->lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP | LX_WL_SUBJECT |
                         LX_PRONOUN | LX_DET | LX_WL_AUXVERB)) &&
-            !(p->lex2 & LX2_NOT_NOUN) && !(p->len > 4 && ws_streq(p->low + p->len - 2, "ly"))) {
+            !(p->lex2 & LX2_NOT_NOUN) && !ends_ly(p)) {
             uint32_t j = s - 1;
             while (j > 0 && j + 5 > s && c->T[j - 1].kind == T_WORD && !c->used[j - 1] &&
                    !(c->T[j - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX |
@@ -3232,7 +3241,7 @@ static void sieve_colon_manner(ctx *c)
             !in_list(c->T[k - 1].low, plain))
             continue;
         uint32_t v = k - 2; /* "was", or an adverb before the adjective */
-        if (v > s0 && c->T[v].len > 4 && ws_streq(c->T[v].low + c->T[v].len - 2, "ly"))
+        if (v > s0 && ends_ly(&c->T[v]))
             v--;
         if (!(c->T[v].lex2 & LX2_BE) || c->T[v].len > 4 || v <= s0 || !span_free(c, v, s1))
             continue; /* was, were, is, are */
@@ -3737,7 +3746,7 @@ void ws_speakers_attribute(ws_doc *d)
         if (len && k > 0 && k + 1 < c.n && low_is(t, "called") && c.T[k - 1].kind == T_WORD &&
             !(c.T[k - 1].flags & F_CAP) && d->ment_at[k - 1] < 0 &&
             !(c.T[k - 1].lex & (LX_PRONOUN | LX_WL_SUBJECT | LX_WL_CLAUSE | LX_AUX)) &&
-            !(c.T[k - 1].len > 4 && ws_streq(c.T[k - 1].low + c.T[k - 1].len - 2, "ly")) &&
+            !ends_ly(&c.T[k - 1]) &&
             c.T[k + 1].kind == T_WORD && (c.T[k + 1].flags & F_CAP) &&
             !(c.T[k + 1].lex & LX_PRONOUN))
             len = 0, may_learn = false;
