@@ -364,6 +364,16 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
             j++;
             continue;
         }
+        /* UTF-8 read as Latin-1 ("FranÃÂ§ois" for "François", common in
+         * scraped news): a byte of U+0080..U+00BF after "Ã" or "Â", composed
+         * or not (A and U+0303 or U+0302), stays in the word (not the
+         * guillemets, nor a no-break space) */
+        if (j > i && c >= 0x80 && c <= 0xBF && c != 0xAB && c != 0xBB && c != 0xA0 &&
+            (d->cp[j - 1] == 0xC3 || d->cp[j - 1] == 0xC2 ||
+             ((d->cp[j - 1] == 0x303 || d->cp[j - 1] == 0x302) && j > i + 1 && d->cp[j - 2] == 'A'))) {
+            j++;
+            continue;
+        }
         if (j + 1 < n && is_alnum(d->cp[j + 1]) &&
             (is_apos(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '&' ||
              (c == '.' && is_letter(d->cp[j + 1]) && j - i <= 3 && is_letter(d->cp[j - 1])) ||

@@ -447,6 +447,23 @@ static void test_apostrophes(void **state)
     ws_doc_free(d);
 }
 
+/* UTF-8 read as Latin-1 and encoded again ("FranÃ\x83Â§ois" for "François"),
+ * composed or decomposed (A and U+0303): one word, so the name stays whole;
+ * guillemets after such a letter stay quote marks */
+static void test_mojibake_word(void **state)
+{
+    (void)state;
+    const char t[] = "President Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois Hollande and FranA\xCC\x83\xC2\x83"
+                     "A\xCC\x82\xC2\xA7ois Blanc spoke. \xC3\x83\xC2\xABOui\xC2\xBB.";
+    ws_doc *d = tu_analyze(t, 0);
+    must_tok(d, "Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois");
+    must_tok(d, "FranA\xCC\x83\xC2\x83" "A\xCC\x82\xC2\xA7ois");
+    size_t k = must_tok(d, "Oui");
+    assert_int_equal(d->toks.v[k - 1].kind, T_QUOTE);
+    assert_int_equal(d->toks.v[k + 1].kind, T_QUOTE);
+    ws_doc_free(d);
+}
+
 static void test_plural_possessive(void **state)
 {
     (void)state;
@@ -596,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_paragraphs_crlf_and_edges),
         cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_mojibake_word),
         cmocka_unit_test(test_plural_possessive),
         cmocka_unit_test(test_hyphens),
         cmocka_unit_test(test_numbers),
