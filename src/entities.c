@@ -214,12 +214,16 @@ static size_t first_mention_at(const ectx *c, uint32_t a, size_t nm)
 static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
 {
     size_t lo = first_mention_at(c, a, nm);
-    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
-        int32_t e = c->d->ments.v[i - 1].entity;
-        if (e >= 0 && (any_word ? title_has_word(&c->d->ents.v[e], key)
-                                : title_ends_with(&c->d->ents.v[e], key)))
-            return e;
-    }
+    /* the last one who spoke or acted first ("Baker said …. Asked whether he
+     * would meet Carter, the minister said" is Baker's), then anyone */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
+            const mention *m = &c->d->ments.v[i - 1];
+            int32_t e = m->entity;
+            if (e >= 0 && (pass == 1 || m->subject) &&
+                (any_word ? title_has_word(&c->d->ents.v[e], key) : title_ends_with(&c->d->ents.v[e], key)))
+                return e;
+        }
     return -1;
 }
 

@@ -112,6 +112,17 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
     VPUSH(&d->arena, d->events, e);
 }
 
+/* The word of meeting k is asked about or supposed, not reported: "whether
+ * he would meet Carter", "if they meet" (within the five words before it,
+ * in its sentence from s0). */
+static bool hypothetical(const ws_doc *d, uint32_t s0, uint32_t k)
+{
+    for (uint32_t j = k; j > s0 && j + 5 > k; j--)
+        if (tok_is(d, j - 1, "whether") || tok_is(d, j - 1, "if"))
+            return true;
+    return false;
+}
+
 void ws_events_find(ws_doc *d)
 {
     ev_ctx c = {.d = d};
@@ -124,6 +135,8 @@ void ws_events_find(ws_doc *d)
             continue;
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;
+        if (hypothetical(d, s0, k))
+            continue;
         bool noun = (T[k].lex2 & LX2_MEET_NOUN) != 0; /* lexicon/meetnouns.txt */
         uint32_t after = k + 1;
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
