@@ -2512,7 +2512,9 @@ static void sieve_indirect(ctx *c)
              * "…, said X, director of …", "…, said X, who …": the speaker's */
             !(inverted && ((c->T[endc + 1].flags & F_CAP) ||
                            (c->T[endc + 1].lex & (LX_DET | LX_TITLE | LX_ROLE | LX_WL_CLAUSE)))) &&
-            !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1]) {
+            !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1] &&
+            /* "…, a general has warned, days before the vote": a time, not speech */
+            !time_len(c, endc + 1, s1) && !(c->T[endc + 1].lex2 & LX2_DURATION)) {
             if (c->outer_pass)
                 continue;
             uint32_t a1 = sj0 - 1 > s0 + MAX_CONTENT ? sj0 - 1 - MAX_CONTENT : s0;
@@ -2543,7 +2545,9 @@ static void sieve_indirect(ctx *c)
          * an adjunct, so the speech is the fronted clause */
         uint32_t r1 = rest < s1 && tok_punct(c->d, rest, ',') ? rest + 1 : rest; /* ", adding" */
         bool adjunct_after = r1 < s1 && c->T[r1].kind == T_WORD && !(c->T[r1].flags & F_CAP) &&
-                             ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING)) &&
+                             ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING) ||
+                              /* "…, X has warned, days before the vote" */
+                              (r1 > rest && (c->T[r1].lex2 & LX2_DURATION))) &&
                              !low_is(&c->T[r1], "to"); /* "declined to comment" */
         /* "CONTENT, a police spokesman told the Herald.": only the hearer
          * follows the cue */
