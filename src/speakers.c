@@ -122,6 +122,11 @@ static bool catenative_at(const ctx *c, uint32_t k)
 static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
 {
     uint32_t j = k + 1;
+    /* "Trump avoids condemning …", "kept saying": a verb of continuing,
+     * starting or avoiding before a participle cue */
+    if (j > lo + 1 && j < c->n && (c->T[j].lex & LX_CUE_ING) && catenative_at(c, j - 1) &&
+        !low_is(&c->T[j - 1], "on"))
+        j--;
     while (j > lo) {
         const tok *t = &c->T[j - 1];
         /* "who in 2010 said": a year */
