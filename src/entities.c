@@ -939,6 +939,13 @@ void ws_entities_resolve(ws_doc *d)
             m->entity = -1;
             continue;
         }
+        /* "Shares of Norland Motors fell": a capitalised word opening the
+         * sentence before "of" is a common noun, not a name */
+        if (m->n1 == m->n0 + 1 && m->t0 == m->n0 && (c.T[m->t0].flags & F_SENT_START) && m->t1 < d->toks.n &&
+            low_is(&c.T[m->t1], "of") && !(c.T[m->t0].lex & (LX_MALE | LX_FEMALE))) {
+            m->entity = -1;
+            continue;
+        }
         /* "the Treasury said", "the Pentagon", "the Kremlin": one capitalised
          * word after "the" is an institution ("the Obamas", a family, stay) */
         if (m->n1 == m->n0 + 1 && m->t0 == m->n0 && m->t0 > 0 && low_is(&c.T[m->t0 - 1], "the") &&
