@@ -88,6 +88,14 @@ static inline bool is_boundary(const ctx *c, uint32_t k)
 
 static bool is_cue(const tok *t) { return (t->lex & (LX_CUE | LX_CUE_ING)) != 0; }
 
+/* A comma at token e, then "a", "an" or "the" before hi: a phrase set off
+ * after the clause ("…, a move that …", "…, a swipe at his rivals."). */
+static bool comma_article(const ctx *c, uint32_t e, uint32_t hi)
+{
+    return e + 1 < hi && tok_punct(c->d, e, ',') &&
+           (tok_is(c->d, e + 1, "a") || tok_is(c->d, e + 1, "an") || tok_is(c->d, e + 1, "the"));
+}
+
 /* A word in -ly, longer than four letters: an adverb, mostly ("repeatedly",
  * "later"; "rally" and "family" are too short or checked by the caller). */
 static inline bool ends_ly(const tok *t) { return t->len > 4 && ws_streq(t->low + t->len - 2, "ly"); }
@@ -1076,8 +1084,7 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             break;
         /* "agreed to delay the vote, a move that …": the "that" of a phrase
          * after a comma */
-        if (tok_punct(c->d, j, ',') && j + 1 < hi &&
-            (tok_is(c->d, j + 1, "a") || tok_is(c->d, j + 1, "an") || tok_is(c->d, j + 1, "the")))
+        if (comma_article(c, j, hi))
             break;
         /* "said he likes families in a city that …": a subject or an
          * auxiliary opens the content, and a later "that" is the content's */
@@ -1379,14 +1386,11 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
             /* "…, a swipe at his rivals.", "…, the worst attack since 2004.":
              * a noun phrase closing the sentence, with no verb of its own,
              * is the writer's comment (PolNeAR train 287 : 161) */
-            if (e > a + 3 && tok_punct(c->d, e, ',') && e + 2 < s1 &&
-                (tok_is(c->d, e + 1, "a") || tok_is(c->d, e + 1, "an") || tok_is(c->d, e + 1, "the")) &&
-                closing_phrase(c, e + 2, s1))
+            if (e > a + 3 && e + 2 < s1 && comma_article(c, e, s1) && closing_phrase(c, e + 2, s1))
                 break;
             /* "…, a move that X called …": a phrase summing up the clause
              * before it, with its own relative clause */
-            if (e > a + 2 && tok_punct(c->d, e, ',') && e + 3 < s1 &&
-                (tok_is(c->d, e + 1, "a") || tok_is(c->d, e + 1, "an") || tok_is(c->d, e + 1, "the"))) {
+            if (e > a + 2 && e + 3 < s1 && comma_article(c, e, s1)) {
                 uint32_t r = e + 2;
                 while (r < e + 4 && r < s1 && c->T[r].kind == T_WORD && !(c->T[r].lex & LX_WL_CLAUSE))
                     r++;
@@ -1740,7 +1744,7 @@ static bool named_appos(const ctx *c, uint32_t a, uint32_t k, np *out)
      * clause is the clause's) */
     bool rel = false;
     for (uint32_t x = M->t1 + 1; x < k - 1; x++) {
-        if (!((c->T[x].kind == T_WORD || c->T[x].kind == T_NUM) || tok_punct(c->d, x, ',' ) ||
+        if (!((c->T[x].kind == T_WORD || c->T[x].kind == T_NUM) || tok_punct(c->d, x, ',') ||
               tok_punct(c->d, x, '.')) ||
             (c->cue_len[x] && !rel) || ((c->T[x].lex & LX_WL_AUXVERB) && !rel))
             return false;
