@@ -420,7 +420,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     if (e <= lo)
         return false;
     uint32_t s = e;
-    while (s > lo && !is_boundary(c, s - 1) && e - s < MAX_NP + 2)
+    /* (a relative clause closed by the comma before the cue may be longer:
+     * "One attendee, who like others spoke on the condition of anonymity to
+     * discuss the meeting, said") */
+    uint32_t reach = closed_appos ? 2 * MAX_NP : MAX_NP + 2;
+    while (s > lo && !is_boundary(c, s - 1) && e - s < reach)
         s--;
     /* "… five say they want": a pronoun right after another cue is the
      * subject of its clause, the cue before it no part of the phrase */
