@@ -110,6 +110,16 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
     }
 }
 
+/* The title written in tokens [a, b) for entity ei, as text and key; a
+ * possessive owner before it is no part of it ("the agency's
+ * director-general", "the country's health minister"). */
+static void add_title_words(ectx *c, int32_t ei, uint32_t a, uint32_t b)
+{
+    while (a + 1 < b && tok_possessive(&c->T[a]))
+        a++;
+    add_title(c, ei, ws_span_dup(c->d, c->T[a].start, c->T[b - 1].end), words(c, a, b));
+}
+
 /* Title words of a mention as an alias key: "Harbour Board Chairman",
  * without honorifics such as "Dr." that say nothing about who it is. */
 static char *title_key(ectx *c, uint32_t a, uint32_t b)
@@ -403,11 +413,7 @@ static void cluster_names(ectx *c)
         /* the last word must be the title itself: "the board chairman" */
         if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
             continue;
-        /* "the agency's director-general": the owner is no part of it */
-        uint32_t t0 = k + 2;
-        while (t0 + 1 < e && tok_possessive(&c->T[t0]))
-            t0++;
-        add_title(c, m->entity, ws_span_dup(d, c->T[t0].start, c->T[e - 1].end), words(c, t0, e));
+        add_title_words(c, m->entity, k + 2, e);
     }
 }
 
@@ -459,10 +465,7 @@ static void titles_before(ectx *c)
         if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
             continue;
         d->ents.v[m->entity].person = true;
-        /* "the country's health minister": the owner is no part of the title */
-        while (j + 1 < e && tok_possessive(&c->T[j]))
-            j++;
-        add_title(c, m->entity, ws_span_dup(d, c->T[j].start, c->T[e - 1].end), words(c, j, e));
+        add_title_words(c, m->entity, j, e);
     }
 }
 
@@ -835,11 +838,18 @@ void ws_entities_resolve(ws_doc *d)
      * "the secretary general said" */
     size_t nm = d->ments.n;
     VEC(title_source) ts = {0};
+    /* each quote's source tokens, found once for the two passes over the
+     * quotes below (sa[i] == sb[i]: none) */
+    uint32_t *sa = ws_alloc(&d->arena, (d->quotes.n + 1) * sizeof *sa);
+    uint32_t *sb = ws_alloc(&d->arena, (d->quotes.n + 1) * sizeof *sb);
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
         uint32_t a, b;
+        sa[i] = sb[i] = 0;
         if (!q->has_src_span || !source_tokens(d, q, &a, &b))
             continue;
+        sa[i] = a;
+        sb[i] = b;
         if (q->source >= 0) {
             /* "the Vermont senator said": a place before a title qualifies
              * it; the phrase is an alias of the senator, not a person
@@ -912,9 +922,8 @@ void ws_entities_resolve(ws_doc *d)
     /* a relative "who" as the source stands for its antecedent */
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
-        uint32_t a, b;
-        if (q->source >= 0 || !q->has_src_span || !source_tokens(d, q, &a, &b) || b != a + 1 ||
-            !low_is(&c.T[a], "who"))
+        uint32_t a = sa[i], b = sb[i];
+        if (q->source >= 0 || b != a + 1 || !low_is(&c.T[a], "who"))
             continue;
         int32_t e = who_antecedent(&c, a);
         if (e < 0)

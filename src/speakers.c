@@ -100,6 +100,15 @@ static bool comma_article(const ctx *c, uint32_t e, uint32_t hi)
  * "later"; "rally" and "family" are too short or checked by the caller). */
 static inline bool ends_ly(const tok *t) { return t->len > 4 && ws_streq(t->low + t->len - 2, "ly"); }
 
+/* An adverb that may stand between "and" and a coordinated cue: "and then
+ * told", "and also said", "and repeatedly said". */
+static bool cue_adverb(const ctx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    return t->kind == T_WORD && !(t->flags & F_CAP) &&
+           (low_is(t, "then") || low_is(t, "also") || ends_ly(t));
+}
+
 /* The cue phrase at token k: its length, 0 when none. */
 static uint32_t cue_at(const ctx *c, uint32_t k) { return c->cue_len[k]; }
 
@@ -467,9 +476,8 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
         ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
-         (closed_appos && c->T[s].kind == T_WORD &&
-          (!(c->T[s].flags & F_CAP) ||
-                                   /* "X, Twitter's director, said" */ tok_possessive(&c->T[s]))))) {
+         /* "X, Twitter's director, said": a possessive opens an apposition */
+         (closed_appos && c->T[s].kind == T_WORD && (!(c->T[s].flags & F_CAP) || tok_possessive(&c->T[s]))))) {
         /* the name may carry a party tag: "Rep. Jim Jordan (R-Ohio), an
          * oversight panel member, said" */
         uint32_t ne = paren_start(c, s - 1, lo, 8);
@@ -647,8 +655,11 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
     uint32_t from = subject_from(c, s0, k);
     if (title_subject(c, from, k, out))
         return true;
-    int32_t fallback = -1;
-    for (uint32_t j = from; j < k; j++) {
+    /* the first mention; when all are objects, the first of those, the
+     * sentence's likeliest actor left ("…, the state's reaction under
+     * President X, asking …") */
+    int32_t pick = -1, fallback = -1;
+    for (uint32_t j = from; j < k && pick < 0; j++) {
         int32_t m = c->ment_at[j];
         /* not inside a quotation, nor inside speech already reported */
         if (m < 0 || c->T[j].quote >= 0 || c->used[j])
@@ -657,26 +668,19 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
          * "before the influential X by slamming …" (asked of the mention's
          * first word, and the rest of it skipped) */
         const mention *M = &c->d->ments.v[m];
-        if (prep_object(c, s0, M->t0 >= from ? M->t0 : j)) {
-            if (fallback < 0)
-                fallback = m;
-            j = M->t1 > j ? M->t1 - 1 : j;
-            continue;
-        }
-        out->t0 = M->t0;
-        out->t1 = M->t1;
-        out->head = m;
-        return true;
+        if (!prep_object(c, s0, M->t0 >= from ? M->t0 : j))
+            pick = m;
+        else if (fallback < 0)
+            fallback = m;
+        j = M->t1 > j ? M->t1 - 1 : j;
     }
-    /* none but objects: the first of them, the sentence's likeliest actor
-     * left ("…, the state's reaction under President X, asking …") */
-    if (fallback >= 0) {
-        out->t0 = c->d->ments.v[fallback].t0;
-        out->t1 = c->d->ments.v[fallback].t1;
-        out->head = fallback;
-        return true;
-    }
-    return false;
+    if (pick < 0)
+        pick = fallback;
+    if (pick < 0)
+        return false;
+    const mention *M = &c->d->ments.v[pick];
+    *out = (np){M->t0, M->t1, pick};
+    return true;
 }
 
 /* The cue k comes right after "and", or after "and" and an adverb ("and
@@ -684,9 +688,7 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
  * subject. */
 static bool after_and(const ctx *c, uint32_t s0, uint32_t k)
 {
-    if (k > s0 + 1 && c->T[k - 1].kind == T_WORD && !(c->T[k - 1].flags & F_CAP) &&
-        (tok_is(c->d, k - 1, "then") || tok_is(c->d, k - 1, "also") ||
-         ends_ly(&c->T[k - 1])))
+    if (k > s0 + 1 && cue_adverb(c, k - 1))
         k--;
     return k > s0 && tok_is(c->d, k - 1, "and");
 }
@@ -1369,8 +1371,7 @@ static uint32_t content_end(const ctx *c, uint32_t a, uint32_t s1)
                 break;
             /* "… and (then) tweeted that …": a coordinated cue starts its own */
             uint32_t x = e + 1;
-            if (tok_is(c->d, x, "then") || tok_is(c->d, x, "also") ||
-                (x < s1 && c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) && ends_ly(&c->T[x])))
+            if (x < s1 && cue_adverb(c, x))
                 x++;
             if ((tok_is(c->d, e, "and") || tok_is(c->d, e, "but")) && x < s1 && c->cue_len[x])
                 break;
