@@ -120,6 +120,29 @@ static void add_title_words(ectx *c, int32_t ei, uint32_t a, uint32_t b)
     add_title(c, ei, ws_span_dup(c->d, c->T[a].start, c->T[b - 1].end), words(c, a, b));
 }
 
+/* The title an abbreviation before a name stands for ("Gov." is
+ * "governor"), so that "the governor" finds "Gov. Elena Ramirez"; NULL for
+ * any other word */
+static const char *const title_abbrevs[][2] = {
+        {"gov.", "governor"},   {"sen.", "senator"},       {"rep.", "representative"},
+        {"gen.", "general"},    {"lt.", "lieutenant"},     {"col.", "colonel"},
+        {"capt.", "captain"},   {"sgt.", "sergeant"},      {"adm.", "admiral"},
+        {"maj.", "major"},      {"cmdr.", "commander"},    {"amb.", "ambassador"},
+        {"pres.", "president"}, {"sec.", "secretary"},     {"supt.", "superintendent"},
+        {"insp.", "inspector"}, {"cpl.", "corporal"},      {"prof.", "professor"},
+        {"atty.", "attorney"},  {"rep.", "congressman"}};
+#define N_TITLE_ABBREVS (sizeof title_abbrevs / sizeof title_abbrevs[0])
+
+static const char *title_in_full(const tok *t)
+{
+    if (t->kind != T_WORD || t->len > 6 || !(t->lex & LX_HONORIFIC))
+        return NULL;
+    for (size_t i = 0; i < N_TITLE_ABBREVS; i++)
+        if (ws_streq(t->low, title_abbrevs[i][0]))
+            return title_abbrevs[i][1];
+    return NULL;
+}
+
 /* Title words of a mention as an alias key: "Harbour Board Chairman",
  * without honorifics such as "Dr." that say nothing about who it is. */
 static char *title_key(ectx *c, uint32_t a, uint32_t b)
@@ -129,12 +152,43 @@ static char *title_key(ectx *c, uint32_t a, uint32_t b)
     /* ... and drops a common noun's possessive: "the country's health
      * minister" is "health minister" */
     while (a < b && (((c->T[a].lex & LX_DET) && !low_is(&c->T[a], "former")) ||
-                     ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE)) ||
+                     ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE) && !title_in_full(&c->T[a])) ||
                      (a + 1 < b && !(c->T[a].flags & F_CAP) && tok_possessive(&c->T[a]))))
         a++;
-    while (b > a && (c->T[b - 1].lex & LX_HONORIFIC) && !(c->T[b - 1].lex & LX_TITLE))
+    while (b > a && (c->T[b - 1].lex & LX_HONORIFIC) && !(c->T[b - 1].lex & LX_TITLE) &&
+           !title_in_full(&c->T[b - 1]))
         b--;
-    return a < b ? words(c, a, b) : NULL;
+    if (a >= b)
+        return NULL;
+    bool abbr = false;
+    for (uint32_t k = a; k < b && !abbr; k++)
+        abbr = title_in_full(&c->T[k]) != NULL;
+    if (!abbr)
+        return words(c, a, b);
+    /* "Lt. Gov." as "lieutenant governor": words() with the abbreviations
+     * written out */
+    size_t cap = 1;
+    for (uint32_t k = a; k < b; k++)
+        cap += c->T[k].len + 16;
+    char *s = ws_alloc_str(&c->d->arena, cap);
+    size_t o = 0;
+    for (uint32_t k = a; k < b; k++) {
+        if (c->T[k].kind != T_WORD)
+            continue;
+        const char *w = title_in_full(&c->T[k]);
+        size_t l = w ? strlen(w) : c->T[k].len;
+        if (!w) {
+            w = c->T[k].low;
+            if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
+                l -= 2;
+        }
+        if (o)
+            s[o++] = ' ';
+        memcpy(s + o, w, l);
+        o += l;
+    }
+    s[o] = 0;
+    return s;
 }
 
 /* The entity a title phrase stands for: an exact alias first, then an alias
@@ -766,12 +820,10 @@ static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm
     if (t > a + 3)
         return -1;
     /* the title as written before a name: "Sen.", "Gov.", "Rep." */
-    static const char *const abbr[][2] = {{"senator", "sen."}, {"governor", "gov."},
-                                          {"representative", "rep."}, {"congressman", "rep."}};
     const char *h2 = h->low;
-    for (size_t x = 0; x < sizeof abbr / sizeof abbr[0]; x++)
-        if (ws_streq(h->low, abbr[x][0]))
-            h2 = abbr[x][1];
+    for (size_t x = 0; x < N_TITLE_ABBREVS; x++)
+        if (ws_streq(h->low, title_abbrevs[x][1]) && strchr(title_abbrevs[x][0], '.'))
+            h2 = title_abbrevs[x][0];
     const char *q = c->T[t - 1].low; /* "york" in "the New York businessman" */
     size_t lo = first_mention_at(c, a, nm);
     for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
@@ -793,6 +845,27 @@ static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
         return false;
     const tok *t = &c->T[m->t1];
     return t->kind == T_WORD && !(t->flags & F_CAP) && (t->lex & (LX_TITLE | LX_ROLE)) && !(t->lex & LX_ORGWORD);
+}
+
+/* A lower-case word that reads as a plural of people: "groups",
+ * "backers" (not "always", "has", "this", "news", "himself", nor what
+ * someone said: "Mr. Trump's words may have …") */
+static bool plural_noun(const tok *t)
+{
+    static const char *const adverbs[] = {"always",   "perhaps", "sometimes", "nevertheless", "afterwards",
+                                          "besides",  "towards", "nonetheless", "news",       "thus",
+                                          "alas",     "words",   "comments",  "views",        "remarks",
+                                          "accounts", "records", "documents", "results",      "numbers"};
+    if (t->kind != T_WORD || (t->flags & F_CAP) || t->len < 4 || t->low[t->len - 1] != 's' ||
+        strchr("su'", t->low[t->len - 2]) || t->low[t->len - 2] == 'i' || tok_possessive(t) ||
+        (t->lex & (LX_PRONOUN | LX_AUX | LX_DET | LX_CUE | LX_CUE_ING | LX_CUE_NOUN | LX_WL_PREP |
+                   LX_WL_CLAUSE | LX_WL_SUBJECT | LX_TITLE)) ||
+        (t->lex2 & (LX2_SAY_NOUN | LX2_FINDING_NOUN)))
+        return false;
+    for (size_t i = 0; i < sizeof adverbs / sizeof *adverbs; i++)
+        if (ws_streq(t->low, adverbs[i]))
+            return false;
+    return true;
 }
 
 /* "Sanders, who has said …", "Lina Park, a councillor who opposes …": the
@@ -971,6 +1044,11 @@ void ws_entities_resolve(ws_doc *d)
          * name ends with a group of people */
         body |= (n->flags & F_CAP) && (n->lex & LX_ROLE) && !(n->lex & LX_TITLE) && n->len > 3 &&
                 n->low[n->len - 1] == 's';
+        /* ... or any lower-case plural that a verb follows: "Environmental
+         * groups said", "Several Sanders backers have said" (the lexicon
+         * cannot list every group noun; "Clinton always said" is an adverb) */
+        body |= m->t1 + 1 < d->toks.n && plural_noun(n) && c.T[m->t1 + 1].kind == T_WORD &&
+                !(c.T[m->t1 + 1].flags & F_CAP) && (c.T[m->t1 + 1].lex & (LX_CUE | LX_AUX));
         if (body)
             m->entity = -1;
     }
