@@ -83,7 +83,9 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
     return false;
 }
 
-static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
+/* (z: a third participant joined by "and" ("meet Mitchell and Pryce"), or
+ * -1) */
+static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, uint32_t s1)
 {
     ws_doc *d = c->d;
     if (x < 0 || y < 0 || x == y)
@@ -101,6 +103,8 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, uint32_t s0, uint32_t s1)
     e.type = WS_MEETING;
     VPUSH(&d->arena, e.participants, x);
     VPUSH(&d->arena, e.participants, y);
+    if (z >= 0 && z != x && z != y)
+        VPUSH(&d->arena, e.participants, z);
     uint32_t ta, tb;
     if (time_expr(c, s0, s1, &ta, &tb)) {
         e.when_span.start = d->toks.v[ta].start;
@@ -146,7 +150,7 @@ void ws_events_find(ws_doc *d)
             uint32_t at = 0;
             int32_t x = person_in(&c, after, s1 < after + 8 ? s1 : after + 8, &at);
             if (x >= 0 && at < s1 && tok_is(d, at, "and"))
-                add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), s0, s1);
+                add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), -1, s0, s1);
             continue;
         }
         if (noun && !tok_is(d, k + 1, "with"))
@@ -163,7 +167,7 @@ void ws_events_find(ws_doc *d)
                 for (uint32_t j = k; j > s0 + 1; j--)
                     if (tok_is(d, j - 1, "and")) {
                         int32_t z = person_before(&c, s0, j - 1);
-                        add_event(&c, z, y, s0, s1);
+                        add_event(&c, z, y, -1, s0, s1);
                         break;
                     }
             }
@@ -184,6 +188,9 @@ void ws_events_find(ws_doc *d)
         } else {
             y = person_before(&c, s0, k);
         }
-        add_event(&c, y, x, s0, s1);
+        /* "meet X and Y": both are the other party (a name right after
+         * "and", not "and discussed the plan with Y") */
+        int32_t z = at + 1 < s1 && tok_is(d, at, "and") ? person_in(&c, at + 1, at + 2, NULL) : -1;
+        add_event(&c, y, x, z, s0, s1);
     }
 }
