@@ -445,9 +445,21 @@ static void cluster_names(ectx *c)
         if (m->kind != M_NAME || m->entity < 0)
             continue;
         uint32_t k = m->t1;
-        if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || !(c->T[k + 1].lex & LX_DET))
+        if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || c->T[k + 1].kind != T_WORD ||
+            (c->T[k + 1].flags & F_CAP))
             continue;
-        uint32_t e = k + 2;
+        /* after an article or a possessive ("the board chairman", "her
+         * deputy"), or with none: "Sarah Mitchell, general secretary of
+         * the union", "Weber, chief economist at Hanse Bank" */
+        const tok *f = &c->T[k + 1];
+        bool article = (f->lex & LX_DET) && (low_is(f, "the") || low_is(f, "a") || low_is(f, "an") ||
+                                             low_is(f, "his") || low_is(f, "her") || low_is(f, "their") ||
+                                             low_is(f, "its") || low_is(f, "our"));
+        uint32_t a = article ? k + 2 : k + 1;
+        if (!article && !(f->lex & (LX_TITLE | LX_ROLE | LX_DET)) && k + 2 < d->toks.n &&
+            !(c->T[k + 2].lex & (LX_TITLE | LX_ROLE)))
+            continue;
+        uint32_t e = a;
         bool titled = false;
         /* a verb ends the phrase ("Trump, this isn't a campaign", "Trump,
          * the race was close"): that is a clause, not an apposition */
@@ -467,7 +479,7 @@ static void cluster_names(ectx *c)
         /* the last word must be the title itself: "the board chairman" */
         if (!(c->T[e - 1].lex & (LX_TITLE | LX_ROLE)))
             continue;
-        add_title_words(c, m->entity, k + 2, e);
+        add_title_words(c, m->entity, a, e);
     }
 }
 
@@ -487,6 +499,18 @@ static void titles_before(ectx *c)
             !tok_punct(d, m->t1, ';') && !(c->T[m->t1].lex & LX_CUE))
             continue;
         uint32_t e = m->t0 - 1, j = e;
+        /* "The chief executive of Northport Holdings, Daniel Pryce": the
+         * body's name after the title (capitalised words, "the") is not
+         * part of it */
+        {
+            uint32_t b = e;
+            while (b > 0 && e - b < 6 && c->T[b - 1].kind == T_WORD &&
+                   ((c->T[b - 1].flags & F_CAP) || low_is(&c->T[b - 1], "the")))
+                b--;
+            if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at")) &&
+                (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
+                e = j = b - 1;
+        }
         /* one person's title, not a body's name ("the campaign", "the
          * poll") nor a group ("the voters", "the men") */
         const tok *h = &c->T[e - 1];
@@ -495,7 +519,9 @@ static void titles_before(ectx *c)
             low_is(h, "men") || low_is(h, "women") || low_is(h, "people"))
             continue;
         /* back over lower-case words (and a possessive: "the company's") to "the" */
-        while (j > 0 && e - j < 6 && c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
+        /* (a nationality too: "The Italian minister, Giulia Rossi,") */
+        while (j > 0 && e - j < 6 && c->T[j - 1].kind == T_WORD &&
+               (!(c->T[j - 1].flags & F_CAP) || (c->T[j - 1].lex & LX_DEMONYM)) &&
                !(c->T[j - 1].lex & (LX_WL_PREP | LX_CUE | LX_AUX)) && d->ment_at[j - 1] < 0 &&
                /* "his", "a": another phrase (determiners.txt also holds
                 * "chief", "former", which a title may have) */
