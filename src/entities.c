@@ -1071,10 +1071,14 @@ void ws_entities_resolve(ws_doc *d)
         body |= (n->flags & F_CAP) && (n->lex & LX_ROLE) && !(n->lex & LX_TITLE) && n->len > 3 &&
                 n->low[n->len - 1] == 's';
         /* ... or any lower-case plural that a verb follows: "Environmental
-         * groups said", "Several Sanders backers have said" (the lexicon
+         * groups said", "Several Sanders backers have said", "Consumer
+         * advocates welcomed" (the lexicon
          * cannot list every group noun; "Clinton always said" is an adverb) */
-        body |= m->t1 + 1 < d->toks.n && plural_noun(n) && c.T[m->t1 + 1].kind == T_WORD &&
-                !(c.T[m->t1 + 1].flags & F_CAP) && (c.T[m->t1 + 1].lex & (LX_CUE | LX_AUX));
+        const tok *v = m->t1 + 1 < d->toks.n ? &c.T[m->t1 + 1] : NULL;
+        body |= v && plural_noun(n) && v->kind == T_WORD && !(v->flags & F_CAP) &&
+                ((v->lex & (LX_CUE | LX_AUX)) ||
+                 /* (not after a possessive: "Mr. Obama's eyes welled") */
+                 (v->len > 4 && ws_streq(v->low + v->len - 2, "ed") && !tok_possessive(&c.T[m->t1 - 1])));
         if (body)
             m->entity = -1;
     }

@@ -278,6 +278,12 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         if ((T[k].lex & LX_ORGWORD) ||
             (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
             org = true;
+    /* "the Consumer Product Safety Commission" where the article also
+     * writes "the commission": the capitalised body word the name run
+     * left out still makes it a body */
+    if (b < d->toks.n && T[b].kind == T_WORD && (T[b].flags & F_CAP) && (T[b].lex & LX_ORGWORD) &&
+        !(T[b].flags & (F_SENT_START | F_PARA_START)))
+        org = true;
     /* a transcript's speaker label: "PENCE: Well, look, …" opens its
      * paragraph (perhaps after the quotation mark of the whole) */
     if (org && b == name0 + 1 && b < d->toks.n && tok_punct(d, b, ':') && (T[name0].flags & F_ALLCAP) &&
