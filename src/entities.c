@@ -873,26 +873,6 @@ static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
     return t->kind == T_WORD && !(t->flags & F_CAP) && (t->lex & (LX_TITLE | LX_ROLE)) && !(t->lex & LX_ORGWORD);
 }
 
-/* A lower-case word that reads as a plural of people: "groups",
- * "backers" (not "always", "has", "this", "news", "himself", nor what
- * someone said: "Mr. Trump's words may have …") */
-static bool plural_noun(const tok *t)
-{
-    static const char *const adverbs[] = {"always",   "perhaps", "sometimes", "nevertheless", "afterwards",
-                                          "besides",  "towards", "nonetheless", "news",       "thus",
-                                          "alas",     "words",   "comments",  "views",        "remarks",
-                                          "accounts", "records", "documents", "results",      "numbers"};
-    if (t->kind != T_WORD || (t->flags & F_CAP) || t->len < 4 || t->low[t->len - 1] != 's' ||
-        strchr("su'", t->low[t->len - 2]) || t->low[t->len - 2] == 'i' || tok_possessive(t) ||
-        (t->lex & (LX_PRONOUN | LX_AUX | LX_DET | LX_CUE | LX_CUE_ING | LX_CUE_NOUN | LX_WL_PREP |
-                   LX_WL_CLAUSE | LX_WL_SUBJECT | LX_TITLE)) ||
-        (t->lex2 & (LX2_SAY_NOUN | LX2_FINDING_NOUN)))
-        return false;
-    for (size_t i = 0; i < sizeof adverbs / sizeof *adverbs; i++)
-        if (ws_streq(t->low, adverbs[i]))
-            return false;
-    return true;
-}
 
 /* "Sanders, who has said …", "Lina Park, a councillor who opposes …": the
  * person a relative "who" at token k stands for, the name just before it
@@ -1075,7 +1055,7 @@ void ws_entities_resolve(ws_doc *d)
          * advocates welcomed" (the lexicon
          * cannot list every group noun; "Clinton always said" is an adverb) */
         const tok *v = m->t1 + 1 < d->toks.n ? &c.T[m->t1 + 1] : NULL;
-        body |= v && plural_noun(n) && v->kind == T_WORD && !(v->flags & F_CAP) &&
+        body |= v && ws_plural_noun(n) && v->kind == T_WORD && !(v->flags & F_CAP) &&
                 ((v->lex & (LX_CUE | LX_AUX)) ||
                  /* (not after a possessive: "Mr. Obama's eyes welled") */
                  (v->len > 4 && ws_streq(v->low + v->len - 2, "ed") && !tok_possessive(&c.T[m->t1 - 1])));

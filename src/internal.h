@@ -417,6 +417,7 @@ static inline bool ws_verb_like(const tok *t)
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 bool ws_party_label(const tok *t); /* "Democrat", "Republican", "GOP", … (lexicon.c) */
+bool ws_plural_noun(const tok *t); /* "groups", "backers": no adverb, verb or pronoun (lexicon.c) */
 /* The same with the FNV-1a hash of low already computed (text.c) */
 #define WS_LEX_HASH_BASIS 2166136261u
 #define WS_LEX_HASH_PRIME 16777619u

@@ -107,6 +107,28 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
     return ws_lex_phrase_long2(d, i, cls, cue_lemma, 0, NULL, NULL);
 }
 
+/* A lower-case word that reads as a plural of people (a list of exceptions
+ * here: no lexicon class bit is free): "groups",
+ * "backers" (not "always", "has", "this", "news", "himself", nor what
+ * someone said: "Mr. Trump's words may have …") */
+bool ws_plural_noun(const tok *t)
+{
+    static const char *const adverbs[] = {"always",   "perhaps", "sometimes", "nevertheless", "afterwards",
+                                          "besides",  "towards", "nonetheless", "news",       "thus",
+                                          "alas",     "words",   "comments",  "views",        "remarks",
+                                          "accounts", "records", "documents", "results",      "numbers"};
+    if (t->kind != T_WORD || (t->flags & F_CAP) || t->len < 4 || t->low[t->len - 1] != 's' ||
+        strchr("su'", t->low[t->len - 2]) || t->low[t->len - 2] == 'i' || tok_possessive(t) ||
+        (t->lex & (LX_PRONOUN | LX_AUX | LX_DET | LX_CUE | LX_CUE_ING | LX_CUE_NOUN | LX_WL_PREP |
+                   LX_WL_CLAUSE | LX_WL_SUBJECT | LX_TITLE)) ||
+        (t->lex2 & (LX2_SAY_NOUN | LX2_FINDING_NOUN)))
+        return false;
+    for (size_t i = 0; i < sizeof adverbs / sizeof *adverbs; i++)
+        if (ws_streq(t->low, adverbs[i]))
+            return false;
+    return true;
+}
+
 /* A party's label ("Democrat", "Republican", "GOP"): a list here, as no
  * lexicon class bit is free (and as a class of its own, read by every
  * stage, it made the sources worse: docs/history.md) */

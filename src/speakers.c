@@ -680,6 +680,14 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
         return false;
     const mention *M = &c->d->ments.v[pick];
     *out = (np){M->t0, M->t1, pick};
+    /* "Local officials welcomed the recall but said …": the group the name
+     * qualifies, when a verb follows it */
+    uint32_t e = M->t1;
+    if (e + 1 < k && c->T[e].quote < 0 && (ws_plural_noun(&c->T[e]) || (c->T[e].lex & LX_ROLE)) &&
+        !(c->T[e].flags & F_CAP) && !(c->T[e].lex & LX_TITLE) && c->T[e + 1].kind == T_WORD &&
+        !(c->T[e + 1].flags & F_CAP) &&
+        ((c->T[e + 1].lex & (LX_CUE | LX_AUX)) || cue_at(c, e + 1) || past_word(c, e + 1)))
+        out->t1 = e + 1;
     return true;
 }
 
@@ -763,7 +771,8 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         if (e > k && t->kind == T_WORD && !(t->flags & F_CAP) &&
             (low_is(t, "in") || low_is(t, "on") ||
              low_is(t, "at") || low_is(t, "during") ||
-             low_is(t, "to") || (t->lex & (LX_CUE | LX_CUE_ING))))
+             /* ("people close to him" is one phrase) */
+             (low_is(t, "to") && !low_is(&c->T[e - 1], "close")) || (t->lex & (LX_CUE | LX_CUE_ING))))
             break;
         if (e > k && (t->lex & (LX_WEEKDAY | LX_TIMEWORD)))
             break;
