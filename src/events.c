@@ -143,6 +143,8 @@ void ws_events_find(ws_doc *d)
             continue;
         bool noun = (T[k].lex2 & LX2_MEET_NOUN) != 0; /* lexicon/meetnouns.txt */
         uint32_t after = k + 1;
+        if (after < s1 && tok_is(d, after, "down")) /* "sat down with" */
+            after++;
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
             after++;
         if (noun && tok_is(d, k + 1, "between")) {

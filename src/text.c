@@ -984,7 +984,8 @@ void ws_text_sentences(ws_doc *d)
         t->sent = cur;
         if (k > s.t0)
             headline_count(t, &nhl, &up);
-        if (t->lex & LX_MEET)
+        /* (a phrase too: "sat down", "held talks") */
+        if ((t->lex & LX_MEET) || ((t->lex & LX_PREFIX) && ws_lex_phrase_long(d, k, LX_MEET, NULL) > 1))
             VPUSH(&d->arena, d->meets, k);
         /* most tokens: no end of a sentence (one test of the flags; which
          * tokens pass follows no pattern a branch predictor learns) */
