@@ -511,6 +511,14 @@ static void titles_before(ectx *c)
                 (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
                 e = j = b - 1;
         }
+        /* a capitalised title with no name of its own: "The
+         * Secretary-General of the United Nations, Antonio Reyes," */
+        int32_t tm = d->ment_at[e - 1];
+        if (tm >= 0 && d->ments.v[tm].kind == M_TITLE && d->ments.v[tm].t1 == e && d->ments.v[tm].t0 < e) {
+            d->ents.v[m->entity].person = true;
+            add_title_words(c, m->entity, d->ments.v[tm].t0, e);
+            continue;
+        }
         /* one person's title, not a body's name ("the campaign", "the
          * poll") nor a group ("the voters", "the men") */
         const tok *h = &c->T[e - 1];

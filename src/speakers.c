@@ -2264,6 +2264,18 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     *a = e > s0 + MAX_CONTENT ? e - MAX_CONTENT : s0;
     *a = after_colon(c, *a, e);
     *b = e;
+    /* "The Secretary-General of the United Nations, Antonio Reyes, called
+     * …": a noun phrase with no verb and no quotation before a name in
+     * commas is the speaker's title in apposition, not what was said */
+    int32_t m = c->ment_at[subj0];
+    if ((c->T[*a].lex & LX_DET) && *a == s0 && m >= 0 && c->d->ments.v[m].t0 == subj0 &&
+        tok_punct(c->d, c->d->ments.v[m].t1, ',')) {
+        bool clause = false;
+        for (uint32_t j = *a; j < e && !clause; j++)
+            clause = ws_verb_like(&c->T[j]) || c->T[j].kind == T_QUOTE;
+        if (!clause)
+            return false;
+    }
     return e > *a + 2;
 }
 
