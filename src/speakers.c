@@ -782,7 +782,11 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
             break;
         e++;
     }
-    if (!np_ok(c, k, e))
+    /* "“…,” tweeted another.", "read one.": a lone "another" or "one" at
+     * the sentence's end is one more of those quoted */
+    bool lone = e == k + 1 && (low_is(&c->T[k], "another") || low_is(&c->T[k], "one")) &&
+                (e >= hi || sent_end_punct(c, e));
+    if (!lone && !np_ok(c, k, e))
         return false;
     /* apposition after the name: "said X, the committee chairman." or a
      * relative clause: "said X, who runs it with her brother." */
@@ -803,7 +807,11 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         uint32_t lim = tok_is(c->d, e + 1, "who") ? 2 * MAX_NP : MAX_NP;
         if (tok_is(c->d, f, "who"))
             f++; /* "who" is a clause word but opens this phrase */
-        while (f < hi && !is_boundary(c, f) && f - e < lim)
+        /* ("a Democratic pollster and consultant": "and" joins two roles) */
+        while (f < hi && f - e < lim &&
+               (!is_boundary(c, f) || (tok_is(c->d, f, "and") && f > e + 1 && f + 1 < hi &&
+                                       (c->T[f - 1].lex & (LX_ROLE | LX_TITLE)) &&
+                                       (c->T[f + 1].lex & (LX_ROLE | LX_TITLE)))))
             f++;
         if (f < hi && ((appos && sent_end_punct(c, f)) || tok_punct(c->d, f, ',')))
             e = f;
@@ -2508,7 +2516,7 @@ static void sieve_indirect(ctx *c)
          * name right after ", said" and no verb after it is the speaker,
          * whatever name the clause before holds */
         np right;
-        if (have && k > s0 + 2 && tok_punct(c->d, k - 1, ',') && src.t1 == k - 1 && lem &&
+        if (have && k > s0 + 2 && tok_punct(c->d, k - 1, ',') && lem &&
             (ws_streq(lem, "say") || ws_streq(lem, "add") || ws_streq(lem, "write")) &&
             c->ment_at[k + len] >= 0 && c->d->ments.v[c->ment_at[k + len]].kind == M_NAME &&
             np_right(c, k + len, s1, &right) && right.head == c->ment_at[k + len] &&
