@@ -401,7 +401,7 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
      * preposition or a participle; the speaker is the mention (or the title
      * or role) before it */
     if (closed_appos) {
-        for (uint32_t x = e; x > lo + 2 && x + 10 > e; x--) {
+        for (uint32_t x = e; x > lo + 1 && x + 16 > e; x--) {
             if (tok_punct(c->d, x - 1, ',')) {
                 const tok *p = &c->T[x];
                 int32_t m = c->ment_at[x - 2];
@@ -409,7 +409,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
                 bool ing = p->len > 5 && ws_streq(p->low + p->len - 3, "ing");
                 bool person = (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1) ||
                               (m < 0 && h->kind == T_WORD && !(h->flags & F_CAP) &&
-                               (h->lex & (LX_ROLE | LX_TITLE)) && !(h->lex & LX_ORGWORD));
+                               (h->lex & (LX_ROLE | LX_TITLE)) && !(h->lex & LX_ORGWORD)) ||
+                              /* "Others, reacting to …, shouted": a one-word subject */
+                              (m < 0 && x - 2 == lo && h->kind == T_WORD && h->len > 3 &&
+                               h->low[h->len - 1] == 's' && !tok_possessive(h) &&
+                               !(h->lex & (LX_WL_LEAD | LX_WL_CLAUSE | LX_WL_PREP | LX_PRONOUN | LX_AUX)));
                 if (x < e && p->kind == T_WORD && !(p->flags & F_CAP) && ((p->lex & LX_WL_PREP) || ing) &&
                     person) {
                     e = x - 1;
