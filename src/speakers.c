@@ -350,11 +350,16 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     }
     /* "Dr. Natarajan, who argues that …": annotators mark the relative
      * pronoun alone (PolNeAR train: "who" 362 times, "X, who" never); the
-     * name before it is the head */
+     * name before it is the head ("Senator X of Vermont, who": X) */
     if (e > lo + 2 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') && c->ment_at[e - 3] >= 0) {
+        int32_t h = c->ment_at[e - 3];
+        uint32_t h0 = c->d->ments.v[h].t0;
+        if (h0 > lo + 1 && tok_is(c->d, h0 - 1, "of") && c->ment_at[h0 - 2] >= 0 &&
+            c->d->ments.v[c->ment_at[h0 - 2]].kind == M_NAME)
+            h = c->ment_at[h0 - 2];
         out->t0 = e - 1;
         out->t1 = e;
-        out->head = c->ment_at[e - 3];
+        out->head = h;
         return true;
     }
     /* "Murphy, though, said": a sentence adverb between commas */
