@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 
 
@@ -483,6 +484,59 @@ static void cluster_names(ectx *c)
     }
 }
 
+/* "Trade Minister Sofia Berg met her Canadian counterpart, Daniel Ouellet":
+ * he holds her office in his country, so "the minister" may be him too. The
+ * office is the last title word of the nearest titled person named before
+ * mention i in its sentence; the counterpart phrase is tokens [a, e), and a
+ * nationality in it qualifies the office ("canadian minister"). */
+static void counterpart_office(ectx *c, size_t i, uint32_t a, uint32_t e)
+{
+    ws_doc *d = c->d;
+    const mention *m = &d->ments.v[i];
+    for (size_t x = i; x > 0; x--) {
+        const mention *o = &d->ments.v[x - 1];
+        if (c->T[o->t0].sent != c->T[m->t0].sent)
+            return;
+        if (o->kind != M_NAME || o->entity < 0 || o->entity == m->entity)
+            continue;
+        const entity *oe = &d->ents.v[o->entity];
+        if (!oe->titles.n)
+            continue;
+        /* the title's last word that the lexicon lists as a title */
+        const char *t = oe->titles.v[oe->titles.n - 1], *best = NULL;
+        size_t blen = 0;
+        for (const char *w = t; *w;) {
+            size_t l = strcspn(w, " ");
+            char low[32];
+            if (l < sizeof low) {
+                for (size_t k = 0; k < l; k++)
+                    low[k] = (char)tolower((unsigned char)w[k]);
+                low[l] = 0;
+                if (ws_lex_word(low, NULL) & LX_TITLE)
+                    best = w, blen = l;
+            }
+            w += l;
+            while (*w == ' ')
+                w++;
+        }
+        if (!best)
+            return;
+        char *key = ws_alloc_str(&d->arena, blen + 1);
+        for (size_t k = 0; k < blen; k++)
+            key[k] = (char)tolower((unsigned char)best[k]);
+        key[blen] = 0;
+        add_title(c, m->entity, NULL, key);
+        for (uint32_t k = a; k < e; k++)
+            if (c->T[k].lex & LX_DEMONYM) {
+                size_t n = c->T[k].len + 1 + blen + 1;
+                char *q = ws_alloc_str(&d->arena, n);
+                snprintf(q, n, "%s %s", c->T[k].low, key);
+                add_title(c, m->entity, NULL, q);
+            }
+        return;
+    }
+}
+
 /* The title of a name that follows it after a comma: "the company's chief
  * executive, Laura Brenner," and "her captain, Diego Alves." give "the chief
  * executive" and "the captain" as her and his aliases. */
@@ -554,6 +608,8 @@ static void titles_before(ectx *c)
             continue;
         d->ents.v[m->entity].person = true;
         add_title_words(c, m->entity, j, e);
+        if (low_is(&c->T[e - 1], "counterpart"))
+            counterpart_office(c, i, j, e);
     }
 }
 
