@@ -374,7 +374,15 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     bool closed_appos = false, coordinated = false, relative = false;
     uint32_t tag_end = 0;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
+        uint32_t comma = e - 1;
         e = skip_adjuncts_left(c, e - 2, lo);
+        /* "Chen, who was appointed in 2014, has ruled": a year or a time
+         * inside the clause the comma closes stays in it */
+        bool timed = false;
+        for (uint32_t j = e; j < comma && !timed; j++)
+            timed = c->T[j].kind == T_NUM || (c->T[j].lex & (LX_WEEKDAY | LX_TIMEWORD));
+        if (timed && e > lo && !tok_punct(c->d, e - 1, ','))
+            e = comma;
         closed_appos = true;
         /* "…, Spicer said, adding": the subject of the cue before */
         if (e > lo + 1 && c->cue_len[e - 1] && !c->weak[e - 1] && !(c->T[e - 1].flags & F_CAP) &&
