@@ -3292,7 +3292,12 @@ static void sieve_colon_noun(ctx *c)
                c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
             o--;
         int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
-        if (om >= 0) {
+        /* "The mayor's answer was blunt:": a common noun in the possessive
+         * after an article (a possessive carries no lexicon class) */
+        if (nn >= s0 + 2 && tok_possessive(&c->T[nn - 1]) &&
+            (c->T[nn - 2].lex & LX_DET) && !(c->T[nn - 1].flags & F_CAP)) {
+            src = (np){nn - 2, nn, c->ment_at[nn - 1]};
+        } else if (om >= 0) {
             src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
         } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
                               tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
