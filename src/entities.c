@@ -938,6 +938,24 @@ static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
 }
 
 
+/* "A spokesman for Senator Ruth Ames", "a senior adviser to X": the source
+ * phrase [a, b) opens with a role before a preposition, so the name at
+ * token m0 after it is someone else than the speaker */
+static bool role_before_prep(const ectx *c, uint32_t a, uint32_t b, uint32_t m0)
+{
+    uint32_t r = a < b && (c->T[a].lex & LX_DET) ? a + 1 : a;
+    while (r < b && r < a + 3 && c->T[r].kind == T_WORD && !(c->T[r].flags & F_CAP) &&
+           !(c->T[r].lex & (LX_ROLE | LX_TITLE | LX_WL_PREP)))
+        r++;
+    /* (not a title: "former secretary of state Hillary Clinton"; nor an
+     * example of the role: "experts like Paul Bauman") */
+    return r + 1 < b && m0 > r + 1 && c->T[r].kind == T_WORD && (c->T[r].lex & LX_ROLE) &&
+           !((c->T[r].lex & LX_TITLE) && low_is(&c->T[r + 1], "of")) && !(c->T[r].flags & F_CAP) &&
+           c->d->ment_at[r] < 0 &&
+           (c->T[r + 1].lex & LX_WL_PREP) && !(c->T[r + 1].flags & F_CAP) && !low_is(&c->T[r + 1], "like") &&
+           !low_is(&c->T[r + 1], "including");
+}
+
 /* "Sanders, who has said …", "Lina Park, a councillor who opposes …": the
  * person a relative "who" at token k stands for, the name just before it
  * or before the apposition it ends; -1 when none. */
@@ -993,6 +1011,10 @@ void ws_entities_resolve(ws_doc *d)
             continue;
         sa[i] = a;
         sb[i] = b;
+        if (q->source >= 0 && role_before_prep(&c, a, b, d->ments.v[q->source].t0)) {
+            q->source = -1;
+            continue;
+        }
         if (q->source >= 0) {
             /* "the Vermont senator said": a place before a title qualifies
              * it; the phrase is an alias of the senator, not a person
