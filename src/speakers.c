@@ -833,12 +833,23 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
         uint32_t lim = tok_is(c->d, e + 1, "who") ? 2 * MAX_NP : MAX_NP;
         if (tok_is(c->d, f, "who"))
             f++; /* "who" is a clause word but opens this phrase */
-        /* ("a Democratic pollster and consultant": "and" joins two roles) */
-        while (f < hi && f - e < lim &&
-               (!is_boundary(c, f) || (tok_is(c->d, f, "and") && f > e + 1 && f + 1 < hi &&
-                                       (c->T[f - 1].lex & (LX_ROLE | LX_TITLE)) &&
-                                       (c->T[f + 1].lex & (LX_ROLE | LX_TITLE)))))
-            f++;
+        /* ("a Democratic pollster and consultant": "and" joins two roles;
+         * "a nurse who asked not to be named": a relative clause after the
+         * apposition's noun) */
+        bool who = false;
+        for (; f < hi && f - e < lim; f++) {
+            if (!is_boundary(c, f))
+                continue;
+            if (tok_is(c->d, f, "and") && f > e + 1 && f + 1 < hi && (c->T[f - 1].lex & (LX_ROLE | LX_TITLE)) &&
+                (c->T[f + 1].lex & (LX_ROLE | LX_TITLE)))
+                continue;
+            if (!who && tok_is(c->d, f, "who") && f > e + 2 && c->T[f - 1].kind == T_WORD) {
+                who = true;
+                lim = 2 * MAX_NP;
+                continue;
+            }
+            break;
+        }
         if (f < hi && ((appos && sent_end_punct(c, f)) || tok_punct(c->d, f, ',')))
             e = f;
     }
@@ -3816,6 +3827,9 @@ void ws_speakers_attribute(ws_doc *d)
                        (pv && (low_is(pv, "the") || low_is(pv, "a") || low_is(pv, "an") ||
                                low_is(pv, "his") || low_is(pv, "their") || low_is(pv, "its") ||
                                (k > 1 && (pv->lex & LX_DET) && low_is(&T[k - 2], "the"))));
+        /* "who asked not to be named": the source's wish, not speech */
+        not_cue = not_cue || ((low_is(t, "asked") || low_is(t, "requested")) && tok_is(d, k + 1, "not") &&
+                              tok_is(d, k + 2, "to") && tok_is(d, k + 3, "be"));
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
