@@ -152,7 +152,9 @@ static char *title_key(ectx *c, uint32_t a, uint32_t b)
      * president" is not "the president" */
     /* ... and drops a common noun's possessive: "the country's health
      * minister" is "health minister" */
-    while (a < b && (((c->T[a].lex & LX_DET) && !low_is(&c->T[a], "former")) ||
+    /* (determiners.txt also lists "chief", which the key keeps as its
+     * last word: "the chief") */
+    while (a < b && (((c->T[a].lex & LX_DET) && !low_is(&c->T[a], "former") && a + 1 < b) ||
                      ((c->T[a].lex & LX_HONORIFIC) && !(c->T[a].lex & LX_TITLE) && !title_in_full(&c->T[a])) ||
                      (a + 1 < b && !(c->T[a].flags & F_CAP) && tok_possessive(&c->T[a]))))
         a++;
@@ -834,7 +836,7 @@ static bool meet_subject(const ectx *c, uint32_t s0, uint32_t k, uint32_t *a, ui
     if (e > s0 && (c->T[e - 1].lex & LX_AUX))
         e--;
     uint32_t j = e;
-    while (j > s0 && e - j < 4 && title_word(c, j - 1) && !(c->T[j - 1].lex & LX_DET))
+    while (j > s0 && e - j < 4 && title_word(c, j - 1) && (!(c->T[j - 1].lex & LX_DET) || j == e))
         j--;
     if (j == e || j == s0 || !low_is(&c->T[j - 1], "the"))
         return false;

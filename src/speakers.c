@@ -3826,7 +3826,8 @@ void ws_speakers_attribute(ws_doc *d)
                         !(k > 1 && catenative_at(&c, k - 2))) ||
                        (pv && (low_is(pv, "the") || low_is(pv, "a") || low_is(pv, "an") ||
                                low_is(pv, "his") || low_is(pv, "their") || low_is(pv, "its") ||
-                               (k > 1 && (pv->lex & LX_DET) && low_is(&T[k - 2], "the"))));
+                               (k > 1 && (pv->lex & LX_DET) && !(pv->lex & (LX_TITLE | LX_ROLE)) &&
+                                low_is(&T[k - 2], "the"))));
         /* "who asked not to be named": the source's wish, not speech */
         not_cue = not_cue || ((low_is(t, "asked") || low_is(t, "requested")) && tok_is(d, k + 1, "not") &&
                               tok_is(d, k + 2, "to") && tok_is(d, k + 3, "be"));
