@@ -1164,7 +1164,12 @@ void ws_entities_resolve(ws_doc *d)
             named[d->ments.v[i].entity] = 1;
     size_t kept = 0;
     for (size_t i = 0; i < d->ents.n; i++) {
-        if ((d->ents.v[i].person || spoke[i]) && named[i]) {
+        /* "Germany would support …": a country or a state may speak, but
+         * is no person (lexicon/placewords.txt) */
+        const entity *en = &d->ents.v[i];
+        bool place = en->first && !strchr(en->first, ' ') && !en->titles.n &&
+                     (ws_lex_word(en->first, NULL) & LX_PLACE);
+        if ((en->person || spoke[i]) && named[i] && !place) {
             map[i] = (int32_t)kept;
             d->ents.v[kept++] = d->ents.v[i];
         } else {

@@ -266,6 +266,13 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
             has_title = true;
             continue;
         }
+        /* ... after a state or a country: "Nevada Democrat Lucy Flores" */
+        if (k == a && b >= a + 4 && (T[k].lex & LX_PLACE) && ws_party_label(&T[k + 1])) {
+            name0 = k + 2;
+            has_title = true;
+            k++;
+            continue;
+        }
         if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
             /* a title word followed by more title words or a name */
             name0 = k + 1;

@@ -370,6 +370,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     else if (e > lo + 5 && tok_punct(c->d, e - 1, ',') && tok_is(c->d, e - 2, "part") &&
              tok_is(c->d, e - 4, "for") && tok_punct(c->d, e - 5, ','))
         e -= 5;
+    /* "The Chancellor, Friedrich Albers, for his part said": the comma
+     * before it closes the speaker's apposition */
+    else if (e > lo + 4 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for") &&
+             tok_punct(c->d, e - 4, ','))
+        e -= 3;
     /* "X, a former aide, said": the closing comma of an apposition */
     bool closed_appos = false, coordinated = false, relative = false;
     uint32_t tag_end = 0;
@@ -3828,6 +3833,12 @@ void ws_speakers_attribute(ws_doc *d)
                                low_is(pv, "his") || low_is(pv, "their") || low_is(pv, "its") ||
                                (k > 1 && (pv->lex & LX_DET) && !(pv->lex & (LX_TITLE | LX_ROLE)) &&
                                 low_is(&T[k - 2], "the"))));
+        /* "in a telephone call with X": after "a" and a noun, a verb's base
+         * form before "with" is a noun too (PolNeAR annotates noun cues such
+         * as "a call for reform", so only "with") */
+        not_cue = not_cue || (k > 1 && (low_is(&T[k - 2], "a") || low_is(&T[k - 2], "an")) &&
+                              pv->kind == T_WORD && !(pv->flags & F_CAP) && t->low[t->len - 1] != 's' &&
+                              tok_is(d, k + 1, "with"));
         /* "who asked not to be named": the source's wish, not speech */
         not_cue = not_cue || ((low_is(t, "asked") || low_is(t, "requested")) && tok_is(d, k + 1, "not") &&
                               tok_is(d, k + 2, "to") && tok_is(d, k + 3, "be"));
