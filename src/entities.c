@@ -9,9 +9,9 @@
  *     salience fades with each sentence and paragraph. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
-#include <ctype.h>
 #include <stdlib.h>
 
 
@@ -121,19 +121,19 @@ static void add_title_words(ectx *c, int32_t ei, uint32_t a, uint32_t b)
     add_title(c, ei, ws_span_dup(c->d, c->T[a].start, c->T[b - 1].end), words(c, a, b));
 }
 
-/* The title an abbreviation before a name stands for ("Gov." is
- * "governor"), so that "the governor" finds "Gov. Elena Ramirez"; NULL for
- * any other word */
+/* Abbreviated titles written before a name and the words they stand for
+ * (an abbreviation's first row is its reading; "rep." has a second, so
+ * that "the congressman" finds "Rep. X" in qualified_title_entity()) */
 static const char *const title_abbrevs[][2] = {
-        {"gov.", "governor"},   {"sen.", "senator"},       {"rep.", "representative"},
-        {"gen.", "general"},    {"lt.", "lieutenant"},     {"col.", "colonel"},
-        {"capt.", "captain"},   {"sgt.", "sergeant"},      {"adm.", "admiral"},
-        {"maj.", "major"},      {"cmdr.", "commander"},    {"amb.", "ambassador"},
-        {"pres.", "president"}, {"sec.", "secretary"},     {"supt.", "superintendent"},
-        {"insp.", "inspector"}, {"cpl.", "corporal"},      {"prof.", "professor"},
-        {"atty.", "attorney"},  {"rep.", "congressman"}};
+    {"gov.", "governor"},   {"sen.", "senator"},   {"rep.", "representative"}, {"gen.", "general"},
+    {"lt.", "lieutenant"},  {"col.", "colonel"},   {"capt.", "captain"},       {"sgt.", "sergeant"},
+    {"adm.", "admiral"},    {"maj.", "major"},     {"cmdr.", "commander"},     {"amb.", "ambassador"},
+    {"pres.", "president"}, {"sec.", "secretary"}, {"supt.", "superintendent"}, {"insp.", "inspector"},
+    {"cpl.", "corporal"},   {"prof.", "professor"}, {"atty.", "attorney"},     {"rep.", "congressman"}};
 #define N_TITLE_ABBREVS (sizeof title_abbrevs / sizeof title_abbrevs[0])
 
+/* The title an abbreviation stands for ("Gov." is "governor"), so that
+ * "the governor" finds "Gov. Elena Marsh"; NULL for any other word */
 static const char *title_in_full(const tok *t)
 {
     if (t->kind != T_WORD || t->len > 6 || !(t->lex & LX_HONORIFIC))
@@ -939,7 +939,6 @@ static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
     return t->kind == T_WORD && !(t->flags & F_CAP) && (t->lex & (LX_TITLE | LX_ROLE)) && !(t->lex & LX_ORGWORD);
 }
 
-
 /* "A spokesman for Senator Ruth Ames", "a senior adviser to X": the source
  * phrase [a, b) opens with a role before a preposition, so the name at
  * token m0 after it is someone else than the speaker */
@@ -1140,8 +1139,8 @@ void ws_entities_resolve(ws_doc *d)
                 n->low[n->len - 1] == 's';
         /* ... or any lower-case plural that a verb follows: "Environmental
          * groups said", "Several Sanders backers have said", "Consumer
-         * advocates welcomed" (the lexicon
-         * cannot list every group noun; "Clinton always said" is an adverb) */
+         * advocates welcomed" (the lexicon cannot list every group noun;
+         * "Clinton always said" is an adverb) */
         const tok *v = m->t1 + 1 < d->toks.n ? &c.T[m->t1 + 1] : NULL;
         body |= v && ws_plural_noun(n) && v->kind == T_WORD && !(v->flags & F_CAP) &&
                 ((v->lex & (LX_CUE | LX_AUX)) ||

@@ -107,13 +107,13 @@ uint32_t ws_lex_phrase_long(const ws_doc *d, uint32_t i, uint32_t cls, int32_t *
     return ws_lex_phrase_long2(d, i, cls, cue_lemma, 0, NULL, NULL);
 }
 
-/* A lower-case word that reads as a plural of people (a list of exceptions
- * here: no lexicon class bit is free): "groups",
- * "backers" (not "always", "has", "this", "news", "himself", nor what
- * someone said: "Mr. Trump's words may have …") */
+/* A lower-case word that reads as a plural of people: "groups", "backers";
+ * not "always", "has", "this", "news", "himself", nor what someone said
+ * ("Mr. Trump's words may have …"). The exceptions are a list here: no
+ * lexicon class bit is free. */
 bool ws_plural_noun(const tok *t)
 {
-    static const char *const adverbs[] = {"always",   "perhaps", "sometimes", "nevertheless", "afterwards",
+    static const char *const not_people[] = {"always",   "perhaps", "sometimes", "nevertheless", "afterwards",
                                           "besides",  "towards", "nonetheless", "news",       "thus",
                                           "alas",     "words",   "comments",  "views",        "remarks",
                                           "accounts", "records", "documents", "results",      "numbers"};
@@ -123,8 +123,8 @@ bool ws_plural_noun(const tok *t)
                    LX_WL_CLAUSE | LX_WL_SUBJECT | LX_TITLE)) ||
         (t->lex2 & (LX2_SAY_NOUN | LX2_FINDING_NOUN)))
         return false;
-    for (size_t i = 0; i < sizeof adverbs / sizeof *adverbs; i++)
-        if (ws_streq(t->low, adverbs[i]))
+    for (size_t i = 0; i < sizeof not_people / sizeof *not_people; i++)
+        if (ws_streq(t->low, not_people[i]))
             return false;
     return true;
 }
