@@ -2400,6 +2400,20 @@ static void sieve_indirect(ctx *c)
                 lead++;
             uint32_t a, b;
             bool final = k > s0 + 2 && lead < k && tok_punct(c->d, k - 1, ',');
+            /* "…, according to a study published Wednesday in The Lancet.":
+             * at the sentence's end, its times and places are the source's
+             * too (PolNeAR train: "A report released in September by …") */
+            if (final && src.t1 < s1 && !sent_end_punct(c, src.t1) &&
+                /* (not "unofficial election results | tallied Wednesday") */
+                !((c->T[src.t1 - 1].lex2 & LX2_FINDING_NOUN) && past_word(c, src.t1))) {
+                uint32_t j = src.t1;
+                while (j < s1 && j < src.t1 + MAX_NP && c->T[j].kind != T_QUOTE && !c->cue_len[j] &&
+                       !sent_end_punct(c, j) && !tok_punct(c->d, j, ',') &&
+                       !(c->T[j].kind == T_WORD && (c->T[j].lex & LX_WL_CLAUSE) && !(c->T[j].flags & F_CAP)))
+                    j++;
+                if (j >= s1 || sent_end_punct(c, j))
+                    src.t1 = j;
+            }
             if (c->outer_pass && !(final && (src.t1 >= s1 || sent_end_punct(c, src.t1))))
                 continue;
             if (final) {
