@@ -127,6 +127,37 @@ static bool hypothetical(const ws_doc *d, uint32_t s0, uint32_t k)
     return false;
 }
 
+/* "The two men are scheduled to meet …", "the two leaders met": a subject
+ * "two" and a plural of people before the word of meeting k stands for the
+ * two people last named before the sentence at s0; they go to *x and *y. */
+static bool two_people(const ev_ctx *c, uint32_t s0, uint32_t k, int32_t *x, int32_t *y)
+{
+    const ws_doc *d = c->d;
+    const tok *T = d->toks.v;
+    bool two = false;
+    for (uint32_t j = s0; j + 1 < k && j < s0 + 3 && !two; j++) {
+        const tok *n = &T[j + 1];
+        two = tok_is(d, j, "two") &&
+              (low_is(n, "men") || low_is(n, "women") ||
+               (ws_plural_noun(n) && (n->lex & (LX_ROLE | LX_TITLE))));
+    }
+    if (!two)
+        return false;
+    *x = *y = -1;
+    for (size_t i = d->ments.n; i > 0; i--) {
+        const mention *m = &d->ments.v[i - 1];
+        if (m->t0 >= s0 || m->entity < 0 || m->kind == M_ORG)
+            continue;
+        if (*x < 0)
+            *x = m->entity;
+        else if (m->entity != *x) {
+            *y = m->entity;
+            return true;
+        }
+    }
+    return false;
+}
+
 void ws_events_find(ws_doc *d)
 {
     ev_ctx c = {.d = d};
@@ -157,6 +188,16 @@ void ws_events_find(ws_doc *d)
         }
         if (noun && !tok_is(d, k + 1, "with"))
             continue;
+        /* "The two leaders met (… with Z)" */
+        int32_t p1, p2;
+        if (!noun && two_people(&c, s0, k, &p1, &p2)) {
+            int32_t z = -1;
+            for (uint32_t j = k + 1; j + 1 < s1 && z < 0; j++)
+                if (tok_is(d, j, "with"))
+                    z = person_in(&c, j + 1, j + 6 < s1 ? j + 6 : s1, NULL);
+            add_event(&c, p1, p2, z, s0, s1);
+            continue;
+        }
         /* the other party: right after "with" / the verb */
         uint32_t at = 0;
         int32_t x = person_in(&c, after, after + 6 < s1 ? after + 6 : s1, &at);
