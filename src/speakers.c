@@ -466,6 +466,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     uint32_t reach = closed_appos ? 2 * MAX_NP : MAX_NP + 2;
     while (s > lo && !is_boundary(c, s - 1) && e - s < reach)
         s--;
+    /* "Marsh, who had run the trust since 2018, announced": a clause word
+     * inside the relative clause the comma closes does not end the phrase */
+    if (closed_appos && s > lo + 1 && c->T[s - 1].kind == T_WORD) {
+        uint32_t w = s - 1;
+        while (w > lo + 1 && e - w < reach && c->T[w].kind != T_PUNCT && c->T[w].kind != T_QUOTE &&
+               !tok_is(c->d, w, "who") && !tok_is(c->d, w, "which"))
+            w--;
+        if (w > lo + 1 && (tok_is(c->d, w, "who") || tok_is(c->d, w, "which")) &&
+            tok_punct(c->d, w - 1, ','))
+            s = w + 1; /* as when the walk stops at "who": its antecedent, below */
+    }
     /* "… five say they want": a pronoun right after another cue is the
      * subject of its clause, the cue before it no part of the phrase */
     if (e >= lo + 2 && s < e - 1 && (c->T[e - 1].lex & LX_WL_SUBJECT) && c->cue_len[e - 2] &&
@@ -2559,6 +2570,14 @@ static void sieve_indirect(ctx *c)
         if (c->outer_pass && c->cue_comma[ci] < s0 + 1)
             continue;
         bool have = np_left(c, k, s0, &src);
+        /* "…, said the government had ignored repeated warnings": a phrase
+         * that holds a speech verb before any relative pronoun ("Reid, who
+         * endorsed her, reiterated") is a clause, no speaker */
+        for (uint32_t j = src.t0;
+             have && j < src.t1 && !(c->T[j].lex & LX_WL_CLAUSE) && !tok_is(c->d, j, "who"); j++)
+            if (c->cue_len[j] && !c->weak[j] && !c->learned[j] && (c->T[j].lex & LX_CUE) &&
+                !(c->T[j].flags & F_CAP) && c->ment_at[j] < 0)
+                have = false;
         /* "… say they want …": the clause is the outer cue's speech, and
          * annotators report the outer one alone */
         if (have && src.t1 == src.t0 + 1 && src.t0 > s0 && (c->T[src.t0].lex & LX_WL_SUBJECT) &&

@@ -682,7 +682,7 @@ static void score_source(void *ctx, const ws_doc *d, const source_site *s, const
 static float *fit(examples *ex, int dim, double C)
 {
     struct problem prob = {.l = (int)ex->n, .n = dim, .y = ex->y, .x = ex->x, .bias = -1};
-    struct parameter param = {.solver_type = L2R_LR, .eps = 0.01, .C = C};
+    struct parameter param = {.solver_type = L2R_LR, .eps = 0.001, .C = C};
     const char *bad = check_parameter(&prob, &param);
     if (bad)
         die("liblinear: ", bad);
