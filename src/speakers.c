@@ -605,7 +605,13 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* a verb first makes a clause, no subject: "forwarded to Clinton",
      * "praised Cruz for" (an -ed word inside is an adjective: "a retired
      * general") */
-    if (past_word(c, s) && !titled_name(c, s, e))
+    if (past_word(c, s) && !titled_name(c, s, e) &&
+        /* "after leaked messages showed": after a subordinator, an -ed
+         * word and a plural noun are a phrase */
+        !(e == s + 2 && s > lo && (c->T[s - 1].lex & LX_WL_CLAUSE) && !(c->T[s - 1].flags & F_CAP) &&
+          c->T[s + 1].kind == T_WORD && !(c->T[s + 1].flags & F_CAP) && c->T[s + 1].len > 3 &&
+          c->T[s + 1].low[c->T[s + 1].len - 1] == 's' &&
+          !(c->T[s + 1].lex & (LX_AUX | LX_PRONOUN | LX_DET | LX_WL_PREP | LX_WL_CLAUSE))))
         return false;
     if (!np_ok(c, s, e))
         return false;
