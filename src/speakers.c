@@ -726,6 +726,23 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
         pick = fallback;
     if (pick < 0)
         return false;
+    /* "A State Department spokesman, Kevin Marsh, said … but wanted": the
+     * name in apposition to a role, not the body the role serves */
+    {
+        const mention *P = &c->d->ments.v[pick];
+        uint32_t j = P->t1;
+        bool role = false;
+        while (j < k && j < P->t1 + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
+               c->ment_at[j] < 0 && (c->T[j].lex & (LX_ROLE | LX_TITLE)) &&
+               !(c->T[j].lex & (LX_DET | LX_PRONOUN)))
+            role = true, j++;
+        if (role && j + 2 < k && tok_punct(c->d, j, ',') && c->ment_at[j + 1] >= 0) {
+            int32_t n = c->ment_at[j + 1];
+            const mention *N = &c->d->ments.v[n];
+            if (N->kind == M_NAME && N->t0 == j + 1 && N->t1 < k && tok_punct(c->d, N->t1, ','))
+                pick = n;
+        }
+    }
     const mention *M = &c->d->ments.v[pick];
     *out = (np){M->t0, M->t1, pick};
     /* "Local officials welcomed the recall but said …": the group the name
@@ -746,7 +763,10 @@ static bool after_and(const ctx *c, uint32_t s0, uint32_t k)
 {
     if (k > s0 + 1 && cue_adverb(c, k - 1))
         k--;
-    return k > s0 && tok_is(c->d, k - 1, "and");
+    /* ("said … but wanted": without a comma before it, "but" joins two
+     * verbs of one subject too) */
+    return k > s0 && (tok_is(c->d, k - 1, "and") ||
+                      (tok_is(c->d, k - 1, "but") && k > s0 + 1 && !tok_punct(c->d, k - 2, ',')));
 }
 
 /* A source that is a clause, "Marta Ruiz walked onto the stage" (a word
