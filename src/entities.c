@@ -547,14 +547,29 @@ static void titles_before(ectx *c)
     ws_doc *d = c->d;
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
-        if (m->kind != M_NAME || m->entity < 0 || m->title || m->t0 < 3 || !tok_punct(d, m->t0 - 1, ','))
+        if (m->kind != M_NAME || m->entity < 0 || m->t0 < 3)
+            continue;
+        /* a title of its own ("Senator X"); an honorific is none ("Dr. X") */
+        bool own = false;
+        for (uint32_t x = m->t0; m->title && x < m->n0 && !own; x++)
+            own = c->T[x].kind == T_WORD && !(c->T[x].lex & LX_HONORIFIC);
+        if (own)
+            continue;
+        /* "…, Dr. Amara Osei,": an honorific between the comma and the name */
+        uint32_t n0 = m->t0;
+        if (n0 >= 4 && (c->T[n0 - 1].lex & LX_HONORIFIC) && tok_punct(d, n0 - 2, ','))
+            n0--;
+        else if (n0 >= 5 && tok_punct(d, n0 - 1, '.') && (c->T[n0 - 2].lex & LX_HONORIFIC) &&
+                 tok_punct(d, n0 - 3, ','))
+            n0 -= 2;
+        if (!tok_punct(d, n0 - 1, ','))
             continue;
         /* the name closes its phrase ("the nominee, Donald Trump would" is
          * a clause): a comma, the sentence's end or a cue after it */
         if (m->t1 < d->toks.n && !tok_punct(d, m->t1, ',') && !tok_punct(d, m->t1, '.') &&
             !tok_punct(d, m->t1, ';') && !(c->T[m->t1].lex & LX_CUE))
             continue;
-        uint32_t e = m->t0 - 1, j = e;
+        uint32_t e = n0 - 1, j = e;
         /* "The chief executive of Northport Holdings, Daniel Pryce": the
          * body's name after the title (capitalised words, "the") is not
          * part of it */
@@ -563,6 +578,11 @@ static void titles_before(ectx *c)
             while (b > 0 && e - b < 6 && c->T[b - 1].kind == T_WORD &&
                    ((c->T[b - 1].flags & F_CAP) || low_is(&c->T[b - 1], "the")))
                 b--;
+            /* ... or "the" and a lower-case word: "The head of the agency, X" */
+            if (b == e && e >= 5 && c->T[e - 1].kind == T_WORD && !(c->T[e - 1].flags & F_CAP) &&
+                tok_is(d, e - 2, "the") && d->ment_at[e - 1] < 0 &&
+                !(c->T[e - 1].lex & (LX_TITLE | LX_ROLE | LX_WL_PREP)))
+                b = e - 2;
             if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at")) &&
                 (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
                 e = j = b - 1;
@@ -595,9 +615,18 @@ static void titles_before(ectx *c)
          * minister, Kenji Mori," */
         const tok *p = j > 0 ? &c->T[j - 1] : NULL;
         bool named_owner = p && (p->flags & F_CAP) && p->len > 3 && tok_possessive(p);
+        /* "A State Department spokesman, Kevin Marsh,": a body's name
+         * before the title, and the article before that */
+        uint32_t a = j;
+        if (a > 1 && d->ment_at[a - 1] >= 0 && d->ments.v[d->ment_at[a - 1]].kind == M_ORG &&
+            d->ments.v[d->ment_at[a - 1]].t1 == a)
+            a = d->ments.v[d->ment_at[a - 1]].t0;
+        /* (and "a", "an": "A spokesman, Kevin Marsh,") */
         if (j == 0 || j == e ||
             !(tok_is(d, j - 1, "the") || tok_is(d, j - 1, "his") || tok_is(d, j - 1, "her") ||
-              tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its") || named_owner))
+              tok_is(d, j - 1, "their") || tok_is(d, j - 1, "its") || named_owner ||
+              tok_is(d, j - 1, "a") || tok_is(d, j - 1, "an") ||
+              (a < j && a > 0 && (tok_is(d, a - 1, "a") || tok_is(d, a - 1, "an") || tok_is(d, a - 1, "the")))))
             continue;
         /* an adjunct whose name is the next clause's subject: "In his
          * 60-page ruling, Reeves wrote" (not "talks with the foreign
