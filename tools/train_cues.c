@@ -682,6 +682,7 @@ static void score_source(void *ctx, const ws_doc *d, const source_site *s, const
 static float *fit(examples *ex, int dim, double C)
 {
     struct problem prob = {.l = (int)ex->n, .n = dim, .y = ex->y, .x = ex->x, .bias = -1};
+    /* eps 0.001: at 0.01 make train could cycle between two sets of weights */
     struct parameter param = {.solver_type = L2R_LR, .eps = 0.001, .C = C};
     const char *bad = check_parameter(&prob, &param);
     if (bad)
@@ -731,6 +732,8 @@ static float *train_model(examples *ex, int dim, const char *model, const char *
     for (size_t i = 0; i < ex->n; i++)
         npos += ex->y[i] > 0;
     fprintf(stderr, "train_cues: %s: %zu %s, %zu %s\n", model, ex->n, all, npos, pos);
+    /* C = 0.5: on a 700/140 split of PolNeAR train 0.25 and 2 did worse;
+     * 1 did better there but worse on dev (docs/history.md) */
     float *w = fit(ex, dim, 0.5);
     char head[512];
     snprintf(head, sizeof head,
