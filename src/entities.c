@@ -431,12 +431,24 @@ static void cluster_names(ectx *c)
             continue;
         /* the qualifier: a short name ("Labour") or a nationality ("his
          * Tanzanian counterpart Samia Suluhu Hassan") */
+        /* (up to two lower-case words between: "U.S. climate envoy X") */
+        uint32_t qe = m->t0 - 1;
+        while (qe >= 2 && qe + 3 > m->t0 && c->T[qe - 1].kind == T_WORD && !(c->T[qe - 1].flags & F_CAP) &&
+               d->ment_at[qe - 1] < 0 && c->T[qe - 1].len > 2 &&
+               !(c->T[qe - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX |
+                                     LX_PRONOUN | LX_TITLE | LX_ROLE)))
+            qe--;
         uint32_t q0;
-        const mention *q = i > 0 ? &d->ments.v[i - 1] : NULL;
-        if (q && (q->kind == M_NAME || q->kind == M_ORG) && q->t1 == m->t0 - 1 && q->t1 - q->t0 <= 3)
+        const int32_t qi = qe > 0 ? d->ment_at[qe - 1] : -1;
+        const mention *q = qi >= 0 ? &d->ments.v[qi] : NULL;
+        if (q && (q->kind == M_NAME || q->kind == M_ORG) && q->t1 == qe && q->t1 - q->t0 <= 3)
             q0 = q->t0;
-        else if ((c->T[m->t0 - 2].lex & LX_DEMONYM) && (c->T[m->t0 - 2].flags & F_CAP))
-            q0 = m->t0 - 2;
+        else if (qe >= 1 && (c->T[qe - 1].lex & LX_DEMONYM) && (c->T[qe - 1].flags & F_CAP))
+            q0 = qe - 1;
+        /* "US envoy X", "UK minister X": a short capitalised abbreviation */
+        else if (qe >= 1 && (c->T[qe - 1].flags & F_ALLCAP) && c->T[qe - 1].kind == T_WORD &&
+                 c->T[qe - 1].end - c->T[qe - 1].start <= 3)
+            q0 = qe - 1;
         else
             continue;
         d->ents.v[m->entity].person = true;
@@ -566,8 +578,20 @@ static void titles_before(ectx *c)
             continue;
         /* the name closes its phrase ("the nominee, Donald Trump would" is
          * a clause): a comma, the sentence's end or a cue after it */
-        if (m->t1 < d->toks.n && !tok_punct(d, m->t1, ',') && !tok_punct(d, m->t1, '.') &&
-            !tok_punct(d, m->t1, ';') && !(c->T[m->t1].lex & LX_CUE))
+        uint32_t t1 = m->t1;
+        /* "…, Anne Rasmussen of the Marshall Islands, told": a place or body after the name */
+        if (t1 + 2 < d->toks.n && tok_is(d, t1, "of")) {
+            uint32_t x = t1 + 1;
+            if (tok_is(d, x, "the"))
+                x++;
+            uint32_t x0 = x;
+            while (x < d->toks.n && x < x0 + 5 && c->T[x].kind == T_WORD && (c->T[x].flags & F_CAP))
+                x++;
+            if (x > x0 && x < d->toks.n && tok_punct(d, x, ','))
+                t1 = x;
+        }
+        if (t1 < d->toks.n && !tok_punct(d, t1, ',') && !tok_punct(d, t1, '.') &&
+            !tok_punct(d, t1, ';') && !(c->T[t1].lex & LX_CUE))
             continue;
         uint32_t e = n0 - 1, j = e;
         /* "The chief executive of Northport Holdings, Daniel Pryce": the
