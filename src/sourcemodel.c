@@ -110,6 +110,16 @@ static inline bool name_tag(const ws_doc *d, const mention *m)
            (m->t0 > 0 && tok_punct(d, m->t0 - 1, '('));
 }
 
+/* "Meridian's chief executive, Mark Feld,": the owner of a title is not
+ * the one who holds it (its span overlaps a gold source, which is why the
+ * ranker learned to like it, but the speaker it names is wrong) */
+static inline bool title_owner(const ws_doc *d, const mention *m)
+{
+    const tok *T = d->toks.v;
+    return m->t1 < d->toks.n && tok_possessive(&T[m->t1 - 1]) && T[m->t1].kind == T_WORD &&
+           !(T[m->t1].flags & F_CAP) && (T[m->t1].lex & (LX_TITLE | LX_ROLE));
+}
+
 /* Adds the candidate [t0, t1) when it is no part of the sieves' choice, of
  * the content or of a quotation. */
 static inline void add_cand(const ws_doc *d, const quote *q, source_site *s, uint32_t t0, uint32_t t1,
@@ -197,7 +207,7 @@ bool ws_source_site(const ws_doc *d, uint32_t qi, const uint8_t *freq, source_si
         uint32_t t0;
         if (m >= 0) {
             const mention *M = &d->ments.v[m];
-            if (M->t0 >= lo && !name_tag(d, M)) {
+            if (M->t0 >= lo && !name_tag(d, M) && !title_owner(d, M)) {
                 size_t n0 = s->n;
                 add_cand(d, q, s, M->t0, M->t1, m, M->kind, &rank, freq, prev, nprev);
                 before += s->n > n0;
