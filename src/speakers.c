@@ -2076,6 +2076,11 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
         if (sent_end_punct(c, f) || c->cue_len[f] || tok_is(c->d, f, "that") ||
             (c->T[f].flags & F_PARA_START))
             return false;
+        /* "said she would accept the result, "whatever it is."": a subject
+         * and its verb before the quotation make it part of a clause */
+        if (!opens && c->T[f].kind == T_WORD && !(c->T[f].flags & F_CAP) &&
+            (c->T[f].lex & LX_WL_SUBJECT) && f + 1 < c->n && (c->T[f + 1].lex & LX_AUX))
+            return false;
         f++;
     }
     if (f >= c->n || f >= limit || !(c->T[f].flags & F_OPEN))
@@ -2747,6 +2752,23 @@ static void sieve_indirect(ctx *c)
             if (!saw_that && !speech_verb(c, t->cue_lemma)) {
                 for (uint32_t j = a + 1; j < b; j++)
                     if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
+                        /* ... but not at "accused his opponent, Senator
+                         * Lucía Ortega, of …": a name in apposition */
+                        int32_t am = j + 1 < b ? c->ment_at[j + 1] : -1;
+                        if (am >= 0 && c->d->ments.v[am].kind == M_NAME &&
+                            c->d->ments.v[am].t0 == j + 1 && c->d->ments.v[am].t1 + 1 < b &&
+                            tok_punct(c->d, c->d->ments.v[am].t1, ',') && c->T[j - 1].kind == T_WORD &&
+                            !(c->T[j - 1].flags & F_CAP) && c->ment_at[j - 1] < 0 &&
+                            /* (when the verb's complement goes on after it:
+                             * "of", "as", "for", "that", a quotation) */
+                            (tok_is(c->d, c->d->ments.v[am].t1 + 1, "of") ||
+                             tok_is(c->d, c->d->ments.v[am].t1 + 1, "as") ||
+                             tok_is(c->d, c->d->ments.v[am].t1 + 1, "for") ||
+                             tok_is(c->d, c->d->ments.v[am].t1 + 1, "that") ||
+                             c->T[c->d->ments.v[am].t1 + 1].kind == T_QUOTE)) {
+                            j = c->d->ments.v[am].t1;
+                            continue;
+                        }
                         b = j;
                         break;
                     }
