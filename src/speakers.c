@@ -3711,7 +3711,8 @@ static void cue_particles(ctx *c)
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         uint32_t k = q->cue1;
-        if (q->cue1 <= q->cue0 || !q->content.n || k + 1 >= c->n)
+        /* (not after a colon: "Brandt: For another six months") */
+        if (q->cue1 <= q->cue0 || !q->content.n || k + 1 >= c->n || c->T[k - 1].kind == T_PUNCT)
             continue;
         ws_span *s = &q->content.v[0];
         const tok *t = &c->T[k];
