@@ -2615,8 +2615,10 @@ static void sieve_indirect(ctx *c)
             c->cue_len[src.t0 - 1] && !c->weak[src.t0 - 1] && !c->used[src.t0 - 1] &&
             !(c->T[src.t0 - 1].flags & F_CAP))
             continue;
+        /* the earlier verb's source ("Consumer groups welcomed the ruling
+         * but said …"), else the sentence's first mention */
         if (!have && after_and(c, s0, k))
-            have = np_left_first(c, s0, k, &src);
+            have = prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src);
         bool inverted = false;
         /* "… a plan for Syria, said Michael O'Hanlon, a senior fellow …": a
          * name right after ", said" and no verb after it is the speaker,
