@@ -173,6 +173,14 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
                 continue;
             }
         }
+        /* "it now says", "the senator also said", "he still insists": a
+         * sentence adverb between the subject and the cue */
+        if (!(t->flags & F_CAP) && (low_is(t, "now") || low_is(t, "also") || low_is(t, "still") ||
+                                    low_is(t, "again") || low_is(t, "often") || low_is(t, "already") ||
+                                    low_is(t, "then") || low_is(t, "later"))) {
+            j--;
+            continue;
+        }
         if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
             j--;
             if (j > lo && (tok_is(c->d, j - 1, "on") || tok_is(c->d, j - 1, "last") ||
