@@ -473,6 +473,14 @@ static inline int32_t ws_map_get_h(const ws_map *m, const char *key, uint32_t h)
     return m->keys[i] ? m->vals[i] : -1;
 }
 bool ws_is_quote_char(uint32_t c);
+/* Invisible characters that separate words: the zero-width space, the
+ * byte-order mark, and the bidirectional marks that pasted text carries
+ * ("\u202a”This is …"); not the joiners U+200C and U+200D, inside words. */
+static inline bool ws_invisible_space(uint32_t c)
+{
+    return c == 0x200B || c == 0xFEFF || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
 bool ws_is_dash(uint32_t c);
 char *ws_span_dup(ws_doc *d, uint32_t start, uint32_t end);
 /* qsort() that keeps equal elements in their order (as glibc's merge sort

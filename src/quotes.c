@@ -17,7 +17,7 @@ static bool space_at(const ws_doc *d, size_t i)
 {
     uint32_t c = d->cp[i];
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 ||
-           c == 0x202F;
+           c == 0x202F || ws_invisible_space(c);
 }
 
 /* Something that can precede a closing mark: a word or its punctuation. */

@@ -207,7 +207,7 @@ static bool is_space_u(uint32_t c)
         return false;
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return c == 0x85 || k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL ||
-           k == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
+           k == UTF8PROC_CATEGORY_ZP || ws_invisible_space(c);
 }
 
 static inline bool is_space(uint32_t c)
