@@ -435,8 +435,9 @@ static void cluster_names(ectx *c)
         uint32_t qe = m->t0 - 1;
         while (qe >= 2 && qe + 3 > m->t0 && c->T[qe - 1].kind == T_WORD && !(c->T[qe - 1].flags & F_CAP) &&
                d->ment_at[qe - 1] < 0 && c->T[qe - 1].len > 2 &&
-               !(c->T[qe - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX |
-                                     LX_PRONOUN | LX_TITLE | LX_ROLE)))
+               !(c->T[qe - 1].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX | LX_PRONOUN)) &&
+               /* ("chief" is a determiner too: "Westpac chief economist X") */
+               (!(c->T[qe - 1].lex & LX_DET) || (c->T[qe - 1].lex & (LX_TITLE | LX_ROLE))))
             qe--;
         uint32_t q0;
         const int32_t qi = qe > 0 ? d->ment_at[qe - 1] : -1;

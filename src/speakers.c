@@ -221,7 +221,9 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         uint32_t e = M->t1, j = e;
         if (M->kind == M_NAME || M->kind == M_ORG)
             while (j < b && j < e + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
-                   !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP | LX_DET)))
+                   !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP)) &&
+                   /* ("chief" is a determiner too: "Westpac chief economist X") */
+                   (!(c->T[j].lex & LX_DET) || (c->T[j].lex & (LX_TITLE | LX_ROLE))))
                 j++;
         if (j > e &&
             ((j < b && c->ment_at[j] >= 0 && c->d->ments.v[c->ment_at[j]].kind == M_NAME &&
