@@ -200,7 +200,31 @@ void ws_events_find(ws_doc *d)
         }
         /* the other party: right after "with" / the verb */
         uint32_t at = 0;
-        int32_t x = person_in(&c, after, after + 6 < s1 ? after + 6 : s1, &at);
+        /* the object ends at a clause: "met the press, and X said …" */
+        uint32_t oe = after;
+        while (oe < s1 && oe < after + 6 && !tok_punct(d, oe, ';') &&
+               !(tok_punct(d, oe, ',') && oe + 1 < s1 && (T[oe + 1].lex & LX_WL_CLAUSE)) &&
+               !((T[oe].lex & (LX_WL_CLAUSE | LX_CUE)) && !(T[oe].flags & F_CAP) && !tok_is(d, oe, "and")))
+            oe++;
+        int32_t x = person_in(&c, after, oe, &at);
+        /* "met the Russian Orthodox Church's foreign relations chief,
+         * Metropolitan Anton,": a long title phrase, then the name in
+         * apposition */
+        for (uint32_t j = after; x < 0 && j < s1 && j < after + 12; j++) {
+            if (T[j].kind != T_WORD && !tok_punct(d, j, ','))
+                break;
+            if ((T[j].lex & (LX_WL_CLAUSE | LX_CUE | LX_AUX)) && !(T[j].flags & F_CAP))
+                break;
+            if (tok_punct(d, j, ',')) {
+                int32_t m = j + 1 < s1 ? c.ment_at[j + 1] : -1;
+                if (j > after && m >= 0 && d->ments.v[m].kind == M_NAME && d->ments.v[m].entity >= 0 &&
+                    (T[j - 1].lex & (LX_TITLE | LX_ROLE))) {
+                    x = d->ments.v[m].entity;
+                    at = d->ments.v[m].t1;
+                }
+                break;
+            }
+        }
         if (x < 0) {
             /* "X and Y met" (not "X and Y received …": only meeting is
              * mutual) */
