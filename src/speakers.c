@@ -2614,8 +2614,7 @@ static void sieve_indirect(ctx *c)
         /* "…, said the government had ignored repeated warnings": a phrase
          * that holds a speech verb before any relative pronoun ("Reid, who
          * endorsed her, reiterated") is a clause, no speaker */
-        for (uint32_t j = src.t0;
-             have && j < src.t1 && !(c->T[j].lex & LX_WL_CLAUSE) && !tok_is(c->d, j, "who"); j++)
+        for (uint32_t j = src.t0; have && j < src.t1 && !(c->T[j].lex & LX_WL_CLAUSE); j++)
             if (c->cue_len[j] && !c->weak[j] && !c->learned[j] && (c->T[j].lex & LX_CUE) &&
                 !(c->T[j].flags & F_CAP) && c->ment_at[j] < 0)
                 have = false;
