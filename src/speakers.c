@@ -219,7 +219,8 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
          * "Democratic presidential candidate Bernie Sanders" (up to three
          * lower-case words between) */
         uint32_t e = M->t1, j = e;
-        if (M->kind == M_NAME || M->kind == M_ORG)
+        /* (a title too: "Chief executive Goh Wei Ming") */
+        if (M->kind == M_NAME || M->kind == M_ORG || M->kind == M_TITLE)
             while (j < b && j < e + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
                    !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP)) &&
                    /* ("chief" is a determiner too: "Westpac chief economist X") */
