@@ -201,6 +201,21 @@ static const uint16_t ascii_lc[256] = {
  * them, and the test spares a look-up of the category. */
 static inline bool gen_punct(uint32_t c) { return c - 0x2010u < 0x18u || c - 0x2030u < 0x2Fu; }
 
+/* An opening single mark shortly before i on its line ("‘Queers’ Who Get
+ * …"): then an apostrophe after a capitalised word closes it. A bounded
+ * look back, so the tokenizer stays linear. */
+static bool single_opened(const uint32_t *cp, size_t i)
+{
+    for (size_t j = i, k = 0; j > 0 && k < 80; j--, k++) {
+        uint32_t c = cp[j - 1];
+        if (c == '\n')
+            return false;
+        if (c == 0x2018 || ((c == '\'' || c == 0x2019) && (j == 1 || cp[j - 2] == ' ' || cp[j - 2] == '\n')))
+            return true;
+    }
+    return false;
+}
+
 static bool is_space_u(uint32_t c)
 {
     if (gen_punct(c))
@@ -694,9 +709,11 @@ void ws_text_tokenize(ws_doc *d)
                 t->flags |= F_ABBREV;
             /* plural possessive: the Smiths' house (an apostrophe after s,
              * then a space and a lower-case word, is not a closing quote) */
+            /* ... or, between capitalised words, in a body's name: "the
+             * Danish Nurses' Organization", "Veterans' Affairs") */
             if (t->end < n && is_apos(cp[t->end]) && t->end > i && (cp[t->end - 1] == 's') &&
                 t->end + 2 < n && cp[t->end + 1] == ' ' && is_letter(cp[t->end + 2]) &&
-                !is_upper(cp[t->end + 2]))
+                (!is_upper(cp[t->end + 2]) || (is_upper(cp[i]) && !single_opened(cp, i))))
                 t->end++;
         } else if (ws_is_quote_char(c)) {
             t->kind = T_QUOTE;
