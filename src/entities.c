@@ -450,6 +450,19 @@ static void cluster_names(ectx *c)
         else if (qe >= 1 && (c->T[qe - 1].flags & F_ALLCAP) && c->T[qe - 1].kind == T_WORD &&
                  c->T[qe - 1].end - c->T[qe - 1].start <= 3)
             q0 = qe - 1;
+        /* no qualifier: "party spokeswoman Aylin Kaya", "said spokesman X",
+         * "former governor X" (after a boundary, not within a longer phrase:
+         * "running mate presidential nominee X") */
+        else if (qe >= 1 &&
+                 (c->T[qe - 1].kind != T_WORD ||
+                  (!(c->T[qe - 1].flags & F_CAP) &&
+                   ((c->T[qe - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX |
+                                          LX_PRONOUN)) ||
+                    c->T[qe - 1].len <= 2)))) {
+            q0 = qe;
+            if (low_is(&c->T[qe - 1], "former"))
+                q0 = qe - 1;
+        }
         else
             continue;
         d->ents.v[m->entity].person = true;
