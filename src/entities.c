@@ -581,13 +581,8 @@ static void titles_before(ectx *c)
             own = c->T[x].kind == T_WORD && !(c->T[x].lex & LX_HONORIFIC);
         if (own)
             continue;
-        /* "…, Dr. Amara Osei,": an honorific between the comma and the name */
-        uint32_t n0 = m->t0;
-        if (n0 >= 4 && (c->T[n0 - 1].lex & LX_HONORIFIC) && tok_punct(d, n0 - 2, ','))
-            n0--;
-        else if (n0 >= 5 && tok_punct(d, n0 - 1, '.') && (c->T[n0 - 2].lex & LX_HONORIFIC) &&
-                 tok_punct(d, n0 - 3, ','))
-            n0 -= 2;
+        /* (an honorific is part of the mention: "…, Dr. Amara Osei,") */
+        const uint32_t n0 = m->t0;
         if (!tok_punct(d, n0 - 1, ','))
             continue;
         /* the name closes its phrase ("the nominee, Donald Trump would" is
