@@ -665,6 +665,18 @@ static bool prep_object(const ctx *c, uint32_t s0, uint32_t j)
            !(c->T[p - 1].flags & F_CAP);
 }
 
+/* "…, said the government had ignored repeated warnings": a phrase that
+ * holds a speech verb before any relative pronoun ("Reid, who endorsed
+ * her, reiterated") is a clause, no speaker. */
+static bool holds_speech_verb(const ctx *c, const np *p)
+{
+    for (uint32_t j = p->t0; j < p->t1 && !(c->T[j].lex & LX_WL_CLAUSE); j++)
+        if (c->cue_len[j] && !c->weak[j] && !c->learned[j] && (c->T[j].lex & LX_CUE) &&
+            !(c->T[j].flags & F_CAP) && c->ment_at[j] < 0)
+            return true;
+    return false;
+}
+
 /* A title or role with no name, first in the sentence, before k ("The
  * former secretary of state began her speech … by slamming"), with its
  * "of" phrase ("The head of the city's largest union") or the name in
@@ -1832,11 +1844,24 @@ static void add_quote_content(ctx *c, int32_t qi, int32_t mqi)
  * sentence: "The risk," said X, an economist, "is that …". */
 static void take_interruption(ctx *c, int32_t qi, uint32_t from, uint32_t s1)
 {
+    bool ing = false; /* a participle's cue passed on the way */
     for (uint32_t e = from; e < s1 && e < from + 40; e++) {
-        if (c->cue_len[e] || sent_end_punct(c, e))
+        if (sent_end_punct(c, e))
             return;
+        if (c->cue_len[e]) {
+            /* "“…,” X wrote in a statement explaining why …, “but …”": a
+             * quotation going on in lower case after a participle's clause
+             * is still the first one's (after ", arguing that …, “more …”"
+             * the participle's own) */
+            if (!(c->T[e].lex & LX_CUE_ING) || e == from || tok_punct(c->d, e - 1, ','))
+                return;
+            ing = true;
+            continue;
+        }
         if (c->T[e].kind == T_QUOTE) {
             int32_t m = c->T[e].quote;
+            if (ing && !(e + 1 < s1 && c->T[e + 1].kind == T_WORD && !(c->T[e + 1].flags & F_CAP)))
+                return;
             /* ""…," he said, but "…"": joined by a conjunction too */
             if ((c->T[e].flags & F_OPEN) && quote_free(c, m) && c->d->mq.v[m].open == e &&
                 e > 0 && (tok_punct(c->d, e - 1, ',') || tok_punct(c->d, e - 1, ':') ||
@@ -2611,14 +2636,7 @@ static void sieve_indirect(ctx *c)
          * before the cue in its sentence (fronted_content(), below) */
         if (c->outer_pass && c->cue_comma[ci] < s0 + 1)
             continue;
-        bool have = np_left(c, k, s0, &src);
-        /* "…, said the government had ignored repeated warnings": a phrase
-         * that holds a speech verb before any relative pronoun ("Reid, who
-         * endorsed her, reiterated") is a clause, no speaker */
-        for (uint32_t j = src.t0; have && j < src.t1 && !(c->T[j].lex & LX_WL_CLAUSE); j++)
-            if (c->cue_len[j] && !c->weak[j] && !c->learned[j] && (c->T[j].lex & LX_CUE) &&
-                !(c->T[j].flags & F_CAP) && c->ment_at[j] < 0)
-                have = false;
+        bool have = np_left(c, k, s0, &src) && !holds_speech_verb(c, &src);
         /* "… say they want …": the clause is the outer cue's speech, and
          * annotators report the outer one alone */
         if (have && src.t1 == src.t0 + 1 && src.t0 > s0 && (c->T[src.t0].lex & LX_WL_SUBJECT) &&
@@ -3008,7 +3026,7 @@ static void sieve_frame(ctx *c)
             src.t1 = v;
             src.head = v > s0 + 2 && tok_punct(c->d, v - 2, ',') ? c->ment_at[v - 3] : -1;
             sp = &src;
-        } else if (k > s0 && np_left(c, k, s0, &src)) {
+        } else if (k > s0 && np_left(c, k, s0, &src) && !holds_speech_verb(c, &src)) {
             sp = &src;
         } else if (k > s0 + 1 && (comma_before(c, v) || tok_is(c->d, v - 1, "and")) &&
                    (prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src))) {
