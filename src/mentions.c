@@ -378,8 +378,14 @@ void ws_mentions_find(ws_doc *d)
                 e++;
                 continue;
             }
+            /* "Bashar al Assad", "Jan van der Berg": one or two particles */
             if (name_particle(d, e) && e + 1 < n && capword(d, e + 1, &vocab)) {
                 e += 2;
+                continue;
+            }
+            if (name_particle(d, e) && e + 2 < n && name_particle(d, e + 1) &&
+                capword(d, e + 2, &vocab)) {
+                e += 3;
                 continue;
             }
             break;

@@ -313,6 +313,29 @@ static const char *punct_low(uint32_t c)
     return NULL;
 }
 
+/* "al-Assad", "el-Sisi", "bin-Laden": a lower-case Arabic particle joined by
+ * a hyphen to a capitalised name is a capitalised word (the name's own
+ * capital is after the hyphen). Asked only of words that start in lower case
+ * and hold a capital. */
+static bool particle_capital(const uint32_t *cp, uint32_t s, uint32_t e)
+{
+    static const char *const particles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an",
+                                            "ud", "ul", "ur", "ibn", "bin", "bint", "abu", "ben"};
+    char pre[5];
+    uint32_t j = s;
+    while (j < e && j - s < 4 && cp[j] >= 'a' && cp[j] <= 'z') {
+        pre[j - s] = (char)cp[j];
+        j++;
+    }
+    if (j == s || j + 1 >= e || cp[j] != '-' || !is_upper(cp[j + 1]))
+        return false;
+    pre[j - s] = 0;
+    for (size_t x = 0; x < sizeof particles / sizeof *particles; x++)
+        if (strcmp(pre, particles[x]) == 0)
+            return true;
+    return false;
+}
+
 /* Lower-case the code points [s, e) into dst (room for 4 bytes a code
  * point); curly apostrophes and hyphens become ASCII so that lexicon entries
  * match either spelling. Returns the length. */
@@ -634,6 +657,8 @@ void ws_text_tokenize(ws_doc *d)
                     /* most words: the first letter is the first character */
                     if (cls & C_UPPER)
                         fl |= F_CAP;
+                    else if (__builtin_expect(acc & C_UPPER, 0) && particle_capital(cp, i, e))
+                        fl |= F_CAP;
                 } else if (acc & C_LETTER) {
                     uint32_t f = i; /* (past digits and joiners, some not ASCII) */
                     while (cp[f] >= 0x80 || !(ascii_class[cp[f]] & C_LETTER))
@@ -806,6 +831,8 @@ void ws_text_tokenize(ws_doc *d)
                     f++;
                 if (ascii_class[cp[f]] & C_UPPER)
                     t->flags |= F_CAP;
+                else if ((acc & C_UPPER) && particle_capital(cp, t->start, t->end))
+                    t->flags |= F_CAP;
             }
             if (t->kind == T_WORD && nlet == 0)
                 t->kind = T_NUM;
@@ -841,6 +868,8 @@ void ws_text_tokenize(ws_doc *d)
         }
         if (t->kind == T_WORD && letters == 0)
             t->kind = T_NUM;
+        if (has_upper && !(t->flags & F_CAP) && particle_capital(cp, t->start, t->end))
+            t->flags |= F_CAP;
         if (has_upper && !has_lower && letters >= 2)
             t->flags |= F_ALLCAP;
         if (t->end < n && is_space(cp[t->end]))
