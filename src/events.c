@@ -254,6 +254,16 @@ void ws_events_find(ws_doc *d)
                 y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
+            /* "Maria Costa, the union leader, met …", "X, 54, met",
+             * "X, who leads the union, met": the sentence's first person,
+             * named at its start, an apposition after */
+            uint32_t e0 = 0;
+            if (y < 0 && k > s0 + 2 && tok_punct(d, k - 1, ',')) {
+                int32_t m = c.ment_at[s0];
+                if (m >= 0 && d->ments.v[m].t0 == s0 && (e0 = d->ments.v[m].t1) < k &&
+                    tok_punct(d, e0, ','))
+                    y = person_in(&c, s0, e0, NULL);
+            }
         }
         /* "meet X and Y": both are the other party (a name right after
          * "and", not "and discussed the plan with Y") */
