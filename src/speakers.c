@@ -921,12 +921,17 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
     /* "said Reyes's chief of staff, Ines Duarte.": a title or role, then
      * the name in apposition, which is the speaker */
     int32_t named = -1;
-    if (e + 1 < hi && e > k && tok_punct(c->d, e, ',') && c->ment_at[e - 1] < 0 &&
-        (c->T[e - 1].lex & (LX_ROLE | LX_TITLE)) && !(c->T[e - 1].lex & LX_ORGWORD) &&
-        c->ment_at[e + 1] >= 0) {
+    /* (or any noun after a determiner, when the name ends the sentence:
+     * "said the shop owner, Anna Reed.") */
+    bool role = (c->T[e - 1].lex & (LX_ROLE | LX_TITLE)) != 0;
+    bool noun = e > k + 1 && (c->T[k].lex & LX_DET) && c->T[e - 1].kind == T_WORD &&
+                !(c->T[e - 1].flags & F_CAP) &&
+                !(c->T[e - 1].lex & ~(uint32_t)(LX_CUE_NOUN | LX_FEMALE | LX_MALE));
+    if (e + 1 < hi && e > k && tok_punct(c->d, e, ',') && c->ment_at[e - 1] < 0 && (role || noun) &&
+        !(c->T[e - 1].lex & LX_ORGWORD) && c->ment_at[e + 1] >= 0) {
         const mention *M = &c->d->ments.v[c->ment_at[e + 1]];
         if (M->t0 == e + 1 && M->kind == M_NAME && M->t1 < hi &&
-            (sent_end_punct(c, M->t1) || tok_punct(c->d, M->t1, ','))) {
+            (sent_end_punct(c, M->t1) || (role && tok_punct(c->d, M->t1, ',')))) {
             named = c->ment_at[e + 1];
             e = M->t1;
         }
