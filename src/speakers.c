@@ -765,6 +765,16 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
             if (N->kind == M_NAME && N->t0 == j + 1 && N->t1 < k && tok_punct(c->d, N->t1, ','))
                 pick = n;
         }
+        /* "Dunmore coach Ray Fenwick was furious, claiming …": the name the
+         * role leads to, the whole phrase its source */
+        if (role && j < k && c->ment_at[j] >= 0) {
+            int32_t n = c->ment_at[j];
+            const mention *N = &c->d->ments.v[n];
+            if (N->kind == M_NAME && N->t0 == j && N->t1 <= k) {
+                *out = (np){P->t0, N->t1, n};
+                return true;
+            }
+        }
     }
     const mention *M = &c->d->ments.v[pick];
     *out = (np){M->t0, M->t1, pick};
