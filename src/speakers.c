@@ -2407,6 +2407,10 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     *a = e > s0 + MAX_CONTENT ? e - MAX_CONTENT : s0;
     *a = after_colon(c, *a, e);
     *b = e;
+    /* "According to police, two people were found …": a source, no speech */
+    if (c->cue_len[*a] && c->T[*a].cue_lemma >= 0 &&
+        ws_streq(ws_lex_cue_lemma(c->T[*a].cue_lemma), "according to"))
+        return false;
     /* "The Secretary-General of the United Nations, Antonio Reyes, called
      * …": a noun phrase with no verb and no quotation before a name in
      * commas is the speaker's title in apposition, not what was said */
@@ -2776,7 +2780,14 @@ static void sieve_indirect(ctx *c)
                 const char *l = c->cue_len[j] && !c->learned[j] && !c->weak[j]
                                     ? ws_lex_cue_lemma(c->T[j].cue_lemma)
                                     : NULL;
-                inner = l && in_list(l, say);
+                /* ("The scheme will add 2,000 jobs, the minister said":
+                 * "will add", "to add" count, not speak) */
+                inner = l && in_list(l, say) &&
+                        !(ws_streq(l, "add") && j > a &&
+                          (tok_is(c->d, j - 1, "will") || tok_is(c->d, j - 1, "would") ||
+                           tok_is(c->d, j - 1, "could") || tok_is(c->d, j - 1, "can") ||
+                           tok_is(c->d, j - 1, "may") || tok_is(c->d, j - 1, "might") ||
+                           tok_is(c->d, j - 1, "to")));
             }
             if (inner)
                 continue;
