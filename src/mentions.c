@@ -353,10 +353,14 @@ void ws_mentions_find(ws_doc *d)
         if (T[k].kind == T_WORD && (T[k].lex & LX_PRONOUN)) {
             mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
             const tok *w = &T[k];
-            m.gender = low_is(w, "he")    ? G_MALE
-                       : low_is(w, "she") ? G_FEMALE
-                       : low_is(w, "they") || low_is(w, "we") ? G_PLURAL
-                                                                : G_UNKNOWN;
+            /* ("she'd", "they've": the pronoun before the apostrophe) */
+            size_t pl = strcspn(w->low, "'");
+            m.gender = pl == 2 && strncmp(w->low, "he", 2) == 0   ? G_MALE
+                       : pl == 3 && strncmp(w->low, "she", 3) == 0 ? G_FEMALE
+                       : (pl == 4 && strncmp(w->low, "they", 4) == 0) ||
+                               (pl == 2 && strncmp(w->low, "we", 2) == 0)
+                           ? G_PLURAL
+                           : G_UNKNOWN;
             add_mention(d, m);
             continue;
         }
