@@ -263,6 +263,19 @@ void ws_events_find(ws_doc *d)
                 if (m >= 0 && d->ments.v[m].t0 == s0 && (e0 = d->ments.v[m].t1) < k &&
                     tok_punct(d, e0, ','))
                     y = person_in(&c, s0, e0, NULL);
+                /* "The chief executive, Karin Dahlquist, met …": the name
+                 * in apposition to a title phrase that opens the sentence */
+                m = c.ment_at[k - 2];
+                if (y < 0 && m >= 0 && d->ments.v[m].t1 == k - 1 && d->ments.v[m].t0 > s0 + 1 &&
+                    d->ments.v[m].t0 < s0 + 8 && tok_punct(d, d->ments.v[m].t0 - 1, ',')) {
+                    bool phrase = true;
+                    for (uint32_t j = s0; j + 1 < d->ments.v[m].t0 && phrase; j++)
+                        phrase = T[j].kind == T_WORD &&
+                                 !(T[j].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) &&
+                                 !(T[j].lex & LX_MEET);
+                    if (phrase)
+                        y = person_in(&c, d->ments.v[m].t0, k - 1, NULL);
+                }
             }
         }
         /* "meet X and Y": both are the other party (a name right after

@@ -541,7 +541,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         /* "Speaking at a rally in Porto, the prime minister said": a name
          * after a preposition is its object, not a speaker with an apposition */
         uint32_t m0 = m >= 0 ? c->d->ments.v[m].t0 : 0;
-        if (m >= 0 && m0 > lo && c->T[m0 - 1].kind == T_WORD && !(c->T[m0 - 1].flags & F_CAP) &&
+        if (m >= 0 && m0 > lo && c->T[m0 - 1].kind == T_WORD &&
+            (!(c->T[m0 - 1].flags & F_CAP) ||
+             /* (and "In Paris, the economist X said", not "As X, an
+              * expert, noted": there "as" opens a clause) */
+             ((c->T[m0 - 1].flags & F_SENT_START) && !low_is(&c->T[m0 - 1], "as"))) &&
             (c->T[m0 - 1].lex & LX_WL_PREP))
             m = -1;
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == ne) {
