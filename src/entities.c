@@ -845,6 +845,16 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 w = 0.3;
             /* a name at the start of its sentence is its subject; one after a
              * preposition ("criticism from Gov. Mercer") is not */
+            /* ... and so is a name right before a verb, after a lead-in or
+             * an apposition: "Later, Gloria Mendez hugged …", "Her
+             * neighbour, Gloria Mendez, disagreed" */
+            else if (!m->subject && m->kind == M_NAME && m->t1 + 1 < d->toks.n &&
+                     m->t0 <= d->sents.v[t->sent].t0 + 4 &&
+                     (ws_verb_like(&c->T[m->t1]) ||
+                      (tok_punct(d, m->t1, ',') && m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') &&
+                       ws_verb_like(&c->T[m->t1 + 1]))) &&
+                     !(c->T[m->t1].lex & LX_WL_SUBJECT) && !after_preposition(c, m))
+                w = 3.0;
             else if (!m->subject && (t->flags & F_SENT_START))
                 w = 2.0;
             else if (!m->subject && m->kind != M_PRONOUN && after_preposition(c, m))
