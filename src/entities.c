@@ -746,6 +746,7 @@ typedef struct title_source {
     uint32_t q;    /* the quote it is the source of, or UINT32_MAX */
     double w;      /* its weight in salience: a subject's, or an object's */
     uint8_t gender; /* a possessive pronoun's ("his", "her"), e being -1 until resolved */
+    uint8_t anon;   /* the gender of an unnamed speaker ("a spokeswoman for the ministry"), e -1 */
 } title_source;
 
 /* A mention or title source of entity e raises its salience by w and puts
@@ -767,6 +768,32 @@ static void touch(sal_t *sal, int32_t *recent, size_t *n_recent, int32_t e, doub
         r = RECENT - 1;
     memmove(recent + 1, recent, r * sizeof *recent);
     recent[0] = e;
+}
+
+/* The gender of an unnamed person's phrase [a, b) by its head noun, the
+ * last word before any preposition: "a spokeswoman for the ministry",
+ * "the congressman", "one woman"; 0 when it has none. */
+static uint8_t nominal_gender(const ectx *c, uint32_t a, uint32_t b)
+{
+    uint32_t h = a;
+    for (uint32_t k = a; k < b && c->T[k].kind == T_WORD && !(c->T[k].lex & LX_WL_PREP); k++)
+        h = k;
+    const tok *t = &c->T[h];
+    if (t->kind != T_WORD || (t->flags & F_CAP) || t->len < 3)
+        return G_UNKNOWN;
+    /* only an indefinite one, or "the woman": "the billionaire
+     * businessman", "his brother" point back to someone named */
+    const tok *d0 = &c->T[a];
+    bool indefinite = low_is(d0, "a") || low_is(d0, "an") || low_is(d0, "one") || low_is(d0, "another");
+    if (!indefinite && !(h == a + 1 && low_is(d0, "the") && (low_is(t, "woman") || low_is(t, "man"))))
+        return G_UNKNOWN;
+    const char *w = t->low;
+    size_t l = t->len;
+    if (l >= 5 && ws_streq(w + l - 5, "woman"))
+        return G_FEMALE;
+    if (ws_streq(w + l - 3, "man") && !ws_streq(w, "human"))
+        return G_MALE;
+    return t->lex & LX_FEMALE ? G_FEMALE : t->lex & LX_MALE ? G_MALE : G_UNKNOWN;
 }
 
 /* The person a "he" or "she" (gender g) stands for: the most salient of the
@@ -801,6 +828,8 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
     size_t n_recent = 0;
     int32_t cur_sent = -1, cur_para = -1;
     uint32_t nsent = 0, npara = 0; /* sentence and paragraph changes so far */
+    uint8_t anon_g = 0;            /* the gender of the last unnamed speaker, */
+    uint32_t anon_sent = 0;        /* and its sentence; a person named of that gender clears it */
     size_t next = 0;               /* the next title source */
     for (size_t i = 0; i < d->ments.n || next < nts;) {
         /* mentions and title sources in text order */
@@ -816,6 +845,12 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
             cur_para = t->para;
         }
         if (title) {
+            if (ts[next].anon) {
+                anon_g = ts[next].anon;
+                anon_sent = nsent;
+                next++;
+                continue;
+            }
             /* "Her message to investors: …": a possessive pronoun as the
              * source, resolved where it stands */
             if (ts[next].e < 0)
@@ -832,6 +867,12 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 m->entity = alias_lookup(c, key);
         } else if (m->kind == M_PRONOUN && m->entity < 0 && t->quote < 0 &&
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
+            /* "A spokeswoman for the ministry said …. She said …": she is
+             * the unnamed speaker of the sentence before, no one named */
+            if (anon_g == m->gender && nsent <= anon_sent + 1 && m->subject) {
+                i++;
+                continue;
+            }
             int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara);
             m->entity = best;
             if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && m->subject)
@@ -861,6 +902,8 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 w = 0.3;
             if (tok_possessive(&c->T[m->t1 - 1]))
                 w *= 0.5;
+            if (anon_g && m->kind == M_NAME && d->ents.v[m->entity].gender == anon_g)
+                anon_g = 0;
             touch(sal, recent, &n_recent, m->entity, w, nsent, npara);
         }
     }
@@ -1112,6 +1155,9 @@ void ws_entities_resolve(ws_doc *d)
         uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
         if (e >= 0 || g) {
             title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
+            VPUSH(&d->arena, ts, x);
+        } else if ((g = nominal_gender(&c, a, b)) != 0) {
+            title_source x = {.a = a, .b = b, .e = -1, .q = UINT32_MAX, .anon = g};
             VPUSH(&d->arena, ts, x);
         }
     }
