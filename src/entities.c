@@ -611,11 +611,20 @@ static void titles_before(ectx *c)
             while (b > 0 && e - b < 6 && c->T[b - 1].kind == T_WORD &&
                    ((c->T[b - 1].flags & F_CAP) || low_is(&c->T[b - 1], "the")))
                 b--;
-            /* ... or "the" and a lower-case word: "The head of the agency, X" */
-            if (b == e && e >= 5 && c->T[e - 1].kind == T_WORD && !(c->T[e - 1].flags & F_CAP) &&
-                tok_is(d, e - 2, "the") && d->ment_at[e - 1] < 0 &&
-                !(c->T[e - 1].lex & (LX_TITLE | LX_ROLE | LX_WL_PREP)))
-                b = e - 2;
+            /* ... or one or two lower-case words, "the" before them or
+             * not: "The head of the agency, X", "The governor of the
+             * central bank, X", "The minister of finance, X" */
+            if (b == e) {
+                uint32_t w = e;
+                while (w > 0 && e - w < 2 && c->T[w - 1].kind == T_WORD &&
+                       !(c->T[w - 1].flags & F_CAP) && d->ment_at[w - 1] < 0 &&
+                       !(c->T[w - 1].lex & (LX_TITLE | LX_ROLE | LX_WL_PREP | LX_DET | LX_CUE | LX_AUX)))
+                    w--;
+                if (w < e && w > 0 && tok_is(d, w - 1, "the"))
+                    w--;
+                if (w < e && w >= 3)
+                    b = w;
+            }
             if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at")) &&
                 (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
                 e = j = b - 1;
