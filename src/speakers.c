@@ -2857,6 +2857,18 @@ static void sieve_indirect(ctx *c)
             cue_end = cue_through(c, cue_end, a0, a);
             b = choose_end(c, k, a, b, s1, saw_that);
         }
+        /* "Ravi Menon, who says he founded the firm, said …": speech in a
+         * relative clause set off by commas ends before the main verb,
+         * which stays free for its own attribution (relative_clause_ends()
+         * does the same for the other sieves, afterwards) */
+        if (src.t1 > s0 + 2 && (low_is(&c->T[src.t1 - 1], "who") || low_is(&c->T[src.t1 - 1], "which")) &&
+            tok_punct(c->d, src.t1 - 2, ','))
+            for (uint32_t j = a + 1; j + 1 < b; j++)
+                if (tok_punct(c->d, j, ',') && c->T[j].quote < 0 && c->T[j + 1].kind == T_WORD &&
+                    !(c->T[j + 1].flags & F_CAP) && (c->T[j + 1].lex & (LX_AUX | LX_CUE))) {
+                    b = j;
+                    break;
+                }
         int32_t qi = new_quote(c, k, cue_end, &src, 2, src.head >= 0 ? 0.75 : 0.6);
         add_content(c, qi, a, b);
     }
