@@ -286,6 +286,17 @@ static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
         if (plain)
             return true;
     }
+    /* "inspectors said", "health inspectors warned": a bare plural of
+     * people, a word or two before it */
+    if (b <= a + 3 && ws_plural_noun(&c->T[b - 1])) {
+        bool plain = true;
+        for (uint32_t k = a; k + 1 < b && plain; k++)
+            plain = c->T[k].kind == T_WORD && !(c->T[k].flags & F_CAP) &&
+                    !(c->T[k].lex & (LX_WL_SUBJECT | LX_PRONOUN | LX_AUX | LX_CUE | LX_CUE_ING |
+                                     LX_WL_CLAUSE | LX_WL_PREP | LX_DET));
+        if (plain)
+            return true;
+    }
     /* "one owner of a shop", "the statement": a determiner and a noun */
     return (c->T[a].lex & LX_DET) && !(c->T[a].lex & LX_NOSRC && b == a + 1) && b > a + 1 &&
            c->T[a + 1].kind == T_WORD;
