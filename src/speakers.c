@@ -2769,7 +2769,13 @@ static void sieve_indirect(ctx *c)
                              ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING) ||
                               /* "…, X has warned, days before the vote" */
                               (r1 > rest && (c->T[r1].lex2 & LX2_DURATION))) &&
-                             !low_is(&c->T[r1], "to"); /* "declined to comment" */
+                             !low_is(&c->T[r1], "to") && /* "declined to comment" */
+                             /* "said about 400 people had registered": a number's
+                              * "about", "around", "over", not an adjunct */
+                             !(r1 + 1 < s1 && (c->T[r1 + 1].kind == T_NUM || tok_is(c->d, r1 + 1, "half")) &&
+                               (low_is(&c->T[r1], "about") || low_is(&c->T[r1], "around") ||
+                                low_is(&c->T[r1], "over") || low_is(&c->T[r1], "nearly") ||
+                                low_is(&c->T[r1], "under")));
         /* "CONTENT, a police spokesman told the Herald.": only the hearer
          * follows the cue */
         bool hearer_only = !inverted && hearer_verb(c, k) && tail <= rest + 4 && tail > rest;
