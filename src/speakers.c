@@ -1164,6 +1164,12 @@ static void sent_bounds(const ctx *c, uint32_t k, uint32_t *s0, uint32_t *s1)
     const sent *s = &c->d->sents.v[c->T[k].sent];
     *s0 = s->t0;
     *s1 = s->t1;
+    /* "09:20 Transport Minister Carla Mendes told …": a live blog's time
+     * stamp before the paragraph's first sentence is no part of it */
+    const tok *t = &c->T[s->t0];
+    if (t->kind == T_NUM && (t->flags & F_PARA_START) && s->t0 + 1 < s->t1 && k > s->t0 &&
+        strchr(t->low, ':'))
+        (*s0)++;
 }
 
 /* Skip what may follow a cue before its content: an object ("told

@@ -415,7 +415,7 @@ static uint32_t word_end(ws_doc *d, uint32_t i, bool *abbrev)
         if (j + 1 < n && is_alnum(d->cp[j + 1]) &&
             (is_apos(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '&' ||
              (c == '.' && is_letter(d->cp[j + 1]) && j - i <= 3 && is_letter(d->cp[j - 1])) ||
-             ((c == '.' || c == ',') && is_digit(d->cp[j - 1]) && is_digit(d->cp[j + 1])))) {
+             ((c == '.' || c == ',' || c == ':') && is_digit(d->cp[j - 1]) && is_digit(d->cp[j + 1])))) {
             if (c == '.' && !is_digit(d->cp[j - 1]))
                 dotted = true;
             j++;
@@ -627,6 +627,9 @@ void ws_text_tokenize(ws_doc *d)
              * after a word cut at LOW_MAX) does not end the word either */
             uint32_t x = lc >> 8;
             bool ends = !(lc & (C_ALNUM | C_JOIN | C_HIGH));
+            /* "09:20": a time is one number (word_end() joins it) */
+            if (__builtin_expect(x == ':', 0) && is_digit(cp[e - 1]) && e + 1 < n && is_digit(cp[e + 1]))
+                ends = false;
             if (__builtin_expect(!ends, 0) && (x == ',' || x == '.')) {
                 /* what word_end() would do with a comma or a period */
                 uint32_t y = e + 1 < n ? cp[e + 1] : 0;
