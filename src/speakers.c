@@ -2576,7 +2576,12 @@ static void sieve_indirect(ctx *c)
                 /* "According to a senior official, who spoke on condition of
                  * anonymity because …, ministers are divided": the relative
                  * clause is the source's, the speech starts after its comma */
-                if (a < s1 && (tok_is(c->d, a, "who") || tok_is(c->d, a, "which"))) {
+                /* (so is a participle's: "According to the poll, carried out
+                 * by Civica for the Courier, 38 percent …") */
+                bool participle = a > src.t1 && a < s1 && c->T[a].kind == T_WORD &&
+                                  !(c->T[a].flags & F_CAP) &&
+                                  (past_word(c, a) || (c->T[a].len > 5 && ws_streq(c->T[a].low + c->T[a].len - 3, "ing")));
+                if (a < s1 && (tok_is(c->d, a, "who") || tok_is(c->d, a, "which") || participle)) {
                     for (uint32_t j = a + 1; j < s1 && j < a + 3 * MAX_NP; j++) {
                         if (c->T[j].kind == T_QUOTE || sent_end_punct(c, j))
                             break;
