@@ -3265,19 +3265,28 @@ static void relative_clause_ends(ctx *c)
     for (size_t i = 0; i < c->d->quotes.n; i++) {
         quote *q = &c->d->quotes.v[i];
         uint32_t w = q->src_t0;
-        if (!q->has_src_span || !q->content.n || q->src_t1 != w + 1 || w < 2 ||
-            !low_is(&c->T[w], "who"))
+        if (!q->has_src_span || !q->content.n || w < 2)
             continue;
+        /* (or "The plan — which Lopez called "a disaster" — was dropped":
+         * the relative word before the source) */
+        bool dash = false;
+        if (!(q->src_t1 == w + 1 && low_is(&c->T[w], "who"))) {
+            if (!(low_is(&c->T[w - 1], "which") || low_is(&c->T[w - 1], "whom")) ||
+                !(tok_punct(c->d, w - 2, ',') || (dash = ws_is_dash(c->d->cp[c->T[w - 2].start]))))
+                continue;
+            w--;
+        }
         /* set off by a comma: ", who" or ", a councillor who" */
         uint32_t x = w;
         while (x > 0 && w - x < 8 && c->T[x - 1].kind == T_WORD)
             x--;
-        if (x == 0 || !tok_punct(c->d, x - 1, ','))
+        if (x == 0 || !(tok_punct(c->d, x - 1, ',') || ws_is_dash(c->d->cp[c->T[x - 1].start])))
             continue;
         ws_span *last = &q->content.v[q->content.n - 1];
         uint32_t a = tok_at_offset_from(c, w, c->n, last->start);
         for (uint32_t k = a + 1; k + 1 < c->n && c->T[k].start < last->end; k++) {
-            if (!tok_punct(c->d, k, ',') || c->T[k].quote >= 0)
+            if (!(tok_punct(c->d, k, ',') || (dash && ws_is_dash(c->d->cp[c->T[k].start]))) ||
+                c->T[k].quote >= 0)
                 continue;
             const tok *v = &c->T[k + 1];
             if (v->kind == T_WORD && !(v->flags & F_CAP) &&
