@@ -1115,11 +1115,35 @@ static int32_t who_antecedent(const ectx *c, uint32_t k)
     return -1;
 }
 
+/* "Stefan Kolb, 52, …" then "the 52-year-old said": an age in commas after
+ * a person's name makes "N-year-old" (and for 13 to 19, "teenager") an
+ * alias of that person. */
+static void ages(ectx *c)
+{
+    ws_doc *d = c->d;
+    for (size_t i = 0; i < d->ments.n; i++) {
+        const mention *m = &d->ments.v[i];
+        uint32_t k = m->t1;
+        if (m->kind != M_NAME || m->entity < 0 || k + 2 >= d->toks.n || !tok_punct(d, k, ',') ||
+            c->T[k + 1].kind != T_NUM || c->T[k + 1].len > 3 || !tok_punct(d, k + 2, ','))
+            continue;
+        int age = atoi(c->T[k + 1].low);
+        if (age < 2 || age > 119)
+            continue;
+        char key[24];
+        snprintf(key, sizeof key, "%d-year-old", age);
+        add_title(c, m->entity, NULL, ws_strndup(&d->arena, key, strlen(key)));
+        if (age >= 13 && age <= 19)
+            add_title(c, m->entity, NULL, "teenager");
+    }
+}
+
 void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
     cluster_names(&c);
     titles_before(&c);
+    ages(&c);
     /* a source phrase without a person mention may still be a title alias:
      * "the secretary general said" */
     size_t nm = d->ments.n;
