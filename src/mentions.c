@@ -165,6 +165,14 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
         return false;
+    /* "Forty-six percent": a number in words */
+    if (t->len > 8 && strchr(t->low, '-')) {
+        static const char *const tens[] = {"twenty-", "thirty-", "forty-",  "fifty-",
+                                           "sixty-",  "seventy-", "eighty-", "ninety-"};
+        for (size_t i = 0; i < sizeof tens / sizeof *tens; i++)
+            if (strncmp(t->low, tens[i], strlen(tens[i])) == 0)
+                return false;
+    }
     /* "Others, including …, said", "None of them": never a speaker alone,
      * so no name either */
     if (t->lex & LX_NOSRC)

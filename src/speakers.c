@@ -499,6 +499,18 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             tok_punct(c->d, w - 1, ','))
             s = w + 1; /* as when the walk stops at "who": its antecedent, below */
     }
+    /* "Martin Guille, a researcher who was not involved, described": a
+     * relative clause inside the apposition after a name */
+    if (closed_appos && s > lo + 4 && tok_is(c->d, s - 1, "who")) {
+        uint32_t y = s - 1;
+        while (y > lo + 2 && s - 1 - y < 5 && c->T[y - 1].kind == T_WORD && !(c->T[y - 1].flags & F_CAP))
+            y--;
+        int32_t nm = c->ment_at[y - 2];
+        if (y < s - 1 && tok_punct(c->d, y - 1, ',') && (c->T[y].lex & LX_DET) && nm >= 0 &&
+            c->d->ments.v[nm].kind == M_NAME && c->d->ments.v[nm].t1 == y - 1 &&
+            c->d->ments.v[nm].t0 >= lo)
+            s = c->d->ments.v[nm].t0;
+    }
     /* "… five say they want": a pronoun right after another cue is the
      * subject of its clause, the cue before it no part of the phrase */
     if (e >= lo + 2 && s < e - 1 && (c->T[e - 1].lex & LX_WL_SUBJECT) && c->cue_len[e - 2] &&
