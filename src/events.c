@@ -186,8 +186,26 @@ void ws_events_find(ws_doc *d)
                 add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), -1, s0, s1);
             continue;
         }
-        if (noun && !tok_is(d, k + 1, "with"))
+        if (noun && !tok_is(d, k + 1, "with")) {
+            /* "X and Y held talks on the sidelines of the summit" */
+            uint32_t v = k;
+            while (v > s0 && k - v < 4 && T[v - 1].kind == T_WORD && !(T[v - 1].flags & F_CAP) &&
+                   !tok_is(d, v - 1, "held") && !tok_is(d, v - 1, "had") && !tok_is(d, v - 1, "hold") &&
+                   !tok_is(d, v - 1, "holds"))
+                v--;
+            if (v > s0 + 2 && (tok_is(d, v - 1, "held") || tok_is(d, v - 1, "had") ||
+                               tok_is(d, v - 1, "hold") || tok_is(d, v - 1, "holds"))) {
+                int32_t y = person_before(&c, s0, v - 1);
+                for (uint32_t j = v - 1; y >= 0 && j > s0 + 1; j--)
+                    if (tok_is(d, j - 1, "and")) {
+                        int32_t z = person_before(&c, s0, j - 1);
+                        if (z >= 0 && z != y)
+                            add_event(&c, z, y, -1, s0, s1);
+                        break;
+                    }
+            }
             continue;
+        }
         /* "The two leaders met (… with Z)" */
         int32_t p1, p2;
         if (!noun && two_people(&c, s0, k, &p1, &p2)) {
