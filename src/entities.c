@@ -83,8 +83,34 @@ static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
     return (int32_t)c->d->ents.n - 1;
 }
 
+/* Every word-final part of a title key as an alias, for "the Secretary
+ * General" against "Hamas Secretary General"; -2 marks two people. */
+static void add_suffix_aliases(ectx *c, int32_t ei, const char *key)
+{
+    for (const char *p = key; p; p = strchr(p, ' ')) {
+        if (*p == ' ')
+            p++;
+        uint32_t h = ws_map_hash(p);
+        int32_t had = ws_map_get_h(&c->alias_suffix, p, h);
+        if (had == -1)
+            ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, ei, false);
+        else if (had != ei)
+            ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, -2, true);
+    }
+}
+
 static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
 {
+    /* "the CEO" is "the chief executive", and the other way round (as
+     * suffixes only, so that two of them go to the nearer one) */
+    if (key && title) {
+        size_t l = strlen(key);
+        if ((l >= 15 && ws_streq(key + l - 15, "chief executive")) ||
+            (l >= 23 && ws_streq(key + l - 23, "chief executive officer")))
+            add_suffix_aliases(c, ei, "ceo");
+        else if (l >= 3 && ws_streq(key + l - 3, "ceo") && (l == 3 || key[l - 4] == ' '))
+            add_suffix_aliases(c, ei, "chief executive");
+    }
     entity *e = &c->d->ents.v[ei];
     if (title) {
         bool have = false;
@@ -96,18 +122,7 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
     }
     if (key && *key) {
         ws_map_put(&c->d->arena, &c->alias_exact, key, ei, false);
-        /* every word-final part of the title, for "the Secretary General"
-         * against "Hamas Secretary General"; -2 marks two people */
-        for (const char *p = key; p; p = strchr(p, ' ')) {
-            if (*p == ' ')
-                p++;
-            uint32_t h = ws_map_hash(p);
-            int32_t had = ws_map_get_h(&c->alias_suffix, p, h);
-            if (had == -1)
-                ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, ei, false);
-            else if (had != ei)
-                ws_map_put_h(&c->d->arena, &c->alias_suffix, p, h, -2, true);
-        }
+        add_suffix_aliases(c, ei, key);
     }
 }
 
