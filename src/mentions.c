@@ -165,6 +165,15 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
         return false;
+    /* "Italian-born", "London-based", "Saudi-led": an adjective */
+    if (t->len > 5 && strchr(t->low, '-')) {
+        static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style"};
+        for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+            size_t l = strlen(ends[i]);
+            if (t->len > l && ws_streq(t->low + t->len - l, ends[i]))
+                return false;
+        }
+    }
     /* "Forty-six percent": a number in words */
     if (t->len > 8 && strchr(t->low, '-')) {
         static const char *const tens[] = {"twenty-", "thirty-", "forty-",  "fifty-",
