@@ -832,8 +832,8 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
         uint8_t eg = d->ents.v[e].gender;
         if (!d->ents.v[e].person)
             continue;
-        if (eg != G_UNKNOWN && eg != g)
-            continue;
+        if (eg != G_UNKNOWN && g != G_UNKNOWN && eg != g)
+            continue; /* (G_UNKNOWN: "the 27-year-old", anyone) */
         double sc = salience(&sal[e], nsent, npara) * (eg == g ? 1.25 : 1.0);
         if (sc > bs || (sc == bs && best >= 0 && e < best)) {
             bs = sc;
@@ -1130,6 +1130,17 @@ static int32_t who_antecedent(const ectx *c, uint32_t k)
     return -1;
 }
 
+/* "the 27-year-old" with no age given earlier: an epithet for someone
+ * already named, the most salient person (resolved like a pronoun). */
+static bool age_epithet(const ectx *c, uint32_t a, uint32_t b)
+{
+    if (b != a + 2 || !low_is(&c->T[a], "the") || !(c->T[a + 1].flags & F_HAS_DIGIT))
+        return false;
+    const char *w = c->T[a + 1].low;
+    size_t l = c->T[a + 1].len;
+    return l > 9 && ws_streq(w + l - 9, "-year-old");
+}
+
 /* "Stefan Kolb, 52, …" then "the 52-year-old said": an age in commas after
  * a person's name makes "N-year-old" (and for 13 to 19, "teenager") an
  * alias of that person. */
@@ -1201,7 +1212,7 @@ void ws_entities_resolve(ws_doc *d)
         if (e < 0)
             e = qualified_title_entity(&c, a, b, nm);
         uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
-        if (e >= 0 || g) {
+        if (e >= 0 || g || age_epithet(&c, a, b)) {
             title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
             VPUSH(&d->arena, ts, x);
         } else if ((g = nominal_gender(&c, a, b)) != 0) {

@@ -138,6 +138,21 @@ static bool name_particle(const ws_doc *d, uint32_t k)
     return (d->toks.v[k].lex2 & LX2_NAME_PARTICLE) && !(d->toks.v[k].flags & F_CAP);
 }
 
+/* "Italian-born", "London-based", "Saudi-led": an adjective, no name word
+ * (nor are the capitalised words before it: "Los Angeles-based") */
+static bool hyphen_adjective(const tok *t)
+{
+    static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style"};
+    if (t->kind != T_WORD || t->len <= 5 || !strchr(t->low, '-'))
+        return false;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t l = strlen(ends[i]);
+        if (t->len > l && ws_streq(t->low + t->len - l, ends[i]))
+            return true;
+    }
+    return false;
+}
+
 /* Can token k be part of a capitalised name run? */
 /* The endings of manner and sentence adverbs ("naturally", "obviously",
  * "unfortunately"), which no name in news has ("Kelly", "Beverly" do not
@@ -165,15 +180,8 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return true;
     if (t->lex & (LX_CAPSTOP | LX_WEEKDAY | LX_MONTH | LX_PRONOUN))
         return false;
-    /* "Italian-born", "London-based", "Saudi-led": an adjective */
-    if (t->len > 5 && strchr(t->low, '-')) {
-        static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style"};
-        for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-            size_t l = strlen(ends[i]);
-            if (t->len > l && ws_streq(t->low + t->len - l, ends[i]))
-                return false;
-        }
-    }
+    if (hyphen_adjective(t))
+        return false;
     /* "Forty-six percent": a number in words */
     if (t->len > 8 && strchr(t->low, '-')) {
         static const char *const tens[] = {"twenty-", "thirty-", "forty-",  "fifty-",
@@ -412,6 +420,11 @@ void ws_mentions_find(ws_doc *d)
             break;
         }
         next = e;
+        /* "Los Angeles-based attorney X": the run is the adjective's */
+        if (e < n && (T[e].flags & F_CAP) && hyphen_adjective(&T[e])) {
+            next = e + 1;
+            continue;
+        }
         /* "Washington (AFP) –": a dateline names a place, not a speaker */
         if ((T[k].flags & F_PARA_START) && e + 2 < n && tok_punct(d, e, '(')) {
             uint32_t x = e + 1;
