@@ -51,6 +51,15 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
             if (k + 1 < s1 && (tok_is(c->d, k + 1, "morning") || tok_is(c->d, k + 1, "night") ||
                                tok_is(c->d, k + 1, "evening") || tok_is(c->d, k + 1, "afternoon")))
                 *b = k + 2;
+            /* "Thursday, November 14", "Thursday, 14 November" (and its year) */
+            else if (k + 3 < s1 && tok_punct(c->d, k + 1, ',') &&
+                     (((T[k + 2].lex & LX_MONTH) && T[k + 3].kind == T_NUM) ||
+                      (T[k + 2].kind == T_NUM && (T[k + 3].lex & LX_MONTH)))) {
+                *b = k + 4;
+                if (*b + 1 < s1 && tok_punct(c->d, *b, ',') && T[*b + 1].kind == T_NUM &&
+                    T[*b + 1].len == 4)
+                    *b += 2;
+            }
             return true;
         }
         if ((T[k].lex & LX_MONTH) && (T[k].flags & F_CAP)) {
