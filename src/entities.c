@@ -904,7 +904,9 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
         }
         if (m->entity >= 0 && (size_t)m->entity < ne) {
             double w = m->subject ? 3.0 : 1.0;
-            if (m->dead)
+            /* (a photo credit, "Neilson Barnard via Getty Images", is no
+             * one the story goes on about) */
+            if (m->dead || (m->t1 < d->toks.n && low_is(&c->T[m->t1], "via")))
                 w = 0.02;
             else if (t->quote >= 0)
                 w = 0.3;
