@@ -826,7 +826,7 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
                                 uint8_t g, uint32_t nsent, uint32_t npara)
 {
     int32_t best = -1;
-    double bs = 0.05;
+    double bs = g == G_UNKNOWN ? 0.01 : 0.05; /* an epithet always points back */
     for (size_t r = 0; r < n_recent; r++) {
         int32_t e = recent[r];
         uint8_t eg = d->ents.v[e].gender;
@@ -906,7 +906,8 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
             double w = m->subject ? 3.0 : 1.0;
             /* (a photo credit, "Neilson Barnard via Getty Images", is no
              * one the story goes on about) */
-            if (m->dead || (m->t1 < d->toks.n && low_is(&c->T[m->t1], "via")))
+            if (m->dead || (m->t1 < d->toks.n && low_is(&c->T[m->t1], "via")) ||
+                (m->t0 > 0 && low_is(&c->T[m->t0 - 1], "via")))
                 w = 0.02;
             else if (t->quote >= 0)
                 w = 0.3;
