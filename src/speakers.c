@@ -3474,6 +3474,58 @@ static void sieve_poll(ctx *c)
     }
 }
 
+/* A noun of saying before the colon at k: within the three words before
+ * it ("Carrier's message:"), or further with only a short phrase and "was
+ * clear" after it ("Her message to the traders was clear:"). Its token goes
+ * to *nn. */
+static bool say_noun_before(const ctx *c, uint32_t s0, uint32_t k, uint32_t *nn)
+{
+    for (uint32_t j = k; j > s0 && j + 8 > k; j--) {
+        const tok *t = &c->T[j - 1];
+        if (t->kind != T_WORD || (c->cue_len[j - 1] && !(t->lex2 & LX2_SAY_NOUN)))
+            return false;
+        if (!(t->flags & F_CAP) && (t->lex2 & LX2_SAY_NOUN)) {
+            *nn = j - 1;
+            if (j + 4 > k)
+                return true;
+            /* the words after it: a short phrase, then "was"/"is" and an
+             * adjective */
+            bool be = k >= 2 && (c->T[k - 2].lex2 & LX2_BE) && c->T[k - 1].kind == T_WORD &&
+                      !(c->T[k - 1].flags & F_CAP);
+            for (uint32_t x = j; be && x + 2 < k; x++)
+                be = c->T[x].kind == T_WORD && !(c->T[x].lex & (LX_AUX | LX_WL_CLAUSE | LX_PRONOUN));
+            return be;
+        }
+    }
+    return false;
+}
+
+/* Whose is the noun of saying at nn: "Carrier's message", "Their
+ * argument", "The mayor's answer", else the sentence's subject. */
+static bool say_noun_source(const ctx *c, uint32_t s0, uint32_t nn, np *src)
+{
+    uint32_t o = nn;
+    while (o > s0 && (c->T[o - 1].lex & LX_DET) == 0 && c->ment_at[o - 1] < 0 &&
+           c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
+        o--;
+    int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
+    /* "The mayor's answer was blunt:": a common noun in the possessive
+     * after an article (a possessive carries no lexicon class) */
+    if (nn >= s0 + 2 && tok_possessive(&c->T[nn - 1]) && (c->T[nn - 2].lex & LX_DET) &&
+        !(c->T[nn - 1].flags & F_CAP)) {
+        *src = (np){nn - 2, nn, c->ment_at[nn - 1]};
+    } else if (om >= 0) {
+        *src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
+    } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
+                          tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
+                          tok_is(c->d, o - 1, "its") || tok_is(c->d, o - 1, "our"))) {
+        *src = (np){o - 1, o, c->ment_at[o - 1]};
+    } else if (!np_left_first(c, s0, nn, src)) {
+        return false;
+    }
+    return true;
+}
+
 /* Unquoted speech after a noun of saying and a colon: "Carrier's message:
  * moving jobs south is part of the plan", "Their argument: only a
  * Democratic Senate can act". The owner of the noun, else the sentence's
@@ -3491,39 +3543,14 @@ static void sieve_colon_noun(ctx *c)
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
         if (k < s0 + 1 || k + 2 >= s1 || c->used[k + 1] || c->T[k + 1].kind != T_WORD)
             continue;
-        /* the noun within the three words before the colon */
-        uint32_t nn = k;
-        for (uint32_t j = k; j > s0 && j + 4 > k; j--)
-            if (c->T[j - 1].kind == T_WORD && !(c->T[j - 1].flags & F_CAP) &&
-                (c->T[j - 1].lex2 & LX2_SAY_NOUN)) {
-                nn = j - 1;
-                break;
-            }
-        if (nn == k)
+        uint32_t nn;
+        if (!say_noun_before(c, s0, k, &nn))
             continue;
         if (!span_free(c, s0, s1))
             continue;
         np src;
-        /* "Carrier's message", "Their argument", else the subject */
-        uint32_t o = nn;
-        while (o > s0 && (c->T[o - 1].lex & LX_DET) == 0 && c->ment_at[o - 1] < 0 &&
-               c->T[o - 1].kind == T_WORD && !(c->T[o - 1].flags & F_CAP) && nn - o < 3)
-            o--;
-        int32_t om = o > s0 ? c->ment_at[o - 1] : -1;
-        /* "The mayor's answer was blunt:": a common noun in the possessive
-         * after an article (a possessive carries no lexicon class) */
-        if (nn >= s0 + 2 && tok_possessive(&c->T[nn - 1]) &&
-            (c->T[nn - 2].lex & LX_DET) && !(c->T[nn - 1].flags & F_CAP)) {
-            src = (np){nn - 2, nn, c->ment_at[nn - 1]};
-        } else if (om >= 0) {
-            src = (np){c->d->ments.v[om].t0, c->d->ments.v[om].t1, om};
-        } else if (o > s0 && ((c->T[o - 1].lex & LX_PRONOUN) || tok_is(c->d, o - 1, "his") ||
-                              tok_is(c->d, o - 1, "her") || tok_is(c->d, o - 1, "their") ||
-                              tok_is(c->d, o - 1, "its") || tok_is(c->d, o - 1, "our"))) {
-            src = (np){o - 1, o, c->ment_at[o - 1]};
-        } else if (!np_left_first(c, s0, nn, &src)) {
+        if (!say_noun_source(c, s0, nn, &src))
             continue;
-        }
         int32_t qi = new_quote(c, nn, k + 1, &src, 3, 0.5);
         add_content(c, qi, k + 1, trim_final_punct(c, k + 1, s1));
         done = si;
@@ -3610,18 +3637,24 @@ static void sieve_colon_quote(ctx *c)
          * sentence's first person mention */
         np src;
         int32_t mi = c->ment_at[colon - 1];
+        uint32_t nn = 0;
+        bool said = false; /* "Her message: "…"": a noun of saying is the cue */
         if (mi >= 0 && c->d->ments.v[mi].kind != M_ORG) {
             src.t0 = c->d->ments.v[mi].t0;
             src.t1 = colon;
             src.head = mi;
+        } else if (colon > s0 && say_noun_before(c, s0, colon, &nn) && say_noun_source(c, s0, nn, &src)) {
+            said = true;
         } else if (!np_left_first(c, s0, colon, &src) && !colon_role_subject(c, s0, colon, &src)) {
             continue;
         }
         if (c->used[src.t0])
             continue;
         uint32_t cue0 = colon, cue1 = colon + 1;
-        if (c->T[colon - 1].kind == T_WORD && !(c->T[colon - 1].flags & F_CAP) && c->ment_at[colon - 1] < 0 &&
-            src.t1 < colon) {
+        if (said) {
+            cue0 = nn;
+        } else if (c->T[colon - 1].kind == T_WORD && !(c->T[colon - 1].flags & F_CAP) &&
+                   c->ment_at[colon - 1] < 0 && src.t1 < colon) {
             cue0 = colon - 1;
             cue1 = colon;
         }
