@@ -1265,6 +1265,25 @@ void ws_entities_resolve(ws_doc *d)
                 d->ment_at[k] = (int32_t)d->ments.n - 1;
         }
     }
+    /* "the manager said … but warned …": a second quote with the same
+     * source phrase (one title source each phrase, above) shares its
+     * mention; ts is sorted by its first token */
+    for (size_t i = 0; i < d->quotes.n && ts.n; i++) {
+        quote *q = &d->quotes.v[i];
+        if (q->source >= 0 || sa[i] >= sb[i])
+            continue;
+        size_t lo = 0, hi = ts.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ts.v[mid].a < sa[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < ts.n && ts.v[lo].a == sa[i] && ts.v[lo].b == sb[i] && ts.v[lo].e >= 0 &&
+            ts.v[lo].q != UINT32_MAX && ts.v[lo].q != (uint32_t)i)
+            q->source = d->quotes.v[ts.v[lo].q].source;
+    }
     /* a relative "who" as the source stands for its antecedent */
     for (size_t i = 0; i < d->quotes.n; i++) {
         quote *q = &d->quotes.v[i];
