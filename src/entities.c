@@ -918,7 +918,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
              * neighbour, Gloria Mendez, disagreed" */
             else if (!m->subject && m->kind == M_NAME && m->t1 + 1 < d->toks.n &&
                      m->t0 <= d->sents.v[t->sent].t0 + 4 &&
-                     (ws_verb_like(&c->T[m->t1]) ||
+                     (ws_verb_like(&c->T[m->t1]) || (c->T[m->t1].lex & LX_MEET) ||
                       (tok_punct(d, m->t1, ',') && m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') &&
                        ws_verb_like(&c->T[m->t1 + 1]))) &&
                      !(c->T[m->t1].lex & LX_WL_SUBJECT) && !after_preposition(c, m))

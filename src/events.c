@@ -71,6 +71,23 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
                 *a = k - 1;
             return true;
         }
+        /* "a day later", "two days later", "the next day", "the following week" */
+        if (k + 2 < s1 && (tok_is(c->d, k + 1, "day") || tok_is(c->d, k + 1, "days") ||
+                           tok_is(c->d, k + 1, "week") || tok_is(c->d, k + 1, "weeks")) &&
+            tok_is(c->d, k + 2, "later") &&
+            (tok_is(c->d, k, "a") || T[k].kind == T_NUM || tok_is(c->d, k, "two") ||
+             tok_is(c->d, k, "three") || tok_is(c->d, k, "several") || tok_is(c->d, k, "few"))) {
+            *a = k;
+            *b = k + 3;
+            return true;
+        }
+        if (k + 2 < s1 && tok_is(c->d, k, "the") &&
+            (tok_is(c->d, k + 1, "next") || tok_is(c->d, k + 1, "following")) &&
+            (tok_is(c->d, k + 2, "day") || tok_is(c->d, k + 2, "morning") || tok_is(c->d, k + 2, "week"))) {
+            *a = k;
+            *b = k + 3;
+            return true;
+        }
         /* "last week", "this month", "next year" */
         if ((tok_is(c->d, k, "last") || tok_is(c->d, k, "this") || tok_is(c->d, k, "next")) &&
             k + 1 < s1 &&
