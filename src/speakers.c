@@ -635,6 +635,20 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         c->T[e - 2].kind == T_WORD && !(c->T[e - 2].flags & F_CAP) && c->ment_at[e - 2] < 0 &&
         !(c->T[e - 2].lex & (LX_WL_CLAUSE | LX_AUX | LX_CUE | LX_CUE_ING)) && !tok_is(c->d, e - 2, "and"))
         s = e - 1;
+    /* "a move economists described as", "a decision civil liberties groups
+     * called": "a" and a noun cannot head a plural; the plural after them
+     * is a relative clause's subject */
+    if (e >= s + 3 && (tok_is(c->d, s, "a") || tok_is(c->d, s, "an") || tok_is(c->d, s, "another")) &&
+        ws_plural_noun(&c->T[e - 1]) && c->T[s + 1].kind == T_WORD && !(c->T[s + 1].flags & F_CAP) &&
+        !ws_plural_noun(&c->T[s + 1]) && c->ment_at[s + 1] < 0 &&
+        !(c->T[s + 1].lex & (LX_ROLE | LX_TITLE | LX_WL_PREP | LX_WL_CLAUSE | LX_AUX | LX_CUE))) {
+        bool plain = true; /* (not "a majority of voters", "a group of executives") */
+        for (uint32_t x = s + 2; x < e && plain; x++)
+            plain = c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) && c->ment_at[x] < 0 &&
+                    !(c->T[x].lex & (LX_WL_PREP | LX_DET | LX_WL_CLAUSE | LX_AUX | LX_CUE | LX_CUE_ING));
+        if (plain)
+            s += 2;
+    }
     /* "naturally he", "then loudly": an adverb before the subject */
     while (s + 1 < e && c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP) && c->ment_at[s] < 0 &&
            (tok_is(c->d, s, "then") ||
