@@ -2537,6 +2537,7 @@ static void sieve_indirect(ctx *c)
             /* according to X, CONTENT. | CONTENT, according to X. */
             if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
                 continue;
+
             /* "But according to …", "Now, according to …": still the start */
             uint32_t lead = s0;
             while (lead < k && lead < s0 + 3 &&
@@ -2648,6 +2649,16 @@ static void sieve_indirect(ctx *c)
                 c->T[r + 1].kind == T_WORD && !c->cue_len[r + 1] &&
                 !(c->T[r + 1].lex & LX_WL_CLAUSE)) /* ", which …" is the source's */
                 b2 = content_end(c, r + 1, s1);
+            /* "according to a poll published by the newspaper Saravia
+             * Today": a finding noun heads the phrase, no name in it */
+            {
+                uint32_t h = src.t0;
+                while (h + 1 < src.t1 && (c->T[h].lex & LX_DET))
+                    h++;
+                if (h + 1 < src.t1 && (c->T[h].lex2 & (LX2_FINDING_NOUN | LX2_POLL | LX2_COLON_SOURCE)) &&
+                    !(c->T[h].flags & F_CAP))
+                    src.head = -1;
+            }
             int32_t qi = new_quote(c, k, k + len, &src, 2, 0.8);
             add_content(c, qi, a, b);
             if (b2 > r + 2)
