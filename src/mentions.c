@@ -140,11 +140,22 @@ static bool name_particle(const ws_doc *d, uint32_t k)
 
 /* "Italian-born", "London-based", "Saudi-led": an adjective, no name word
  * (nor are the capitalised words before it: "Los Angeles-based") */
-static bool hyphen_adjective(const tok *t)
+static bool hyphen_adjective_rest(const tok *t);
+
+/* (asked of every capitalised word: inline, the hyphen looked for only
+ * where one of the endings would put it) */
+static inline bool hyphen_adjective(const tok *t)
+{
+    const char *w = t->low;
+    size_t n = t->len;
+    return t->kind == T_WORD && n > 5 &&
+           (w[n - 4] == '-' || w[n - 5] == '-' || w[n - 6] == '-' || (n > 7 && w[n - 7] == '-')) &&
+           hyphen_adjective_rest(t);
+}
+
+static bool hyphen_adjective_rest(const tok *t)
 {
     static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style"};
-    if (t->kind != T_WORD || t->len <= 5 || !strchr(t->low, '-'))
-        return false;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t l = strlen(ends[i]);
         if (t->len > l && ws_streq(t->low + t->len - l, ends[i]))
@@ -182,8 +193,9 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return false;
     if (hyphen_adjective(t))
         return false;
-    /* "Forty-six percent": a number in words */
-    if (t->len > 8 && strchr(t->low, '-')) {
+    /* "Forty-six percent": a number in words ("forty-", "seventy-": the
+     * hyphen fifth to seventh) */
+    if (t->len > 8 && (t->low[5] == '-' || t->low[6] == '-' || t->low[7] == '-')) {
         static const char *const tens[] = {"twenty-", "thirty-", "forty-",  "fifty-",
                                            "sixty-",  "seventy-", "eighty-", "ninety-"};
         for (size_t i = 0; i < sizeof tens / sizeof *tens; i++)
@@ -379,7 +391,9 @@ void ws_mentions_find(ws_doc *d)
             mention m = {.t0 = k, .t1 = k + 1, .n0 = k, .n1 = k + 1, .kind = M_PRONOUN};
             const tok *w = &T[k];
             /* ("she'd", "they've": the pronoun before the apostrophe) */
-            size_t pl = strcspn(w->low, "'");
+            size_t pl = 0;
+            while (w->low[pl] && w->low[pl] != '\'')
+                pl++;
             m.gender = pl == 2 && strncmp(w->low, "he", 2) == 0   ? G_MALE
                        : pl == 3 && strncmp(w->low, "she", 3) == 0 ? G_FEMALE
                        : (pl == 4 && strncmp(w->low, "they", 4) == 0) ||
