@@ -893,10 +893,8 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
             /* "A spokeswoman for the ministry said …. She said …": she is
              * the unnamed speaker of the sentence before, no one named */
-            if (anon_g == m->gender && nsent <= anon_sent + 1 && m->subject) {
-                i++;
+            if (anon_g == m->gender && nsent <= anon_sent + 1 && m->subject)
                 continue;
-            }
             int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara);
             m->entity = best;
             if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && m->subject)
