@@ -433,6 +433,13 @@ static void cluster_names(ectx *c)
             char *key = m->title ? title_key(c, m->t0, m->n0) : NULL;
             if (key)
                 add_title(c, best, m->title, key);
+            /* ... but "Dr.", "Prof.", "Rev." do, though no alias: shown as a title */
+            else if (m->title && m->n0 == m->t0 + 1 && !low_is(&c->T[m->t0], "mr.") &&
+                     !low_is(&c->T[m->t0], "mr") && !low_is(&c->T[m->t0], "mrs.") &&
+                     !low_is(&c->T[m->t0], "mrs") && !low_is(&c->T[m->t0], "ms.") &&
+                     !low_is(&c->T[m->t0], "ms") && !low_is(&c->T[m->t0], "miss") &&
+                     !low_is(&c->T[m->t0], "mx."))
+                add_title(c, best, m->title, NULL);
         }
     }
     /* a lower-case title between a qualifier and the name: "Labour leader
@@ -648,6 +655,15 @@ static void titles_before(ectx *c)
          * Secretary-General of the United Nations, Antonio Reyes," */
         int32_t tm = d->ment_at[e - 1];
         if (tm >= 0 && d->ments.v[tm].kind == M_TITLE && d->ments.v[tm].t1 == e && d->ments.v[tm].t0 < e) {
+            /* (not the object of a fronted phrase whose name is the next
+             * clause's subject: "In a meeting with Hamas Secretary General,
+             * Dr. Kamal Kharazi stated": another person) */
+            uint32_t t0 = d->ments.v[tm].t0;
+            if (t0 > 0 && tok_is(d, t0 - 1, "the"))
+                t0--;
+            if (t0 > 0 && c->T[t0 - 1].kind == T_WORD && (c->T[t0 - 1].lex & LX_WL_PREP) &&
+                m->t1 < d->toks.n && c->T[m->t1].kind == T_WORD)
+                continue;
             d->ents.v[m->entity].person = true;
             add_title_words(c, m->entity, d->ments.v[tm].t0, e);
             continue;

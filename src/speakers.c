@@ -4100,6 +4100,10 @@ void ws_speakers_attribute(ws_doc *d)
         not_cue = not_cue || (k > 1 && (low_is(&T[k - 2], "a") || low_is(&T[k - 2], "an")) &&
                               pv->kind == T_WORD && !(pv->flags & F_CAP) && t->low[t->len - 1] != 's' &&
                               tok_is(d, k + 1, "with"));
+        /* "After talks with the harbour chairman, X said": a word of meeting
+         * before "with" is the meeting (PolNeAR train: "talks with" a cue
+         * 0 times) */
+        not_cue = not_cue || (!len && (t->lex & LX_MEET) && tok_is(d, k + 1, "with"));
         /* "who asked not to be named": the source's wish, not speech */
         not_cue = not_cue || ((low_is(t, "asked") || low_is(t, "requested")) && tok_is(d, k + 1, "not") &&
                               tok_is(d, k + 2, "to") && tok_is(d, k + 3, "be"));

@@ -359,8 +359,9 @@ static void test_possessive_owner_not_title(void **state)
     assert_int_equal(e->n_titles, 1);
     assert_string_equal(e->titles[0], "health minister");
     e = ws_doc_entity(d, (size_t)nwosu);
-    assert_int_equal(e->n_titles, 1);
-    assert_string_equal(e->titles[0], "director-general");
+    assert_int_equal(e->n_titles, 2);
+    assert_string_equal(e->titles[0], "Dr.");
+    assert_string_equal(e->titles[1], "director-general");
     ws_doc_free(d);
 }
 
@@ -399,6 +400,33 @@ static void test_title_before_name(void **state)
     assert_string_equal(e->titles[0], "foreign minister");
     assert_int_equal(ws_doc_entity(d, (size_t)rice)->n_titles, 0);
     assert_int_equal(ws_doc_entity(d, (size_t)hale)->n_titles, 0);
+    ws_doc_free(d);
+}
+
+/* "In a meeting with Hamas Secretary General, Dr. Kamal Kharazi stated": the
+ * title is the object of a fronted phrase whose name is the next clause's
+ * subject, so it is not his; "Dr." is (shown, though no alias), "Mr." is not */
+static void test_fronted_object_title(void **state)
+{
+    (void)state;
+    const char t[] = "After talks with Harbour Board Chairman, Dr. Lena Vogt told reporters the port "
+                     "would stay open. Harbour Board Chairman Tomas Berg flew home. Mr. Ivo Lind "
+                     "stayed.";
+    ws_doc *d;
+    ws_error err;
+    assert_int_equal(ws_analyze(t, strlen(t), NULL, &d, &err), WS_OK);
+    int vogt = tu_entity_named(d, "Lena Vogt"), berg = tu_entity_named(d, "Tomas Berg"),
+        lind = tu_entity_named(d, "Ivo Lind");
+    assert_true(vogt >= 0 && berg >= 0 && lind >= 0);
+    const ws_entity *e = ws_doc_entity(d, (size_t)vogt);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "Dr.");
+    e = ws_doc_entity(d, (size_t)berg);
+    assert_int_equal(e->n_titles, 1);
+    assert_string_equal(e->titles[0], "Harbour Board Chairman");
+    assert_int_equal(ws_doc_entity(d, (size_t)lind)->n_titles, 0);
+    /* and "talks with" is the meeting, no cue: one quotation */
+    assert_int_equal(ws_doc_quote_count(d), 1);
     ws_doc_free(d);
 }
 
@@ -985,6 +1013,7 @@ int main(void)
         cmocka_unit_test(test_possessive_owner_not_title),
         cmocka_unit_test(test_honorific_no_title),
         cmocka_unit_test(test_title_before_name),
+        cmocka_unit_test(test_fronted_object_title),
         cmocka_unit_test(test_possessive_title),
         cmocka_unit_test(test_body_name_no_person),
         cmocka_unit_test(test_according_to_leading),
