@@ -1088,7 +1088,7 @@ static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm
  * businessman". */
 static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
 {
-    if (m->kind != M_NAME || m->title || m->t0 == 0 || m->n1 > m->n0 + 2 || m->t1 >= b ||
+    if ((m->kind != M_NAME && m->kind != M_ORG) || m->title || m->t0 == 0 || m->n1 > m->n0 + 2 || m->t1 >= b ||
         !(c->T[m->t0 - 1].lex & LX_DET))
         return false;
     const tok *t = &c->T[m->t1];
@@ -1212,11 +1212,17 @@ void ws_entities_resolve(ws_doc *d)
              * it; the phrase is an alias of the senator, not a person
              * called Vermont */
             mention *m = &d->ments.v[q->source];
-            if (!place_qualified_title(&c, m, b))
+            /* "the chief executive of Nordbank said": a title and the body
+             * it is of; the title is the alias */
+            uint32_t tb = b;
+            if ((m->kind == M_ORG || m->kind == M_NAME) && m->t0 >= a + 3 && tok_is(d, m->t0 - 1, "of") &&
+                (c.T[a].lex & LX_DET) && (c.T[m->t0 - 2].lex & LX_TITLE) && !(c.T[m->t0 - 2].flags & F_CAP))
+                tb = m->t0 - 1;
+            else if (!place_qualified_title(&c, m, b))
                 continue;
-            int32_t e = title_entity(&c, a, b, nm);
+            int32_t e = title_entity(&c, a, tb, nm);
             if (e < 0)
-                e = qualified_title_entity(&c, a, b, nm);
+                e = qualified_title_entity(&c, a, tb, nm);
             if (e >= 0 && e != m->entity) {
                 m->entity = -1;
                 q->source = -1;

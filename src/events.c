@@ -142,6 +142,20 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
     VPUSH(&d->arena, d->events, e);
 }
 
+/* The person named at a, whose apposition closes with the comma before b:
+ * "Ana Berg, the chief executive of Nordbank," (the name right after its
+ * comma), or -1. */
+static int32_t appositive_person(const ev_ctx *c, uint32_t a, uint32_t b)
+{
+    int32_t m = a < b ? c->ment_at[a] : -1;
+    if (m < 0 || b < a + 3 || !tok_punct(c->d, b - 1, ','))
+        return -1;
+    const mention *M = &c->d->ments.v[m];
+    if (M->t0 != a || M->kind != M_NAME || M->entity < 0 || M->t1 + 1 >= b || !tok_punct(c->d, M->t1, ','))
+        return -1;
+    return M->entity;
+}
+
 /* The word of meeting k is asked about or supposed, not reported: "whether
  * he would meet Carter", "if they meet" (within the five words before it,
  * in its sentence from s0). */
@@ -278,6 +292,13 @@ void ws_events_find(ws_doc *d)
                 for (uint32_t j = k; j > s0 + 1; j--)
                     if (tok_is(d, j - 1, "and")) {
                         int32_t z = person_before(&c, s0, j - 1);
+                        /* "Ana Berg, the chief executive of Nordbank, and
+                         * Ivo Lind, the head of Westbank, met": each name
+                         * with its apposition */
+                        if (y < 0)
+                            y = appositive_person(&c, j, k);
+                        if (z < 0)
+                            z = appositive_person(&c, s0, j - 1);
                         add_event(&c, z, y, -1, s0, s1);
                         break;
                     }
