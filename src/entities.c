@@ -144,7 +144,11 @@ static const char *const title_abbrevs[][2] = {
     {"lt.", "lieutenant"},  {"col.", "colonel"},   {"capt.", "captain"},       {"sgt.", "sergeant"},
     {"adm.", "admiral"},    {"maj.", "major"},     {"cmdr.", "commander"},     {"amb.", "ambassador"},
     {"pres.", "president"}, {"sec.", "secretary"}, {"supt.", "superintendent"}, {"insp.", "inspector"},
-    {"cpl.", "corporal"},   {"prof.", "professor"}, {"atty.", "attorney"},     {"rep.", "congressman"}};
+    {"cpl.", "corporal"},   {"prof.", "professor"}, {"atty.", "attorney"},     {"rep.", "congressman"},
+    /* British usage, without the full stop: "Prof Stanway", "Cllr Ashby", "PC Laura Brindle" */
+    {"prof", "professor"},  {"cllr", "councillor"}, {"pc", "constable"},       {"insp", "inspector"},
+    {"supt", "superintendent"}, {"sgt", "sergeant"}, {"capt", "captain"},      {"col", "colonel"},
+    {"maj", "major"},       {"lt", "lieutenant"},  {"cpl", "corporal"},        {"det", "detective"}};
 #define N_TITLE_ABBREVS (sizeof title_abbrevs / sizeof title_abbrevs[0])
 
 /* The title an abbreviation stands for ("Gov." is "governor"), so that
@@ -408,6 +412,28 @@ static void cluster_names(ectx *c)
                     b = ws_map_get_h(&c->by_first, w, wh);
                     best = a > b ? a : b;
                 }
+            }
+            /* "Graham Pike and Susan Pike …; Mr Pike said": of the people
+             * with the surname, one of the honorific's gender (among the
+             * most recent entities, so that the stage stays linear) */
+            if (pass == 1 && best >= 0 && nw == 1 && m->gender != G_UNKNOWN &&
+                d->ents.v[best].gender != G_UNKNOWN && d->ents.v[best].gender != m->gender) {
+                /* (one whose gender is not known will do, when none is) */
+                int32_t unknown = -1;
+                for (size_t e = d->ents.n, steps = 0; e > 0 && steps < 64; e--, steps++) {
+                    const entity *E = &d->ents.v[e - 1];
+                    if (!E->last || !ws_streq(E->last, w) || (E->gender != m->gender && E->gender != G_UNKNOWN))
+                        continue;
+                    if (E->gender == m->gender) {
+                        unknown = -1;
+                        best = (int32_t)(e - 1);
+                        break;
+                    }
+                    if (unknown < 0)
+                        unknown = (int32_t)(e - 1);
+                }
+                if (unknown >= 0)
+                    best = unknown;
             }
             if (best < 0) {
                 /* a lone surname creates a person only when titled or speaking */
@@ -913,7 +939,8 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 continue;
             int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara);
             m->entity = best;
-            if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && m->subject)
+            /* (and "Nuala Keane said she would …": named in the same sentence) */
+            if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && (m->subject || sal[best].sent == nsent))
                 d->ents.v[best].gender = m->gender;
         }
         if (m->entity >= 0 && (size_t)m->entity < ne) {
