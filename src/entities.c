@@ -123,6 +123,12 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
     if (key && *key) {
         ws_map_put(&c->d->arena, &c->alias_exact, key, ei, false);
         add_suffix_aliases(c, ei, key);
+        /* "Minister for Transport", "Secretary of State": the head before
+         * the preposition as well ("the Minister was clear") */
+        const char *of = strstr(key, " of "), *fr = strstr(key, " for ");
+        const char *p = of && (!fr || of < fr) ? of : fr;
+        if (p && p > key)
+            add_suffix_aliases(c, ei, ws_strndup(&c->d->arena, key, (size_t)(p - key)));
     }
 }
 
@@ -673,7 +679,7 @@ static void titles_before(ectx *c)
                 if (w < e && w >= 3)
                     b = w;
             }
-            if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at")) &&
+            if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at") || tok_is(d, b - 1, "for")) &&
                 (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
                 e = j = b - 1;
         }
@@ -1261,7 +1267,7 @@ void ws_entities_resolve(ws_doc *d)
         int32_t e = title_entity(&c, a, b, nm);
         if (e < 0)
             e = qualified_title_entity(&c, a, b, nm);
-        uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
+        uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") || low_is(&c.T[a], "him") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
         if (e >= 0 || g || age_epithet(&c, a, b)) {
             title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
             VPUSH(&d->arena, ts, x);

@@ -2535,8 +2535,17 @@ static void sieve_indirect(ctx *c)
         bool according = lem && ws_streq(lem, "according to");
         if (according) {
             /* according to X, CONTENT. | CONTENT, according to X. */
-            if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2))
-                continue;
+            uint32_t o = k + len;
+            if (!np_right_ex(c, k + len, s1, &src, k > s0 + 2)) {
+                /* "According to her, the money …": an object pronoun */
+                if (o + 1 < s1 && (tok_is(c->d, o, "her") || tok_is(c->d, o, "him") ||
+                                   tok_is(c->d, o, "them")) && tok_punct(c->d, o + 1, ',')) {
+                    src.t0 = o;
+                    src.t1 = o + 1;
+                    src.head = c->ment_at[o];
+                } else
+                    continue;
+            }
 
             /* "But according to …", "Now, according to …": still the start */
             uint32_t lead = s0;
@@ -3592,19 +3601,32 @@ static void sieve_colon_manner(ctx *c)
 {
     static const char *const plain[] = {"blunt", "clear", "emphatic", "defiant", "adamant",
                                         "unequivocal", "categorical", "firm", "frank", "candid",
-                                        "succinct", "direct", "explicit", "unambiguous", NULL};
+                                        "succinct", "direct", "explicit", "unambiguous",
+                                        /* a speaker's stance in saying it */
+                                        "unapologetic", "unrepentant", "gracious", "conciliatory",
+                                        "scathing", "dismissive", "forthright", "upbeat", "defensive",
+                                        NULL};
     for (uint32_t ci = 0; ci < c->ncolons; ci++) {
         uint32_t k = c->colons[ci];
         int32_t si = c->T[k].sent;
         uint32_t s0 = c->d->sents.v[si].t0, s1 = c->d->sents.v[si].t1;
-        if (k < s0 + 3 || k + 2 >= s1 || c->T[k].quote >= 0 || c->T[k + 1].kind != T_WORD ||
-            !in_list(c->T[k - 1].low, plain))
+        if (k < s0 + 3 || k + 2 >= s1 || c->T[k].quote >= 0 || c->T[k + 1].kind != T_WORD)
             continue;
         uint32_t v = k - 2; /* "was", or an adverb before the adjective */
-        if (v > s0 && ends_ly(&c->T[v]))
+        /* "Balwinder Kaur put it simply: …" */
+        bool put = k >= s0 + 4 && (ends_ly(&c->T[k - 1]) || low_is(&c->T[k - 1], "simply")) &&
+                   tok_is(c->d, k - 2, "it") && (tok_is(c->d, k - 3, "put") || tok_is(c->d, k - 3, "puts"));
+        if (put)
+            v = k - 3;
+        else if (!in_list(c->T[k - 1].low, plain))
+            continue;
+        /* ("was more conciliatory") */
+        if (!put && v > s0 && (ends_ly(&c->T[v]) || low_is(&c->T[v], "more") || low_is(&c->T[v], "less")))
             v--;
-        if (!(c->T[v].lex2 & LX2_BE) || c->T[v].len > 4 || v <= s0 || !span_free(c, v, s1))
+        if (!put && (!(c->T[v].lex2 & LX2_BE) || c->T[v].len > 4))
             continue; /* was, were, is, are */
+        if (v <= s0 || !span_free(c, v, s1))
+            continue;
         np src;
         if (!np_left(c, v, s0, &src))
             continue;
@@ -3617,6 +3639,9 @@ static void sieve_colon_manner(ctx *c)
             for (uint32_t x = src.t0; x < src.t1 && !person; x++)
                 person = (c->T[x].lex & (LX_TITLE | LX_ROLE)) != 0;
         }
+        /* ("Hospital officials were blunt": a body's people) */
+        person = person || (src.t1 > src.t0 && c->T[src.t1 - 1].kind == T_WORD &&
+                            !(c->T[src.t1 - 1].flags & F_CAP) && (c->T[src.t1 - 1].lex & LX_ROLE));
         if (!person)
             continue;
         int32_t qi = new_quote(c, v, k, &src, 3, 0.6);
