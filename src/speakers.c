@@ -384,6 +384,18 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         out->head = h;
         return true;
     }
+    /* "Arthur Greer — the lawyer's brother — told": an aside between
+     * dashes after a person's name */
+    if (e > lo + 3 && c->T[e - 1].kind == T_PUNCT && ws_is_dash(c->d->cp[c->T[e - 1].start])) {
+        for (uint32_t x = e - 2; x > lo + 1 && x + 12 > e; x--) {
+            if (c->T[x].kind != T_PUNCT)
+                continue;
+            int32_t m = ws_is_dash(c->d->cp[c->T[x].start]) ? c->ment_at[x - 1] : -1;
+            if (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x)
+                e = x;
+            break;
+        }
+    }
     /* "Murphy, though, said": a sentence adverb between commas */
     if (e > lo + 3 && tok_punct(c->d, e - 1, ',') && tok_punct(c->d, e - 3, ',') &&
         c->T[e - 2].kind == T_WORD && (c->T[e - 2].lex & LX_WL_ASIDE))
@@ -503,7 +515,11 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
      * relative clause inside the apposition after a name */
     if (closed_appos && s > lo + 4 && tok_is(c->d, s - 1, "who")) {
         uint32_t y = s - 1;
-        while (y > lo + 2 && s - 1 - y < 5 && c->T[y - 1].kind == T_WORD && !(c->T[y - 1].flags & F_CAP))
+        /* (a body's name may end the role: "Harold Quist, a doctor at
+         * Linden State University who sat on the panel, insisted") */
+        while (y > lo + 2 && s - 1 - y < 9 && c->T[y - 1].kind == T_WORD &&
+               (!(c->T[y - 1].flags & F_CAP) || (c->ment_at[y - 1] >= 0 &&
+                                                   c->d->ments.v[c->ment_at[y - 1]].kind == M_ORG)))
             y--;
         int32_t nm = c->ment_at[y - 2];
         if (y < s - 1 && tok_punct(c->d, y - 1, ',') && (c->T[y].lex & LX_DET) && nm >= 0 &&
@@ -541,9 +557,42 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
                     ? c->d->ments.v[m].t0
                     : a;
+            /* "Corentin Vallory, a manager at Aubrac Gestion, which holds a
+             * stake, told": the antecedent ends an apposition after a name,
+             * which is the subject */
+            if (a > lo + 2 && (c->T[a].lex & LX_DET) && tok_punct(c->d, a - 1, ',') && c->ment_at[a - 2] >= 0 &&
+                c->d->ments.v[c->ment_at[a - 2]].kind == M_NAME && c->d->ments.v[c->ment_at[a - 2]].t1 == a - 1 &&
+                c->d->ments.v[c->ment_at[a - 2]].t0 >= lo && e - c->d->ments.v[c->ment_at[a - 2]].t0 <= 2 * MAX_NP)
+                s = c->d->ments.v[c->ment_at[a - 2]].t0;
             /* "The union, which represents 300 workers, said": a noun
              * phrase with its determiner is a complete subject too */
             relative = (c->T[s].lex & LX_DET) != 0;
+        }
+    }
+    /* "A therapist who lost her job said", "Residents who opposed the plan
+     * said": a restrictive relative clause (no comma before "who") is part
+     * of the subject, which starts at its antecedent */
+    if (!closed_appos && s > lo + 1 && s < e && tok_is(c->d, s - 1, "who") && c->T[s - 2].kind == T_WORD &&
+        !(c->T[s - 2].lex & (LX_CUE | LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP | LX_AUX))) {
+        const tok *h = &c->T[s - 2];
+        uint32_t a = s - 1;
+        while (a > lo && !is_boundary(c, a - 1) && s - 1 - a < MAX_NP)
+            a--;
+        /* (not "hackers who U.S. officials say": a subject after "who"; nor
+         * "He was a man who took …": a verb in the antecedent) */
+        bool clause = c->T[s].kind != T_WORD || (c->T[s].flags & F_CAP) ||
+                      (c->T[s].lex & (LX_DET | LX_PRONOUN));
+        /* ("He was a desperate man who took his own life, hoping": the
+         * antecedent starts after the verb) */
+        for (uint32_t x = a; x + 2 < s; x++)
+            if ((c->T[x].lex2 & LX2_BE) && !(c->T[x].flags & F_CAP))
+                a = x + 1;
+        bool noun = !clause && (c->ment_at[s - 2] >= 0 || (h->lex & (LX_ROLE | LX_TITLE)) ||
+                    (ws_plural_noun(h) && !(h->flags & F_CAP)) ||
+                    (a + 2 == s && (c->T[a].lex & LX_DET)) || (a + 3 == s && (c->T[a].lex & LX_DET)));
+        if (a < s - 1 && noun && e - a <= 2 * MAX_NP && np_ok(c, a, s - 1)) {
+            s = a;
+            relative = true; /* (long, as annotators mark it: kept whole below) */
         }
     }
     /* "for his part", "for its part" */
