@@ -2882,6 +2882,12 @@ static void sieve_indirect(ctx *c)
                                (low_is(&c->T[r1], "about") || low_is(&c->T[r1], "around") ||
                                 low_is(&c->T[r1], "over") || low_is(&c->T[r1], "nearly") ||
                                 low_is(&c->T[r1], "under")));
+        /* "CONTENT, the Presidency said in a statement issued here.": a
+         * participle after the cue's noun describes the statement */
+        if (!adjunct_after && !inverted && r1 > k + len && r1 < s1 && (c->T[r1 - 1].lex & LX_CUE_NOUN) &&
+            c->T[r1].kind == T_WORD && !(c->T[r1].flags & F_CAP) &&
+            ((c->T[r1].len > 4 && ws_streq(c->T[r1].low + c->T[r1].len - 2, "ed")) || low_is(&c->T[r1], "here")))
+            adjunct_after = true;
         /* "CONTENT, a police spokesman told the Herald.": only the hearer
          * follows the cue */
         bool hearer_only = !inverted && hearer_verb(c, k) && tail <= rest + 4 && tail > rest;

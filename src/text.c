@@ -914,18 +914,25 @@ static bool opens_sentence(const ws_doc *d, uint32_t k)
 /* A dateline opening a paragraph, "BRUSSELS, March 3 (Reuters) -" or
  * "WASHINGTON (AP) —": the index of its dash, else 0. It is a sentence of
  * its own, so the first sentence's subject does not reach back into it. */
+/* (also "LONDON/ZURICH, June 3 (Bloomberg) -", and without a dash after
+ * the agency: "Sonapur, Aug 22 (PTI) The flood …", where the place may be
+ * written in lower case, since the comma, the date and the agency make it
+ * a dateline) */
 static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
 {
     const tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
-    if (T[k].kind != T_WORD || !(T[k].flags & F_ALLCAP) || T[k].end - T[k].start < 3)
+    if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || T[k].end - T[k].start < 3)
         return 0;
+    bool allcap = (T[k].flags & F_ALLCAP) != 0, comma = false, num = false;
     for (uint32_t j = k + 1; j < n && j < k + 12; j++) {
         const tok *t = &T[j];
         if (t->flags & F_PARA_START)
             return 0;
-        if (t->kind == T_NUM)
+        if (t->kind == T_NUM) {
+            num = true;
             continue;
+        }
         if (t->kind == T_WORD) {
             if (!(t->flags & (F_CAP | F_HAS_DIGIT)))
                 return 0;
@@ -935,8 +942,14 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
             return 0;
         uint32_t c = d->cp[t->start];
         if (ws_is_dash(c))
-            return (t->flags & F_SPACE_BEFORE) && j + 1 < n && (T[j + 1].flags & F_SPACE_BEFORE) ? j : 0;
-        if (c != ',' && c != '(' && c != ')' && c != '.')
+            return allcap && (t->flags & F_SPACE_BEFORE) && j + 1 < n && (T[j + 1].flags & F_SPACE_BEFORE) ? j : 0;
+        /* "(PTI) The …": the agency closes it, and a sentence starts */
+        if (c == ')' && comma && num && j >= k + 3 && tok_punct(d, j - 2, '(') && T[j - 1].kind == T_WORD &&
+            j + 1 < n && T[j + 1].kind == T_WORD && (T[j + 1].flags & F_CAP) &&
+            (T[j + 1].flags & F_SPACE_BEFORE) && !(T[j + 1].flags & F_PARA_START))
+            return j;
+        comma = comma || c == ',';
+        if (c != ',' && c != '(' && c != ')' && c != '.' && c != '/')
             return 0;
     }
     return 0;
