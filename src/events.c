@@ -111,18 +111,23 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
 
 /* (z: a third participant joined by "and" ("meet Mitchell and Pryce"), or
  * -1) */
-static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, uint32_t s1)
+static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, uint32_t s1, uint32_t k)
 {
     ws_doc *d = c->d;
     if (x < 0 || y < 0 || x == y)
         return;
     /* one event per pair and sentence (events come in sentence order, so
      * only the last ones can share this sentence) */
+    /* (and "held talks with A and B": "held talks" and "talks" found it
+     * twice, with its three people) */
     for (size_t i = d->events.n; i > 0 && d->events.v[i - 1].span.start == d->toks.v[s0].start; i--) {
         const event *e = &d->events.v[i - 1];
-        if (e->participants.n == 2 &&
-            ((e->participants.v[0] == x && e->participants.v[1] == y) ||
-             (e->participants.v[0] == y && e->participants.v[1] == x)))
+        bool hx = false, hy = false;
+        for (size_t j = 0; j < e->participants.n; j++) {
+            hx = hx || e->participants.v[j] == x;
+            hy = hy || e->participants.v[j] == y;
+        }
+        if (hx && hy)
             return;
     }
     event e = {0};
@@ -132,7 +137,12 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
     if (z >= 0 && z != x && z != y)
         VPUSH(&d->arena, e.participants, z);
     uint32_t ta, tb;
-    if (time_expr(c, s0, s1, &ta, &tb)) {
+    /* the time after the word of meeting first: "met X on Sunday and held
+     * talks with Y on Monday morning" */
+    uint32_t ke = k;
+    while (ke < s1 && !tok_punct(d, ke, ',') && !tok_punct(d, ke, ';'))
+        ke++;
+    if ((time_expr(c, k, s1, &ta, &tb) && ta < ke) || time_expr(c, s0, s1, &ta, &tb)) {
         e.when_span.start = d->toks.v[ta].start;
         e.when_span.end = d->toks.v[tb - 1].end;
         e.when = ws_span_dup(d, (uint32_t)e.when_span.start, (uint32_t)e.when_span.end);
@@ -223,7 +233,7 @@ void ws_events_find(ws_doc *d)
             uint32_t at = 0;
             int32_t x = person_in(&c, after, s1 < after + 8 ? s1 : after + 8, &at);
             if (x >= 0 && at < s1 && tok_is(d, at, "and"))
-                add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), -1, s0, s1);
+                add_event(&c, x, person_in(&c, at + 1, at + 6 < s1 ? at + 6 : s1, NULL), -1, s0, s1, k);
             continue;
         }
         if (noun && !tok_is(d, k + 1, "with")) {
@@ -240,7 +250,7 @@ void ws_events_find(ws_doc *d)
                     if (tok_is(d, j - 1, "and")) {
                         int32_t z = person_before(&c, s0, j - 1);
                         if (z >= 0 && z != y)
-                            add_event(&c, z, y, -1, s0, s1);
+                            add_event(&c, z, y, -1, s0, s1, k);
                         break;
                     }
             }
@@ -253,7 +263,7 @@ void ws_events_find(ws_doc *d)
             for (uint32_t j = k + 1; j + 1 < s1 && z < 0; j++)
                 if (tok_is(d, j, "with"))
                     z = person_in(&c, j + 1, j + 6 < s1 ? j + 6 : s1, NULL);
-            add_event(&c, p1, p2, z, s0, s1);
+            add_event(&c, p1, p2, z, s0, s1, k);
             continue;
         }
         /* the other party: right after "with" / the verb */
@@ -299,7 +309,7 @@ void ws_events_find(ws_doc *d)
                             y = appositive_person(&c, j, k);
                         if (z < 0)
                             z = appositive_person(&c, s0, j - 1);
-                        add_event(&c, z, y, -1, s0, s1);
+                        add_event(&c, z, y, -1, s0, s1, k);
                         break;
                     }
             }
@@ -312,13 +322,24 @@ void ws_events_find(ws_doc *d)
             uint32_t j = at;
             while (j < s1 && !tok_punct(d, j, ','))
                 j++;
-            y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
+            /* (a subject before the noun first: "X held talks with Y on
+             * Friday, Z said" is X's) */
+            y = person_in(&c, s0, k, NULL);
+            if (y < 0 || y == x)
+                y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
             /* "talks with the minister, Anders Berg.": the apposition is
              * the same person */
             if (y < 0 || y == x)
                 y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
+            /* "X met Y in Halvik on Sunday and held talks with Z": the
+             * subject of the first verb */
+            if (k > s0 + 2 && tok_is(d, k - 1, "and")) {
+                int32_t f = person_in(&c, s0, k, NULL);
+                if (f >= 0)
+                    y = f;
+            }
             /* "Maria Costa, the union leader, met …", "X, 54, met",
              * "X, who leads the union, met": the sentence's first person,
              * named at its start, an apposition after */
@@ -345,7 +366,15 @@ void ws_events_find(ws_doc *d)
         }
         /* "meet X and Y": both are the other party (a name right after
          * "and", not "and discussed the plan with Y") */
-        int32_t z = at + 1 < s1 && tok_is(d, at, "and") ? person_in(&c, at + 1, at + 2, NULL) : -1;
-        add_event(&c, y, x, z, s0, s1);
+        /* (over lower-case title words and a name's particles: "and union
+         * leader Beatriz Olmos", "and de Guzman") */
+        uint32_t zj = at + 1;
+        while (at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && zj < at + 4 && c.ment_at[zj] < 0 &&
+               T[zj].kind == T_WORD && !(T[zj].flags & F_CAP) &&
+               !(T[zj].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE | LX_PRONOUN)))
+            zj++;
+        bool titled = zj == at + 1 || (T[zj - 1].lex & (LX_TITLE | LX_ROLE)) || (T[zj - 1].lex2 & LX2_NAME_PARTICLE);
+        int32_t z = at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && titled ? person_in(&c, zj, zj + 1, NULL) : -1;
+        add_event(&c, y, x, z, s0, s1, k);
     }
 }
