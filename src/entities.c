@@ -550,13 +550,13 @@ static void cluster_names(ectx *c)
                !(c->T[e].lex & (LX_CUE | LX_CUE_ING | LX_AUX)) && !strstr(c->T[e].low, "n't") &&
                !strstr(c->T[e].low, "n\u2019t") && !low_is(&c->T[e], "of") &&
                !low_is(&c->T[e], "for") && !low_is(&c->T[e], "at") &&
-               !low_is(&c->T[e], "who")) {
+               !low_is(&c->T[e], "who") && !low_is(&c->T[e], "and")) {
             if (c->T[e].lex & (LX_TITLE | LX_ROLE))
                 titled = true;
             e++;
         }
         bool pp = e < d->toks.n && (tok_is(d, e, "of") || tok_is(d, e, "for") || tok_is(d, e, "at"));
-        if (!titled || e >= d->toks.n || !(pp || tok_punct(d, e, ',') || tok_punct(d, e, '.')))
+        if (!titled || e >= d->toks.n || !(pp || tok_punct(d, e, ',') || tok_punct(d, e, '.') || tok_is(d, e, "and")))
             continue;
         d->ents.v[m->entity].person = true;
         /* the last word must be the title itself: "the board chairman" */
@@ -871,7 +871,7 @@ static uint8_t nominal_gender(const ectx *c, uint32_t a, uint32_t b)
 /* The person a "he" or "she" (gender g) stands for: the most salient of the
  * recent people of that gender or of none known, or -1. */
 static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t *recent, size_t n_recent,
-                                uint8_t g, uint32_t nsent, uint32_t npara)
+                                uint8_t g, uint32_t nsent, uint32_t npara, const int32_t *not, size_t n_not)
 {
     int32_t best = -1;
     double bs = g == G_UNKNOWN ? 0.01 : 0.05; /* an epithet always points back */
@@ -879,6 +879,11 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
         int32_t e = recent[r];
         uint8_t eg = d->ents.v[e].gender;
         if (!d->ents.v[e].person)
+            continue;
+        bool excluded = false;
+        for (size_t x = 0; x < n_not && !excluded; x++)
+            excluded = not[x] == e;
+        if (excluded)
             continue;
         if (eg != G_UNKNOWN && g != G_UNKNOWN && eg != g)
             continue; /* (G_UNKNOWN: "the 27-year-old", anyone) */
@@ -891,10 +896,49 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
     return best;
 }
 
+/* The entities of the name mentions inside quote q's content (up to cap,
+ * in *out), found near mention mi, its source: the content is at most
+ * MAX_CONTENT tokens, so the walk is bounded. */
+static size_t content_people(const ws_doc *d, int32_t q, size_t mi, int32_t *out, size_t cap)
+{
+    if (q < 0)
+        return 0;
+    const quote *Q = &d->quotes.v[q];
+    if (!Q->content.n)
+        return 0;
+    size_t lo = Q->content.v[0].start, hi = Q->content.v[Q->content.n - 1].end, n = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (size_t j = dir < 0 ? mi : mi + 1, steps = 0; (dir < 0 ? j > 0 : j < d->ments.n) && steps < 64;
+             steps++, j = dir < 0 ? j - 1 : j + 1) {
+            const mention *m = &d->ments.v[dir < 0 ? j - 1 : j];
+            size_t at = d->toks.v[m->t0].start;
+            if (at < lo || at >= hi) {
+                if ((dir < 0 && at < lo) || (dir > 0 && at >= hi))
+                    break;
+                continue;
+            }
+            bool inside = false;
+            for (size_t f = 0; f < Q->content.n && !inside; f++)
+                inside = at >= Q->content.v[f].start && at < Q->content.v[f].end;
+            if (inside && m->kind == M_NAME && m->entity >= 0 && n < cap)
+                out[n++] = m->entity;
+        }
+    }
+    return n;
+}
+
 static void resolve_rest(ectx *c, title_source *ts, size_t nts)
 {
     ws_doc *d = c->d;
     size_t ne = d->ents.n;
+    /* the quote each mention is the source of, or -1 */
+    size_t n_src = d->ments.n;
+    int32_t *src_q = n_src ? ws_alloc_raw(&d->arena, n_src * sizeof *src_q) : NULL;
+    for (size_t i = 0; src_q && i < d->ments.n; i++)
+        src_q[i] = -1;
+    for (size_t q = 0; src_q && q < d->quotes.n; q++)
+        if (d->quotes.v[q].source >= 0 && (size_t)d->quotes.v[q].source < d->ments.n)
+            src_q[d->quotes.v[q].source] = (int32_t)q;
     sal_t *sal = ne ? ws_alloc(&d->arena, ne * sizeof *sal) : NULL;
     int32_t recent[RECENT];
     size_t n_recent = 0;
@@ -926,7 +970,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
             /* "Her message to investors: …": a possessive pronoun as the
              * source, resolved where it stands */
             if (ts[next].e < 0)
-                ts[next].e = pronoun_referent(d, sal, recent, n_recent, ts[next].gender, nsent, npara);
+                ts[next].e = pronoun_referent(d, sal, recent, n_recent, ts[next].gender, nsent, npara, NULL, 0);
             if (ts[next].e >= 0)
                 touch(sal, recent, &n_recent, ts[next].e, ts[next].w, nsent, npara);
             next++;
@@ -943,7 +987,12 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
              * the unnamed speaker of the sentence before, no one named */
             if (anon_g == m->gender && nsent <= anon_sent + 1 && m->subject)
                 continue;
-            int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara);
+            /* the speaker of a quotation is none of the people named in
+             * what it says: "Quorra had "built its business on our
+             * engineering," he said" (he is not Quorra) */
+            int32_t not[8];
+            size_t n_not = src_q && i - 1 < n_src ? content_people(d, src_q[i - 1], i - 1, not, 8) : 0;
+            int32_t best = pronoun_referent(d, sal, recent, n_recent, m->gender, nsent, npara, not, n_not);
             m->entity = best;
             /* (and "Nuala Keane said she would …": named in the same sentence) */
             if (best >= 0 && d->ents.v[best].gender == G_UNKNOWN && (m->subject || sal[best].sent == nsent))

@@ -219,6 +219,11 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
          * "Democratic presidential candidate Bernie Sanders" (up to three
          * lower-case words between) */
         uint32_t e = M->t1, j = e;
+        /* (and its abbreviation in brackets: "Jan Adhikar Dal (JAD) leader
+         * Mohan Lal Dhillon") */
+        if ((M->kind == M_ORG || M->kind == M_NAME) && e + 3 < b && tok_punct(c->d, e, '(') &&
+            c->T[e + 1].kind == T_WORD && (c->T[e + 1].flags & F_ALLCAP) && tok_punct(c->d, e + 2, ')'))
+            e = j = e + 3;
         /* (a title too: "Chief executive Goh Wei Ming") */
         if (M->kind == M_NAME || M->kind == M_ORG || M->kind == M_TITLE)
             while (j < b && j < e + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
@@ -598,6 +603,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* "for his part", "for its part" */
     if (e - s >= 3 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for"))
         e -= 3;
+    /* two appositions joined by "and": "Sani Kolo, the minister's brother
+     * and a member of the House, said" */
+    if (closed_appos && s > lo + 4 && s < e && tok_is(c->d, s - 1, "and") && (c->T[s].lex & LX_DET)) {
+        uint32_t x = s - 1;
+        while (x > lo + 2 && s - x < MAX_NP && !tok_punct(c->d, x - 1, ',') && c->T[x - 1].kind != T_QUOTE)
+            x--;
+        int32_t m = tok_punct(c->d, x - 1, ',') ? c->ment_at[x - 2] : -1;
+        if ((c->T[x].lex & LX_DET) && m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == x - 1 &&
+            c->d->ments.v[m].t0 >= lo && e - c->d->ments.v[m].t0 <= 2 * MAX_NP)
+            s = x; /* the first apposition: its name is found below */
+    }
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
         ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
@@ -718,7 +734,15 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         return false;
     out->t0 = s;
     out->t1 = tag_end ? tag_end : e;
-    out->head = coordinated ? -1 : head_mention(c, s, e);
+    /* the head is before a relative clause: "The all-rounder, who was
+     * named Player of the Match, said" is not "Player" */
+    uint32_t hend = e;
+    for (uint32_t x = s + 1; x + 1 < e; x++)
+        if (tok_punct(c->d, x, ',') && (tok_is(c->d, x + 1, "who") || tok_is(c->d, x + 1, "whose"))) {
+            hend = x;
+            break;
+        }
+    out->head = coordinated ? -1 : head_mention(c, s, hend);
     return true;
 }
 
