@@ -633,7 +633,10 @@ static void titles_before(ectx *c)
         bool own = false;
         for (uint32_t x = m->t0; m->title && x < m->n0 && !own; x++)
             own = c->T[x].kind == T_WORD && !(c->T[x].lex & LX_HONORIFIC);
-        if (own)
+        /* (but "The city's mayor, Councillor Janet Quigg,": a lower-case
+         * title before the comma is hers too) */
+        if (own && !(m->t0 >= 2 && tok_punct(d, m->t0 - 1, ',') && c->T[m->t0 - 2].kind == T_WORD &&
+                     !(c->T[m->t0 - 2].flags & F_CAP) && (c->T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE))))
             continue;
         /* (an honorific is part of the mention: "…, Dr. Amara Osei,") */
         const uint32_t n0 = m->t0;
