@@ -742,6 +742,11 @@ static void titles_before(ectx *c)
         if (j >= 2 && c->T[j - 2].kind == T_WORD && (c->T[j - 2].lex & LX_WL_PREP) && m->t1 < d->toks.n &&
             c->T[m->t1].kind == T_WORD)
             continue;
+        /* "A spokeswoman for the governor, Jenna Holloway,": the name is
+         * the role's before the preposition, not the governor's */
+        if (j >= 3 && c->T[j - 2].kind == T_WORD && (c->T[j - 2].lex & LX_WL_PREP) &&
+            (c->T[j - 3].lex & (LX_ROLE | LX_TITLE)))
+            continue;
         /* a list: "the president, the vice president, Susan Rice" */
         if (j >= 3 && tok_punct(d, j - 2, ',') && (c->T[j - 3].lex & (LX_TITLE | LX_ROLE)))
             continue;

@@ -1369,11 +1369,15 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
      * hearer, then the clause */
     if (k > 0 && hearer_verb(c, k - 1) && j < hi && c->T[j].kind == T_WORD && !is_cue(&c->T[j]) &&
         !(c->T[j].lex & (LX_WL_SUBJECT | LX_WL_AUXVERB | LX_WL_CLAUSE))) {
+        bool named = true; /* the one told is a name so far: "told CBC News the talks …" */
         for (uint32_t e = j + 1; e < hi && e < j + 5; e++) {
             const tok *t = &c->T[e];
+            named = named && (c->T[e - 1].flags & F_CAP);
             if (t->kind != T_WORD || is_cue(t) || (t->lex & (LX_WL_AUXVERB | LX_WL_CLAUSE)))
                 break;
             if ((t->lex & LX_WL_SUBJECT) && !(t->flags & F_CAP))
+                return e;
+            if (named && (low_is(t, "the") || low_is(t, "a") || low_is(t, "an")) && !(t->flags & F_CAP))
                 return e;
         }
     }
@@ -3684,7 +3688,8 @@ static void sieve_colon_manner(ctx *c)
                                         /* a speaker's stance in saying it */
                                         "unapologetic", "unrepentant", "gracious", "conciliatory",
                                         "scathing", "dismissive", "forthright", "upbeat", "defensive",
-                                        NULL};
+                                        "philosophical", "blunter", "cautious", "optimistic",
+                                        "pessimistic", "sceptical", "skeptical", "confident", NULL};
     for (uint32_t ci = 0; ci < c->ncolons; ci++) {
         uint32_t k = c->colons[ci];
         int32_t si = c->T[k].sent;
@@ -3695,10 +3700,17 @@ static void sieve_colon_manner(ctx *c)
         /* "Balwinder Kaur put it simply: …" */
         bool put = k >= s0 + 4 && (ends_ly(&c->T[k - 1]) || low_is(&c->T[k - 1], "simply")) &&
                    tok_is(c->d, k - 2, "it") && (tok_is(c->d, k - 3, "put") || tok_is(c->d, k - 3, "puts"));
-        if (put)
+        /* "Premier Ada Moss struck a defiant tone: …" */
+        bool tone = !put && k >= s0 + 5 && (tok_is(c->d, k - 1, "tone") || tok_is(c->d, k - 1, "note")) &&
+                    (tok_is(c->d, k - 3, "a") || tok_is(c->d, k - 3, "an")) &&
+                    (tok_is(c->d, k - 4, "struck") || tok_is(c->d, k - 4, "strikes"));
+        if (tone)
+            v = k - 4;
+        else if (put)
             v = k - 3;
         else if (!in_list(c->T[k - 1].low, plain))
             continue;
+        put = put || tone;
         /* ("was more conciliatory") */
         if (!put && v > s0 && (ends_ly(&c->T[v]) || low_is(&c->T[v], "more") || low_is(&c->T[v], "less")))
             v--;
