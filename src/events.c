@@ -120,7 +120,9 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
      * only the last ones can share this sentence) */
     /* (and "held talks with A and B": "held talks" and "talks" found it
      * twice, with its three people) */
-    for (size_t i = d->events.n; i > 0 && d->events.v[i - 1].span.start == d->toks.v[s0].start; i--) {
+    /* (the last few only: a sentence of a million meetings stays linear) */
+    for (size_t i = d->events.n, steps = 0;
+         i > 0 && steps < 8 && d->events.v[i - 1].span.start == d->toks.v[s0].start; i--, steps++) {
         const event *e = &d->events.v[i - 1];
         bool hx = false, hy = false;
         for (size_t j = 0; j < e->participants.n; j++) {
@@ -139,8 +141,8 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
     uint32_t ta, tb;
     /* the time after the word of meeting first: "met X on Sunday and held
      * talks with Y on Monday morning" */
-    uint32_t ke = k;
-    while (ke < s1 && !tok_punct(d, ke, ',') && !tok_punct(d, ke, ';'))
+    uint32_t ke = k; /* (a clause's length at most: the stage stays linear) */
+    while (ke < s1 && ke < k + 24 && !tok_punct(d, ke, ',') && !tok_punct(d, ke, ';'))
         ke++;
     if ((time_expr(c, k, s1, &ta, &tb) && ta < ke) || time_expr(c, s0, s1, &ta, &tb)) {
         e.when_span.start = d->toks.v[ta].start;
@@ -319,9 +321,13 @@ void ws_events_find(ws_doc *d)
         if (noun) {
             /* "In a Saturday meeting with X, Y …": the subject after the comma;
              * "Y, in a meeting with X, …" or "Y held a meeting with X": before */
+            /* (the comma a few words on, or none: a sentence of a million
+             * meetings and no comma stays linear) */
             uint32_t j = at;
-            while (j < s1 && !tok_punct(d, j, ','))
+            while (j < s1 && j < at + 12 && !tok_punct(d, j, ','))
                 j++;
+            if (j < s1 && !tok_punct(d, j, ','))
+                j = s1;
             /* (a subject before the noun first: "X held talks with Y on
              * Friday, Z said" is X's) */
             y = person_in(&c, s0, k, NULL);

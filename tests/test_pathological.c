@@ -123,6 +123,20 @@ static void many_names_and_pronouns(void **state)
     free(s);
 }
 
+/* One sentence of 10^5 meetings and no comma (the search for a fronted
+ * phrase's comma ran to the sentence's end from each one: quadratic) */
+static void meetings_without_comma(void **state)
+{
+    (void)state;
+    size_t len;
+    char *s = repeat("Ann Lee met Bo Kim on Monday and held talks with Cy Park and ", 100000, &len);
+    ws_doc *d = run(s, len, 0);
+    assert_true(ws_doc_event_count(d) >= 1);
+    check_output(d);
+    ws_doc_free(d);
+    free(s);
+}
+
 static void repeated_cue_verb(void **state)
 {
     (void)state;
@@ -188,6 +202,7 @@ int main(void)
         cmocka_unit_test(unmatched_quote_marks),   cmocka_unit_test(nested_alternating_quotes),
         cmocka_unit_test(capitalised_words),       cmocka_unit_test(many_names_and_pronouns),
         cmocka_unit_test(repeated_cue_verb),       cmocka_unit_test(invalid_utf8_and_nul),
+        cmocka_unit_test(meetings_without_comma),
         cmocka_unit_test(long_line_without_newline), cmocka_unit_test(hundred_megabyte_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
