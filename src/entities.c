@@ -110,6 +110,13 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
             add_suffix_aliases(c, ei, "ceo");
         else if (l >= 3 && ws_streq(key + l - 3, "ceo") && (l == 3 || key[l - 4] == ' '))
             add_suffix_aliases(c, ei, "chief executive");
+        /* "Marathgarh captain X" then "the Marathgarh skipper" */
+        else if (l >= 7 && ws_streq(key + l - 7, "captain") && (l == 7 || key[l - 8] == ' ')) {
+            char *k2 = ws_alloc_str(&c->d->arena, l + 1);
+            memcpy(k2, key, l - 7);
+            memcpy(k2 + l - 7, "skipper", 8);
+            add_suffix_aliases(c, ei, k2);
+        }
     }
     entity *e = &c->d->ents.v[ei];
     if (title) {

@@ -1284,6 +1284,15 @@ static inline bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
            tok_is(c->d, after, "to");
 }
 
+/* A verb of attitude at k, which the second half of an interrupted sentence
+ * may open: "Her clients, she said, want an independent review" */
+static bool attitude_at(const ctx *c, uint32_t k)
+{
+    static const char *const att[] = {"want", "need", "believe", "think", "hope", "fear", "expect", "feel", NULL};
+    const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
+    return l && in_list(l, att);
+}
+
 static bool hearer_verb(const ctx *c, uint32_t k)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
@@ -2862,7 +2871,8 @@ static void sieve_indirect(ctx *c)
                 endc = h;
         }
         if (sj0 > s0 + 1 && tok_punct(c->d, sj0 - 1, ',') && endc + 2 < s1 &&
-            tok_punct(c->d, endc, ',') && !c->cue_len[endc + 1] && c->T[endc + 1].kind == T_WORD &&
+            tok_punct(c->d, endc, ',') && (!c->cue_len[endc + 1] || attitude_at(c, endc + 1)) &&
+            c->T[endc + 1].kind == T_WORD &&
             /* "…, said Katie Harbath, Facebook's director": an apposition;
              * "…, said X, director of …", "…, said X, who …": the speaker's */
             !(inverted && ((c->T[endc + 1].flags & F_CAP) ||
