@@ -110,6 +110,11 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
             add_suffix_aliases(c, ei, "ceo");
         else if (l >= 3 && ws_streq(key + l - 3, "ceo") && (l == 3 || key[l - 4] == ' '))
             add_suffix_aliases(c, ei, "chief executive");
+        /* "U.S. Rep. Daniel Whitford" then "The congressman" */
+        else if (l >= 14 && ws_streq(key + l - 14, "representative") && (l == 14 || key[l - 15] == ' ')) {
+            add_suffix_aliases(c, ei, "congressman");
+            add_suffix_aliases(c, ei, "congresswoman");
+        }
         /* "Marathgarh captain X" then "the Marathgarh skipper" */
         else if (l >= 7 && ws_streq(key + l - 7, "captain") && (l == 7 || key[l - 8] == ' ')) {
             char *k2 = ws_alloc_str(&c->d->arena, l + 1);
