@@ -381,6 +381,21 @@ void ws_events_find(ws_doc *d)
             zj++;
         bool titled = zj == at + 1 || (T[zj - 1].lex & (LX_TITLE | LX_ROLE)) || (T[zj - 1].lex2 & LX2_NAME_PARTICLE);
         int32_t z = at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && titled ? person_in(&c, zj, zj + 1, NULL) : -1;
+        /* "Leticia Dunmore and Harlan Fitch are expected to meet Friday with
+         * mediator Carla Benson": both subjects */
+        if (z < 0 && y >= 0 && !noun) {
+            for (uint32_t j = k; j > s0 + 2 && k - j < 12; j--) {
+                int32_t m = c.ment_at[j - 1];
+                if (tok_punct(d, j - 1, ',') || tok_punct(d, j - 1, ';'))
+                    break;
+                if (m < 0)
+                    continue;
+                const mention *M = &d->ments.v[m];
+                if (M->entity == y && M->t0 > s0 + 1 && tok_is(d, M->t0 - 1, "and"))
+                    z = person_before(&c, s0, M->t0 - 1);
+                break;
+            }
+        }
         add_event(&c, y, x, z, s0, s1, k);
     }
 }
