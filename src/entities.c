@@ -99,27 +99,40 @@ static void add_suffix_aliases(ectx *c, int32_t ei, const char *key)
     }
 }
 
+/* A title's last words and another name for them, added as aliases: "the
+ * CEO" is "the chief executive" and the other way round (as suffixes only,
+ * so that two of them go to the nearer one); "U.S. Rep. X" is "the
+ * congressman"; "Marathgarh captain X" is "the Marathgarh skipper" (with the
+ * words before kept). */
+typedef struct title_synonym {
+    const char *suffix, *alias;
+    bool keep_qualifier;
+} title_synonym;
+
+static const title_synonym title_synonyms[] = {
+    {"chief executive officer", "ceo", false}, {"chief executive", "ceo", false},
+    {"ceo", "chief executive", false},         {"representative", "congressman", false},
+    {"representative", "congresswoman", false}, {"captain", "skipper", true}};
+#define N_TITLE_SYNONYMS (sizeof title_synonyms / sizeof title_synonyms[0])
+
 static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
 {
-    /* "the CEO" is "the chief executive", and the other way round (as
-     * suffixes only, so that two of them go to the nearer one) */
+    /* other names of a title's last words, from title_synonyms[] */
     if (key && title) {
         size_t l = strlen(key);
-        if ((l >= 15 && ws_streq(key + l - 15, "chief executive")) ||
-            (l >= 23 && ws_streq(key + l - 23, "chief executive officer")))
-            add_suffix_aliases(c, ei, "ceo");
-        else if (l >= 3 && ws_streq(key + l - 3, "ceo") && (l == 3 || key[l - 4] == ' '))
-            add_suffix_aliases(c, ei, "chief executive");
-        /* "U.S. Rep. Daniel Whitford" then "The congressman" */
-        else if (l >= 14 && ws_streq(key + l - 14, "representative") && (l == 14 || key[l - 15] == ' ')) {
-            add_suffix_aliases(c, ei, "congressman");
-            add_suffix_aliases(c, ei, "congresswoman");
-        }
-        /* "Marathgarh captain X" then "the Marathgarh skipper" */
-        else if (l >= 7 && ws_streq(key + l - 7, "captain") && (l == 7 || key[l - 8] == ' ')) {
-            char *k2 = ws_alloc_str(&c->d->arena, l + 1);
-            memcpy(k2, key, l - 7);
-            memcpy(k2 + l - 7, "skipper", 8);
+        for (size_t i = 0; i < N_TITLE_SYNONYMS; i++) {
+            const title_synonym *y = &title_synonyms[i];
+            size_t sl = strlen(y->suffix);
+            if (l < sl || !ws_streq(key + l - sl, y->suffix) || (l > sl && key[l - sl - 1] != ' '))
+                continue;
+            if (!y->keep_qualifier) {
+                add_suffix_aliases(c, ei, y->alias);
+                continue;
+            }
+            size_t al = strlen(y->alias);
+            char *k2 = ws_alloc_str(&c->d->arena, l - sl + al + 1);
+            memcpy(k2, key, l - sl);
+            memcpy(k2 + l - sl, y->alias, al + 1);
             add_suffix_aliases(c, ei, k2);
         }
     }
@@ -163,10 +176,9 @@ static const char *const title_abbrevs[][2] = {
     {"adm.", "admiral"},    {"maj.", "major"},     {"cmdr.", "commander"},     {"amb.", "ambassador"},
     {"pres.", "president"}, {"sec.", "secretary"}, {"supt.", "superintendent"}, {"insp.", "inspector"},
     {"cpl.", "corporal"},   {"prof.", "professor"}, {"atty.", "attorney"},     {"rep.", "congressman"},
-    /* British usage, without the full stop: "Prof Stanway", "Cllr Ashby", "PC Laura Brindle" */
-    {"prof", "professor"},  {"cllr", "councillor"}, {"pc", "constable"},       {"insp", "inspector"},
-    {"supt", "superintendent"}, {"sgt", "sergeant"}, {"capt", "captain"},      {"col", "colonel"},
-    {"maj", "major"},       {"lt", "lieutenant"},  {"cpl", "corporal"},        {"det", "detective"}};
+    /* British usage, without the full stop (the rows above match without it
+     * too: "Prof Stanway", "Sgt Ann Cole") */
+    {"cllr", "councillor"}, {"pc", "constable"},   {"det", "detective"}};
 #define N_TITLE_ABBREVS (sizeof title_abbrevs / sizeof title_abbrevs[0])
 
 /* The title an abbreviation stands for ("Gov." is "governor"), so that
@@ -175,9 +187,14 @@ static const char *title_in_full(const tok *t)
 {
     if (t->kind != T_WORD || t->len > 6 || !(t->lex & LX_HONORIFIC))
         return NULL;
-    for (size_t i = 0; i < N_TITLE_ABBREVS; i++)
-        if (ws_streq(t->low, title_abbrevs[i][0]))
+    size_t l = t->len - (t->low[t->len - 1] == '.'); /* with its full stop or without */
+    for (size_t i = 0; i < N_TITLE_ABBREVS; i++) {
+        const char *a = title_abbrevs[i][0];
+        size_t al = strlen(a);
+        al -= a[al - 1] == '.';
+        if (al == l && memcmp(t->low, a, l) == 0)
             return title_abbrevs[i][1];
+    }
     return NULL;
 }
 
@@ -371,6 +388,15 @@ static inline bool after_preposition(ectx *c, const mention *m)
     return false;
 }
 
+/* "Mr", "Mrs.", "Ms", "Miss", "Mx.": an honorific that is no title */
+static bool courtesy_honorific(const tok *t)
+{
+    size_t l = t->len - (t->len && t->low[t->len - 1] == '.');
+    return (l == 2 && (memcmp(t->low, "mr", 2) == 0 || memcmp(t->low, "ms", 2) == 0 ||
+                       memcmp(t->low, "mx", 2) == 0)) ||
+           (l == 3 && memcmp(t->low, "mrs", 3) == 0) || (l == 4 && memcmp(t->low, "miss", 4) == 0);
+}
+
 /* ---- names ---- */
 static void cluster_names(ectx *c)
 {
@@ -478,11 +504,7 @@ static void cluster_names(ectx *c)
             if (key)
                 add_title(c, best, m->title, key);
             /* ... but "Dr.", "Prof.", "Rev." do, though no alias: shown as a title */
-            else if (m->title && m->n0 == m->t0 + 1 && !low_is(&c->T[m->t0], "mr.") &&
-                     !low_is(&c->T[m->t0], "mr") && !low_is(&c->T[m->t0], "mrs.") &&
-                     !low_is(&c->T[m->t0], "mrs") && !low_is(&c->T[m->t0], "ms.") &&
-                     !low_is(&c->T[m->t0], "ms") && !low_is(&c->T[m->t0], "miss") &&
-                     !low_is(&c->T[m->t0], "mx."))
+            else if (m->title && m->n0 == m->t0 + 1 && !courtesy_honorific(&c->T[m->t0]))
                 add_title(c, best, m->title, NULL);
         }
     }
@@ -917,32 +939,24 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
 }
 
 /* The entities of the name mentions inside quote q's content (up to cap,
- * in *out), found near mention mi, its source: the content is at most
- * MAX_CONTENT tokens, so the walk is bounded. */
+ * in *out), looked for among the 64 mentions each side of mention mi, its
+ * source (mentions are in text order, and the content is beside it). */
 static size_t content_people(const ws_doc *d, int32_t q, size_t mi, int32_t *out, size_t cap)
 {
-    if (q < 0)
+    if (q < 0 || !d->quotes.v[q].content.n)
         return 0;
     const quote *Q = &d->quotes.v[q];
-    if (!Q->content.n)
-        return 0;
-    size_t lo = Q->content.v[0].start, hi = Q->content.v[Q->content.n - 1].end, n = 0;
-    for (int dir = -1; dir <= 1; dir += 2) {
-        for (size_t j = dir < 0 ? mi : mi + 1, steps = 0; (dir < 0 ? j > 0 : j < d->ments.n) && steps < 64;
-             steps++, j = dir < 0 ? j - 1 : j + 1) {
-            const mention *m = &d->ments.v[dir < 0 ? j - 1 : j];
-            size_t at = d->toks.v[m->t0].start;
-            if (at < lo || at >= hi) {
-                if ((dir < 0 && at < lo) || (dir > 0 && at >= hi))
-                    break;
-                continue;
-            }
-            bool inside = false;
-            for (size_t f = 0; f < Q->content.n && !inside; f++)
-                inside = at >= Q->content.v[f].start && at < Q->content.v[f].end;
-            if (inside && m->kind == M_NAME && m->entity >= 0 && n < cap)
+    size_t n = 0, lo = mi > 64 ? mi - 64 : 0, hi = mi + 65 < d->ments.n ? mi + 65 : d->ments.n;
+    for (size_t j = lo; j < hi && n < cap; j++) {
+        const mention *m = &d->ments.v[j];
+        size_t at = d->toks.v[m->t0].start;
+        if (m->kind != M_NAME || m->entity < 0)
+            continue;
+        for (size_t f = 0; f < Q->content.n; f++)
+            if (at >= Q->content.v[f].start && at < Q->content.v[f].end) {
                 out[n++] = m->entity;
-        }
+                break;
+            }
     }
     return n;
 }

@@ -329,14 +329,11 @@ void ws_events_find(ws_doc *d)
             if (j < s1 && !tok_punct(d, j, ','))
                 j = s1;
             /* (a subject before the noun first: "X held talks with Y on
-             * Friday, Z said" is X's) */
+             * Friday, Z said" is X's; "talks with the minister, Anders
+             * Berg.": the apposition is the same person, no subject) */
             y = person_in(&c, s0, k, NULL);
             if (y < 0 || y == x)
                 y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
-            /* "talks with the minister, Anders Berg.": the apposition is
-             * the same person */
-            if (y < 0 || y == x)
-                y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
             /* "X met Y in Halvik on Sunday and held talks with Z": the

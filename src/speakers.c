@@ -565,10 +565,10 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             /* "Corentin Vallory, a manager at Aubrac Gestion, which holds a
              * stake, told": the antecedent ends an apposition after a name,
              * which is the subject */
-            if (a > lo + 2 && (c->T[a].lex & LX_DET) && tok_punct(c->d, a - 1, ',') && c->ment_at[a - 2] >= 0 &&
-                c->d->ments.v[c->ment_at[a - 2]].kind == M_NAME && c->d->ments.v[c->ment_at[a - 2]].t1 == a - 1 &&
-                c->d->ments.v[c->ment_at[a - 2]].t0 >= lo && e - c->d->ments.v[c->ment_at[a - 2]].t0 <= 2 * MAX_NP)
-                s = c->d->ments.v[c->ment_at[a - 2]].t0;
+            const mention *n = a > lo + 2 && c->ment_at[a - 2] >= 0 ? &c->d->ments.v[c->ment_at[a - 2]] : NULL;
+            if (n && (c->T[a].lex & LX_DET) && tok_punct(c->d, a - 1, ',') && n->kind == M_NAME &&
+                n->t1 == a - 1 && n->t0 >= lo && e - n->t0 <= 2 * MAX_NP)
+                s = n->t0;
             /* "The union, which represents 300 workers, said": a noun
              * phrase with its determiner is a complete subject too */
             relative = (c->T[s].lex & LX_DET) != 0;
