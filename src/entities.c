@@ -939,15 +939,21 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
 }
 
 /* The entities of the name mentions inside quote q's content (up to cap,
- * in *out), looked for among the 64 mentions each side of mention mi, its
- * source (mentions are in text order, and the content is beside it). */
+ * in *out). Mentions are in text order and the content is beside mi, its
+ * source: the walk goes out from mi to the content's ends, 64 mentions at
+ * most each way. */
 static size_t content_people(const ws_doc *d, int32_t q, size_t mi, int32_t *out, size_t cap)
 {
     if (q < 0 || !d->quotes.v[q].content.n)
         return 0;
     const quote *Q = &d->quotes.v[q];
-    size_t n = 0, lo = mi > 64 ? mi - 64 : 0, hi = mi + 65 < d->ments.n ? mi + 65 : d->ments.n;
-    for (size_t j = lo; j < hi && n < cap; j++) {
+    size_t lo = Q->content.v[0].start, hi = Q->content.v[Q->content.n - 1].end, n = 0;
+    size_t j0 = mi, j1 = mi + 1;
+    while (j0 > 0 && mi - j0 < 64 && d->toks.v[d->ments.v[j0 - 1].t0].start >= lo)
+        j0--;
+    while (j1 < d->ments.n && j1 - mi < 64 && d->toks.v[d->ments.v[j1].t0].start < hi)
+        j1++;
+    for (size_t j = j0; j < j1 && n < cap; j++) {
         const mention *m = &d->ments.v[j];
         size_t at = d->toks.v[m->t0].start;
         if (m->kind != M_NAME || m->entity < 0)
