@@ -442,6 +442,15 @@ static inline uint32_t ws_lex_phrase(const ws_doc *d, uint32_t i, uint32_t cls, 
     return 1;
 }
 const char *ws_lex_cue_lemma(int32_t lemma);
+/* Groups of cue lemmas that rules treat alike (lexicon/cuegroups.txt) */
+enum {
+    WS_CG_SPEECH = 1 << 0,   /* report speech or a belief: a content may be theirs */
+    WS_CG_FRONTED = 1 << 1,  /* inside a fronted content, keep it for themselves */
+    WS_CG_COLON = 1 << 2,    /* introduce unmarked speech after a colon */
+    WS_CG_ATTITUDE = 1 << 3  /* may open the second half of an interrupted sentence */
+};
+/* whether cue lemma `lemma` (a token's cue_lemma; -1 for none) is in group g */
+bool ws_lex_cue_group(int32_t lemma, unsigned g);
 
 /* ---- helpers ------------------------------------------------------------------ */
 /* Equal strings, compared inline: the words compared are short, and a call

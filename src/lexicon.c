@@ -36,6 +36,11 @@ const char *ws_lex_cue_lemma(int32_t lemma)
     return lemma >= 0 && (size_t)lemma < ws_lex_lemmas_n ? ws_lex_lemmas[lemma] : NULL;
 }
 
+bool ws_lex_cue_group(int32_t lemma, unsigned g)
+{
+    return lemma >= 0 && (size_t)lemma < ws_lex_lemmas_n && (ws_lex_lemma_groups[lemma] & g);
+}
+
 /* An entry's form is the words of tokens [i, i + n) joined by single spaces */
 static bool phrase_is(const char *form, const ws_doc *d, uint32_t i, uint32_t n)
 {

@@ -33,6 +33,7 @@ extern const size_t ws_lex_hash_n;    /* a power of two */
 extern const uint64_t ws_lex_filter[WS_LEX_FILTER_BITS / 64];
 extern const char *const ws_lex_lemmas[];
 extern const size_t ws_lex_lemmas_n;
+extern const uint8_t ws_lex_lemma_groups[]; /* WS_CG_* bits of each lemma (lexicon/cuegroups.txt) */
 
 /* Hashed look-up: the index is generated with the table (tools/lexgen).
  * Inline: the tokenizer asks it about every word. */

@@ -51,7 +51,6 @@ typedef struct ctx {
     uint32_t nhearsay;
     uint32_t *ins;     /* the words "in" (sieve_poll), in order */
     uint32_t nins;
-    uint8_t speech[256]; /* speech_verb() of each cue lemma once asked: 2 yes, 1 no, 0 not yet */
 } ctx;
 
 /* The clause words, prepositions and boundary words are lexicon classes
@@ -1288,9 +1287,7 @@ static inline bool continuation_to(const ctx *c, uint32_t k, uint32_t after)
  * may open: "Her clients, she said, want an independent review" */
 static bool attitude_at(const ctx *c, uint32_t k)
 {
-    static const char *const att[] = {"want", "need", "believe", "think", "hope", "fear", "expect", "feel", NULL};
-    const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && in_list(l, att);
+    return ws_lex_cue_group(c->T[k].cue_lemma, WS_CG_ATTITUDE);
 }
 
 static bool hearer_verb(const ctx *c, uint32_t k)
@@ -2489,29 +2486,9 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
                               c->T[k + 1].kind == T_NUM)); /* "said on Monday" */
 }
 
-static bool speech_verb(ctx *c, int32_t lemma)
+static bool speech_verb(int32_t lemma)
 {
-    /* cue lemmas ("point out"), no token's form: not a lexicon class */
-    static const char *const v[] = {"say", "tell", "add", "stated", "emphasize", "stress", "note",
-                                    "warn", "insist", "point out", "argue", "explain", "write",
-                                    "tweet", "declare", "announce", "assert", "claim", "contend",
-                                    "maintain", "acknowledge", "admit", "concede", "reply",
-                                    "respond", "continue", "recall", "suggest", "predict", "promise",
-                                    "pledge", "vow", "report", "reveal", "observe", "remark",
-                                    "commented", "indicate", "estimate", "conclude", "complain",
-                                    "allege", "boast", "joke", "reiterate", "believe", "think",
-                                    "feel", "hope", "fear", "worry", "expect", "know", "assure",
-                                    "testify", "find", "shows", "agree", "deny", "confirm", NULL};
-    /* a token's lemma is one of 256 (a 9-bit field, none negative): each
-     * one's answer is kept for the article, where the list was read at
-     * every cue */
-    if (lemma >= 0 && lemma < 256 && c->speech[lemma])
-        return c->speech[lemma] == 2;
-    const char *l = ws_lex_cue_lemma(lemma);
-    bool yes = l && in_list(l, v);
-    if (lemma >= 0 && lemma < 256)
-        c->speech[lemma] = yes ? 2 : 1;
-    return yes;
+    return ws_lex_cue_group(lemma, WS_CG_SPEECH);
 }
 
 /* The comma that ends a fronted clause before token k's subject: the
@@ -2940,12 +2917,7 @@ static void sieve_indirect(ctx *c)
             fronted_content(c, s0, sj, &a, &b)) {
             /* CONTENT, X said. In the first pass not when CONTENT itself
              * reports speech ("Brandt said the rise was "a disgrace," her
-             * deputy added"): that inner verb keeps its own. (Cue lemmas,
-             * no token's form: not a lexicon class.) */
-            static const char *const say[] = {"say", "tell", "add", "write", "tweet", "report",
-                                              "declare", "announce", "explain", "claim",
-                                              "insist", "warn", "note", "argue", "stress",
-                                              "emphasize", NULL};
+             * deputy added"): that inner verb keeps its own. */
             bool inner = false;
             for (uint32_t j = a; c->outer_pass && j < b && !inner; j++) {
                 const char *l = c->cue_len[j] && !c->learned[j] && !c->weak[j]
@@ -2953,7 +2925,7 @@ static void sieve_indirect(ctx *c)
                                     : NULL;
                 /* ("The scheme will add 2,000 jobs, the minister said":
                  * "will add", "to add" count, not speak) */
-                inner = l && in_list(l, say) &&
+                inner = l && ws_lex_cue_group(c->T[j].cue_lemma, WS_CG_FRONTED) &&
                         !(ws_streq(l, "add") && j > a &&
                           (tok_is(c->d, j - 1, "will") || tok_is(c->d, j - 1, "would") ||
                            tok_is(c->d, j - 1, "could") || tok_is(c->d, j - 1, "can") ||
@@ -2976,7 +2948,7 @@ static void sieve_indirect(ctx *c)
             /* a verb that takes an object rather than a clause ("praised his
              * record", "confirmed the meeting") reports just the object:
              * without "that", the speech ends at the first comma */
-            if (!saw_that && !speech_verb(c, t->cue_lemma)) {
+            if (!saw_that && !speech_verb(t->cue_lemma)) {
                 for (uint32_t j = a + 1; j < b; j++)
                     if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                         /* ... but not at "accused his opponent, Senator
@@ -3273,7 +3245,7 @@ static void sieve_frame(ctx *c)
         if (participle_next(c, a, cue_end, s1))
             continue;
         uint32_t b = subordinate_end(c, s0, k, a, content_end(c, a, s1));
-        if (!saw_that && !speech_verb(c, t->cue_lemma))
+        if (!saw_that && !speech_verb(t->cue_lemma))
             for (uint32_t j = a + 1; j < b; j++)
                 if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
                     b = j;
@@ -3952,9 +3924,6 @@ static void rank_sources(ctx *c)
  * BBC: …", "wrote on Twitter: …"): PolNeAR train, 5 of 6 right. */
 static bool colon_speech(const ctx *c, const quote *q)
 {
-    /* cue lemmas, no token's form: not a lexicon class */
-    static const char *const say[] = {"say", "tell", "write", "tweet", "declare", "announce",
-                                      "explain", "insist", "warn", "add", NULL};
     if (!q->content.n)
         return false;
     size_t s = q->content.v[0].start;
@@ -3963,8 +3932,7 @@ static bool colon_speech(const ctx *c, const quote *q)
     if (s == 0 || c->d->cp[s - 1] != ':')
         return false;
     for (uint32_t k = q->cue0; k < q->cue1 && k < c->n; k++) {
-        const char *l = (c->T[k].lex & LX_CUE) ? ws_lex_cue_lemma(c->T[k].cue_lemma) : NULL;
-        if (l && in_list(l, say))
+        if ((c->T[k].lex & LX_CUE) && ws_lex_cue_group(c->T[k].cue_lemma, WS_CG_COLON))
             return true;
     }
     return false;

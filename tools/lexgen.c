@@ -4,7 +4,9 @@
  * Each line of a lexicon file is "lemma; form; form ..." ('#' starts a
  * comment). The class of an entry is named by its file: an LX_* bit of
  * the entry's cls, or an LX2_* bit of its cls2 (the second class word, for
- * single words only). The table is sorted
+ * single words only). cuegroups.txt is the exception: its lines put cue
+ * lemmas in groups (WS_CG_* bits), an indented line going on with the one
+ * before. The table is sorted
  * by form (strcmp order) so the library can bsearch it: it is const data,
  * shared by every thread, with nothing to initialise at run time. */
 #include <ctype.h>
@@ -51,6 +53,17 @@ static struct ent *ents;
 static size_t n_ents, cap_ents;
 static char **lemmas;
 static size_t n_lemmas;
+/* cuegroups.txt's lines ("group: lemma; lemma ..."), read when every file
+ * has been, since the lemmas are named by cues.txt and cues_weak.txt */
+static char **group_lines;
+static size_t n_group_lines;
+/* the groups a line may name, and their WS_CG_* bits (src/internal.h) */
+static const struct {
+    const char *name, *bit;
+} groups[] = {
+    {"speech", "WS_CG_SPEECH"}, {"fronted", "WS_CG_FRONTED"}, {"colon", "WS_CG_COLON"},
+    {"attitude", "WS_CG_ATTITUDE"},
+};
 
 static void die(const char *m, const char *x)
 {
@@ -142,6 +155,38 @@ int main(int argc, char **argv)
     for (int a = 2; a < argc; a++) {
         const char *base = strrchr(argv[a], '/');
         base = base ? base + 1 : argv[a];
+        if (strcmp(base, "cuegroups.txt") == 0) {
+            FILE *g = fopen(argv[a], "r");
+            if (!g)
+                die("cannot open ", argv[a]);
+            char line[8192];
+            while (fgets(line, sizeof line, g)) {
+                char *h = strchr(line, '#');
+                if (h)
+                    *h = 0;
+                int more = isspace((unsigned char)line[0]); /* an indented line goes on */
+                char *s = trim(line);
+                if (!*s)
+                    continue;
+                if (more && n_group_lines) {
+                    char *prev = group_lines[n_group_lines - 1];
+                    size_t l = strlen(prev) + strlen(s) + 2;
+                    char *j = malloc(l);
+                    if (!j)
+                        die("out of memory", NULL);
+                    snprintf(j, l, "%s %s", prev, s);
+                    free(prev);
+                    group_lines[n_group_lines - 1] = j;
+                    continue;
+                }
+                group_lines = realloc(group_lines, (n_group_lines + 1) * sizeof *group_lines);
+                if (!group_lines)
+                    die("out of memory", NULL);
+                group_lines[n_group_lines++] = strdup(s);
+            }
+            fclose(g);
+            continue;
+        }
         const char *cls = NULL;
         for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
             if (strncmp(base, classes[k].file, strlen(classes[k].file)) == 0 &&
@@ -170,6 +215,9 @@ int main(int argc, char **argv)
                     die("out of memory", NULL);
                 if (n_lemmas == 255) /* tok.cue_lemma has 9 bits */
                     die("too many cue lemmas in ", argv[a]);
+                for (size_t k = 0; k < n_lemmas; k++)
+                    if (strlen(lemmas[k]) == l && strncmp(lemmas[k], s, l) == 0)
+                        die("a cue lemma on two lines: ", lemmas[k]);
                 lemmas[n_lemmas] = strndup(s, l);
                 lemma = (int)n_lemmas++;
             }
@@ -280,5 +328,38 @@ int main(int argc, char **argv)
         fprintf(o, ",\n");
     }
     fprintf(o, "};\nconst size_t ws_lex_lemmas_n = %zu;\n", n_lemmas);
+    /* each lemma's groups, as cuegroups.txt names them */
+    char **lg = calloc(n_lemmas ? n_lemmas : 1, sizeof *lg);
+    if (!lg)
+        die("out of memory", NULL);
+    for (size_t i = 0; i < n_group_lines; i++) {
+        char *colon = strchr(group_lines[i], ':');
+        if (!colon)
+            die("a cue group line without a colon: ", group_lines[i]);
+        *colon = 0;
+        const char *bit = NULL;
+        for (size_t k = 0; k < sizeof groups / sizeof *groups; k++)
+            if (strcmp(trim(group_lines[i]), groups[k].name) == 0)
+                bit = groups[k].bit;
+        if (!bit)
+            die("unknown cue group: ", group_lines[i]);
+        for (char *tok = strtok(colon + 1, ";"); tok; tok = strtok(NULL, ";")) {
+            char *w = trim(tok);
+            if (!*w)
+                continue;
+            size_t l = 0;
+            while (l < n_lemmas && strcmp(lemmas[l], w) != 0)
+                l++;
+            if (l == n_lemmas)
+                die("a cue group names no cue lemma: ", w);
+            if (lg[l] && has_class(lg[l], bit))
+                die("a lemma twice in one cue group: ", w);
+            lg[l] = join_class(lg[l] ? lg[l] : strdup(""), bit);
+        }
+    }
+    fprintf(o, "const uint8_t ws_lex_lemma_groups[] = {\n");
+    for (size_t i = 0; i < n_lemmas; i++)
+        fprintf(o, "    %s, /* %s */\n", lg[i] ? lg[i] : "0", lemmas[i]);
+    fprintf(o, "};\n");
     return fclose(o) == 0 ? 0 : 1;
 }
