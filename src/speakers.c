@@ -360,10 +360,19 @@ static uint32_t paren_start(const ctx *c, uint32_t e, uint32_t lo, uint32_t reac
     return tok_punct(c->d, p, '(') && p > lo ? p : e;
 }
 
-/* The subject phrase that ends just before token k (the cue). */
-static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
+/* A subject phrase as np_left() finds it: tokens [s, e), none before lo */
+typedef struct subj {
+    uint32_t lo, s, e;
+    uint32_t tag_end;  /* the end past a party tag ("Sen. Rand Paul, R-Ky., told"), or 0 */
+    bool closed_appos; /* a comma before the cue closes it ("X, a former aide, said") */
+    bool coordinated;  /* two speakers joined by "and": the quote resolves to neither */
+    bool relative;     /* it holds a relative clause ("The union, which represents …,") */
+} subj;
+
+/* "a message that said", "Dr. Natarajan, who argues": the subject before e
+ * is a relative pronoun */
+static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *out)
 {
-    uint32_t e = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e */
     /* "a message that said", "bottles which read": the relative pronoun */
     if (e > lo && (tok_is(c->d, e - 1, "that") || tok_is(c->d, e - 1, "which")) && e - 1 > lo &&
         c->T[e - 2].kind == T_WORD && !(c->T[e - 2].lex & (LX_CUE | LX_CUE_ING)) &&
@@ -388,6 +397,14 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         out->head = h;
         return true;
     }
+    return false;
+}
+
+/* Where the subject ends, before an aside between it and the cue at e
+ * ("Greer — the lawyer's brother — told", "Murphy, though, said",
+ * "Ferreira, for his part, called") */
+static uint32_t end_before_aside(const ctx *c, uint32_t e, uint32_t lo)
+{
     /* "Arthur Greer — the lawyer's brother — told": an aside between
      * dashes after a person's name */
     if (e > lo + 3 && c->T[e - 1].kind == T_PUNCT && ws_is_dash(c->d->cp[c->T[e - 1].start])) {
@@ -413,9 +430,16 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     else if (e > lo + 4 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for") &&
              tok_punct(c->d, e - 4, ','))
         e -= 3;
+    return e;
+}
+
+/* Where the subject ends, before the comma that closes an apposition or an
+ * adjunct after it, a parenthesis or an age */
+static void end_before_apposition(const ctx *c, subj *st)
+{
+    uint32_t lo = st->lo, e = st->e, tag_end = 0;
+    bool closed_appos = false;
     /* "X, a former aide, said": the closing comma of an apposition */
-    bool closed_appos = false, coordinated = false, relative = false;
-    uint32_t tag_end = 0;
     if (e > lo + 1 && tok_punct(c->d, e - 1, ',')) {
         uint32_t comma = e - 1;
         e = skip_adjuncts_left(c, e - 2, lo);
@@ -495,8 +519,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* "Jim Bennett, 57, told": an age */
     if (e > lo + 2 && c->T[e - 1].kind == T_NUM && tok_punct(c->d, e - 2, ','))
         e -= 2;
-    if (e <= lo)
-        return false;
+    st->e = e;
+    st->tag_end = tag_end;
+    st->closed_appos = closed_appos;
+}
+
+/* Where the subject starts: the walk left from its end to a boundary, and
+ * into the relative clause a closing comma ends */
+static void start_at_boundary(const ctx *c, subj *st)
+{
+    uint32_t lo = st->lo, e = st->e;
+    bool closed_appos = st->closed_appos;
     uint32_t s = e;
     /* (a relative clause closed by the comma before the cue may be longer:
      * "One attendee, who like others spoke on the condition of anonymity to
@@ -531,6 +564,15 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             c->d->ments.v[nm].t0 >= lo)
             s = c->d->ments.v[nm].t0;
     }
+    st->s = s;
+}
+
+/* The start moved out of a relative clause to its antecedent, and to the
+ * first of two coordinated speakers */
+static void start_at_antecedent(const ctx *c, subj *st)
+{
+    uint32_t lo = st->lo, e = st->e, s = st->s;
+    bool closed_appos = st->closed_appos, coordinated = false, relative = false;
     /* "… five say they want": a pronoun right after another cue is the
      * subject of its clause, the cue before it no part of the phrase */
     if (e >= lo + 2 && s < e - 1 && (c->T[e - 1].lex & LX_WL_SUBJECT) && c->cue_len[e - 2] &&
@@ -599,6 +641,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             relative = true; /* (long, as annotators mark it: kept whole below) */
         }
     }
+    st->s = s;
+    st->coordinated = coordinated;
+    st->relative = relative;
+}
+
+/* The start moved to the name an apposition follows ("Smith, the senator,
+ * said") */
+static void start_at_apposed_name(const ctx *c, subj *st)
+{
+    uint32_t lo = st->lo, e = st->e, s = st->s;
+    bool closed_appos = st->closed_appos;
     /* "for his part", "for its part" */
     if (e - s >= 3 && tok_is(c->d, e - 1, "part") && tok_is(c->d, e - 3, "for"))
         e -= 3;
@@ -652,6 +705,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
             }
         }
     }
+    st->s = s;
+    st->e = e;
+    st->closed_appos = closed_appos;
+}
+
+/* Whether a phrase that a comma closes is a subject: a name or a completed
+ * apposition, and no clause */
+static bool closed_phrase_ok(const ctx *c, const subj *st)
+{
+    uint32_t e = st->e, s = st->s;
+    bool closed_appos = st->closed_appos, relative = st->relative;
     /* after a closing comma the phrase must be a name ("…'s chief of staff,
      * Joe Kasper, told") or a completed apposition; "“…” about the
      * decision, said X" has no subject on the left */
@@ -663,6 +727,16 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     for (uint32_t j = s; closed_appos && j < e && !tok_punct(c->d, j, ','); j++)
         if ((c->T[j].lex & LX_WL_AUXVERB) && !(c->T[j].flags & F_CAP) && c->T[j].quote < 0)
             return false;
+    return true;
+}
+
+/* The start moved past the words that are no part of the speaker (sentence
+ * adverbs, a relative clause's antecedent); false when what is left is a
+ * clause or too long */
+static bool trim_start(const ctx *c, subj *st)
+{
+    uint32_t lo = st->lo, e = st->e, s = st->s;
+    bool relative = st->relative;
     /* an unclosed mention running into the phrase start */
     if (s < e && c->ment_at[s] >= 0 && c->d->ments.v[c->ment_at[s]].t0 < s)
         s = c->d->ments.v[c->ment_at[s]].t0 >= lo ? c->d->ments.v[c->ment_at[s]].t0 : s;
@@ -729,6 +803,30 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
           c->T[s + 1].low[c->T[s + 1].len - 1] == 's' &&
           !(c->T[s + 1].lex & (LX_AUX | LX_PRONOUN | LX_DET | LX_WL_PREP | LX_WL_CLAUSE))))
         return false;
+    st->s = s;
+    return true;
+}
+
+/* The subject phrase that ends just before token k (the cue): its end is
+ * found first, left of what may stand between it and the cue; then its
+ * start, left to a boundary and out of the relative clause or apposition
+ * it holds; then it is checked and trimmed. */
+static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
+{
+    uint32_t e0 = skip_adjuncts_left(c, k - 1, lo); /* phrase ends before e0 */
+    if (relative_pronoun_subject(c, e0, lo, out))
+        return true;
+    subj st = {.lo = lo, .e = end_before_aside(c, e0, lo)};
+    end_before_apposition(c, &st);
+    if (st.e <= lo)
+        return false;
+    start_at_boundary(c, &st);
+    start_at_antecedent(c, &st);
+    start_at_apposed_name(c, &st);
+    if (!closed_phrase_ok(c, &st) || !trim_start(c, &st))
+        return false;
+    uint32_t s = st.s, e = st.e, tag_end = st.tag_end;
+    bool coordinated = st.coordinated;
     if (!np_ok(c, s, e))
         return false;
     out->t0 = s;
