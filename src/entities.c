@@ -34,6 +34,10 @@ static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, 
         cap += c->T[k].len + 1;
     char *s = ws_alloc_str(&c->d->arena, cap); /* a string: read up to its NUL only */
     size_t o = 0, lw = 0; /* lw: where the last word starts */
+    /* the surname before a generational suffix: "Robert Lane Jr." is
+     * "Lane" later, as "Henry Ford II" is "Ford" */
+    size_t sw = 0, sl = 0;
+    bool suffixed = false;
     uint32_t h = WS_LEX_HASH_BASIS;
     for (uint32_t k = a; k < b; k++) {
         const char *w = c->T[k].low;
@@ -42,6 +46,12 @@ static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, 
             continue;
         if (l > 2 && w[l - 2] == '\'' && w[l - 1] == 's')
             l -= 2;
+        suffixed = o && ((c->T[k].lex2 & LX2_ROMAN) || ws_streq(w, "jr") || ws_streq(w, "jr.") ||
+                         ws_streq(w, "sr") || ws_streq(w, "sr."));
+        if (!suffixed) {
+            sw = o ? o + 1 : 0;
+            sl = l;
+        }
         if (hp)
             h = !o && l == c->T[k].len ? c->T[k].hash
                                        : ws_fnv_n(o ? (h ^ ' ') * WS_LEX_HASH_PRIME : h, w, l);
@@ -56,7 +66,7 @@ static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, 
         /* the word after the last space, where the last word starts (no
          * word has a space: the tokenizer's words are letters, digits and
          * the joiners between them) */
-        *lastp = s + lw;
+        *lastp = suffixed && sl ? ws_strndup(&c->d->arena, s + sw, sl) : s + lw;
         *hp = h;
     }
     return s;
@@ -491,6 +501,16 @@ static void cluster_names(ectx *c)
                      * word before every one of them */
                     ws_map_put(&d->arena, &c->by_last, last, best, false);
                     ws_map_put(&d->arena, &c->by_first, first, best, false);
+                    /* "Gloria Benitez Aranda" is "Benitez" later: the
+                     * first of two surnames after a first name (not a
+                     * middle name or initial: "John F. Kennedy", "Mary Ann
+                     * Reed") */
+                    const tok *mid = &c->T[m->n0 + 1];
+                    if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
+                        mid->kind == T_WORD && mid->len > 2 && !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
+                        !(mid->lex2 & LX2_NAME_PARTICLE) && !(c->T[m->n0 + 2].lex2 & LX2_ROMAN) &&
+                        !ws_streq(c->T[m->n0 + 2].low, "jr.") && !ws_streq(c->T[m->n0 + 2].low, "jr"))
+                        ws_map_put(&d->arena, &c->by_last, mid->low, best, false);
                 }
             }
             m->entity = best;

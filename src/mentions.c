@@ -318,6 +318,47 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
                 g = gender_of(T[k].lex);
         }
     }
+    /* "Secretary of State Anna Ruiz", "Minister of Commerce and Industry
+     * Arjun Rao": a title's "of" phrase runs into the name. A known first
+     * name inside the run starts the name when a capitalised title word
+     * stands before the "of" (or "for"); the title runs from that word, and
+     * the mention with it, the title's own run before it given up. */
+    uint32_t title0 = a;
+    uint32_t pre = a >= 2 && tok_is(d, a - 1, "the") ? a - 1 : a; /* ("Speaker of the House X") */
+    if (name0 == a && pre >= 2 && b >= a + 3 && T[pre - 1].kind == T_WORD && !(T[pre - 1].flags & F_CAP) &&
+        (tok_is(d, pre - 1, "of") || tok_is(d, pre - 1, "for") || tok_is(d, pre - 1, "and"))) {
+        uint32_t f = a + 1;
+        while (f + 1 < b && !(T[f].lex & (LX_MALE | LX_FEMALE)))
+            f++;
+        /* (a first name the lexicon lacks: the last two words, "Minister
+         * of Foreign Affairs Lena Varga") */
+        if (f + 1 >= b)
+            f = b - 2;
+        bool plain = true;
+        for (uint32_t k = f; plain && k < b; k++)
+            plain = !(T[k].lex & LX_ORGWORD);
+        /* the title word: back over capitalised words and "of", "for",
+         * "and", "the" */
+        uint32_t t = a - 1;
+        while (plain && t > 0 && a - t < 10 && T[t - 1].kind == T_WORD &&
+               !(T[t - 1].lex & LX_TITLE) &&
+               ((T[t - 1].flags & F_CAP) || tok_is(d, t - 1, "of") || tok_is(d, t - 1, "for") ||
+                tok_is(d, t - 1, "and") || tok_is(d, t - 1, "the")))
+            t--;
+        if (plain && t > 0 && (T[t - 1].lex & LX_TITLE) && (T[t - 1].flags & F_CAP) && T[t - 1].kind == T_WORD) {
+            t--;
+            /* (and the capitalised words before it: "Deputy Prime Minister") */
+            while (t > 0 && T[t - 1].kind == T_WORD && (T[t - 1].flags & F_CAP) &&
+                   !(T[t - 1].flags & F_PARA_START) && (T[t - 1].lex & (LX_TITLE | LX_HONORIFIC)))
+                t--;
+            while (d->ments.n && d->ments.v[d->ments.n - 1].t0 >= t)
+                d->ments.n--;
+            title0 = t;
+            m.t0 = t;
+            name0 = f;
+            has_title = true;
+        }
+    }
     for (uint32_t k = name0; k < b; k++)
         if ((T[k].lex & LX_ORGWORD) ||
             (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
@@ -337,7 +378,7 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     /* a known first name makes a person: "Lena Park", "Tom Price" */
     if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
         org = false;
-    for (uint32_t k = a; k < name0; k++)
+    for (uint32_t k = a; k < name0 && title0 == a; k++)
         if ((T[k].lex & LX_ORGWORD) && !(T[k].lex & (LX_TITLE | LX_HONORIFIC)) && k + 1 == name0)
             org = true;
     /* "European ministers", "the Greek leader": a nationality names no one */
@@ -371,7 +412,7 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         m.kind = M_NAME;
     }
     if (has_title && name0 > a)
-        m.title = ws_span_dup(d, T[a].start, T[name0 - 1].end);
+        m.title = ws_span_dup(d, T[title0].start, T[name0 - 1].end);
     add_mention(d, m);
 }
 

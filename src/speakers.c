@@ -1481,7 +1481,10 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
                 break;
             if ((t->lex & LX_WL_SUBJECT) && !(t->flags & F_CAP))
                 return e;
-            if (named && (low_is(t, "the") || low_is(t, "a") || low_is(t, "an")) && !(t->flags & F_CAP))
+            /* ("told board members the change …", "told the board the …":
+             * a common noun too; not "told members of the board …") */
+            if ((named || (c->T[e - 1].kind == T_WORD && !(c->T[e - 1].lex & (LX_WL_PREP | LX_DET)))) &&
+                (low_is(t, "the") || low_is(t, "a") || low_is(t, "an")) && !(t->flags & F_CAP))
                 return e;
         }
     }
