@@ -113,7 +113,8 @@ static void add_suffix_aliases(ectx *c, int32_t ei, const char *key)
  * CEO" is "the chief executive" and the other way round (as suffixes only,
  * so that two of them go to the nearer one); "U.S. Rep. X" is "the
  * congressman"; "Marathgarh captain X" is "the Marathgarh skipper" (with the
- * words before kept). */
+ * words before kept); wire copy's "the premier", "the top diplomat", "the
+ * head of state". */
 typedef struct title_synonym {
     const char *suffix, *alias;
     bool keep_qualifier;
@@ -122,7 +123,11 @@ typedef struct title_synonym {
 static const title_synonym title_synonyms[] = {
     {"chief executive officer", "ceo", false}, {"chief executive", "ceo", false},
     {"ceo", "chief executive", false},         {"representative", "congressman", false},
-    {"representative", "congresswoman", false}, {"captain", "skipper", true}};
+    {"representative", "congresswoman", false}, {"captain", "skipper", true},
+    {"prime minister", "premier", false},       {"premier", "prime minister", false},
+    {"foreign minister", "top diplomat", false}, {"minister of foreign affairs", "top diplomat", false},
+    {"secretary of state", "top diplomat", false}, {"foreign secretary", "top diplomat", false},
+    {"president", "head of state", false}};
 #define N_TITLE_SYNONYMS (sizeof title_synonyms / sizeof title_synonyms[0])
 
 static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
@@ -471,9 +476,10 @@ static void cluster_names(ectx *c)
              * with the surname, one of the honorific's gender (among the
              * most recent entities, so that the stage stays linear) */
             if (pass == 1 && best >= 0 && nw == 1 && m->gender != G_UNKNOWN &&
-                d->ents.v[best].gender != G_UNKNOWN && d->ents.v[best].gender != m->gender) {
-                /* (one whose gender is not known will do, when none is) */
-                int32_t unknown = -1;
+                d->ents.v[best].gender != m->gender) {
+                /* (one whose gender is not known will do, when none is;
+                 * when the nearest one's is not known, it stays) */
+                int32_t unknown = d->ents.v[best].gender == G_UNKNOWN ? best : -1;
                 for (size_t e = d->ents.n, steps = 0; e > 0 && steps < 64; e--, steps++) {
                     const entity *E = &d->ents.v[e - 1];
                     if (!E->last || !ws_streq(E->last, w) || (E->gender != m->gender && E->gender != G_UNKNOWN))

@@ -233,6 +233,10 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         if (j > e &&
             ((j < b && c->ment_at[j] >= 0 && c->d->ments.v[c->ment_at[j]].kind == M_NAME &&
               c->d->ments.v[c->ment_at[j]].t1 <= b) ||
+             /* "Human rights groups", "Trump allies": a plural after a
+              * name is the head, and speaks for no one person */
+             (j == b && M->kind == M_NAME && ws_plural_noun(&c->T[b - 1]) &&
+              !(c->T[b - 1].lex & (LX_TITLE | LX_PRONOUN))) ||
              (j == b && M->t0 > a && (c->T[M->t0 - 1].lex & LX_DET) &&
               (c->T[j - 1].lex & (LX_TITLE | LX_ROLE))))) {
             k = e - 1;
@@ -1484,7 +1488,9 @@ static uint32_t skip_after_cue(const ctx *c, uint32_t k, uint32_t hi, bool *saw_
             /* ("told board members the change …", "told the board the …":
              * a common noun too; not "told members of the board …") */
             if ((named || (c->T[e - 1].kind == T_WORD && !(c->T[e - 1].lex & (LX_WL_PREP | LX_DET)))) &&
-                (low_is(t, "the") || low_is(t, "a") || low_is(t, "an")) && !(t->flags & F_CAP))
+                (low_is(t, "the") || low_is(t, "a") || low_is(t, "an") || low_is(t, "his") ||
+                 low_is(t, "her") || low_is(t, "its") || low_is(t, "their") || low_is(t, "our")) &&
+                !(t->flags & F_CAP))
                 return e;
         }
     }
