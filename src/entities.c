@@ -564,6 +564,13 @@ static void cluster_names(ectx *c)
         else if (qe >= 1 && (c->T[qe - 1].flags & F_ALLCAP) && c->T[qe - 1].kind == T_WORD &&
                  c->T[qe - 1].end - c->T[qe - 1].start <= 3)
             q0 = qe - 1;
+        /* "Council member Rosa Tran" opening a sentence, where the article
+         * also writes "the council chambers" (so no mention) */
+        else if (qe >= 1 && c->T[qe - 1].kind == T_WORD && (c->T[qe - 1].flags & F_CAP) &&
+                 (c->T[qe - 1].flags & F_SENT_START) && d->ment_at[qe - 1] < 0 && c->T[qe - 1].len > 2 &&
+                 !(c->T[qe - 1].lex & (LX_DET | LX_PRONOUN | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING |
+                                       LX_AUX | LX_CAPSTOP | LX_TIMEWORD)))
+            q0 = qe - 1;
         /* no qualifier: "party spokeswoman Aylin Kaya", "said spokesman X",
          * "former governor X" (after a boundary, not within a longer phrase:
          * "running mate presidential nominee X") */
@@ -572,7 +579,10 @@ static void cluster_names(ectx *c)
                   (!(c->T[qe - 1].flags & F_CAP) &&
                    ((c->T[qe - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX |
                                           LX_PRONOUN)) ||
-                    c->T[qe - 1].len <= 2)))) {
+                    c->T[qe - 1].len <= 2)) ||
+                  /* ("Later spokesman X said": a sentence adverb before it) */
+                  ((c->T[qe - 1].flags & F_SENT_START) && (c->T[qe - 1].lex & LX_CAPSTOP) &&
+                   d->ment_at[qe - 1] < 0))) {
             q0 = qe;
             if (low_is(&c->T[qe - 1], "former"))
                 q0 = qe - 1;

@@ -225,7 +225,9 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
             e = j = e + 3;
         /* (a title too: "Chief executive Goh Wei Ming") */
         if (M->kind == M_NAME || M->kind == M_ORG || M->kind == M_TITLE)
-            while (j < b && j < e + 3 && c->T[j].kind == T_WORD && !(c->T[j].flags & F_CAP) &&
+            /* (and a number: "Teamsters Local 42 president X") */
+            while (j < b && j < e + 3 && (c->T[j].kind == T_WORD || (c->T[j].kind == T_NUM && j == e)) &&
+                   !(c->T[j].flags & F_CAP) &&
                    !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP)) &&
                    /* ("chief" is a determiner too: "Westpac chief economist X") */
                    (!(c->T[j].lex & LX_DET) || (c->T[j].lex & (LX_TITLE | LX_ROLE))))

@@ -924,8 +924,8 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
     uint32_t n = (uint32_t)d->toks.n;
     if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || T[k].end - T[k].start < 3)
         return 0;
-    bool allcap = (T[k].flags & F_ALLCAP) != 0, comma = false, num = false;
-    for (uint32_t j = k + 1; j < n && j < k + 12; j++) {
+    bool allcap = (T[k].flags & F_ALLCAP) != 0, comma = false, num = false, paren = false;
+    for (uint32_t j = k + 1; j < n && j < k + 16; j++) {
         const tok *t = &T[j];
         if (t->flags & F_PARA_START)
             return 0;
@@ -934,15 +934,24 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
             continue;
         }
         if (t->kind == T_WORD) {
-            if (!(t->flags & (F_CAP | F_HAS_DIGIT)))
+            /* (an agency may write itself in lower case: "(dpa)") */
+            if (!(t->flags & (F_CAP | F_HAS_DIGIT)) && !paren)
                 return 0;
             continue;
         }
         if (t->kind != T_PUNCT)
             return 0;
         uint32_t c = d->cp[t->start];
-        if (ws_is_dash(c))
-            return allcap && (t->flags & F_SPACE_BEFORE) && j + 1 < n && (T[j + 1].flags & F_SPACE_BEFORE) ? j : 0;
+        if (ws_is_dash(c)) {
+            /* "Budavar (AFP) -", "… Nov 21 (EFE).-": after an agency's
+             * parenthesis the place need not be in capitals, and EFE puts
+             * a full stop before its dash */
+            bool agency = tok_punct(d, j - 1, ')') ||
+                          (tok_punct(d, j - 1, '.') && j >= k + 2 && tok_punct(d, j - 2, ')'));
+            bool spaced = (t->flags & F_SPACE_BEFORE) || (agency && tok_punct(d, j - 1, '.'));
+            return (allcap || agency) && spaced && j + 1 < n && (T[j + 1].flags & F_SPACE_BEFORE) ? j : 0;
+        }
+        paren = c == '(' || (paren && c != ')');
         /* "(PTI) The …": the agency closes it, and a sentence starts */
         if (c == ')' && comma && num && j >= k + 3 && tok_punct(d, j - 2, '(') && T[j - 1].kind == T_WORD &&
             j + 1 < n && T[j + 1].kind == T_WORD && (T[j + 1].flags & F_CAP) &&
