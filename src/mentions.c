@@ -278,6 +278,19 @@ static bool possessive_title(const tok *t)
 }
 
 /* Split a capitalised run [a, b) into titles and a name. */
+/* "Kelby Meats' chief executive": a body's head word in the plural
+ * possessive, which the tokenizer keeps with its apostrophe */
+static bool plural_possessive_orgword(const tok *t)
+{
+    char w[32];
+    size_t l = t->len;
+    if (t->kind != T_WORD || l < 3 || l >= sizeof w || t->low[l - 1] != '\'' || t->low[l - 2] != 's')
+        return false;
+    memcpy(w, t->low, l - 1);
+    w[l - 1] = 0;
+    return (ws_lex_word(w, NULL) & LX_ORGWORD) != 0;
+}
+
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
     tok *T = d->toks.v;
@@ -367,7 +380,7 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         }
     }
     for (uint32_t k = name0; k < b; k++)
-        if ((T[k].lex & LX_ORGWORD) ||
+        if ((T[k].lex & LX_ORGWORD) || plural_possessive_orgword(&T[k]) ||
             (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
             org = true;
     /* "the Consumer Product Safety Commission" where the article also

@@ -398,6 +398,16 @@ static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *
         if (h0 > lo + 1 && tok_is(c->d, h0 - 1, "of") && c->ment_at[h0 - 2] >= 0 &&
             c->d->ments.v[c->ment_at[h0 - 2]].kind == M_NAME)
             h = c->ment_at[h0 - 2];
+        /* "Ahmed Saleh, head of the Red Crescent, who said": "who" is a
+         * person's, the name before the apposition that ends in the body */
+        if (c->d->ments.v[h].kind == M_ORG) {
+            uint32_t x = h0;
+            while (x > lo + 1 && h0 - x < 7 && c->T[x - 1].kind == T_WORD && !(c->T[x - 1].flags & F_CAP))
+                x--;
+            int32_t nm = x > lo + 1 && x < h0 && tok_punct(c->d, x - 1, ',') ? c->ment_at[x - 2] : -1;
+            if (nm >= 0 && c->d->ments.v[nm].kind == M_NAME && c->d->ments.v[nm].t1 == x - 1)
+                h = nm;
+        }
         out->t0 = e - 1;
         out->t1 = e;
         out->head = h;
@@ -1154,8 +1164,19 @@ static bool np_right_ex(const ctx *c, uint32_t k, uint32_t hi, np *out, bool app
     bool noun = e > k + 1 && (c->T[k].lex & LX_DET) && c->T[e - 1].kind == T_WORD &&
                 !(c->T[e - 1].flags & F_CAP) &&
                 !(c->T[e - 1].lex & ~(uint32_t)(LX_CUE_NOUN | LX_FEMALE | LX_MALE));
-    if (e + 1 < hi && e > k && tok_punct(c->d, e, ',') && c->ment_at[e - 1] < 0 && (role || noun) &&
-        !(c->T[e - 1].lex & LX_ORGWORD) && c->ment_at[e + 1] >= 0) {
+    /* ("said the president of the Supreme Electoral Tribunal, Beatriz
+     * Ocampo.": a title of a body) */
+    int32_t body = e > k ? c->ment_at[e - 1] : -1;
+    if (body >= 0 && c->d->ments.v[body].kind == M_ORG && c->d->ments.v[body].t1 == e) {
+        for (uint32_t r = k; r + 1 < c->d->ments.v[body].t0 && !role; r++)
+            role = (c->T[r].lex & (LX_ROLE | LX_TITLE)) && tok_is(c->d, r + 1, "of");
+        body = role ? body : -1;
+    } else {
+        body = -1;
+    }
+    if (e + 1 < hi && e > k && tok_punct(c->d, e, ',') &&
+        ((c->ment_at[e - 1] < 0 && (role || noun) && !(c->T[e - 1].lex & LX_ORGWORD)) || body >= 0) &&
+        c->ment_at[e + 1] >= 0) {
         const mention *M = &c->d->ments.v[c->ment_at[e + 1]];
         if (M->t0 == e + 1 && M->kind == M_NAME && M->t1 < hi &&
             (sent_end_punct(c, M->t1) || (role && tok_punct(c->d, M->t1, ',')))) {
@@ -2582,6 +2603,15 @@ static bool cue_particle(const ctx *c, uint32_t cue, uint32_t k)
     const char *l = ws_lex_cue_lemma(c->T[cue].cue_lemma);
     if (l && (ws_streq(l, "say") || ws_streq(l, "tell") || ws_streq(l, "add")))
         return false;
+    /* ... after any cue: "announced at a news conference", "declared at
+     * the rally" (a noun of speech, or where it is made, within a few
+     * words) */
+    if (k + 2 < c->n && (tok_is(c->d, k, "at") || tok_is(c->d, k, "in") || tok_is(c->d, k, "on")) &&
+        (c->T[k + 1].lex & LX_DET))
+        for (uint32_t j = k + 2; j < c->n && j < k + 5 && c->T[j].kind == T_WORD; j++)
+            if ((c->T[j].lex & LX_CUE_NOUN) || tok_is(c->d, j, "conference") || tok_is(c->d, j, "hearing") ||
+                tok_is(c->d, j, "meeting") || tok_is(c->d, j, "ceremony") || tok_is(c->d, j, "event"))
+                return false;
     /* "referring to the plan", "pointed to Trump": "to" before a noun phrase
      * joins the cue; before a verb ("vowed to fight") it opens the content
      * (PolNeAR train: referring 38 : 3, pointed 16 : 0; declined 1 : 40) */
