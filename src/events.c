@@ -311,6 +311,12 @@ void ws_events_find(ws_doc *d)
                             y = appositive_person(&c, j, k);
                         if (z < 0)
                             z = appositive_person(&c, s0, j - 1);
+                        /* "The union leader, Rosalind Okonjo-Platt, and
+                         * Victor Lamont met": the name in apposition before
+                         * the comma */
+                        if (z < 0 && j > s0 + 3 && tok_punct(d, j - 2, ',') && c.ment_at[j - 3] >= 0 &&
+                            d->ments.v[c.ment_at[j - 3]].t1 == j - 2 && d->ments.v[c.ment_at[j - 3]].kind == M_NAME)
+                            z = d->ments.v[c.ment_at[j - 3]].entity;
                         add_event(&c, z, y, -1, s0, s1, k);
                         break;
                     }

@@ -3064,7 +3064,10 @@ static void sieve_indirect(ctx *c)
                                     : NULL;
                 /* ("The scheme will add 2,000 jobs, the minister said":
                  * "will add", "to add" count, not speak) */
+                /* ("Residents were warned to stay …, he said": a passive
+                 * has no speaker of its own) */
                 inner = l && ws_lex_cue_group(c->T[j].cue_lemma, WS_CG_FRONTED) &&
+                        !(j > a && (c->T[j - 1].lex2 & LX2_BE)) &&
                         !(ws_streq(l, "add") && j > a &&
                           (tok_is(c->d, j - 1, "will") || tok_is(c->d, j - 1, "would") ||
                            tok_is(c->d, j - 1, "could") || tok_is(c->d, j - 1, "can") ||
