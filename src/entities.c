@@ -1113,6 +1113,10 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
  * [0, nm) are in text order. */
 static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
 {
+    /* "An Israeli official", "a candidate": someone not named before */
+    if (a < b && (low_is(&c->T[a], "a") || low_is(&c->T[a], "an") || low_is(&c->T[a], "another") ||
+                  low_is(&c->T[a], "one")))
+        return -1;
     char *key = title_key(c, a, b);
     if (!key)
         return -1;
@@ -1195,7 +1199,9 @@ static int cmp_span(const void *a, const void *b)
 static bool source_tokens(const ws_doc *d, const quote *q, uint32_t *a, uint32_t *b)
 {
     bool found = false;
-    for (uint32_t k = q->cue0 > 12 ? q->cue0 - 12 : 0; k < d->toks.n && k < q->cue1 + 14; k++) {
+    /* (a source with an apposition or a relative clause, of twenty tokens
+     * at most, and its comma, on either side of the cue) */
+    for (uint32_t k = q->cue0 > 24 ? q->cue0 - 24 : 0; k < d->toks.n && k < q->cue1 + 24; k++) {
         if (d->toks.v[k].start == q->src_span.start) {
             *a = k;
             found = true;
@@ -1361,8 +1367,23 @@ void ws_entities_resolve(ws_doc *d)
             continue;
         sa[i] = a;
         sb[i] = b;
+        /* (the phrase's head, before an apposition or a relative clause:
+         * "An Israeli official, speaking … to discuss the prime minister's
+         * schedule," is no alias of the prime minister) */
+        for (uint32_t x = a + 1; x + 1 < b; x++)
+            if (tok_punct(d, x, ',')) {
+                b = x;
+                break;
+            }
         if (q->source >= 0 && role_before_prep(&c, a, b, d->ments.v[q->source].t0)) {
             q->source = -1;
+            /* ("A spokesman for the ministry, who asked not to be named,
+             * said": still the unnamed speaker a "he" after it stands for) */
+            uint8_t g = nominal_gender(&c, a, b);
+            if (g) {
+                title_source x = {.a = a, .b = b, .e = -1, .q = UINT32_MAX, .anon = g};
+                VPUSH(&d->arena, ts, x);
+            }
             continue;
         }
         if (q->source >= 0) {
