@@ -371,8 +371,13 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
             while (t > 0 && T[t - 1].kind == T_WORD && (T[t - 1].flags & F_CAP) &&
                    !(T[t - 1].flags & F_PARA_START) && (T[t - 1].lex & (LX_TITLE | LX_HONORIFIC)))
                 t--;
-            while (d->ments.n && d->ments.v[d->ments.n - 1].t0 >= t)
+            /* (a run of titles that began before it goes too: "UN
+             * Under-Secretary-General for Humanitarian Affairs X") */
+            while (d->ments.n && d->ments.v[d->ments.n - 1].t1 > t) {
+                if (d->ments.v[d->ments.n - 1].t0 < t && d->ments.v[d->ments.n - 1].kind == M_TITLE)
+                    t = d->ments.v[d->ments.n - 1].t0;
                 d->ments.n--;
+            }
             title0 = t;
             m.t0 = t;
             name0 = f;
