@@ -1198,20 +1198,18 @@ static int cmp_span(const void *a, const void *b)
 /* The tokens [a, b) of a quote's source span, looked for near its cue. */
 static bool source_tokens(const ws_doc *d, const quote *q, uint32_t *a, uint32_t *b)
 {
-    bool found = false;
-    /* (a source with an apposition or a relative clause, of twenty tokens
-     * at most, and its comma, on either side of the cue) */
-    for (uint32_t k = q->cue0 > 24 ? q->cue0 - 24 : 0; k < d->toks.n && k < q->cue1 + 24; k++) {
-        if (d->toks.v[k].start == q->src_span.start) {
-            *a = k;
-            found = true;
-        }
-        if (found && d->toks.v[k].end == q->src_span.end) {
-            *b = k + 1;
-            return *b > *a;
-        }
-    }
-    return false;
+    /* (searched from the cue, beside which the source stands, however long
+     * its apposition or relative clause) */
+    uint32_t n = (uint32_t)d->toks.n;
+    if (q->src_span.end <= q->src_span.start)
+        return false;
+    uint32_t x = ws_tok_search(d->toks.v, n, 0, q->cue0, q->src_span.start, false);
+    uint32_t y = ws_tok_search(d->toks.v, n, 0, q->cue0, q->src_span.end - 1, true);
+    if (x >= n || y >= n || d->toks.v[x].start != q->src_span.start || d->toks.v[y].end != q->src_span.end || y < x)
+        return false;
+    *a = x;
+    *b = y + 1;
+    return true;
 }
 
 /* "the Vermont senator", "the Florida senator": a title that a place's

@@ -80,7 +80,8 @@ enum tok_flag {
     F_HAS_DIGIT = 1 << 11,
     F_CUE_ADDED = 1 << 12, /* the speakers stage added LX_CUE to the word's lexicon class */
     F_ING_ADDED = 1 << 13, /* ... or LX_CUE_ING */
-    F_END_MARK = 1 << 14   /* punctuation that may end a sentence: . ! ? (or a run of periods), … */
+    F_END_MARK = 1 << 14,  /* punctuation that may end a sentence: . ! ? (or a run of periods), … */
+    F_DATELINE = 1 << 15   /* a token of a dateline ("BRUSSELS, March 3 (Reuters) -"): no mention */
 };
 
 typedef struct tok {

@@ -182,6 +182,18 @@ static bool adverb_suffix(const char *w, size_t l)
 }
 
 /* (inline: it runs for every capitalised word and the word after each) */
+/* "Leila Said told", "Hamad bin Said received": the Arabic name, after a
+ * first name or a particle inside a sentence (a title-case headline
+ * capitalises the word after it too). Out of line: capword() asks it only
+ * of capitalised cue words. */
+static __attribute__((noinline)) bool said_name(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    return ws_streq(t->low, "said") && k > 0 && !(t->flags & F_SENT_START) && t[-1].kind == T_WORD &&
+           (((t[-1].lex & (LX_MALE | LX_FEMALE)) && (t[-1].flags & F_CAP)) || (t[-1].lex2 & LX2_NAME_PARTICLE)) &&
+           (k + 1 >= d->toks.n || t[1].kind != T_WORD || !(t[1].flags & F_CAP));
+}
+
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -206,15 +218,8 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
      * so no name either */
     if (t->lex & LX_NOSRC)
         return false;
-    /* "Leila Said told", "Hamad bin Said received": the Arabic name, after
-     * a first name or a particle inside a sentence (a title-case headline
-     * capitalises the word after it too) */
-    if (ws_streq(t->low, "said") && k > 0 && !(t->flags & F_SENT_START) && t[-1].kind == T_WORD &&
-        (((t[-1].lex & (LX_MALE | LX_FEMALE)) && (t[-1].flags & F_CAP)) || (t[-1].lex2 & LX2_NAME_PARTICLE)) &&
-        (k + 1 >= d->toks.n || t[1].kind != T_WORD || !(t[1].flags & F_CAP)))
-        return true;
     if ((t->lex & (LX_CUE | LX_CUE_ING | LX_ROLE)) && !(t->lex & LX_ORGWORD))
-        return false; /* "Officials said", "Asked about it"; but "Interior Ministry" */
+        return said_name(d, k); /* "Officials said", "Asked about it"; but "Interior Ministry" */
     /* a word that qualifies a title is part of it, even if the article also
      * writes it in lower case: "Finance Minister", "Defense Secretary" */
     if (k + 1 < d->toks.n && (t[1].lex & LX_TITLE) && (t[1].flags & F_CAP) &&
@@ -505,16 +510,11 @@ void ws_mentions_find(ws_doc *d)
             next = e + 1;
             continue;
         }
-        /* "PUERTO ANSELMO (Sierramar), Nov 21 (EFE).-": a sentence that
-         * opens a paragraph and ends with its dash is a dateline
-         * (text.c), which names a place, not a speaker */
-        if (T[k].sent >= 0 && (size_t)T[k].sent < d->sents.n) {
-            const sent *st = &d->sents.v[T[k].sent];
-            if (st->t1 > st->t0 + 2 && st->t1 - st->t0 <= 16 && (T[st->t0].flags & F_PARA_START) &&
-                T[st->t1 - 1].kind == T_PUNCT && ws_is_dash(d->cp[T[st->t1 - 1].start])) {
-                next = st->t1;
-                continue;
-            }
+        /* "PUERTO ANSELMO (Sierramar), Nov 21 (EFE).-": a dateline
+         * (text.c) names a place, not a speaker */
+        if (T[k].flags & F_DATELINE) {
+            next = e;
+            continue;
         }
         /* "Washington (AFP) –": a dateline names a place, not a speaker */
         if ((T[k].flags & F_PARA_START) && e + 2 < n && tok_punct(d, e, '(')) {

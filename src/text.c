@@ -1036,6 +1036,8 @@ void ws_text_sentences(ws_doc *d)
          * finds them all */
         if (__builtin_expect(fl & F_PARA_START, 0)) {
             dash = dateline_dash(d, k);
+            for (uint32_t x = k; dash && x <= dash; x++)
+                T[x].flags |= F_DATELINE;
             if (k > s.t0) {
                 s.t1 = k;
                 s.para = T[s.t0].para;
