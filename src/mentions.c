@@ -181,7 +181,6 @@ static bool adverb_suffix(const char *w, size_t l)
     return false;
 }
 
-/* (inline: it runs for every capitalised word and the word after each) */
 /* "Leila Said told", "Hamad bin Said received": the Arabic name, after a
  * first name or a particle inside a sentence (a title-case headline
  * capitalises the word after it too). Out of line: capword() asks it only
@@ -194,6 +193,7 @@ static __attribute__((noinline)) bool said_name(const ws_doc *d, uint32_t k)
            (k + 1 >= d->toks.n || t[1].kind != T_WORD || !(t[1].flags & F_CAP));
 }
 
+/* (inline: it runs for every capitalised word and the word after each) */
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -282,7 +282,6 @@ static bool possessive_title(const tok *t)
     return (ws_lex_word(stem, NULL) & LX_TITLE) != 0;
 }
 
-/* Split a capitalised run [a, b) into titles and a name. */
 /* "Kelby Meats' chief executive": a body's head word in the plural
  * possessive, which the tokenizer keeps with its apostrophe */
 static bool plural_possessive_orgword(const tok *t)
@@ -296,6 +295,7 @@ static bool plural_possessive_orgword(const tok *t)
     return (ws_lex_word(w, NULL) & LX_ORGWORD) != 0;
 }
 
+/* Split a capitalised run [a, b) into titles and a name. */
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
     tok *T = d->toks.v;
@@ -365,16 +365,17 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         /* the title word: back over capitalised words and "of", "for",
          * "and", "the" */
         uint32_t t = a - 1;
-        while (plain && t > 0 && a - t < 10 && T[t - 1].kind == T_WORD &&
+        while (plain && t > 0 && a - t < 10 && T[t - 1].kind == T_WORD && !(T[t].flags & F_PARA_START) &&
                !(T[t - 1].lex & LX_TITLE) &&
                ((T[t - 1].flags & F_CAP) || tok_is(d, t - 1, "of") || tok_is(d, t - 1, "for") ||
                 tok_is(d, t - 1, "and") || tok_is(d, t - 1, "the")))
             t--;
-        if (plain && t > 0 && (T[t - 1].lex & LX_TITLE) && (T[t - 1].flags & F_CAP) && T[t - 1].kind == T_WORD) {
+        if (plain && t > 0 && !(T[t].flags & F_PARA_START) && (T[t - 1].lex & LX_TITLE) &&
+            (T[t - 1].flags & F_CAP) && T[t - 1].kind == T_WORD) {
             t--;
             /* (and the capitalised words before it: "Deputy Prime Minister") */
-            while (t > 0 && T[t - 1].kind == T_WORD && (T[t - 1].flags & F_CAP) &&
-                   !(T[t - 1].flags & F_PARA_START) && (T[t - 1].lex & (LX_TITLE | LX_HONORIFIC)))
+            while (t > 0 && T[t - 1].kind == T_WORD && (T[t - 1].flags & F_CAP) && !(T[t].flags & F_PARA_START) &&
+                   (T[t - 1].lex & (LX_TITLE | LX_HONORIFIC)))
                 t--;
             /* (a run of titles that began before it goes too: "UN
              * Under-Secretary-General for Humanitarian Affairs X") */
