@@ -295,6 +295,24 @@ static bool plural_possessive_orgword(const tok *t)
     return (ws_lex_word(w, NULL) & LX_ORGWORD) != 0;
 }
 
+/* "Unions say …", "the Teamsters said": a lone capitalised word in the
+ * plural names a group, not a person, when its singular is a body's or a
+ * role's word or "the" stands before it (no one person is "the Xs") */
+static bool plural_group(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    size_t l = t->len;
+    if (t->kind != T_WORD || l < 4 || l >= 32 || t->low[l - 1] != 's' || tok_possessive(t) ||
+        t->low[l - 2] == 's' || t->low[l - 2] == 'u' || t->low[l - 2] == 'i' || (t->flags & F_ALLCAP))
+        return false;
+    if (k > 0 && tok_is(d, k - 1, "the"))
+        return true;
+    char w[32];
+    memcpy(w, t->low, l - 1);
+    w[l - 1] = 0;
+    return (ws_lex_word(w, NULL) & (LX_ORGWORD | LX_ROLE)) != 0;
+}
+
 /* Split a capitalised run [a, b) into titles and a name. */
 static void split_run(ws_doc *d, uint32_t a, uint32_t b)
 {
@@ -406,6 +424,8 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         ((T[name0].flags & F_PARA_START) ||
          (name0 > 0 && T[name0 - 1].kind == T_QUOTE && (T[name0 - 1].flags & F_PARA_START))))
         org = false;
+    if (b == a + 1 && name0 == a && plural_group(d, a))
+        org = true;
     /* a known first name makes a person: "Lena Park", "Tom Price" */
     if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
         org = false;

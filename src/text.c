@@ -1076,6 +1076,11 @@ void ws_text_sentences(ws_doc *d)
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
                    (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
             end = t->end - t->start > 2; /* not an initial */
+        } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && T[k + 1].kind == T_WORD &&
+                   (T[k + 1].flags & F_CAP) && !(T[k + 1].flags & F_HAS_DIGIT) && low_is(t, "no.")) {
+            /* "Mr. Jones said no. Davis said yes.": "No." stands for a
+             * number only before one ("No. 10", "No. 2 official") */
+            end = true;
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 2 < n && T[k + 1].kind == T_QUOTE &&
                    (T[k + 1].flags & F_SPACE_BEFORE) && T[k + 2].kind == T_WORD &&
                    (T[k + 2].flags & F_CAP) && !(T[k + 2].flags & F_SPACE_BEFORE) &&
