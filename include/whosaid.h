@@ -27,7 +27,10 @@
  *   reporters", ":"), the source mention as written ("he", "the spokesman",
  *   "Dr. Ana Duarte"), and the person that mention resolves to. It also
  *   reports the people of the article (name variants, titles and pronouns
- *   clustered into one entity) and meetings between them.
+ *   clustered into one entity) and meetings between them. A body that
+ *   takes part in a meeting ("met with the Bicycle Coalition") is an entity
+ *   too, of type WS_ORGANIZATION, listed after the people; quotations
+ *   resolve to people only.
  *
  *   All offsets are Unicode code points into the text, half-open
  *   [start, end), as in ../shared/eval/FORMAT.md.
@@ -119,7 +122,8 @@ typedef struct ws_entity {
     ws_entity_type type;
     const char *const *titles; /* "Dr.", "Harbour Board Chairman", ... */
     size_t n_titles;
-    const ws_span *mentions; /* every mention resolved to it, in text order */
+    const ws_span *mentions; /* every mention resolved to it, in text order
+                                (an organisation's: those in its meetings) */
     size_t n_mentions;
 } ws_entity;
 

@@ -9,6 +9,7 @@
 typedef struct ev_ctx {
     ws_doc *d;
     int32_t *ment_at;
+    ws_map orgs; /* a body's name -> its entity */
 } ev_ctx;
 
 /* The person entity of the first mention in tokens [a, b), or -1. */
@@ -36,6 +37,81 @@ static int32_t person_before(const ev_ctx *c, uint32_t a, uint32_t b)
             break;
     }
     return -1;
+}
+
+/* The organisation entity of ORG mention m, made on first use: bodies take
+ * part in meetings ("met with the Bicycle Coalition"), though only people
+ * are entities otherwise. The same name is the same body. */
+static int32_t org_entity(ev_ctx *c, int32_t m)
+{
+    ws_doc *d = c->d;
+    mention *M = &d->ments.v[m];
+    if (M->entity >= 0)
+        return M->entity;
+    const tok *T = d->toks.v;
+    uint32_t end = T[M->n1 - 1].end;
+    if (tok_possessive(&T[M->n1 - 1]))
+        end -= 2;
+    char *name = ws_span_dup(d, T[M->n0].start, end);
+    int32_t e = ws_map_get(&c->orgs, name);
+    if (e < 0) {
+        entity E = {0};
+        E.name = name;
+        E.type = WS_ORGANIZATION;
+        VPUSH(&d->arena, d->ents, E);
+        e = (int32_t)d->ents.n - 1;
+        ws_map_put(&d->arena, &c->orgs, name, e, false);
+    }
+    ws_span sp = {T[M->t0].start, T[M->t1 - 1].end};
+    VPUSH(&d->arena, d->ents.v[e].mentions, sp);
+    M->entity = e;
+    return e;
+}
+
+/* The body named right at a (after "the", or after "representatives of",
+ * "a delegation from", "leaders of the"), or -1; *at is where it ends. */
+static int32_t org_at(ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
+{
+    const ws_doc *d = c->d;
+    const tok *T = d->toks.v;
+    uint32_t k = a;
+    /* "a delegation from", "representatives of", "leaders of", "members of" */
+    if (k + 2 < b && (tok_is(d, k, "a") || tok_is(d, k, "an")) && T[k + 1].kind == T_WORD && !(T[k + 1].flags & F_CAP) &&
+        (tok_is(d, k + 2, "from") || tok_is(d, k + 2, "of")))
+        k += 3;
+    else if (k + 1 < b && T[k].kind == T_WORD && !(T[k].flags & F_CAP) && ws_plural_noun(&T[k]) &&
+             (T[k].lex & (LX_ROLE | LX_TITLE)) && (tok_is(d, k + 1, "from") || tok_is(d, k + 1, "of")))
+        k += 2;
+    if (k < b && tok_is(d, k, "the"))
+        k++;
+    if (k >= b)
+        return -1;
+    int32_t m = c->ment_at[k];
+    if (m < 0 || d->ments.v[m].kind != M_ORG || d->ments.v[m].t0 != k || d->ments.v[m].n0 >= d->ments.v[m].n1 ||
+        d->ments.v[m].t1 > b)
+        return -1;
+    if (at)
+        *at = d->ments.v[m].t1;
+    return org_entity(c, m);
+}
+
+/* The body that is the subject right before the word of meeting k ("The
+ * Teamsters met …", "the Bicycle Coalition will meet"), or -1. */
+static int32_t org_before(ev_ctx *c, uint32_t s0, uint32_t k)
+{
+    const ws_doc *d = c->d;
+    uint32_t j = k;
+    while (j > s0 && (d->toks.v[j - 1].lex & LX_AUX) && !(d->toks.v[j - 1].flags & F_CAP) && k - j < 3)
+        j--;
+    if (j == s0)
+        return -1;
+    int32_t m = c->ment_at[j - 1];
+    if (m < 0 || d->ments.v[m].kind != M_ORG || d->ments.v[m].t1 != j || d->ments.v[m].n0 >= d->ments.v[m].n1)
+        return -1;
+    uint32_t t0 = d->ments.v[m].t0;
+    if (t0 > s0 && tok_is(d, t0 - 1, "the"))
+        t0--;
+    return t0 == s0 ? org_entity(c, m) : -1;
 }
 
 static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, uint32_t *b)
@@ -277,6 +353,8 @@ void ws_events_find(ws_doc *d)
                !((T[oe].lex & (LX_WL_CLAUSE | LX_CUE)) && !(T[oe].flags & F_CAP) && !tok_is(d, oe, "and")))
             oe++;
         int32_t x = person_in(&c, after, oe, &at);
+        if (x < 0)
+            x = org_at(&c, after, oe + 6 < s1 ? oe + 6 : s1, &at);
         /* "met the Russian Orthodox Church's foreign relations chief,
          * Metropolitan Anton,": a long title phrase, then the name in
          * apposition */
@@ -342,6 +420,8 @@ void ws_events_find(ws_doc *d)
                 y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
         } else {
             y = person_before(&c, s0, k);
+            if (y < 0)
+                y = org_before(&c, s0, k);
             /* "X met Y in Halvik on Sunday and held talks with Z": the
              * subject of the first verb */
             if (k > s0 + 2 && tok_is(d, k - 1, "and")) {

@@ -446,8 +446,12 @@ ws_status ws_doc_write_text(const ws_doc *d, ws_write_fn write, void *ctx, ws_er
     ws_status st0 = out_open(d, write, ctx, err, "ws_doc_write_text", &o);
     if (st0 != WS_OK)
         return st0;
+    /* (organisations are entities only as meetings' participants) */
+    size_t people = 0;
+    for (size_t e = 0; e < d->ents.n; e++)
+        people += d->pub_ents[e].type == WS_PERSON;
     putf(o, "%zu %s, %zu %s, %zu %s\n", d->quotes.n, d->quotes.n == 1 ? "quotation" : "quotations",
-         d->ents.n, d->ents.n == 1 ? "person" : "people", d->events.n,
+         people, people == 1 ? "person" : "people", d->events.n,
          d->events.n == 1 ? "meeting" : "meetings");
     for (size_t e = 0; e < d->ents.n; e++) {
         const ws_entity *E = &d->pub_ents[e];
