@@ -538,10 +538,14 @@ static void cluster_names(ectx *c)
      * Jeremy Corbyn" makes "the Labour leader" a title of his */
     for (size_t i = 0; i < d->ments.n; i++) {
         mention *m = &d->ments.v[i];
-        if (m->kind != M_NAME || m->entity < 0 || m->title || m->t0 < 2)
+        if (m->kind != M_NAME || m->entity < 0 || m->title || m->t0 < 1)
             continue;
         const tok *w = &c->T[m->t0 - 1];
-        if (w->kind != T_WORD || (w->flags & F_CAP) || !(w->lex & (LX_TITLE | LX_ROLE)))
+        /* ("Goalkeeper Tyler Haskins was beaten": a role word capitalised
+         * only as it opens the sentence) */
+        if (w->kind != T_WORD || ((w->flags & F_CAP) && !((w->flags & F_SENT_START) && (w->lex & LX_ROLE) &&
+                                                          !(w->flags & F_ALLCAP) && !(w->lex & LX_TITLE))) ||
+            !(w->lex & (LX_TITLE | LX_ROLE)))
             continue;
         /* the qualifier: a short name ("Labour") or a nationality ("his
          * Tanzanian counterpart Samia Suluhu Hassan") */
@@ -574,7 +578,7 @@ static void cluster_names(ectx *c)
         /* no qualifier: "party spokeswoman Aylin Kaya", "said spokesman X",
          * "former governor X" (after a boundary, not within a longer phrase:
          * "running mate presidential nominee X") */
-        else if (qe >= 1 &&
+        else if (qe == 0 ||
                  (c->T[qe - 1].kind != T_WORD ||
                   (!(c->T[qe - 1].flags & F_CAP) &&
                    ((c->T[qe - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX |
@@ -584,7 +588,7 @@ static void cluster_names(ectx *c)
                   ((c->T[qe - 1].flags & F_SENT_START) && (c->T[qe - 1].lex & LX_CAPSTOP) &&
                    d->ment_at[qe - 1] < 0))) {
             q0 = qe;
-            if (low_is(&c->T[qe - 1], "former"))
+            if (qe > 0 && low_is(&c->T[qe - 1], "former"))
                 q0 = qe - 1;
         }
         else
@@ -598,6 +602,21 @@ static void cluster_names(ectx *c)
         if (m->kind != M_NAME || m->entity < 0)
             continue;
         uint32_t k = m->t1;
+        /* ... and what a sentence says its subject is: "Garrett Lindqvist
+         * is a bush pilot.", "Ruiz was a nurse for 30 years" */
+        if (k + 3 < d->toks.n && (c->T[m->t0].flags & F_SENT_START) && (tok_is(d, k, "is") || tok_is(d, k, "was")) &&
+            (tok_is(d, k + 1, "a") || tok_is(d, k + 1, "an"))) {
+            uint32_t a = k + 2, e = a;
+            while (e < d->toks.n && e < a + 4 && c->T[e].kind == T_WORD && !(c->T[e].flags & F_CAP) &&
+                   !(c->T[e].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX | LX_DET)))
+                e++;
+            if (e > a && e < d->toks.n && (c->T[e - 1].lex & (LX_TITLE | LX_ROLE)) && !(c->T[e - 1].lex & LX_ORGWORD) &&
+                (tok_punct(d, e, '.') || tok_punct(d, e, ',') || (c->T[e].lex & LX_WL_PREP))) {
+                d->ents.v[m->entity].person = true;
+                add_title_words(c, m->entity, a, e);
+            }
+            continue;
+        }
         if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || c->T[k + 1].kind != T_WORD ||
             (c->T[k + 1].flags & F_CAP))
             continue;
@@ -1108,6 +1127,47 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
     }
 }
 
+/* A word that describes a person without being part of a title: "the
+ * veteran pilot", "the retired machinist", "the 34-year-old widow" */
+static bool epithet_word(const tok *t)
+{
+    static const char *const words_[] = {"veteran", "retired",   "longtime", "long-time", "young",
+                                         "elderly", "grieving",  "injured",  "seasoned",  "experienced",
+                                         "devoted", "heartbroken", "distraught", "proud",  "local"};
+    if (t->kind != T_WORD || (t->flags & F_CAP))
+        return false;
+    for (size_t i = 0; i < sizeof words_ / sizeof *words_; i++)
+        if (ws_streq(t->low, words_[i]))
+            return true;
+    /* "34-year-old" */
+    return t->len > 9 && ws_streq(t->low + t->len - 9, "-year-old");
+}
+
+static int32_t alias_lookup(ectx *c, const char *key);
+
+/* "the mother of three", "the veteran pilot", "the retired machinist said":
+ * a role or title the article gave someone, with words that only describe
+ * them, stands for that person: the role alone is looked up. */
+static int32_t described_entity(ectx *c, uint32_t a, uint32_t b)
+{
+    uint32_t b2 = b;
+    if (b2 >= a + 4 && low_is(&c->T[b2 - 2], "of") &&
+        (c->T[b2 - 1].kind == T_NUM || low_is(&c->T[b2 - 1], "two") || low_is(&c->T[b2 - 1], "three") ||
+         low_is(&c->T[b2 - 1], "four") || low_is(&c->T[b2 - 1], "five") || low_is(&c->T[b2 - 1], "six")))
+        b2 -= 2;
+    uint32_t a2 = a;
+    if (a2 < b2 && low_is(&c->T[a2], "the"))
+        a2++;
+    while (a2 + 1 < b2 && epithet_word(&c->T[a2]))
+        a2++;
+    if ((a2 == a || (a2 == a + 1 && low_is(&c->T[a], "the"))) && b2 == b)
+        return -1;
+    if (a2 + 1 != b2 || !(c->T[a2].lex & (LX_TITLE | LX_ROLE)) || (c->T[a2].flags & F_CAP))
+        return -1;
+    char *key = title_key(c, a2, b2);
+    return key ? alias_lookup(c, key) : -1;
+}
+
 /* The entity a title phrase [a, b) without a mention stands for ("the
  * secretary general", "the minister", "the Greek leader"), or -1. Mentions
  * [0, nm) are in text order. */
@@ -1130,6 +1190,8 @@ static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
             if (c->T[k].lex & LX_DEMONYM)
                 e = alias_nearest(c, c->T[k].low, a, nm, true);
     }
+    if (e < 0)
+        e = described_entity(c, a, b);
     return e;
 }
 

@@ -3845,6 +3845,14 @@ static void sieve_colon_manner(ctx *c)
         np src;
         if (!np_left(c, v, s0, &src))
             continue;
+        /* "Her husband, Neil Sutcliffe, was blunter:": the name in
+         * apposition to the role, as with "said" */
+        if (src.t1 + 3 < v && tok_punct(c->d, src.t1, ',') && tok_punct(c->d, v - 1, ',') &&
+            c->ment_at[src.t1 + 1] >= 0 && c->d->ments.v[c->ment_at[src.t1 + 1]].kind == M_NAME &&
+            c->d->ments.v[c->ment_at[src.t1 + 1]].t0 == src.t1 + 1 &&
+            c->d->ments.v[c->ment_at[src.t1 + 1]].t1 == v - 1 &&
+            (src.head < 0 || c->d->ments.v[src.head].kind != M_NAME))
+            src = (np){src.t1 + 1, v - 1, c->ment_at[src.t1 + 1]};
         /* a name, a title or a pronoun; or a title word ("the mayor") */
         bool person = false;
         if (src.head >= 0) {
