@@ -21,6 +21,7 @@ typedef struct ectx {
     ws_map full, by_last, by_first; /* name keys -> entity */
     ws_map alias_exact;             /* title key -> first entity with it */
     ws_map alias_suffix;            /* its word-final parts -> entity, -2 if several */
+    ws_map alias_shared;            /* a title key two people have in full ("minister") */
 } ectx;
 
 /* The lower-cased words of tokens [a, b), possessive dropped, joined by
@@ -161,6 +162,9 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
             VPUSH(&c->d->arena, e->titles, title);
     }
     if (key && *key) {
+        int32_t had = ws_map_get(&c->alias_exact, key);
+        if (had >= 0 && had != ei)
+            ws_map_put(&c->d->arena, &c->alias_shared, key, 1, false);
         ws_map_put(&c->d->arena, &c->alias_exact, key, ei, false);
         add_suffix_aliases(c, ei, key);
         /* "Minister for Transport", "Secretary of State": the head before
@@ -283,13 +287,13 @@ static int32_t alias_lookup(ectx *c, const char *key)
 
 /* Whether one of the entity's titles ends with the words of key: "minister"
  * and "finance minister" in "Dutch Finance Minister". */
-static bool title_ends_with(const entity *e, const char *key)
+static bool title_ends_with_ex(const entity *e, const char *key, bool whole)
 {
     size_t kl = strlen(key);
     for (size_t i = 0; i < e->titles.n; i++) {
         const char *t = e->titles.v[i];
         size_t tl = strlen(t);
-        if (tl < kl || (tl > kl && t[tl - kl - 1] != ' '))
+        if (tl < kl || (tl > kl && (whole || t[tl - kl - 1] != ' ')))
             continue;
         bool same = true;
         for (size_t j = 0; j < kl && same; j++) {
@@ -347,7 +351,10 @@ static size_t first_mention_at(const ectx *c, uint32_t a, size_t nm)
     return lo;
 }
 
-static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
+/* (with whole, the one whose title is key itself: "Minister" for "the
+ * minister" when "Ana Ruiz, Minister of Health," and "X, Minister of
+ * Finance," both hold it) */
+static int32_t alias_nearest_ex(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word, bool whole)
 {
     size_t lo = first_mention_at(c, a, nm);
     /* the last one who spoke or acted first ("Baker said …. Asked whether he
@@ -357,10 +364,16 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
             const mention *m = &c->d->ments.v[i - 1];
             int32_t e = m->entity;
             if (e >= 0 && (pass == 1 || m->subject) &&
-                (any_word ? title_has_word(&c->d->ents.v[e], key) : title_ends_with(&c->d->ents.v[e], key)))
+                (any_word ? title_has_word(&c->d->ents.v[e], key)
+                          : title_ends_with_ex(&c->d->ents.v[e], key, whole)))
                 return e;
         }
     return -1;
+}
+
+static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word)
+{
+    return alias_nearest_ex(c, key, a, nm, any_word, false);
 }
 
 /* The first word of a place's name, never of a person's: "New Hampshire",
@@ -368,6 +381,24 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
 static bool place_word(const tok *t)
 {
     return (t->lex & LX_PLACE) != 0; /* lexicon/placewords.txt */
+}
+
+/* The last word of a street's or a site's name ("Thika Road", "Shannon
+ * Airport"); words that are also common surnames (Park, Hill, Lane, Bay,
+ * Wood, Field) are left out, and "Close" counts only after a word that is
+ * no first name */
+static bool place_head(const char *w)
+{
+    static const char *const heads[] = {"road", "street", "avenue", "boulevard", "highway", "motorway",
+                                        "freeway", "expressway", "bridge", "airport", "station", "square",
+                                        "flats", "estate", "terrace", "quay", "wharf", "harbour", "harbor",
+                                        "valley", "river", "mountains", "heights", "county", "district",
+                                        "province", "island", "islands", "beach", "creek", "canyon", "forest",
+                                        "stadium", "arena", "plaza", "mall", "drive", "close"};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (ws_streq(w, heads[i]))
+            return true;
+    return false;
 }
 
 /* "in Jackson", "of Lisvara": a lone capitalised word after a preposition is
@@ -617,9 +648,28 @@ static void cluster_names(ectx *c)
             }
             continue;
         }
-        if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || c->T[k + 1].kind != T_WORD ||
-            (c->T[k + 1].flags & F_CAP))
+        if (k + 2 >= d->toks.n || !tok_punct(d, k, ',') || c->T[k + 1].kind != T_WORD)
             continue;
+        /* "Ana Ruiz, Minister of Health,", "Tom Bell, Deputy Mayor of
+         * Harwell,": a capitalised title in apposition, up to its "of" */
+        if (c->T[k + 1].flags & F_CAP) {
+            uint32_t e = k + 1;
+            while (e < d->toks.n && e < k + 5 && c->T[e].kind == T_WORD && (c->T[e].flags & F_CAP) &&
+                   !(c->T[e].flags & F_ALLCAP) && (c->T[e].lex & (LX_TITLE | LX_HONORIFIC)) &&
+                   !tok_possessive(&c->T[e]))
+                e++;
+            if (e > k + 1 && e < d->toks.n && (c->T[e - 1].lex & LX_TITLE) &&
+                (tok_is(d, e, "of") || tok_is(d, e, "for") || tok_punct(d, e, ',') || tok_punct(d, e, '.'))) {
+                d->ents.v[m->entity].person = true;
+                add_title_words(c, m->entity, k + 1, e);
+                /* (the title's own mention is this person, no one else
+                 * with the title) */
+                int32_t tm = d->ment_at[k + 1];
+                if (tm >= 0 && d->ments.v[tm].kind == M_TITLE && d->ments.v[tm].entity < 0)
+                    d->ments.v[tm].entity = m->entity;
+            }
+            continue;
+        }
         /* after an article or a possessive ("the board chairman", "her
          * deputy"), or with none: "Sarah Mitchell, general secretary of
          * the union", "Weber, chief economist at Hanse Bank" */
@@ -1181,6 +1231,11 @@ static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
     if (!key)
         return -1;
     int32_t e = alias_lookup(c, key);
+    if (e >= 0 && ws_map_get(&c->alias_shared, key) >= 0) {
+        int32_t n = alias_nearest_ex(c, key, a, nm, false, true);
+        if (n >= 0)
+            e = n;
+    }
     if (e < 0 && ws_map_get(&c->alias_suffix, key) == -2)
         e = alias_nearest(c, key, a, nm, false);
     /* "the Greek leader", "the German chancellor": the person last named
@@ -1210,7 +1265,11 @@ static bool title_word(const ectx *c, uint32_t k)
 static bool meet_subject(const ectx *c, uint32_t s0, uint32_t k, uint32_t *a, uint32_t *b)
 {
     uint32_t e = k;
-    /* "the president held talks with …" */
+    /* "the minister held (official) talks with …" */
+    if (e > s0 + 1 && c->T[e - 1].kind == T_WORD && !(c->T[e - 1].flags & F_CAP) &&
+        !(c->T[e - 1].lex & (LX_DET | LX_AUX | LX_WL_PREP)) &&
+        (low_is(&c->T[e - 2], "held") || low_is(&c->T[e - 2], "holds")))
+        e--;
     if (e > s0 && (low_is(&c->T[e - 1], "held") || low_is(&c->T[e - 1], "holds")))
         e--;
     if (e > s0 && (c->T[e - 1].lex & LX_AUX))
@@ -1565,6 +1624,15 @@ void ws_entities_resolve(ws_doc *d)
             m->entity = -1;
             continue;
         }
+        /* "the Department for Transport", "the Office for Budget
+         * Responsibility": the rest of a body's name after its
+         * capitalised head word and "for" or "of" */
+        if (m->t0 >= 2 && (low_is(&c.T[m->t0 - 1], "for") || low_is(&c.T[m->t0 - 1], "of")) &&
+            c.T[m->t0 - 2].kind == T_WORD && (c.T[m->t0 - 2].flags & F_CAP) && (c.T[m->t0 - 2].lex & LX_ORGWORD) &&
+            !(c.T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE))) {
+            m->entity = -1;
+            continue;
+        }
         /* "Shares of Norland Motors fell": a capitalised word opening the
          * sentence before "of" is a common noun, not a name */
         if (m->n1 == m->n0 + 1 && m->t0 == m->n0 && (c.T[m->t0].flags & F_SENT_START) && m->t1 < d->toks.n &&
@@ -1612,6 +1680,12 @@ void ws_entities_resolve(ws_doc *d)
     for (size_t i = 0; i < d->ments.n; i++)
         if (d->ments.v[i].entity >= 0)
             named[d->ments.v[i].entity] = 1;
+    /* ... and whether a lone word of the name stands for it ("Trump" for
+     * "Trump Plaza": a person's name, that a place was named after) */
+    uint8_t *lone = ws_alloc(&d->arena, d->ents.n + 1);
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].entity >= 0 && d->ments.v[i].kind == M_NAME && d->ments.v[i].n1 == d->ments.v[i].n0 + 1)
+            lone[d->ments.v[i].entity] = 1;
     size_t kept = 0;
     for (size_t i = 0; i < d->ents.n; i++) {
         /* "Germany would support …": a country or a state may speak, but
@@ -1619,6 +1693,20 @@ void ws_entities_resolve(ws_doc *d)
         const entity *en = &d->ents.v[i];
         bool place = en->first && !strchr(en->first, ' ') && !en->titles.n &&
                      (ws_lex_word(en->first, NULL) & LX_PLACE);
+        /* "Thika Road", "Elm Close", "Shannon Airport": a name whose last
+         * word is a street's or a site's is a place */
+        /* (not after a known first name: "Glenn Close") */
+        if (!place && !lone[i] && en->first && strchr(en->first, ' ') && !en->titles.n && en->last &&
+            place_head(en->last)) {
+            char f[32];
+            size_t fl = strcspn(en->first, " ");
+            place = fl >= sizeof f;
+            if (!place) {
+                memcpy(f, en->first, fl);
+                f[fl] = 0;
+                place = !(ws_lex_word(f, NULL) & (LX_MALE | LX_FEMALE));
+            }
+        }
         if ((en->person || spoke[i]) && named[i] && !place) {
             map[i] = (int32_t)kept;
             d->ents.v[kept++] = d->ents.v[i];

@@ -123,6 +123,9 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
         if (T[k].lex & LX_WEEKDAY) {
             *a = k;
             *b = k + 1;
+            /* "last Thursday", "next Tuesday": which week is part of it */
+            if (k > s0 && (tok_is(c->d, k - 1, "last") || tok_is(c->d, k - 1, "next") || tok_is(c->d, k - 1, "this")))
+                *a = k - 1;
             /* "Monday night", "Saturday morning" */
             if (k + 1 < s1 && (tok_is(c->d, k + 1, "morning") || tok_is(c->d, k + 1, "night") ||
                                tok_is(c->d, k + 1, "evening") || tok_is(c->d, k + 1, "afternoon")))
@@ -301,6 +304,14 @@ void ws_events_find(ws_doc *d)
         if (hypothetical(d, s0, k))
             continue;
         bool noun = (T[k].lex2 & LX2_MEET_NOUN) != 0; /* lexicon/meetnouns.txt */
+        /* "laid a wreath before meeting Vice President X": the gerund is
+         * the verb, the sentence's subject meets */
+        bool gerund = noun && k > s0 + 1 && low_is(&T[k], "meeting") &&
+                      (tok_is(d, k - 1, "before") || tok_is(d, k - 1, "after") || tok_is(d, k - 1, "while") ||
+                       tok_is(d, k - 1, "since")) &&
+                      k + 1 < s1 && !tok_is(d, k + 1, "with") && !(T[k + 1].lex & LX_DET);
+        if (gerund)
+            noun = false;
         uint32_t after = k + 1;
         if (after < s1 && tok_is(d, after, "down")) /* "sat down with" */
             after++;
@@ -353,6 +364,14 @@ void ws_events_find(ws_doc *d)
                !((T[oe].lex & (LX_WL_CLAUSE | LX_CUE)) && !(T[oe].flags & F_CAP) && !tok_is(d, oe, "and")))
             oe++;
         int32_t x = person_in(&c, after, oe, &at);
+        /* "received a delegation of Kestrian parliamentarians led by
+         * Senator Meral Oztan": the one who leads the visitors */
+        for (uint32_t j = after; x < 0 && j + 2 < s1 && j < after + 8; j++) {
+            if (T[j].kind != T_WORD || (T[j].lex & (LX_CUE | LX_AUX)))
+                break;
+            if ((tok_is(d, j, "led") || tok_is(d, j, "headed")) && tok_is(d, j + 1, "by") && j > after)
+                x = person_in(&c, j + 2, j + 8 < s1 ? j + 8 : s1, &at);
+        }
         if (x < 0)
             x = org_at(&c, after, oe + 6 < s1 ? oe + 6 : s1, &at);
         /* "met the Russian Orthodox Church's foreign relations chief,
@@ -418,6 +437,8 @@ void ws_events_find(ws_doc *d)
             y = person_in(&c, s0, k, NULL);
             if (y < 0 || y == x)
                 y = j < s1 ? person_in(&c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
+        } else if (gerund) {
+            y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
             if (y < 0)
@@ -442,11 +463,14 @@ void ws_events_find(ws_doc *d)
                  * in apposition to a title phrase that opens the sentence */
                 m = c.ment_at[k - 2];
                 if (y < 0 && m >= 0 && d->ments.v[m].t1 == k - 1 && d->ments.v[m].t0 > s0 + 1 &&
-                    d->ments.v[m].t0 < s0 + 8 && tok_punct(d, d->ments.v[m].t0 - 1, ',')) {
+                    d->ments.v[m].t0 < s0 + 12 && tok_punct(d, d->ments.v[m].t0 - 1, ',')) {
                     bool phrase = true;
+                    /* ("The head of the Southern Archipelago Community, Tan
+                     * Wei Liang, met": the title's "of" phrase) */
                     for (uint32_t j = s0; j + 1 < d->ments.v[m].t0 && phrase; j++)
                         phrase = T[j].kind == T_WORD &&
-                                 !(T[j].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) &&
+                                 (!(T[j].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) ||
+                                  (j > s0 && (tok_is(d, j, "of") || tok_is(d, j, "for")))) &&
                                  !(T[j].lex & LX_MEET);
                     if (phrase)
                         y = person_in(&c, d->ments.v[m].t0, k - 1, NULL);

@@ -229,6 +229,11 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     if ((t->flags & F_SENT_START) && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&
         t->len >= 7 && adverb_suffix(t->low, t->len))
         return false;
+    /* a participle that opens the sentence before its subject: "Reacting,
+     * Chief Emeka Obiora said" (not "Manning, a former analyst, said") */
+    if ((t->flags & F_SENT_START) && k + 2 < d->toks.n && tok_punct(d, k + 1, ',') && t->len >= 7 &&
+        ws_streq(t->low + t->len - 3, "ing") && d->toks.v[k + 2].kind == T_WORD && (d->toks.v[k + 2].flags & F_CAP))
+        return false;
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case (a possessive
      * "Smith's" without its ending) */
@@ -426,6 +431,9 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         org = false;
     if (b == a + 1 && name0 == a && plural_group(d, a))
         org = true;
+    /* "posted a photo on X:": a lone capital letter is no one's name */
+    if (b == a + 1 && name0 == a && T[a].len == 1 && !(T[a].flags & F_PARA_START))
+        return;
     /* a known first name makes a person: "Lena Park", "Tom Price" */
     if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
         org = false;

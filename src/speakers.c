@@ -515,6 +515,11 @@ static void end_before_apposition(const ctx *c, subj *st)
                 bool person = (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1) ||
                               (m < 0 && h->kind == T_WORD && !(h->flags & F_CAP) &&
                                (h->lex & (LX_ROLE | LX_TITLE)) && !(h->lex & LX_ORGWORD)) ||
+                              /* "Derek Holloway, 67, from Leeds, said": a name and its
+                               * age before the place */
+                              (m < 0 && h->kind == T_NUM && x >= lo + 4 && tok_punct(c->d, x - 3, ',') &&
+                               c->ment_at[x - 4] >= 0 && c->d->ments.v[c->ment_at[x - 4]].kind == M_NAME &&
+                               c->d->ments.v[c->ment_at[x - 4]].t1 == x - 3) ||
                               /* "Others, reacting to …, shouted": a one-word subject */
                               (m < 0 && x - 2 == lo && h->kind == T_WORD && h->len > 3 &&
                                h->low[h->len - 1] == 's' && !tok_possessive(h) &&
