@@ -526,6 +526,42 @@ static void cluster_names(ectx *c)
                 if (unknown >= 0)
                     best = unknown;
             }
+            /* "Wayne and Cheryl Dunstan": a first name before "and" and a
+             * full name shares its surname (so that "Mr Dunstan" is him) */
+            if (best < 0 && pass == 1 && nw == 1 && m->n1 + 3 < d->toks.n && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
+                !m->title && tok_is(d, m->n1, "and") && d->ment_at[m->n1 + 1] >= 0) {
+                const mention *f = &d->ments.v[d->ment_at[m->n1 + 1]];
+                if (f->kind == M_NAME && f->t0 == m->n1 + 1 && f->n0 == f->t0 && f->n1 == f->n0 + 2 &&
+                    f->entity >= 0 && (c->T[f->n0].lex & (LX_MALE | LX_FEMALE)) && d->ents.v[f->entity].last) {
+                    const char *sur = d->ents.v[f->entity].last;
+                    size_t l1 = strlen(w), l2 = strlen(sur);
+                    char *full = ws_alloc_str(&d->arena, l1 + l2 + 2);
+                    memcpy(full, w, l1);
+                    full[l1] = ' ';
+                    memcpy(full + l1 + 1, sur, l2 + 1);
+                    best = ws_map_get(&c->full, full);
+                    if (best < 0) {
+                        best = new_entity(c, m, full, full + l1 + 1);
+                        /* (the name as written: the first name and the
+                         * surname of the name after "and") */
+                        const uint32_t *bo = d->boff;
+                        const tok *st = &c->T[f->n1 - 1];
+                        size_t b1 = bo[c->T[m->n0].end] - bo[c->T[m->n0].start];
+                        size_t b2 = bo[st->end] - bo[st->start];
+                        char *nm = ws_alloc_str(&d->arena, b1 + b2 + 2);
+                        memcpy(nm, d->utf8 + bo[c->T[m->n0].start], b1);
+                        nm[b1] = ' ';
+                        memcpy(nm + b1 + 1, d->utf8 + bo[st->start], b2);
+                        nm[b1 + 1 + b2] = 0;
+                        d->ents.v[best].name = nm;
+                        uint32_t lx = c->T[m->n0].lex & (LX_MALE | LX_FEMALE);
+                        d->ents.v[best].gender = lx == LX_MALE ? G_MALE : lx == LX_FEMALE ? G_FEMALE : G_UNKNOWN;
+                        ws_map_put(&d->arena, &c->full, full, best, false);
+                        ws_map_put(&d->arena, &c->by_first, w, best, false);
+                        ws_map_put(&d->arena, &recent_first, w, best, true);
+                    }
+                }
+            }
             if (best < 0) {
                 /* a lone surname creates a person only when titled or speaking */
                 if (pass == 1 && !(m->title || m->subject))
@@ -546,8 +582,11 @@ static void cluster_names(ectx *c)
                     if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
                         mid->kind == T_WORD && mid->len > 2 && !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
                         !(mid->lex2 & LX2_NAME_PARTICLE) && !(c->T[m->n0 + 2].lex2 & LX2_ROMAN) &&
-                        !ws_streq(c->T[m->n0 + 2].low, "jr.") && !ws_streq(c->T[m->n0 + 2].low, "jr"))
+                        !ws_streq(c->T[m->n0 + 2].low, "jr.") && !ws_streq(c->T[m->n0 + 2].low, "jr")) {
                         ws_map_put(&d->arena, &c->by_last, mid->low, best, false);
+                        /* ... and "Benitez Aranda" is her too */
+                        ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
+                    }
                 }
             }
             m->entity = best;
