@@ -194,6 +194,20 @@ static __attribute__((noinline)) bool said_name(const ws_doc *d, uint32_t k)
 }
 
 /* (inline: it runs for every capitalised word and the word after each) */
+/* The capitalised word k that opens its sentence before a comma modifies
+ * the clause: a sentence adverb ("Naturally, …", "Ironically, …") or a
+ * participle before the subject ("Reacting, Chief Emeka Obiora said"; not
+ * "Manning, a former analyst, said"). Kept out of capword(), which runs
+ * for every capitalised word. */
+static __attribute__((noinline)) bool opening_modifier(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    if (adverb_suffix(t->low, t->len))
+        return true;
+    return k + 2 < d->toks.n && ws_streq(t->low + t->len - 3, "ing") && d->toks.v[k + 2].kind == T_WORD &&
+           (d->toks.v[k + 2].flags & F_CAP);
+}
+
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -225,14 +239,9 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     if (k + 1 < d->toks.n && (t[1].lex & LX_TITLE) && (t[1].flags & F_CAP) &&
         !(t[1].flags & F_PARA_START))
         return true;
-    /* a sentence adverb: "Naturally, …", "Ironically, …" */
-    if ((t->flags & F_SENT_START) && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&
-        t->len >= 7 && adverb_suffix(t->low, t->len))
-        return false;
-    /* a participle that opens the sentence before its subject: "Reacting,
-     * Chief Emeka Obiora said" (not "Manning, a former analyst, said") */
-    if ((t->flags & F_SENT_START) && k + 2 < d->toks.n && tok_punct(d, k + 1, ',') && t->len >= 7 &&
-        ws_streq(t->low + t->len - 3, "ing") && d->toks.v[k + 2].kind == T_WORD && (d->toks.v[k + 2].flags & F_CAP))
+    /* a sentence adverb or participle before a comma */
+    if ((t->flags & F_SENT_START) && t->len >= 7 && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&
+        opening_modifier(d, k))
         return false;
     /* an ordinary word capitalised at the start of a sentence or in a
      * headline: the article also uses it in lower case (a possessive
