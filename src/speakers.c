@@ -2512,10 +2512,12 @@ static void sieve_passive(ctx *c)
                 agent.head = head_mention(c, agent.t0, j);
                 break;
             }
-        /* a quote mark in the subject is a title or a scare quote, not speech */
+        /* a quote mark in the subject is a title or a scare quote, not
+         * speech; a cue in it ("X said companies were encouraged by the
+         * talks") makes the passive part of that cue's speech */
         bool marked = false;
         for (uint32_t j = subj.t0; j < subj.t1 && !marked; j++)
-            marked = c->T[j].kind == T_QUOTE;
+            marked = c->T[j].kind == T_QUOTE || (c->cue_len[j] && !c->weak[j] && !(c->T[j].flags & F_CAP));
         if (marked) {
             c->cue_len[k] = 0;
             continue;
