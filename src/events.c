@@ -167,12 +167,14 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
             *b = k + 3;
             return true;
         }
-        /* "last week", "this month", "next year" */
+        /* "last week", "this month", "next year", "last spring" */
         if ((tok_is(c->d, k, "last") || tok_is(c->d, k, "this") || tok_is(c->d, k, "next")) &&
             k + 1 < s1 &&
             (tok_is(c->d, k + 1, "week") || tok_is(c->d, k + 1, "month") ||
              tok_is(c->d, k + 1, "year") || tok_is(c->d, k + 1, "weekend") ||
-             tok_is(c->d, k + 1, "night") || tok_is(c->d, k + 1, "morning"))) {
+             tok_is(c->d, k + 1, "night") || tok_is(c->d, k + 1, "morning") ||
+             tok_is(c->d, k + 1, "spring") || tok_is(c->d, k + 1, "summer") ||
+             tok_is(c->d, k + 1, "autumn") || tok_is(c->d, k + 1, "fall") || tok_is(c->d, k + 1, "winter"))) {
             *a = k;
             *b = k + 2;
             return true;

@@ -1075,7 +1075,9 @@ void ws_text_sentences(ws_doc *d)
             end = true;
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && (t[1].lex & LX_CAPSTOP) &&
                    (t[1].flags & F_CAP) && !(t->lex & LX_HONORIFIC) && !(t->lex & LX_TITLE)) {
-            end = t->end - t->start > 2; /* not an initial */
+            /* not an initial; but "posted on X. It …", "in Unit B. The
+             * …": a capital letter after a lower-case word ends it */
+            end = t->end - t->start > 2 || (k > 0 && T[k - 1].kind == T_WORD && !(T[k - 1].flags & F_CAP));
         } else if (t->kind == T_WORD && (fl & F_ABBREV) && k + 1 < n && T[k + 1].kind == T_WORD &&
                    (T[k + 1].flags & F_CAP) && !(T[k + 1].flags & F_HAS_DIGIT) && low_is(t, "no.")) {
             /* "Mr. Jones said no. Davis said yes.": "No." stands for a
@@ -1085,8 +1087,9 @@ void ws_text_sentences(ws_doc *d)
                    (T[k + 1].flags & F_SPACE_BEFORE) && T[k + 2].kind == T_WORD &&
                    (T[k + 2].flags & F_CAP) && !(T[k + 2].flags & F_SPACE_BEFORE) &&
                    !(t->lex & (LX_HONORIFIC | LX_TITLE))) {
-            /* "…, of Jacksonville, Fla. ''She …": a quotation opens a sentence */
-            end = t->end - t->start > 2;
+            /* "…, of Jacksonville, Fla. ''She …": a quotation opens a
+             * sentence (and after "posted on X." too) */
+            end = t->end - t->start > 2 || (k > 0 && T[k - 1].kind == T_WORD && !(T[k - 1].flags & F_CAP));
         } else {
             continue;
         }
