@@ -75,6 +75,15 @@ static inline __attribute__((always_inline)) char *words_h(ectx *c, uint32_t a, 
 
 static inline char *words(ectx *c, uint32_t a, uint32_t b) { return words_h(c, a, b, NULL, NULL); }
 
+/* The capitalised particles of Irish surnames: "Ó Fearghail", "Mac Giolla
+ * Rua", "Ní Bhriain" (nameparticles.txt holds the lower-case ones) */
+static bool irish_particle(const tok *t)
+{
+    return t->kind == T_WORD && (ws_streq(t->low, "ó") || ws_streq(t->low, "o") || ws_streq(t->low, "mac") ||
+                                 ws_streq(t->low, "mag") || ws_streq(t->low, "ní") || ws_streq(t->low, "nic") ||
+                                 ws_streq(t->low, "uí") || ws_streq(t->low, "ua"));
+}
+
 /* (w: words(c, m->n0, m->n1), which the caller has made, and last its
  * last word) */
 static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
@@ -586,6 +595,11 @@ static void cluster_names(ectx *c)
                         ws_map_put(&d->arena, &c->by_last, mid->low, best, false);
                         /* ... and "Benitez Aranda" is her too */
                         ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
+                    } else if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
+                               ((mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid))) {
+                        /* "Ciarán Ó Fearghail" is "Mr Ó Fearghail", "John de
+                         * Souza" is "Mr de Souza" */
+                        ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
                     }
                 }
             }
@@ -630,8 +644,14 @@ static void cluster_names(ectx *c)
         uint32_t q0;
         const int32_t qi = qe > 0 ? d->ment_at[qe - 1] : -1;
         const mention *q = qi >= 0 ? &d->ments.v[qi] : NULL;
-        if (q && (q->kind == M_NAME || q->kind == M_ORG) && q->t1 == qe && q->t1 - q->t0 <= 3)
+        if (q && (q->kind == M_NAME || q->kind == M_ORG) && q->t1 == qe && q->t1 - q->t0 <= 3) {
             q0 = q->t0;
+            /* "Sinn Nua leader Aoife Brennock": the qualifier is a body or
+             * a place, no one of its own (unless a first name opens it:
+             * "Hillary Clinton aide X") */
+            if (q->kind == M_NAME && !(c->T[q->n0].lex & (LX_MALE | LX_FEMALE)) && q->n1 > q->n0 + 1)
+                d->ments.v[qi].entity = -1;
+        }
         else if (qe >= 1 && (c->T[qe - 1].lex & LX_DEMONYM) && (c->T[qe - 1].flags & F_CAP))
             q0 = qe - 1;
         /* "US envoy X", "UK minister X": a short capitalised abbreviation */
@@ -1669,6 +1689,14 @@ void ws_entities_resolve(ws_doc *d)
         if (m->t0 >= 2 && (low_is(&c.T[m->t0 - 1], "for") || low_is(&c.T[m->t0 - 1], "of")) &&
             c.T[m->t0 - 2].kind == T_WORD && (c.T[m->t0 - 2].flags & F_CAP) && (c.T[m->t0 - 2].lex & LX_ORGWORD) &&
             !(c.T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE))) {
+            m->entity = -1;
+            continue;
+        }
+        /* "Senator Aisha Bello (Kano Central)": a name in brackets after a
+         * person's is the seat or the party, no one */
+        if (m->t0 >= 2 && tok_punct(d, m->t0 - 1, '(') && m->t1 < d->toks.n && tok_punct(d, m->t1, ')') &&
+            d->ment_at[m->t0 - 2] >= 0 && d->ments.v[d->ment_at[m->t0 - 2]].kind == M_NAME &&
+            !(c.T[m->n0].lex & (LX_MALE | LX_FEMALE))) {
             m->entity = -1;
             continue;
         }

@@ -484,11 +484,36 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     add_mention(d, m);
 }
 
+/* A paragraph of a few capitalised words and no full stop at its end is a
+ * headline or a byline written in title case ("Crypto Lender Pellucid Halts
+ * Withdrawals as Token Slumps 40%"): its capitals say nothing of names. */
+static bool title_case_line(const ws_doc *d, const para *p)
+{
+    const tok *T = d->toks.v;
+    if (p->t1 <= p->t0 || p->t1 - p->t0 > 24)
+        return false;
+    const tok *last = &T[p->t1 - 1];
+    if (last->kind == T_QUOTE || (last->flags & F_END_MARK) || tok_punct(d, p->t1 - 1, ':') ||
+        tok_punct(d, p->t1 - 1, '.'))
+        return false;
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = p->t0; k < p->t1; k++)
+        if (T[k].kind == T_WORD && T[k].len >= 4) {
+            words++;
+            caps += (T[k].flags & F_CAP) != 0;
+        }
+    return words >= 4 && caps * 4 >= words * 3 && words - caps <= 2;
+}
+
 void ws_mentions_find(ws_doc *d)
 {
     vocab_t vocab = make_vocab(d);
     tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n;
+    /* the end of the title-case line a token is in, if any (paragraphs in
+     * order, so one pass) */
+    size_t pi = 0;
+    uint32_t headline_end = 0;
     /* from word to word of make_vocab()'s list (no other token starts a
      * mention), past the ones a run of capitalised words took */
     uint32_t next = 0;
@@ -512,7 +537,14 @@ void ws_mentions_find(ws_doc *d)
             add_mention(d, m);
             continue;
         }
-        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP) || !capword(d, k, &vocab))
+        if (T[k].kind != T_WORD || !(T[k].flags & F_CAP))
+            continue;
+        while (pi < d->paras.n && d->paras.v[pi].t1 <= k)
+            pi++;
+        if (pi < d->paras.n && d->paras.v[pi].t0 <= k && k >= headline_end &&
+            title_case_line(d, &d->paras.v[pi]))
+            headline_end = d->paras.v[pi].t1;
+        if (k < headline_end || !capword(d, k, &vocab))
             continue;
         uint32_t e = k + 1;
         while (e < n) {

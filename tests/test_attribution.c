@@ -46,6 +46,45 @@ static void test_place_names(void **state)
     ws_doc_free(d);
 }
 
+/* The people of a passage are exactly these names, in this order (the
+ * organisations of its meetings come after them) */
+static void expect_people(const char *text, const char *const *names, size_t n)
+{
+    ws_doc *d = tu_analyze(text, 0);
+    size_t people = 0;
+    for (size_t i = 0; i < ws_doc_entity_count(d); i++) {
+        const ws_entity *e = ws_doc_entity(d, i);
+        if (e->type != WS_PERSON)
+            continue;
+        if (people >= n || strcmp(e->name, names[people]) != 0)
+            fail_msg("person %zu is \"%s\", expected \"%s\"", people, e->name, people < n ? names[people] : "(none)");
+        people++;
+    }
+    assert_int_equal(people, n);
+    ws_doc_free(d);
+}
+
+/* No person from a title-case headline, a seat in brackets, a party before
+ * a title, a street, the rest of a body's name, a page label, a lone
+ * capital letter, a participle, a plural group; a couple shares a surname */
+static void test_not_people(void **state)
+{
+    (void)state;
+    static const char *const a[] = {"Ana Ruiz", "Aisha Bello", "Aoife Brennock"};
+    expect_people("Crypto Lender Pellucid Halts Withdrawals as Token Slumps 40%\n\n"
+                  "The lender froze withdrawals, chief executive Ana Ruiz said. Senator Aisha Bello "
+                  "(Kano Central) said the tariff was unfair. Sinn Nua leader Aoife Brennock said no.",
+                  a, N_OF(a));
+    static const char *const b[] = {"Lorraine Pasco", "Emeka Obiora"};
+    expect_people("Lorraine Pasco, 52, of Elm Close, admitted theft on Thika Road. The figures were wrong, the "
+                  "Department for Transport confirmed.\nPhoto: Flooded streets in Harwell.\nOne traveller "
+                  "posted on X: \"Three hours.\" Reacting, Chief Emeka Obiora said it had failed. Unions say "
+                  "pay is low. The Teamsters said talks failed.",
+                  b, N_OF(b));
+    static const char *const c[] = {"Cheryl Dunstan", "Wayne Dunstan"};
+    expect_people("Wayne and Cheryl Dunstan fled. \"We ran,\" Mr Dunstan said.", c, N_OF(c));
+}
+
 /* ---- Q-S-C: "quote," source cue ----------------------------------------------- */
 
 static void test_qsc_title(void **state)
@@ -1037,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_writer_failure_midway),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_place_names),
+        cmocka_unit_test(test_not_people),
     };
     return cmocka_run_group_tests_name("attribution", tests, NULL, NULL);
 }
