@@ -514,6 +514,7 @@ void ws_mentions_find(ws_doc *d)
      * order, so one pass) */
     size_t pi = 0;
     uint32_t headline_end = 0;
+    bool para_seen = false;
     /* from word to word of make_vocab()'s list (no other token starts a
      * mention), past the ones a run of capitalised words took */
     uint32_t next = 0;
@@ -539,11 +540,17 @@ void ws_mentions_find(ws_doc *d)
         }
         if (T[k].kind != T_WORD || !(T[k].flags & F_CAP))
             continue;
-        while (pi < d->paras.n && d->paras.v[pi].t1 <= k)
-            pi++;
-        if (pi < d->paras.n && d->paras.v[pi].t0 <= k && k >= headline_end &&
-            title_case_line(d, &d->paras.v[pi]))
-            headline_end = d->paras.v[pi].t1;
+        /* (each paragraph looked at once, at its first capital) */
+        if (pi < d->paras.n && d->paras.v[pi].t1 <= k) {
+            while (pi < d->paras.n && d->paras.v[pi].t1 <= k)
+                pi++;
+            para_seen = false;
+        }
+        if (!para_seen && pi < d->paras.n && d->paras.v[pi].t0 <= k) {
+            para_seen = true;
+            if (title_case_line(d, &d->paras.v[pi]))
+                headline_end = d->paras.v[pi].t1;
+        }
         if (k < headline_end || !capword(d, k, &vocab))
             continue;
         uint32_t e = k + 1;
