@@ -1048,6 +1048,9 @@ static void touch(sal_t *sal, int32_t *recent, size_t *n_recent, int32_t e, doub
     recent[0] = e;
 }
 
+/* An unnamed speaker whose sex the phrase does not tell ("a parent") */
+enum { ANON_ANY = 0x10 };
+
 /* The gender of an unnamed person's phrase [a, b) by its head noun, the
  * last word before any preposition: "a spokeswoman for the ministry",
  * "the congressman", "one woman"; 0 when it has none. */
@@ -1071,7 +1074,16 @@ static uint8_t nominal_gender(const ectx *c, uint32_t a, uint32_t b)
         return G_FEMALE;
     if (ws_streq(w + l - 3, "man") && !ws_streq(w, "human"))
         return G_MALE;
-    return t->lex & LX_FEMALE ? G_FEMALE : t->lex & LX_MALE ? G_MALE : G_UNKNOWN;
+    if (t->lex & (LX_FEMALE | LX_MALE))
+        return t->lex & LX_FEMALE ? G_FEMALE : G_MALE;
+    /* "Another parent, who asked not to be named, said": someone new of
+     * either sex, whom the next "he" or "she" may stand for */
+    /* (the sentence's own speaker: it opens the sentence or follows the
+     * quotation, not "when a reporter asked if …, he said") */
+    if (indefinite && (t->lex & LX_ROLE) && !(t->lex & LX_ORGWORD) && w[l - 1] != 's' &&
+        ((d0->flags & F_SENT_START) || (a > 0 && (c->T[a - 1].kind == T_QUOTE || tok_punct(c->d, a - 1, ',')))))
+        return ANON_ANY;
+    return G_UNKNOWN;
 }
 
 /* The person a "he" or "she" (gender g) stands for: the most salient of the
@@ -1189,7 +1201,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
             /* "A spokeswoman for the ministry said …. She said …": she is
              * the unnamed speaker of the sentence before, no one named */
-            if (anon_g == m->gender && nsent <= anon_sent + 1 && m->subject)
+            if ((anon_g == m->gender || anon_g == ANON_ANY) && nsent <= anon_sent + 1 && m->subject)
                 continue;
             /* the speaker of a quotation is none of the people named in
              * what it says: "Quorra had "built its business on our
@@ -1229,7 +1241,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                 w = 0.3;
             if (tok_possessive(&c->T[m->t1 - 1]))
                 w *= 0.5;
-            if (anon_g && m->kind == M_NAME && d->ents.v[m->entity].gender == anon_g)
+            if (anon_g && m->kind == M_NAME && (d->ents.v[m->entity].gender == anon_g || anon_g == ANON_ANY))
                 anon_g = 0;
             touch(sal, recent, &n_recent, m->entity, w, nsent, npara);
         }
@@ -1691,6 +1703,20 @@ void ws_entities_resolve(ws_doc *d)
             !(c.T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE))) {
             m->entity = -1;
             continue;
+        }
+        /* "Meridian Gateway said its offer was fair": what speaks of its
+         * own as "its" is a body (not when a first name opens the name or a
+         * title goes with it; "said it" is most often a person's "it was
+         * time") */
+        if (!m->title && !(c.T[m->n0].lex & (LX_MALE | LX_FEMALE)) && m->t1 + 1 < d->toks.n) {
+            uint32_t j = m->t1;
+            while (j + 2 < d->toks.n && j < m->t1 + 2 && (c.T[j].lex & LX_AUX) && !(c.T[j].lex & LX_CUE))
+                j++;
+            if (j + 1 < d->toks.n && (c.T[j].lex & LX_CUE) && !(c.T[j].flags & F_CAP) &&
+                low_is(&c.T[j + 1], "its")) {
+                m->entity = -1;
+                continue;
+            }
         }
         /* "Senator Aisha Bello (Kano Central)": a name in brackets after a
          * person's is the seat or the party, no one */
