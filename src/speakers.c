@@ -2336,8 +2336,16 @@ static bool quote_before_cue(ctx *c, uint32_t k, uint32_t len)
  * (or before its "that"): "said (that) he wanted …". */
 static bool outer_cue_before(const ctx *c, uint32_t t, uint32_t s0)
 {
-    if (t > s0 && tok_is(c->d, t - 1, "that"))
+    if (t > s0 && tok_is(c->d, t - 1, "that")) {
         t--;
+        /* "said afterwards that", "said on Tuesday that": an adverb or a
+         * day between the cue and its "that" */
+        for (int i = 0; i < 2 && t > s0 + 1 && c->T[t - 1].kind == T_WORD &&
+                        (((c->T[t - 1].lex & LX_AUX) && !(c->T[t - 1].flags & F_CAP) && !(c->T[t - 1].lex & LX_CUE)) ||
+                         (c->T[t - 1].lex & (LX_WEEKDAY | LX_TIMEWORD)) || tok_is(c->d, t - 1, "on"));
+             i++)
+            t--;
+    }
     if (t <= s0)
         return false;
     const tok *v = &c->T[t - 1];
