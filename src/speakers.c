@@ -244,6 +244,19 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
             k = e - 1;
             continue;
         }
+        /* "Leader of the Opposition Kavita Sahasrabuddhe": a title's "of"
+         * phrase, then the name it is the title of */
+        if (M->kind == M_TITLE && M->t1 + 2 < b && (tok_is(c->d, M->t1, "of") || tok_is(c->d, M->t1, "for"))) {
+            uint32_t x = M->t1 + 1;
+            while (x < b && x < M->t1 + 6 && c->ment_at[x] < 0 && c->T[x].kind == T_WORD &&
+                   ((c->T[x].flags & F_CAP) || tok_is(c->d, x, "the") || tok_is(c->d, x, "and")))
+                x++;
+            if (x < b && c->ment_at[x] >= 0 && c->d->ments.v[c->ment_at[x]].kind == M_NAME &&
+                c->d->ments.v[c->ment_at[x]].t0 == x && c->d->ments.v[c->ment_at[x]].t1 == b) {
+                k = x - 1;
+                continue;
+            }
+        }
         if (!poss && (M->kind == M_NAME || M->kind == M_TITLE || M->kind == M_PRONOUN))
             return m;
         if (any < 0 && !poss)
