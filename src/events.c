@@ -45,9 +45,7 @@ static int32_t person_before(const ev_ctx *c, uint32_t a, uint32_t b)
 static int32_t org_entity(ev_ctx *c, int32_t m)
 {
     ws_doc *d = c->d;
-    mention *M = &d->ments.v[m];
-    if (M->entity >= 0)
-        return M->entity;
+    const mention *M = &d->ments.v[m];
     const tok *T = d->toks.v;
     uint32_t end = T[M->n1 - 1].end;
     if (tok_possessive(&T[M->n1 - 1]))
@@ -62,9 +60,12 @@ static int32_t org_entity(ev_ctx *c, int32_t m)
         e = (int32_t)d->ents.n - 1;
         ws_map_put(&d->arena, &c->orgs, name, e, false);
     }
+    /* (the mention keeps no entity: a quotation whose source it is still
+     * resolves to no one, as quotations resolve to people only) */
     ws_span sp = {T[M->t0].start, T[M->t1 - 1].end};
-    VPUSH(&d->arena, d->ents.v[e].mentions, sp);
-    M->entity = e;
+    entity *E = &d->ents.v[e];
+    if (!E->mentions.n || E->mentions.v[E->mentions.n - 1].start != sp.start)
+        VPUSH(&d->arena, E->mentions, sp);
     return e;
 }
 
