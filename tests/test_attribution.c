@@ -83,6 +83,13 @@ static void test_not_people(void **state)
                   b, N_OF(b));
     static const char *const c[] = {"Cheryl Dunstan", "Wayne Dunstan"};
     expect_people("Wayne and Cheryl Dunstan fled. \"We ran,\" Mr Dunstan said.", c, N_OF(c));
+    /* a body in a meeting is an entity, and its quotation resolves to no one */
+    ws_doc *d = tu_analyze("The Teamsters met Governor Tom Baker on Monday and said talks had failed.", 0);
+    assert_int_equal(ws_doc_quote_count(d), 1);
+    assert_int_equal(ws_doc_quote(d, 0)->entity, -1);
+    assert_int_equal(ws_doc_entity_count(d), 2);
+    assert_int_equal(ws_doc_entity(d, 1)->type, WS_ORGANIZATION);
+    ws_doc_free(d);
 }
 
 /* ---- Q-S-C: "quote," source cue ----------------------------------------------- */
