@@ -1459,9 +1459,11 @@ static bool role_before_prep(const ectx *c, uint32_t a, uint32_t b, uint32_t m0)
            !(c->T[r].lex & (LX_ROLE | LX_TITLE | LX_WL_PREP)))
         r++;
     /* (not a title: "former secretary of state Hillary Clinton"; nor an
-     * example of the role: "experts like Paul Bauman") */
+     * example of the role: "experts like Paul Bauman"; capitalised only
+     * as it opens the sentence: "Analysts at Brenner Capital wrote") */
     return r + 1 < b && m0 > r + 1 && c->T[r].kind == T_WORD && (c->T[r].lex & LX_ROLE) &&
-           !((c->T[r].lex & LX_TITLE) && low_is(&c->T[r + 1], "of")) && !(c->T[r].flags & F_CAP) &&
+           !((c->T[r].lex & LX_TITLE) && low_is(&c->T[r + 1], "of")) &&
+           (!(c->T[r].flags & F_CAP) || ((c->T[r].flags & F_SENT_START) && !(c->T[r].lex & LX_TITLE))) &&
            c->d->ment_at[r] < 0 &&
            (c->T[r + 1].lex & LX_WL_PREP) && !(c->T[r + 1].flags & F_CAP) && !low_is(&c->T[r + 1], "like") &&
            !low_is(&c->T[r + 1], "including");

@@ -4264,6 +4264,32 @@ static void passive_sources(ctx *c)
     }
 }
 
+/* Token k is in a line that links to another story: "Read more: …",
+ * "Related: …", "Watch | …", "See also: …" */
+static bool link_line(const ctx *c, uint32_t k)
+{
+    if (k >= c->n)
+        return false;
+    int32_t p = c->T[k].para;
+    if (p < 0 || (size_t)p >= c->d->paras.n)
+        return false;
+    uint32_t a = c->d->paras.v[p].t0, b = c->d->paras.v[p].t1;
+    if (a + 2 >= b)
+        return false;
+    uint32_t x = a;
+    if (tok_is(c->d, x, "read") || tok_is(c->d, x, "see") || tok_is(c->d, x, "also")) {
+        if (!(tok_is(c->d, x + 1, "more") || tok_is(c->d, x + 1, "also") || tok_is(c->d, x + 1, "read")))
+            return false;
+        x += 2;
+    } else if (tok_is(c->d, x, "related") || tok_is(c->d, x, "watch") || tok_is(c->d, x, "video") ||
+               tok_is(c->d, x, "listen")) {
+        x += 1;
+    } else {
+        return false;
+    }
+    return x < b && (tok_punct(c->d, x, ':') || tok_punct(c->d, x, '|'));
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -4463,10 +4489,11 @@ void ws_speakers_attribute(ws_doc *d)
     relative_frames(&c);
     cue_particles(&c);
     tidy_content_edges(&c);
-    /* no attribution without content (a guard: every sieve checks it) */
+    /* no attribution without content (a guard: every sieve checks it), and
+     * none in a link to another story ("Read more: X admits …") */
     size_t kept = 0;
     for (size_t i = 0; i < d->quotes.n; i++)
-        if (d->quotes.v[i].content.n)
+        if (d->quotes.v[i].content.n && !link_line(&c, d->quotes.v[i].cue0))
             d->quotes.v[kept++] = d->quotes.v[i];
     d->quotes.n = kept;
     /* reading order, and the quote type from its marks */
