@@ -588,18 +588,19 @@ static void cluster_names(ectx *c)
                      * middle name or initial: "John F. Kennedy", "Mary Ann
                      * Reed") */
                     const tok *mid = &c->T[m->n0 + 1];
-                    if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
-                        mid->kind == T_WORD && mid->len > 2 && !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
-                        !(mid->lex2 & LX2_NAME_PARTICLE) && !(c->T[m->n0 + 2].lex2 & LX2_ROMAN) &&
-                        !ws_streq(c->T[m->n0 + 2].low, "jr.") && !ws_streq(c->T[m->n0 + 2].low, "jr")) {
-                        ws_map_put(&d->arena, &c->by_last, mid->low, best, false);
-                        /* ... and "Benitez Aranda" is her too */
-                        ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
-                    } else if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) &&
-                               ((mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid))) {
-                        /* "Ciarán Ó Fearghail" is "Mr Ó Fearghail", "John de
-                         * Souza" is "Mr de Souza" */
-                        ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
+                    if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE))) {
+                        bool particle = (mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid);
+                        bool surname = !particle && mid->kind == T_WORD && mid->len > 2 &&
+                                       !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
+                                       !(c->T[m->n0 + 2].lex2 & LX2_ROMAN) &&
+                                       !ws_streq(c->T[m->n0 + 2].low, "jr.") && !ws_streq(c->T[m->n0 + 2].low, "jr");
+                        if (surname)
+                            ws_map_put(&d->arena, &c->by_last, mid->low, best, false);
+                        /* ... and "Benitez Aranda" is her too, as "Ciarán Ó
+                         * Fearghail" is "Mr Ó Fearghail" and "John de Souza"
+                         * is "Mr de Souza" */
+                        if (surname || particle)
+                            ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
                     }
                 }
             }
