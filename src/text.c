@@ -964,6 +964,55 @@ static uint32_t dateline_dash(const ws_doc *d, uint32_t k)
     return 0;
 }
 
+/* A paragraph at k that opens with a label "WORD WORD:" (one to three
+ * words, the first capitalised; with allcap, all in capitals) before a
+ * capitalised word: the index of its colon, else 0. */
+static uint32_t colon_label(const ws_doc *d, uint32_t k, bool allcap)
+{
+    const tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n;
+    if (T[k].kind != T_WORD || !(T[k].flags & F_CAP))
+        return 0;
+    for (uint32_t j = k; j < n && j < k + 4; j++) {
+        if (T[j].kind == T_WORD && (T[j].flags & (allcap ? F_ALLCAP : F_CAP)) &&
+            (j == k || !(T[j].flags & F_PARA_START)))
+            continue;
+        if (j > k && tok_punct(d, j, ':') && j + 1 < n && (T[j + 1].flags & F_CAP) &&
+            !(T[j + 1].flags & F_PARA_START))
+            return j;
+        return 0;
+    }
+    return 0;
+}
+
+/* A dateline written with a colon, "BHAVANPUR: The district collector …"
+ * (South Asian and West African papers), or a kicker such as "BUSTED: …"
+ * in one of an article's first three paragraphs: the index of its colon,
+ * else 0. A transcript labels its speakers the same way ("TAPPER: And …"),
+ * but labels more than one paragraph so; the dateline is the article's one
+ * label. */
+static uint32_t dateline_colon(const ws_doc *d, uint32_t k)
+{
+    const tok *T = d->toks.v;
+    if (T[k].para > 2 || !(T[k].flags & F_ALLCAP) || (T[k].lex2 & LX2_COLON_SOURCE))
+        return 0;
+    uint32_t colon = colon_label(d, k, true);
+    if (!colon || T[colon - 1].end - T[k].start < 3)
+        return 0;
+    for (size_t j = 0; j < d->toks.n; j++)
+        if ((T[j].flags & F_PARA_START) && j != k && colon_label(d, (uint32_t)j, false))
+            return 0;
+    /* "Gov. Mike Pence … PENCE: She will not …": the surname of a person
+     * named before, after a first name or a title, labels an interview */
+    const tok *l = &T[colon - 1];
+    for (uint32_t j = 1; j < k; j++)
+        if (T[j].hash == l->hash && T[j].len == l->len && memcmp(T[j].low, l->low, l->len) == 0 &&
+            T[j - 1].kind == T_WORD && (T[j - 1].flags & F_CAP) &&
+            !(T[j - 1].lex & (LX_DET | LX_WL_PREP | LX_PRONOUN)))
+            return 0;
+    return colon;
+}
+
 /* The words a headline capitalises that running text writes in lower case:
  * verbs of saying, function words, pronouns. */
 #define HEADLINE_LOWER                                                                             \
@@ -1036,6 +1085,8 @@ void ws_text_sentences(ws_doc *d)
          * finds them all */
         if (__builtin_expect(fl & F_PARA_START, 0)) {
             dash = dateline_dash(d, k);
+            if (!dash && __builtin_expect(T[k].flags & F_ALLCAP, 0))
+                dash = dateline_colon(d, k);
             for (uint32_t x = k; dash && x <= dash; x++)
                 T[x].flags |= F_DATELINE;
             if (k > s.t0) {

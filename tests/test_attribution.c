@@ -66,7 +66,8 @@ static void expect_people(const char *text, const char *const *names, size_t n)
 
 /* No person from a title-case headline, a seat in brackets, a party before
  * a title, a street, the rest of a body's name, a page label, a lone
- * capital letter, a participle, a plural group; a couple shares a surname */
+ * capital letter, a participle, a plural group, a dateline with a colon; a
+ * couple shares a surname */
 static void test_not_people(void **state)
 {
     (void)state;
@@ -83,6 +84,12 @@ static void test_not_people(void **state)
                   b, N_OF(b));
     static const char *const c[] = {"Cheryl Dunstan", "Wayne Dunstan"};
     expect_people("Wayne and Cheryl Dunstan fled. \"We ran,\" Mr Dunstan said.", c, N_OF(c));
+    /* a dateline or kicker with a colon, the article's one label, is no one */
+    static const char *const e[] = {"Meena Rao"};
+    expect_people("BHAVANPUR: The district collector, Meena Rao, said the dam was safe.", e, N_OF(e));
+    expect_people("BUSTED: Emails Reveal Aide Helped Reporter\n\nThe emails were leaked.", NULL, 0);
+    static const char *const f[] = {"TAPPER", "FALLIN"};
+    expect_people("TAPPER: Do you think he can heal?\n\nFALLIN: Well, I think so.", f, N_OF(f));
     /* a body in a meeting is an entity, and its quotation resolves to no one */
     ws_doc *d = tu_analyze("The Teamsters met Governor Tom Baker on Monday and said talks had failed.", 0);
     assert_int_equal(ws_doc_quote_count(d), 1);
