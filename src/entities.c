@@ -103,6 +103,44 @@ static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
     return (int32_t)c->d->ents.n - 1;
 }
 
+/* The person named by first-name token ft and surname token st, written
+ * apart ("Wayne and Cheryl Dunstan", 'Raymond "Ray" Delgado'), for mention
+ * m: first and sur are their keys (lower case). An entity with that full
+ * name, else a new one. */
+static int32_t joined_name(ectx *c, const mention *m, uint32_t ft, const char *first, uint32_t st,
+                           const char *sur, ws_map *recent_first)
+{
+    ws_doc *d = c->d;
+    size_t l1 = strlen(first), l2 = strlen(sur);
+    char *full = ws_alloc_str(&d->arena, l1 + l2 + 2);
+    memcpy(full, first, l1);
+    full[l1] = ' ';
+    memcpy(full + l1 + 1, sur, l2 + 1);
+    int32_t best = ws_map_get(&c->full, full);
+    if (best >= 0)
+        return best;
+    best = new_entity(c, m, full, full + l1 + 1);
+    /* (the name as written: the first name and the surname) */
+    const uint32_t *bo = d->boff;
+    const tok *ftok = &c->T[ft], *stok = &c->T[st];
+    size_t b1 = bo[ftok->end] - bo[ftok->start];
+    uint32_t send = stok->end - (tok_possessive(stok) ? 2 : 0);
+    size_t b2 = bo[send] - bo[stok->start];
+    char *nm = ws_alloc_str(&d->arena, b1 + b2 + 2);
+    memcpy(nm, d->utf8 + bo[ftok->start], b1);
+    nm[b1] = ' ';
+    memcpy(nm + b1 + 1, d->utf8 + bo[stok->start], b2);
+    nm[b1 + 1 + b2] = 0;
+    d->ents.v[best].name = nm;
+    uint32_t lx = ftok->lex & (LX_MALE | LX_FEMALE);
+    d->ents.v[best].gender = lx == LX_MALE ? G_MALE : lx == LX_FEMALE ? G_FEMALE : G_UNKNOWN;
+    char *fw = ws_strndup(&d->arena, first, l1);
+    ws_map_put(&d->arena, &c->full, full, best, false);
+    ws_map_put(&d->arena, &c->by_first, fw, best, false);
+    ws_map_put(&d->arena, recent_first, fw, best, true);
+    return best;
+}
+
 /* Every word-final part of a title key as an alias, for "the Secretary
  * General" against "Hamas Secretary General"; -2 marks two people. */
 static void add_suffix_aliases(ectx *c, int32_t ei, const char *key)
@@ -541,34 +579,22 @@ static void cluster_names(ectx *c)
                 !m->title && tok_is(d, m->n1, "and") && d->ment_at[m->n1 + 1] >= 0) {
                 const mention *f = &d->ments.v[d->ment_at[m->n1 + 1]];
                 if (f->kind == M_NAME && f->t0 == m->n1 + 1 && f->n0 == f->t0 && f->n1 == f->n0 + 2 &&
-                    f->entity >= 0 && (c->T[f->n0].lex & (LX_MALE | LX_FEMALE)) && d->ents.v[f->entity].last) {
-                    const char *sur = d->ents.v[f->entity].last;
-                    size_t l1 = strlen(w), l2 = strlen(sur);
-                    char *full = ws_alloc_str(&d->arena, l1 + l2 + 2);
-                    memcpy(full, w, l1);
-                    full[l1] = ' ';
-                    memcpy(full + l1 + 1, sur, l2 + 1);
-                    best = ws_map_get(&c->full, full);
-                    if (best < 0) {
-                        best = new_entity(c, m, full, full + l1 + 1);
-                        /* (the name as written: the first name and the
-                         * surname of the name after "and") */
-                        const uint32_t *bo = d->boff;
-                        const tok *st = &c->T[f->n1 - 1];
-                        size_t b1 = bo[c->T[m->n0].end] - bo[c->T[m->n0].start];
-                        size_t b2 = bo[st->end] - bo[st->start];
-                        char *nm = ws_alloc_str(&d->arena, b1 + b2 + 2);
-                        memcpy(nm, d->utf8 + bo[c->T[m->n0].start], b1);
-                        nm[b1] = ' ';
-                        memcpy(nm + b1 + 1, d->utf8 + bo[st->start], b2);
-                        nm[b1 + 1 + b2] = 0;
-                        d->ents.v[best].name = nm;
-                        uint32_t lx = c->T[m->n0].lex & (LX_MALE | LX_FEMALE);
-                        d->ents.v[best].gender = lx == LX_MALE ? G_MALE : lx == LX_FEMALE ? G_FEMALE : G_UNKNOWN;
-                        ws_map_put(&d->arena, &c->full, full, best, false);
-                        ws_map_put(&d->arena, &c->by_first, w, best, false);
-                        ws_map_put(&d->arena, &recent_first, w, best, true);
-                    }
+                    f->entity >= 0 && (c->T[f->n0].lex & (LX_MALE | LX_FEMALE)) && d->ents.v[f->entity].last)
+                    best = joined_name(c, m, m->n0, w, f->n1 - 1, d->ents.v[f->entity].last, &recent_first);
+            }
+            /* 'Raymond "Ray" Delgado': a first name, a nickname in quote
+             * marks, then the surname, which is the mention (the marks part
+             * it from the first name) */
+            if (best < 0 && pass == 1 && nw == 1 && m->n0 >= 4 && !m->title) {
+                const tok *cq = &c->T[m->n0 - 1], *nick = &c->T[m->n0 - 2], *oq = &c->T[m->n0 - 3],
+                          *fn = &c->T[m->n0 - 4];
+                if (cq->kind == T_QUOTE && !(cq->flags & F_OPEN) && oq->kind == T_QUOTE && (oq->flags & F_OPEN) &&
+                    nick->kind == T_WORD && (nick->flags & F_CAP) && fn->kind == T_WORD && (fn->flags & F_CAP) &&
+                    (fn->lex & (LX_MALE | LX_FEMALE)) && !(nick->flags & F_SPACE_BEFORE) &&
+                    !(cq->flags & F_SPACE_BEFORE)) {
+                    best = joined_name(c, m, m->n0 - 4, fn->low, m->n1 - 1, w, &recent_first);
+                    ws_map_put(&d->arena, &c->by_first, nick->low, best, false);
+                    ws_map_put(&d->arena, &c->by_last, w, best, false);
                 }
             }
             if (best < 0) {

@@ -2979,7 +2979,10 @@ static void sieve_indirect(ctx *c)
             np_right(c, k + len, s1, &right) && right.head == c->ment_at[k + len] &&
             (right.t1 >= s1 || sent_end_punct(c, right.t1)))
             have = false;
-        if (!have && k > s0 && tok_punct(c->d, k - 1, ',') && !hearer_verb(c, k)) {
+        /* (only a verb of speech inverts: "The motion, sponsored by X,
+         * described the increase as …" has its subject before the cue) */
+        if (!have && k > s0 && tok_punct(c->d, k - 1, ',') && !hearer_verb(c, k) &&
+            (t->cue_lemma < 0 || speech_verb(t->cue_lemma))) {
             /* CONTENT, said X. ("…, told the Post": the one told, no speaker) */
             have = np_right(c, k + len, s1, &src);
             inverted = have;
