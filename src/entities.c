@@ -614,7 +614,12 @@ static void cluster_names(ectx *c)
                      * middle name or initial: "John F. Kennedy", "Mary Ann
                      * Reed") */
                     const tok *mid = &c->T[m->n0 + 1];
-                    if (nw == 3 && m->n1 == m->n0 + 3 && (c->T[m->n0].lex & (LX_MALE | LX_FEMALE))) {
+                    /* (a first name the lexicon lacks will do when a title
+                     * says the name is a person's: "President Mariela
+                     * Ocampo Ríos") */
+                    if (nw == 3 && m->n1 == m->n0 + 3 &&
+                        ((c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) || m->title ||
+                         (m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') && m->t1 < d->toks.n && tok_punct(d, m->t1, ',')))) {
                         bool particle = (mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid);
                         bool surname = !particle && mid->kind == T_WORD && mid->len > 2 &&
                                        !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
@@ -627,6 +632,15 @@ static void cluster_names(ectx *c)
                          * is "Mr de Souza" */
                         if (surname || particle)
                             ws_map_put(&d->arena, &c->full, w + strlen(first) + 1, best, false);
+                        /* "Siti Noraini Ismail" is "Siti Noraini" too, as
+                         * Malay and Indonesian papers write her */
+                        /* (titled: a title-case headline's "Claudia Tenney
+                         * Beats" is no one's name) */
+                        if (m->title && mid->kind == T_WORD && mid->len > 2 && !(mid->lex & LX_ABBREV))
+                            ws_map_put(&d->arena, &c->full,
+                                       ws_strndup(&d->arena, w,
+                                                  strlen(first) + 1 + strcspn(w + strlen(first) + 1, " ")),
+                                       best, false);
                     }
                 }
             }

@@ -367,6 +367,15 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
             k++;
             continue;
         }
+        /* "Sir Alan Duff MP": post-nominal letters that end the run are
+         * no title */
+        if (k > name0 && roman(&T[k]) && !(T[k - 1].lex & (LX_HONORIFIC | LX_TITLE))) {
+            uint32_t x = k;
+            while (x < b && roman(&T[x]))
+                x++;
+            if (x == b)
+                break;
+        }
         if (T[k].lex & (LX_HONORIFIC | LX_TITLE)) {
             /* a title word followed by more title words or a name */
             name0 = k + 1;
@@ -465,6 +474,10 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         return;
     m.n0 = name0;
     m.n1 = b;
+    /* "Jonathan Reid KC": post-nominal letters are no part of the name
+     * (a generational "III" is: "Henry Ford II") */
+    while (m.n1 > m.n0 + 1 && roman(&T[m.n1 - 1]) && strspn(T[m.n1 - 1].low, "ivx") < T[m.n1 - 1].len)
+        m.n1--;
     m.dead = dead;
     /* a first name says the gender when a surname follows it; a lone word
      * may be the surname itself ("Samia Suluhu Hassan" ... "Hassan said") */
@@ -590,6 +603,11 @@ void ws_mentions_find(ws_doc *d)
         /* "PUERTO ANSELMO (Sierramar), Nov 21 (EFE).-": a dateline
          * (text.c) names a place, not a speaker */
         if (T[k].flags & F_DATELINE) {
+            next = e;
+            continue;
+        }
+        /* "Fact Check:", "Reality Check:": a page's label names no one */
+        if ((T[k].flags & F_PARA_START) && (T[k].lex2 & LX2_PAGE_LABEL) && e < n && tok_punct(d, e, ':')) {
             next = e;
             continue;
         }
