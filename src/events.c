@@ -10,6 +10,7 @@ typedef struct ev_ctx {
     ws_doc *d;
     int32_t *ment_at;
     ws_map orgs; /* a body's name -> its entity */
+    int32_t last_sent; /* the sentence of the latest event, or -1 */
 } ev_ctx;
 
 /* The person entity of the first mention in tokens [a, b), or -1. */
@@ -214,6 +215,24 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
         if (hx && hy)
             return;
     }
+    /* the event just reported, retold ("… held talks on Tuesday. The two
+     * leaders met for 90 minutes"): the same two people in the sentence
+     * after, no new event */
+    int32_t sn = d->toks.v[s0].sent;
+    const event *prev = d->events.n ? &d->events.v[d->events.n - 1] : NULL;
+    bool near = prev && c->last_sent >= 0 && sn - c->last_sent <= 1 && sn != c->last_sent &&
+                d->sents.v[c->last_sent].para == d->sents.v[sn].para;
+    if (near) {
+        bool hx = false, hy = false;
+        for (size_t j = 0; j < prev->participants.n; j++) {
+            hx = hx || prev->participants.v[j] == x;
+            hy = hy || prev->participants.v[j] == y;
+        }
+        if (hx && hy && (z < 0 || z == x || z == y)) {
+            c->last_sent = sn; /* (the story goes on from the retelling) */
+            return;
+        }
+    }
     event e = {0};
     e.type = WS_MEETING;
     VPUSH(&d->arena, e.participants, x);
@@ -230,7 +249,14 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
         e.when_span.start = d->toks.v[ta].start;
         e.when_span.end = d->toks.v[tb - 1].end;
         e.when = ws_span_dup(d, (uint32_t)e.when_span.start, (uint32_t)e.when_span.end);
+    } else if (near && prev->when) {
+        /* "… on Tuesday. Later in the day, Lin met separately with X": a
+         * meeting told right after another, in its paragraph, with no
+         * time of its own, is of the same time */
+        e.when_span = prev->when_span;
+        e.when = prev->when;
     }
+    c->last_sent = sn;
     e.span.start = d->toks.v[s0].start;
     e.span.end = d->toks.v[s1 - 1].end;
     VPUSH(&d->arena, d->events, e);
@@ -248,6 +274,30 @@ static int32_t appositive_person(const ev_ctx *c, uint32_t a, uint32_t b)
     if (M->t0 != a || M->kind != M_NAME || M->entity < 0 || M->t1 + 1 >= b || !tok_punct(c->d, M->t1, ','))
         return -1;
     return M->entity;
+}
+
+/* The person named in apposition after a title phrase that starts at a,
+ * the apposition closing with the comma before b: "his deputy, Sunil
+ * Patwardhan," (a title or role word before the first comma), or -1. */
+static int32_t title_then_name(const ev_ctx *c, uint32_t a, uint32_t b)
+{
+    const tok *T = c->d->toks.v;
+    if (b < a + 4 || !tok_punct(c->d, b - 1, ','))
+        return -1;
+    bool titled = false;
+    for (uint32_t j = a; j + 1 < b && j < a + 12; j++) {
+        if (tok_punct(c->d, j, ',')) {
+            int32_t m = c->ment_at[j + 1];
+            if (!titled || m < 0 || c->d->ments.v[m].kind != M_NAME || c->d->ments.v[m].entity < 0 ||
+                c->d->ments.v[m].t0 != j + 1 || c->d->ments.v[m].t1 != b - 1)
+                return -1;
+            return c->d->ments.v[m].entity;
+        }
+        if (T[j].kind != T_WORD || ((T[j].lex & (LX_WL_CLAUSE | LX_CUE | LX_AUX)) && !(T[j].flags & F_CAP)))
+            return -1;
+        titled = titled || (T[j].lex & (LX_TITLE | LX_ROLE));
+    }
+    return -1;
 }
 
 /* The word of meeting k is asked about or supposed, not reported: "whether
@@ -294,7 +344,7 @@ static bool two_people(const ev_ctx *c, uint32_t s0, uint32_t k, int32_t *x, int
 
 void ws_events_find(ws_doc *d)
 {
-    ev_ctx c = {.d = d};
+    ev_ctx c = {.d = d, .last_sent = -1};
     c.ment_at = d->ment_at;
     const tok *T = d->toks.v;
     /* the words of meeting, as the sentence pass listed them (text.c) */
@@ -318,6 +368,18 @@ void ws_events_find(ws_doc *d)
         uint32_t after = k + 1;
         if (after < s1 && tok_is(d, after, "down")) /* "sat down with" */
             after++;
+        /* "met separately (on Friday) with X": adverbs and a time before
+         * "with" */
+        if (!noun)
+            for (uint32_t j = after; j < s1 && j < after + 5; j++) {
+                if (tok_is(d, j, "with")) {
+                    after = j;
+                    break;
+                }
+                if (T[j].kind != T_WORD || c.ment_at[j] >= 0 ||
+                    (T[j].lex & (LX_DET | LX_CUE | LX_WL_CLAUSE | LX_PRONOUN)))
+                    break;
+            }
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
             after++;
         if (noun && tok_is(d, k + 1, "between")) {
@@ -380,15 +442,20 @@ void ws_events_find(ws_doc *d)
         /* "met the Russian Orthodox Church's foreign relations chief,
          * Metropolitan Anton,": a long title phrase, then the name in
          * apposition */
+        bool title_seen = false;
         for (uint32_t j = after; x < 0 && j < s1 && j < after + 12; j++) {
             if (T[j].kind != T_WORD && !tok_punct(d, j, ','))
                 break;
-            if ((T[j].lex & (LX_WL_CLAUSE | LX_CUE | LX_AUX)) && !(T[j].flags & F_CAP))
+            if ((T[j].lex & (LX_WL_CLAUSE | LX_CUE | LX_AUX)) && !(T[j].flags & F_CAP) && !tok_is(d, j, "and"))
                 break;
+            /* ("met separately with the prime minister of San Telmo,
+             * Marcus Delacroix-Pryce": the title word anywhere in the
+             * phrase, its "of" phrase after it) */
+            title_seen = title_seen || (T[j].kind == T_WORD && (T[j].lex & (LX_TITLE | LX_ROLE)));
             if (tok_punct(d, j, ',')) {
                 int32_t m = j + 1 < s1 ? c.ment_at[j + 1] : -1;
                 if (j > after && m >= 0 && d->ments.v[m].kind == M_NAME && d->ments.v[m].entity >= 0 &&
-                    (T[j - 1].lex & (LX_TITLE | LX_ROLE))) {
+                    ((T[j - 1].lex & (LX_TITLE | LX_ROLE)) || title_seen)) {
                     x = d->ments.v[m].entity;
                     at = d->ments.v[m].t1;
                 }
@@ -409,6 +476,8 @@ void ws_events_find(ws_doc *d)
                          * with its apposition */
                         if (y < 0)
                             y = appositive_person(&c, j, k);
+                        if (y < 0)
+                            y = title_then_name(&c, j, k);
                         if (z < 0)
                             z = appositive_person(&c, s0, j - 1);
                         /* "The union leader, Rosalind Okonjo-Platt, and
