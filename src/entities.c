@@ -1610,6 +1610,13 @@ void ws_entities_resolve(ws_doc *d)
             }
         if (q->source >= 0 && role_before_prep(&c, a, b, d->ments.v[q->source].t0)) {
             q->source = -1;
+            /* ("a spokeswoman for X said …. She pointed to …": she is the
+             * spokeswoman, no one named) */
+            uint8_t g = nominal_gender(&c, a, b);
+            if (g) {
+                title_source x = {.a = a, .b = b, .e = -1, .q = UINT32_MAX, .anon = g};
+                VPUSH(&d->arena, ts, x);
+            }
             continue;
         }
         if (q->source >= 0) {

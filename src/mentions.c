@@ -239,6 +239,28 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     if (k + 1 < d->toks.n && (t[1].lex & LX_TITLE) && (t[1].flags & F_CAP) &&
         !(t[1].flags & F_PARA_START))
         return true;
+    /* "Criminologist Luis Montoya-Reyes" opening a sentence: a word with
+     * an occupation's ending before a first name is the role, not the name
+     * (the lexicon lists only the common roles) */
+    if ((t->flags & F_SENT_START) && k + 2 < d->toks.n && t->len > 5 && (t[1].lex & (LX_MALE | LX_FEMALE)) &&
+        (t[1].flags & F_CAP) && t[1].kind == T_WORD && (t[2].flags & F_CAP) && t[2].kind == T_WORD &&
+        !(t->lex & (LX_MALE | LX_FEMALE))) {
+        const char *w = t->low + t->len;
+        if (strcmp(w - 3, "ist") == 0 || strcmp(w - 3, "ian") == 0 || strcmp(w - 2, "er") == 0 ||
+            strcmp(w - 2, "or") == 0 || strcmp(w - 3, "ant") == 0)
+            return false;
+    }
+    /* ... and a title's "for"/"of" phrase: "Minister for Civil Aviation
+     * Rajeev Malhotra", though the article writes "the aviation regulator" */
+    if (!(t->flags & F_SENT_START) && k >= 2) {
+        uint32_t j = k - 1;
+        while (j > 1 && j + 4 > k && d->toks.v[j].kind == T_WORD && (d->toks.v[j].flags & F_CAP) &&
+               !(d->toks.v[j].flags & (F_SENT_START | F_PARA_START)))
+            j--;
+        if ((tok_is(d, j, "for") || tok_is(d, j, "of")) && j >= 1 && (d->toks.v[j - 1].lex & LX_TITLE) &&
+            (d->toks.v[j - 1].flags & F_CAP))
+            return true;
+    }
     /* a sentence adverb or participle before a comma */
     if ((t->flags & F_SENT_START) && t->len >= 7 && k + 1 < d->toks.n && tok_punct(d, k + 1, ',') &&
         opening_modifier(d, k))

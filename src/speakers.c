@@ -691,7 +691,10 @@ static void start_at_apposed_name(const ctx *c, subj *st)
         e -= 3;
     /* two appositions joined by "and": "Sani Kolo, the minister's brother
      * and a member of the House, said" */
-    if (closed_appos && s > lo + 4 && s < e && tok_is(c->d, s - 1, "and") && (c->T[s].lex & LX_DET)) {
+    /* (or a bare role: "a civil engineer and chairman of the …") */
+    if (closed_appos && s > lo + 4 && s < e && tok_is(c->d, s - 1, "and") &&
+        ((c->T[s].lex & LX_DET) ||
+         (c->T[s].kind == T_WORD && !(c->T[s].flags & F_CAP) && (c->T[s].lex & (LX_ROLE | LX_TITLE))))) {
         uint32_t x = s - 1;
         while (x > lo + 2 && s - x < MAX_NP && !tok_punct(c->d, x - 1, ',') && c->T[x - 1].kind != T_QUOTE)
             x--;
@@ -1436,7 +1439,11 @@ static bool attitude_at(const ctx *c, uint32_t k)
 static bool hearer_verb(const ctx *c, uint32_t k)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
-    return l && ws_streq(l, "tell");
+    /* ("put it to her that …": counsel's proposition at an inquiry or a
+     * trial; asked of "put" or of the cue's last word) */
+    if (!l && k >= 2 && low_is(&c->T[k], "to") && low_is(&c->T[k - 1], "it"))
+        l = ws_lex_cue_lemma(c->T[k - 2].cue_lemma);
+    return l && (ws_streq(l, "tell") || ws_streq(l, "put it to"));
 }
 
 static bool ask_verb(const ctx *c, uint32_t k)
@@ -1909,6 +1916,10 @@ static uint32_t choose_start(ctx *c, uint32_t k, uint32_t after, uint32_t a, uin
      * (PolNeAR train, 3 of 760 subject pronouns; dev, none of 174 "that"s
      * and 97 pronouns), so it is not asked */
     if (a == after && (low_is(&c->T[a], "that") || (c->T[a].lex & LX_WL_SUBJECT)))
+        return a;
+    /* ... nor "told the court that …", "put it to the witness that …": the
+     * one told, then the speech */
+    if (low_is(&c->T[a], "that") && hearer_verb(c, k))
         return a;
     start_site s = {.cue = k, .after = after, .rule_start = a, .end = b, .that = that};
     uint32_t lim = after + START_WINDOW < b ? after + START_WINDOW : b;
