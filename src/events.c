@@ -356,6 +356,11 @@ void ws_events_find(ws_doc *d)
         uint32_t s0 = s->t0, s1 = s->t1;
         if (hypothetical(d, s0, k))
             continue;
+        /* "radio host Bev Santangelo", "the host": a noun, not "will host X" */
+        if ((low_is(&T[k], "host") || low_is(&T[k], "hosts")) && k > s0 && T[k - 1].kind == T_WORD &&
+            !(T[k - 1].lex & (LX_AUX | LX_PRONOUN | LX_WL_CLAUSE | LX_WL_SUBJECT)) && !tok_is(d, k - 1, "to") &&
+            c.ment_at[k - 1] < 0)
+            continue;
         bool noun = (T[k].lex2 & LX2_MEET_NOUN) != 0; /* lexicon/meetnouns.txt */
         /* "laid a wreath before meeting Vice President X": the gerund is
          * the verb, the sentence's subject meets */

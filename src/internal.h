@@ -552,6 +552,13 @@ void ws_set_error(ws_error *err, ws_status code, const char *fmt, ...);
 
 /* "Clinton's", "Clinton’s": a possessive ending (the lower case writes ’
  * as ') */
+/* A party and state tag written after a name: "R-Ohio", "D-N.M." */
+static inline bool tok_party_tag(const tok *t)
+{
+    return t->kind == T_WORD && (t->flags & F_CAP) && t->len > 3 && (t->low[0] == 'r' || t->low[0] == 'd' ||
+                                                                      t->low[0] == 'i') && t->low[1] == '-';
+}
+
 static inline bool tok_possessive(const tok *t)
 {
     return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';

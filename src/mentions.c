@@ -471,6 +471,16 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         org = false;
     if (b == a + 1 && name0 == a && plural_group(d, a))
         org = true;
+    /* "A Fox 5 poll shows", "a Franklin & Marshall College poll": the name
+     * of a poll's maker before its head, a body */
+    {
+        uint32_t p = b;
+        while (p < d->toks.n && p < b + 3 && (T[p].kind == T_NUM || tok_punct(d, p, '&') ||
+                                               (T[p].kind == T_WORD && (T[p].flags & F_CAP))))
+            p++;
+        if (p < d->toks.n && T[p].kind == T_WORD && (T[p].lex2 & LX2_POLL) && !(T[p].flags & F_CAP))
+            org = true;
+    }
     /* "posted a photo on X:": a lone capital letter is no one's name */
     if (b == a + 1 && name0 == a && T[a].len == 1 && !(T[a].flags & F_PARA_START))
         return;
@@ -625,6 +635,11 @@ void ws_mentions_find(ws_doc *d)
         /* "PUERTO ANSELMO (Sierramar), Nov 21 (EFE).-": a dateline
          * (text.c) names a place, not a speaker */
         if (T[k].flags & F_DATELINE) {
+            next = e;
+            continue;
+        }
+        /* "Rep. Tom Baker, R-Ohio, who …": a party tag names no one */
+        if (e == k + 1 && k > 0 && tok_party_tag(&T[k]) && tok_punct(d, k - 1, ',')) {
             next = e;
             continue;
         }

@@ -405,8 +405,15 @@ static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *
     /* "Dr. Natarajan, who argues that …": annotators mark the relative
      * pronoun alone (PolNeAR train: "who" 362 times, "X, who" never); the
      * name before it is the head ("Senator X of Vermont, who": X) */
-    if (e > lo + 2 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') && c->ment_at[e - 3] >= 0) {
-        int32_t h = c->ment_at[e - 3];
+    /* (after an age: "Trevor Lindahl, 34, who …") */
+    uint32_t ne = e - 2;
+    /* (or a party tag: "Rep. Tom Baker, R-Ohio, who …") */
+    if (e > lo + 4 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') &&
+        (c->T[e - 3].kind == T_NUM || tok_party_tag(&c->T[e - 3])) &&
+        tok_punct(c->d, e - 4, ',') && c->ment_at[e - 5] >= 0 && c->d->ments.v[c->ment_at[e - 5]].kind == M_NAME)
+        ne = e - 4;
+    if (e > lo + 2 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') && c->ment_at[ne - 1] >= 0) {
+        int32_t h = c->ment_at[ne - 1];
         uint32_t h0 = c->d->ments.v[h].t0;
         if (h0 > lo + 1 && tok_is(c->d, h0 - 1, "of") && c->ment_at[h0 - 2] >= 0 &&
             c->d->ments.v[c->ment_at[h0 - 2]].kind == M_NAME)
@@ -488,8 +495,7 @@ static void end_before_apposition(const ctx *c, subj *st)
          * the name it follows */
         uint32_t w = e > lo && tok_punct(c->d, e - 1, '.') ? e - 1 : e;
         if (w > lo + 2 && tok_punct(c->d, w - 2, ',') && c->T[w - 1].kind == T_WORD &&
-            (c->T[w - 1].flags & F_CAP) && c->T[w - 1].len > 3 &&
-            strchr("rdi", c->T[w - 1].low[0]) && c->T[w - 1].low[1] == '-') {
+            tok_party_tag(&c->T[w - 1])) {
             tag_end = e;
             e = w - 2;
             closed_appos = false;
@@ -624,29 +630,40 @@ static void start_at_antecedent(const ctx *c, subj *st)
     if ((closed_appos || s >= e) && s > lo + 2 && tok_punct(c->d, s - 2, ',') &&
         (tok_is(c->d, s - 1, "who") || tok_is(c->d, s - 1, "which") || tok_is(c->d, s - 1, "whose"))) {
         uint32_t a = s - 2;
-        while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
-            a--;
-        if (a < s - 2 && np_ok(c, a, s - 2)) {
-            /* "… drafted by Councillor X, who said": the antecedent is the
-             * name that ends before the comma, not the clause around it */
-            int32_t m = c->ment_at[s - 3];
-            /* ... but "who" is a person's: "Professor X of King's College
-             * London, who said" is the professor's */
-            if (m >= 0 && c->d->ments.v[m].kind == M_ORG && tok_is(c->d, s - 1, "who"))
-                m = -1;
-            s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
-                    ? c->d->ments.v[m].t0
-                    : a;
-            /* "Corentin Vallory, a manager at Aubrac Gestion, which holds a
-             * stake, told": the antecedent ends an apposition after a name,
-             * which is the subject */
-            const mention *n = a > lo + 2 && c->ment_at[a - 2] >= 0 ? &c->d->ments.v[c->ment_at[a - 2]] : NULL;
-            if (n && (c->T[a].lex & LX_DET) && tok_punct(c->d, a - 1, ',') && n->kind == M_NAME &&
-                n->t1 == a - 1 && n->t0 >= lo && e - n->t0 <= 2 * MAX_NP)
-                s = n->t0;
-            /* "The union, which represents 300 workers, said": a noun
-             * phrase with its determiner is a complete subject too */
-            relative = (c->T[s].lex & LX_DET) != 0;
+        /* "Rep. Tom Baker, R-Ohio, who …", "Trevor Lindahl, 34, who …": a
+         * party tag or an age between the name and "who"; the name is the
+         * antecedent */
+        bool tagged = s > lo + 4 && (tok_party_tag(&c->T[s - 3]) || c->T[s - 3].kind == T_NUM) &&
+                      tok_punct(c->d, s - 4, ',') && c->ment_at[s - 5] >= 0 &&
+                      c->d->ments.v[c->ment_at[s - 5]].kind == M_NAME &&
+                      c->d->ments.v[c->ment_at[s - 5]].t1 == s - 4 && c->d->ments.v[c->ment_at[s - 5]].t0 >= lo;
+        if (tagged) {
+            s = c->d->ments.v[c->ment_at[s - 5]].t0;
+        } else {
+            while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
+                a--;
+            if (a < s - 2 && np_ok(c, a, s - 2)) {
+                /* "… drafted by Councillor X, who said": the antecedent is the
+                 * name that ends before the comma, not the clause around it */
+                int32_t m = c->ment_at[s - 3];
+                /* ... but "who" is a person's: "Professor X of King's College
+                 * London, who said" is the professor's */
+                if (m >= 0 && c->d->ments.v[m].kind == M_ORG && tok_is(c->d, s - 1, "who"))
+                    m = -1;
+                s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
+                        ? c->d->ments.v[m].t0
+                        : a;
+                /* "Corentin Vallory, a manager at Aubrac Gestion, which holds a
+                 * stake, told": the antecedent ends an apposition after a name,
+                 * which is the subject */
+                const mention *n = a > lo + 2 && c->ment_at[a - 2] >= 0 ? &c->d->ments.v[c->ment_at[a - 2]] : NULL;
+                if (n && (c->T[a].lex & LX_DET) && tok_punct(c->d, a - 1, ',') && n->kind == M_NAME &&
+                    n->t1 == a - 1 && n->t0 >= lo && e - n->t0 <= 2 * MAX_NP)
+                    s = n->t0;
+                /* "The union, which represents 300 workers, said": a noun
+                 * phrase with its determiner is a complete subject too */
+                relative = (c->T[s].lex & LX_DET) != 0;
+            }
         }
     }
     /* "A therapist who lost her job said", "Residents who opposed the plan
@@ -711,6 +728,11 @@ static void start_at_apposed_name(const ctx *c, subj *st)
         /* the name may carry a party tag: "Rep. Jim Jordan (R-Ohio), an
          * oversight panel member, said" */
         uint32_t ne = paren_start(c, s - 1, lo, 8);
+        /* (an age between: "Karen Oyelaran, 41, a nurse from Ankeny, said") */
+        if (ne == s - 1 && s > lo + 3 && c->T[s - 2].kind == T_NUM && tok_punct(c->d, s - 3, ',') &&
+            c->ment_at[s - 4] >= 0 && c->d->ments.v[c->ment_at[s - 4]].kind == M_NAME &&
+            c->d->ments.v[c->ment_at[s - 4]].t1 == s - 3)
+            ne = s - 3;
         uint32_t s2 = ne;
         while (s2 > lo && !is_boundary(c, s2 - 1) && ne - s2 < MAX_NP)
             s2--;
