@@ -455,7 +455,8 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     }
     for (uint32_t k = name0; k < b; k++)
         if ((T[k].lex & LX_ORGWORD) || plural_possessive_orgword(&T[k]) ||
-            (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 5 && !(k > name0 && roman(&T[k]))))
+            (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 6 && !strchr(T[k].low, ':') &&
+             !(k > name0 && roman(&T[k]))))
             org = true;
     /* "the Consumer Product Safety Commission" where the article also
      * writes "the commission": the capitalised body word the name run
@@ -485,7 +486,11 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     if (b == a + 1 && name0 == a && T[a].len == 1 && !(T[a].flags & F_PARA_START))
         return;
     /* a known first name makes a person: "Lena Park", "Tom Price" */
-    if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP))
+    /* (but "Virginia Education Association": three words or more that end
+     * in a body's head word of six letters or more: not "Anna Richardson
+     * White") */
+    if (name0 + 1 < b && (T[name0].lex & (LX_MALE | LX_FEMALE)) && !(T[b - 1].flags & F_ALLCAP) &&
+        !(b >= name0 + 3 && (T[b - 1].lex & LX_ORGWORD) && T[b - 1].len >= 6))
         org = false;
     for (uint32_t k = a; k < name0 && title0 == a; k++)
         if ((T[k].lex & LX_ORGWORD) && !(T[k].lex & (LX_TITLE | LX_HONORIFIC)) && k + 1 == name0)

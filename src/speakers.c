@@ -2384,6 +2384,11 @@ static bool outer_cue_before(const ctx *c, uint32_t t, uint32_t s0)
 {
     if (t > s0 && tok_is(c->d, t - 1, "that")) {
         t--;
+        /* "told reporters that", "told AFP that": the one told between */
+        for (uint32_t x = t; x > s0 + 1 && x + 4 > t && c->T[x - 1].kind == T_WORD; x--)
+            if (c->cue_len[x - 2] && hearer_verb(c, x - 2) && !c->weak[x - 2] && !c->used[x - 2] &&
+                !(c->T[x - 2].flags & F_CAP))
+                return true;
         /* "said afterwards that", "said on Tuesday that": an adverb or a
          * day between the cue and its "that" */
         for (int i = 0; i < 2 && t > s0 + 1 && c->T[t - 1].kind == T_WORD &&
@@ -4453,6 +4458,13 @@ void ws_speakers_attribute(ws_doc *d)
         /* "who asked not to be named": the source's wish, not speech */
         not_cue = not_cue || ((low_is(t, "asked") || low_is(t, "requested")) && tok_is(d, k + 1, "not") &&
                               tok_is(d, k + 2, "to") && tok_is(d, k + 3, "be"));
+        /* ... "who asked that her surname not be used" (PolNeAR annotates
+         * "who declined to be named", though) */
+        if (!not_cue && (low_is(t, "asked") || low_is(t, "requested")) &&
+            k > 0 && tok_is(d, k - 1, "who"))
+            for (uint32_t j = k + 1; j < c.n && j < k + 7 && T[j].kind == T_WORD && !not_cue; j++)
+                not_cue = low_is(&T[j], "name") || low_is(&T[j], "surname") || low_is(&T[j], "named") ||
+                          low_is(&T[j], "identified");
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
