@@ -1458,6 +1458,13 @@ static bool attitude_at(const ctx *c, uint32_t k)
     return ws_lex_cue_group(c->T[k].cue_lemma, WS_CG_ATTITUDE);
 }
 
+/* "according to X", "in the words of X": a cue that names its source
+ * after it and has no verb */
+static bool according_lemma(const char *l)
+{
+    return l && (ws_streq(l, "according to") || ws_streq(l, "in the words of"));
+}
+
 static bool hearer_verb(const ctx *c, uint32_t k)
 {
     const char *l = ws_lex_cue_lemma(c->T[k].cue_lemma);
@@ -2649,7 +2656,7 @@ static void sieve_adjacent(ctx *c)
         if (!len || c->T[k].quote >= 0 || c->used[k])
             continue;
         int32_t lemma = c->T[k].cue_lemma;
-        if (lemma >= 0 && ws_streq(ws_lex_cue_lemma(lemma), "according to"))
+        if (lemma >= 0 && according_lemma(ws_lex_cue_lemma(lemma)))
             continue; /* handled with indirect speech */
         if (!quote_before_cue(c, k, len))
             quote_after_cue(c, k, len);
@@ -2724,7 +2731,7 @@ static bool fronted_content(const ctx *c, uint32_t s0, uint32_t subj0, uint32_t 
     *b = e;
     /* "According to police, two people were found …": a source, no speech */
     if (c->cue_len[*a] && c->T[*a].cue_lemma >= 0 &&
-        ws_streq(ws_lex_cue_lemma(c->T[*a].cue_lemma), "according to"))
+        according_lemma(ws_lex_cue_lemma(c->T[*a].cue_lemma)))
         return false;
     /* "The Secretary-General of the United Nations, Antonio Reyes, called
      * …": a noun phrase with no verb and no quotation before a name in
@@ -2800,7 +2807,7 @@ static void sieve_indirect(ctx *c)
         uint32_t s0, s1;
         sent_bounds(c, k, &s0, &s1);
         np src;
-        bool according = lem && ws_streq(lem, "according to");
+        bool according = according_lemma(lem);
         if (according) {
             /* according to X, CONTENT. | CONTENT, according to X. */
             uint32_t o = k + len;
@@ -2813,6 +2820,22 @@ static void sieve_indirect(ctx *c)
                     src.head = c->ment_at[o];
                 } else
                     continue;
+            }
+            /* "In the words of another analyst, Tomas Reyne of the Civic
+             * Research Trust, the senator …": a role, then the name in
+             * apposition (to its closing comma) */
+            if (src.t1 + 2 < s1 && tok_punct(c->d, src.t1, ',') &&
+                (src.head < 0 || c->d->ments.v[src.head].kind != M_NAME) && c->ment_at[src.t1 + 1] >= 0 &&
+                c->d->ments.v[c->ment_at[src.t1 + 1]].kind == M_NAME &&
+                c->d->ments.v[c->ment_at[src.t1 + 1]].t0 == src.t1 + 1 && (c->T[src.t0].lex & LX_DET)) {
+                uint32_t j = c->d->ments.v[c->ment_at[src.t1 + 1]].t1;
+                while (j < s1 && j < src.t1 + 12 && c->T[j].kind == T_WORD && !c->cue_len[j] &&
+                       (!(c->T[j].lex & LX_WL_CLAUSE) || tok_is(c->d, j, "of")))
+                    j++;
+                if (j + 1 < s1 && tok_punct(c->d, j, ',')) {
+                    src.head = c->ment_at[src.t1 + 1];
+                    src.t1 = j;
+                }
             }
 
             /* "But according to …", "Now, according to …": still the start */
@@ -3445,7 +3468,7 @@ static void sieve_frame(ctx *c)
         uint32_t cue_end = k + len;
         const char *lem = ws_lex_cue_lemma(t->cue_lemma);
         /* "according to" names a source after it: sieve 2's, or nothing */
-        if (continuation_to(c, k, cue_end) || (lem && ws_streq(lem, "according to")))
+        if (continuation_to(c, k, cue_end) || according_lemma(lem))
             continue;
         if (cue_particle(c, k, cue_end))
             cue_end++;
