@@ -604,6 +604,18 @@ static void start_at_boundary(const ctx *c, subj *st)
             c->d->ments.v[nm].t0 >= lo)
             s = c->d->ments.v[nm].t0;
     }
+    /* "A security official who spoke on condition of anonymity because he
+     * was not authorized to discuss it said": the walk stopped at the
+     * reason inside the relative clause; the clause is the subject's */
+    if (s > lo + 2 && s < e && (tok_is(c->d, s - 1, "because") || tok_is(c->d, s - 1, "since")))
+        for (uint32_t w = s - 2; w > lo && s - w < 16; w--) {
+            if (tok_is(c->d, w, "who")) {
+                s = w + 1;
+                break;
+            }
+            if (c->T[w].kind != T_WORD || c->cue_len[w])
+                break;
+        }
     st->s = s;
 }
 
@@ -893,11 +905,18 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
     /* the head is before a relative clause: "The all-rounder, who was
      * named Player of the Match, said" is not "Player" */
     uint32_t hend = e;
-    for (uint32_t x = s + 1; x + 1 < e; x++)
+    for (uint32_t x = s + 1; x + 1 < e; x++) {
         if (tok_punct(c->d, x, ',') && (tok_is(c->d, x + 1, "who") || tok_is(c->d, x + 1, "whose"))) {
             hend = x;
             break;
         }
+        /* (without its comma: "A security official who spoke on condition
+         * of anonymity because he …") */
+        if (tok_is(c->d, x, "who") && c->T[x - 1].kind == T_WORD && c->ment_at[x - 1] < 0) {
+            hend = x;
+            break;
+        }
+    }
     out->head = coordinated ? -1 : head_mention(c, s, hend);
     return true;
 }
