@@ -898,6 +898,21 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         return false;
     uint32_t s = st.s, e = st.e, tag_end = st.tag_end;
     bool coordinated = st.coordinated;
+    /* a fronted adjunct with no comma: "On Wednesday the commissioner
+     * said", "At a press conference on Thursday she said" */
+    if (!tag_end && e > s + 1) {
+        if ((c->T[e - 1].lex & LX_WL_SUBJECT) && c->T[e - 1].kind == T_WORD && !tok_is(c->d, e - 2, "and") &&
+            !tok_is(c->d, e - 2, "or") && !tok_punct(c->d, e - 2, ','))
+            s = e - 1;
+        uint32_t x = s;
+        while (x + 1 < e && c->T[x].kind == T_WORD && (c->T[x].lex & (LX_WEEKDAY | LX_MONTH)) &&
+               !tok_possessive(&c->T[x]))
+            x++;
+        while (x > s && x + 1 < e && c->T[x].kind == T_NUM)
+            x++;
+        if (x > s && x < e && c->T[x].kind == T_WORD && ((c->T[x].lex & (LX_DET | LX_PRONOUN)) || (c->T[x].flags & F_CAP)))
+            s = x;
+    }
     if (!np_ok(c, s, e))
         return false;
     out->t0 = s;
