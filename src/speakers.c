@@ -4495,13 +4495,12 @@ void ws_speakers_attribute(ws_doc *d)
          * "this claims" are verbs); before a verb or a name it leads no
          * speech (PolNeAR annotates "Trump's claim that …") */
         if (!not_cue && pv && k + 1 < c.n &&
+            ((tok_possessive(pv) && !(pv->lex & LX_PRONOUN) && pv->kind == T_WORD) || low_is(pv, "this") ||
+             low_is(pv, "our") || low_is(pv, "my") || low_is(pv, "your")) &&
             ((T[k + 1].lex & LX_AUX) || (T[k + 1].kind == T_WORD && (T[k + 1].flags & F_CAP)) ||
-             sent_end_punct(&c, k + 1))) {
-            bool base = t->len > 2 && t->low[t->len - 1] != 's' && strcmp(t->low + t->len - 2, "ed") != 0 &&
-                        !(t->lex & LX_CUE_ING);
-            not_cue = base && (low_is(pv, "our") || low_is(pv, "my") || low_is(pv, "your") || low_is(pv, "this") ||
-                               (tok_possessive(pv) && !(pv->lex & LX_PRONOUN) && pv->kind == T_WORD));
-        }
+             sent_end_punct(&c, k + 1)))
+            not_cue = t->len > 2 && t->low[t->len - 1] != 's' && strcmp(t->low + t->len - 2, "ed") != 0 &&
+                      !(t->lex & LX_CUE_ING);
         /* "in a telephone call with X": after "a" and a noun, a verb's base
          * form before "with" is a noun too (PolNeAR annotates noun cues such
          * as "a call for reform", so only "with") */
