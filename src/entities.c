@@ -678,7 +678,7 @@ static void cluster_names(ectx *c)
         uint32_t qe = m->t0 - 1;
         while (qe >= 2 && qe + 3 > m->t0 && c->T[qe - 1].kind == T_WORD && !(c->T[qe - 1].flags & F_CAP) &&
                d->ment_at[qe - 1] < 0 && c->T[qe - 1].len > 2 &&
-               !(c->T[qe - 1].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX | LX_PRONOUN)) &&
+               !(c->T[qe - 1].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_AUX | LX_PRONOUN | LX_MEET)) &&
                /* ("chief" is a determiner too: "Westpac chief economist X") */
                (!(c->T[qe - 1].lex & LX_DET) || (c->T[qe - 1].lex & (LX_TITLE | LX_ROLE))))
             qe--;

@@ -226,9 +226,12 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         /* (a title too: "Chief executive Goh Wei Ming") */
         if (M->kind == M_NAME || M->kind == M_ORG || M->kind == M_TITLE)
             /* (and a number: "Teamsters Local 42 president X") */
-            while (j < b && j < e + 3 && (c->T[j].kind == T_WORD || (c->T[j].kind == T_NUM && j == e)) &&
+            /* (and a title's own "of": "Dresnian army chief of staff
+             * General X") */
+            while (j < b && j < e + 5 && (c->T[j].kind == T_WORD || (c->T[j].kind == T_NUM && j == e)) &&
                    !(c->T[j].flags & F_CAP) &&
-                   !(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP)) &&
+                   (!(c->T[j].lex & (LX_WL_CLAUSE | LX_WL_PREP)) ||
+                    (low_is(&c->T[j], "of") && j > e && (c->T[j - 1].lex & (LX_TITLE | LX_ROLE)))) &&
                    /* ("chief" is a determiner too: "Westpac chief economist X") */
                    (!(c->T[j].lex & LX_DET) || (c->T[j].lex & (LX_TITLE | LX_ROLE))))
                 j++;
