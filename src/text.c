@@ -999,8 +999,8 @@ static uint32_t dateline_colon(const ws_doc *d, uint32_t k)
     uint32_t colon = colon_label(d, k, true);
     if (!colon || T[colon - 1].end - T[k].start < 3)
         return 0;
-    for (size_t j = 0; j < d->toks.n; j++)
-        if ((T[j].flags & F_PARA_START) && j != k && colon_label(d, (uint32_t)j, false))
+    for (size_t p = 0; p < d->paras.n; p++)
+        if (d->paras.v[p].t0 != k && colon_label(d, d->paras.v[p].t0, false))
             return 0;
     /* "Gov. Mike Pence … PENCE: She will not …": the surname of a person
      * named before, after a first name or a title, labels an interview */
