@@ -134,10 +134,11 @@ static int32_t joined_name(ectx *c, const mention *m, uint32_t ft, const char *f
     d->ents.v[best].name = nm;
     uint32_t lx = ftok->lex & (LX_MALE | LX_FEMALE);
     d->ents.v[best].gender = lx == LX_MALE ? G_MALE : lx == LX_FEMALE ? G_FEMALE : G_UNKNOWN;
-    char *fw = ws_strndup(&d->arena, first, l1);
+    /* (first outlives the stage: the mention's words or the token's own
+     * lower case, both in the arena) */
     ws_map_put(&d->arena, &c->full, full, best, false);
-    ws_map_put(&d->arena, &c->by_first, fw, best, false);
-    ws_map_put(&d->arena, recent_first, fw, best, true);
+    ws_map_put(&d->arena, &c->by_first, first, best, false);
+    ws_map_put(&d->arena, recent_first, first, best, true);
     return best;
 }
 
