@@ -468,7 +468,7 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         }
     }
     for (uint32_t k = name0; k < b; k++)
-        if ((T[k].lex & LX_ORGWORD) || plural_possessive_orgword(&T[k]) ||
+        if ((T[k].lex & LX_ORGWORD) || plural_possessive_orgword(&T[k]) || tok_punct(d, k, '&') ||
             (T[k].flags & F_ALLCAP && T[k].end - T[k].start <= 6 && !strchr(T[k].low, ':') &&
              !(k > name0 && roman(&T[k]))))
             org = true;
@@ -546,6 +546,182 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
     if (has_title && name0 > a)
         m.title = ws_span_dup(d, T[title0].start, T[name0 - 1].end);
     add_mention(d, m);
+}
+
+/* ---- bodies the text itself calls bodies ----
+ * "Railcor", "Open Hands" and "Fenwick Bryce" look like people's names; no
+ * word list can tell. The sentence around one often does: "Fenwick Bryce,
+ * the transport group, said", "the housing regulator Homecor said", "Open
+ * Hands, which runs shelters", "a copy seen by Bridgemark". */
+
+/* A lower-case head word of a body ("group", "regulator"; "carmaker") */
+static bool body_noun(const tok *t)
+{
+    if (t->kind != T_WORD || (t->flags & F_CAP) || (t->lex & (LX_TITLE | LX_ROLE)))
+        return false;
+    if (t->len > 6 && strcmp(t->low + t->len - 5, "maker") == 0)
+        return true;
+    return (t->lex & LX_ORGWORD) && !(t->lex2 & (LX2_DURATION | LX2_POLL | LX2_FINDING_NOUN));
+}
+
+/* mention m (a name of no title and no known first name) in a phrase that
+ * makes it a body */
+static bool body_by_context(const ws_doc *d, const mention *m)
+{
+    const tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n, a = m->t0, b = m->t1;
+    /* "Fenwick Bryce, the transport group, said", "Clean Rivers Now, a
+     * campaign group based in …": an apposition whose head is a body's */
+    if (b + 2 < n && tok_punct(d, b, ',') && (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"))) {
+        uint32_t j = b + 2;
+        while (j < n && j < b + 7 && T[j].kind == T_WORD && !(T[j].flags & F_CAP) &&
+               !(T[j].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX)) &&
+               !(T[j].len > 3 && strcmp(T[j].low + T[j].len - 2, "ed") == 0))
+            j++;
+        if (j > b + 2 && j < n && T[j].kind != T_WORD && body_noun(&T[j - 1]))
+            return true;
+        if (j > b + 2 && j < n && T[j].kind == T_WORD && !(T[j].flags & F_CAP) && body_noun(&T[j - 1]) &&
+            !tok_possessive(&T[j - 1]))
+            return true;
+    }
+    /* "The mine's operator, Korvale Copper, said", "A second charity, St
+     * Brannock's Trust, said": a body's head before, the name in apposition */
+    if (a >= 3 && b < n && tok_punct(d, b, ',') && tok_punct(d, a - 1, ',') && body_noun(&T[a - 2])) {
+        for (uint32_t j = a - 2; j > 0 && a - j < 7; j--) {
+            const tok *p = &T[j - 1];
+            if (p->kind != T_WORD)
+                break;
+            if ((p->lex & LX_DET) || tok_possessive(p))
+                return true;
+            if (p->flags & F_CAP)
+                break;
+        }
+    }
+    /* "the housing regulator Homecor said", "the polling firm Castlegate
+     * found": the head right before the name, the name then the subject of
+     * a verb of speech ("the company Smith founded" is not) */
+    if (a >= 2 && b < n && body_noun(&T[a - 1]) && !tok_possessive(&T[a - 1]) &&
+        ((T[a - 2].lex & LX_DET) || (T[a - 2].kind == T_WORD && !(T[a - 2].flags & F_CAP))) &&
+        (T[b].kind != T_WORD || (T[b].lex & (LX_CUE | LX_AUX)) || tok_is(d, b, "on")))
+        return true;
+    /* "Open Hands, which runs shelters": "which" is for things; the name
+     * opens its clause ("a report by X, which …" is the report's) */
+    if (b + 1 < n && tok_punct(d, b, ',') && tok_is(d, b + 1, "which") &&
+        (a == 0 || (T[a].flags & F_SENT_START) || tok_is(d, a - 1, "and") ||
+         ((T[a - 1].lex & LX_DET) && (T[a - 1].flags & F_SENT_START))))
+        return true;
+    /* "a copy seen by Bridgemark", "emails obtained by the Ledger": who
+     * has a document is a publication */
+    if (a >= 2 && tok_is(d, a - 1, "by") &&
+        (tok_is(d, a - 2, "seen") || tok_is(d, a - 2, "obtained") || tok_is(d, a - 2, "reviewed")))
+        return true;
+    if (a >= 3 && tok_is(d, a - 1, "the") && tok_is(d, a - 2, "by") &&
+        (tok_is(d, a - 3, "seen") || tok_is(d, a - 3, "obtained") || tok_is(d, a - 3, "reviewed")))
+        return true;
+    return false;
+}
+
+/* A name's last word after which a body is named for a person or a place
+ * ("Trump Tower", "Clinton Foundation"): its first word alone stays a name */
+static bool named_after(const tok *t)
+{
+    static const char *const words[] = {"tower", "university", "foundation", "center", "centre", "school",
+                                        "college", "hospital", "hall", "library", "street", "avenue",
+                                        "square", "airport", "station", "bridge", "house", "building",
+                                        "stadium", "institute", "memorial", "park", "museum", "church",
+                                        "administration", "campaign", "organization", "day", "act", "bill",
+                                        "law", "plan", "doctrine", "era", "presidency", "report", "county",
+                                        "city", "state", "valley", "island", "river", "lake", "mountain"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (low_is(t, words[i]))
+            return true;
+    return false;
+}
+
+/* The name of mention m as a key: its words' lower case, spaced (arena) */
+static const char *name_key(ws_doc *d, const mention *m)
+{
+    const tok *T = d->toks.v;
+    uint32_t b = m->n1;
+    if (b == m->n0 + 1 && !tok_possessive(&T[m->n0]))
+        return T[m->n0].low;
+    size_t len = 1;
+    for (uint32_t k = m->n0; k < b; k++)
+        len += T[k].len + 1;
+    char *s = ws_alloc_str(&d->arena, len), *p = s;
+    for (uint32_t k = m->n0; k < b; k++) {
+        size_t l = T[k].len;
+        if (k + 1 == b && tok_possessive(&T[k]))
+            l -= 2; /* "Kelvar's" */
+        if (k > m->n0)
+            *p++ = ' ';
+        memcpy(p, T[k].low, l);
+        p += l;
+    }
+    *p = 0;
+    return s;
+}
+
+/* A name of no title whose first word is no known first name: one that
+ * may be a body's */
+static bool bare_name(const ws_doc *d, const mention *m)
+{
+    const tok *T = d->toks.v;
+    return m->kind == M_NAME && !m->title && m->n0 == m->t0 && m->n1 > m->n0 &&
+           !(T[m->n0].lex & (LX_MALE | LX_FEMALE | LX_HONORIFIC | LX_TITLE));
+}
+
+static void bodies_by_context(ws_doc *d)
+{
+    const tok *T = d->toks.v;
+    size_t nm = d->ments.n;
+    uint8_t *ctx = NULL; /* which mentions the context made bodies */
+    bool named = false;  /* a body's name of two words or more */
+    for (size_t i = 0; i < nm; i++) {
+        mention *m = &d->ments.v[i];
+        if (bare_name(d, m) && body_by_context(d, m)) {
+            m->kind = M_ORG;
+            if (!ctx)
+                ctx = ws_alloc(&d->arena, nm);
+            ctx[i] = 1;
+        }
+        named = named || (m->kind == M_ORG && m->n0 == m->t0 && m->n1 > m->n0 + 1);
+    }
+    if (!ctx && !named)
+        return;
+    /* the same body named again: its full name, or the first word of a
+     * name of two words or more ("Kestrel Foods" … "Kestrel said"), unless
+     * a person's name has that word ("Laura Harding" … "Harding Group") */
+    ws_map orgs = {0}, people = {0};
+    for (size_t i = 0; i < nm; i++) {
+        const mention *m = &d->ments.v[i];
+        if (m->n1 <= m->n0)
+            continue;
+        /* (a lone word the lexicon made a body may be a person's name
+         * elsewhere: "the Sanders campaign") */
+        if (m->kind == M_ORG && m->n0 == m->t0 && ((ctx && ctx[i]) || m->n1 > m->n0 + 1)) {
+            ws_map_put(&d->arena, &orgs, name_key(d, m), 1, false);
+            if (m->n1 > m->n0 + 1 && !named_after(&T[m->n1 - 1]) && !(T[m->n0].lex & (LX_MALE | LX_FEMALE)))
+                ws_map_put(&d->arena, &orgs, T[m->n0].low, 2, false);
+        } else if (m->kind == M_NAME) {
+            for (uint32_t k = m->n0 + (m->n1 > m->n0 + 1 ? 1 : 0); k < m->n1; k++)
+                if (m->n1 > m->n0 + 1 || m->title)
+                    ws_map_put(&d->arena, &people, T[k].low, 1, false);
+        }
+    }
+    for (size_t i = 0; i < nm; i++) {
+        mention *m = &d->ments.v[i];
+        if (!bare_name(d, m))
+            continue;
+        /* (the first word looked up first: most names are no body's) */
+        bool one = m->n1 == m->n0 + 1;
+        const char *first = one ? name_key(d, m) : T[m->n0].low;
+        if (ws_map_get(&orgs, first) < 0)
+            continue;
+        int32_t v = one ? ws_map_get(&orgs, first) : ws_map_get(&orgs, name_key(d, m));
+        if ((v == 1 || (v == 2 && one)) && ws_map_get(&people, first) < 0)
+            m->kind = M_ORG;
+    }
 }
 
 /* A paragraph of a few capitalised words and no full stop at its end is a
@@ -643,6 +819,12 @@ void ws_mentions_find(ws_doc *d)
                 e += 3;
                 continue;
             }
+            /* "Brenton & Mayhew", "Procter & Gamble": one body's name */
+            if (tok_punct(d, e, '&') && e + 1 < n && capword(d, e + 1, &vocab) &&
+                !(T[e + 1].flags & F_PARA_START)) {
+                e += 2;
+                continue;
+            }
             break;
         }
         next = e;
@@ -682,6 +864,7 @@ void ws_mentions_find(ws_doc *d)
          * ordinary words here ("General" in "General Assembly" stays org) */
         split_run(d, k, e);
     }
+    bodies_by_context(d);
     /* written in full below (the entry past the end as zeroed memory had it) */
     d->ment_at = ws_alloc_raw(&d->arena, (n + 1) * sizeof *d->ment_at);
     d->ment_at[n] = 0;

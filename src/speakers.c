@@ -676,8 +676,12 @@ static void start_at_antecedent(const ctx *c, subj *st)
                     n->t1 == a - 1 && n->t0 >= lo && e - n->t0 <= 2 * MAX_NP)
                     s = n->t0;
                 /* "The union, which represents 300 workers, said": a noun
-                 * phrase with its determiner is a complete subject too */
-                relative = (c->T[s].lex & LX_DET) != 0;
+                 * phrase with its determiner is a complete subject too, as
+                 * is a body's name ("Open Hands, which runs shelters, said") */
+                const mention *o = c->ment_at[s] >= 0 ? &c->d->ments.v[c->ment_at[s]] : NULL;
+                relative = (c->T[s].lex & LX_DET) != 0 ||
+                           (o && o->kind == M_ORG && o->t0 == s && tok_punct(c->d, o->t1, ',') &&
+                            tok_is(c->d, o->t1 + 1, "which"));
             }
         }
     }
