@@ -342,6 +342,98 @@ static bool two_people(const ev_ctx *c, uint32_t s0, uint32_t k, int32_t *x, int
     return false;
 }
 
+/* A call's medium: "phone", "telephone", "video", "videoconference",
+ * "virtual" (a summit) */
+static bool medium(const tok *t)
+{
+    if (t->kind != T_WORD || (t->len != 5 && t->len != 7 && t->len != 9 && t->len != 15))
+        return false;
+    return low_is(t, "phone") || low_is(t, "telephone") || low_is(t, "video") || low_is(t, "virtual") ||
+           low_is(t, "videoconference");
+}
+
+/* Calls and video links are meetings too, the medium at h: "X spoke by
+ * telephone with Y", "X held a phone call with Y", "In a video call with
+ * Y on Monday, X said", "X and Y agreed in a telephone conversation" */
+static void call_at(ev_ctx *c, uint32_t h)
+{
+    ws_doc *d = c->d;
+    const tok *T = d->toks.v;
+    if (T[h].quote >= 0)
+        return;
+    const sent *s = &d->sents.v[T[h].sent];
+    uint32_t s0 = s->t0, s1 = s->t1;
+    if (hypothetical(d, s0, h))
+        return;
+    uint32_t v, after = h + 1; /* the verb or noun of the contact; what follows it */
+    bool noun = false;
+    uint32_t p = h > s0 && tok_is(d, h - 1, "by") ? h - 1
+                 : h > s0 + 1 && tok_is(d, h - 1, "the") && (tok_is(d, h - 2, "on") || tok_is(d, h - 2, "over"))
+                     ? h - 2
+                     : h;
+    if (p < h) {
+        /* "spoke by phone", "talked on the telephone", "conferred by video
+         * link" */
+        if (p == s0)
+            return;
+        const tok *w = &T[p - 1];
+        if (!(low_is(w, "spoke") || low_is(w, "speak") || low_is(w, "speaks") || low_is(w, "spoken") ||
+              low_is(w, "talked") || low_is(w, "talk") || low_is(w, "conferred") || low_is(w, "met") ||
+              low_is(w, "meet") || low_is(w, "chatted")))
+            return;
+        v = p - 1;
+        if (after < s1 && (tok_is(d, after, "link") || tok_is(d, after, "call") || tok_is(d, after, "conference")))
+            after++;
+    } else if (after < s1 && (tok_is(d, after, "call") || tok_is(d, after, "calls") ||
+                              tok_is(d, after, "conversation") || tok_is(d, after, "conference") ||
+                              tok_is(d, after, "summit") || tok_is(d, after, "meeting"))) {
+        /* "a phone call", "a telephone conversation", "a virtual summit" */
+        noun = true;
+        v = after++;
+    } else {
+        return;
+    }
+    /* the other party: after "with" (or "to", after a verb), past a time
+     * or an adverb */
+    int32_t x = -1, z = -1;
+    uint32_t at = 0;
+    for (uint32_t j = after; j < s1 && j < after + 6; j++) {
+        if (tok_is(d, j, "with") || (!noun && tok_is(d, j, "to"))) {
+            uint32_t e = j + 8 < s1 ? j + 8 : s1;
+            x = person_in(c, j + 1, e, &at);
+            if (x < 0)
+                x = org_at(c, j + 1, e, &at);
+            if (x >= 0 && at + 1 < s1 && tok_is(d, at, "and"))
+                z = person_in(c, at + 1, at + 2, NULL);
+            break;
+        }
+        if (T[j].kind != T_WORD || c->ment_at[j] >= 0 || (T[j].lex & (LX_CUE | LX_WL_CLAUSE)))
+            break;
+    }
+    /* who called: the subject before ("X held a phone call with", "X spoke
+     * by phone"), or the one after a fronted phrase's comma ("In a phone
+     * call with Y, X said") */
+    int32_t y = noun ? person_in(c, s0, h, NULL) : person_before(c, s0, v);
+    if (noun && (y < 0 || y == x) && x >= 0) {
+        uint32_t j = at;
+        while (j < s1 && j < at + 12 && !tok_punct(d, j, ','))
+            j++;
+        y = j < s1 && tok_punct(d, j, ',') ? person_in(c, j + 1, j + 7 < s1 ? j + 7 : s1, NULL) : -1;
+    }
+    if (x < 0 && y >= 0) {
+        /* "X and Y agreed in a telephone conversation": both subjects, in
+         * their order */
+        int32_t second = person_before(c, s0, v);
+        for (uint32_t j = v; second >= 0 && j > s0 + 1 && v - j < 16; j--)
+            if (tok_is(d, j - 1, "and") && c->ment_at[j] >= 0 && d->ments.v[c->ment_at[j]].entity == second) {
+                y = person_before(c, s0, j - 1);
+                x = second;
+                break;
+            }
+    }
+    add_event(c, y, x, z, s0, s1, v);
+}
+
 void ws_events_find(ws_doc *d)
 {
     ev_ctx c = {.d = d, .last_sent = -1};
@@ -582,4 +674,9 @@ void ws_events_find(ws_doc *d)
         }
         add_event(&c, y, x, z, s0, s1, k);
     }
+    /* calls and video links (the words of their media are few and rare: a
+     * test of each token's length first) */
+    for (uint32_t k = 0; k < d->toks.n; k++)
+        if (medium(&T[k]))
+            call_at(&c, k);
 }

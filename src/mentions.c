@@ -610,6 +610,12 @@ static bool body_by_context(const ws_doc *d, const mention *m)
         (a == 0 || (T[a].flags & F_SENT_START) || tok_is(d, a - 1, "and") ||
          ((T[a - 1].lex & LX_DET) && (T[a - 1].flags & F_SENT_START))))
         return true;
+    /* "analysts at Corbin Stacey", "a professor at Halvard": where people
+     * work (a place is no person either) */
+    if (a >= 2 && tok_is(d, a - 1, "at") && T[a - 2].kind == T_WORD &&
+        (!(T[a - 2].flags & F_CAP) || (T[a - 2].flags & F_SENT_START)) &&
+        (T[a - 2].lex & (LX_ROLE | LX_TITLE)))
+        return true;
     /* "a copy seen by Bridgemark", "emails obtained by the Ledger": who
      * has a document is a publication */
     if (a >= 2 && tok_is(d, a - 1, "by") &&
