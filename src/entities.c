@@ -1060,6 +1060,10 @@ static inline double salience(const sal_t *s, uint32_t sent, uint32_t para)
 /* A source phrase that is a title alias and no mention ("the prime
  * minister said"): found before the pronouns are resolved, so that it
  * counts in the salience of the person it names like a named subject. */
+/* the least salience of the person a description stands for: a
+ * subject's weight (3) after two sentences (0.36) and a paragraph (0.35) */
+#define NEAR_SALIENCE 0.35
+
 typedef struct title_source {
     uint32_t a, b; /* its tokens */
     int32_t e;     /* the entity */
@@ -1067,6 +1071,7 @@ typedef struct title_source {
     double w;      /* its weight in salience: a subject's, or an object's */
     uint8_t gender; /* a possessive pronoun's ("his", "her"), e being -1 until resolved */
     uint8_t anon;   /* the gender of an unnamed speaker ("a spokeswoman for the ministry"), e -1 */
+    bool near;      /* a description (epithet_source()): only someone named close before */
 } title_source;
 
 /* A mention or title source of entity e raises its salience by w and puts
@@ -1227,8 +1232,12 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
             }
             /* "Her message to investors: …": a possessive pronoun as the
              * source, resolved where it stands */
-            if (ts[next].e < 0)
-                ts[next].e = pronoun_referent(d, sal, recent, n_recent, ts[next].gender, nsent, npara, NULL, 0);
+            if (ts[next].e < 0) {
+                int32_t e = pronoun_referent(d, sal, recent, n_recent, ts[next].gender, nsent, npara, NULL, 0);
+                /* (a description: someone who was the subject a sentence or
+                 * two before, in the paragraph or the one before) */
+                ts[next].e = ts[next].near && e >= 0 && salience(&sal[e], nsent, npara) < NEAR_SALIENCE ? -1 : e;
+            }
             if (ts[next].e >= 0)
                 touch(sal, recent, &n_recent, ts[next].e, ts[next].w, nsent, npara);
             next++;
@@ -1556,6 +1565,73 @@ static bool age_epithet(const ectx *c, uint32_t a, uint32_t b)
     return l > 9 && ws_streq(w + l - 9, "-year-old");
 }
 
+/* "The witness said", "the former prosecutor insisted", "the first-term MP
+ * added": a definite description the article gave no one, the source of a
+ * quotation, for someone just named (resolved like a pronoun, but only to
+ * a person named close before). Not a functionary who is seldom the one
+ * just named ("the spokesman", "the official"). The gender its head word
+ * says, else G_UNKNOWN, in *g. */
+static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
+{
+    static const char *const extra[] = {"incumbent", "challenger", "schoolteacher", "accused", "mp",
+                                        "democrat", "republican", "lawmaker", "newcomer", "veteran"};
+    static const char *const generic[] = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
+                                          "aide", "adviser", "advisor", "representative", "staffer",
+                                          "employee", "victim", "police", "resident", "reporter",
+                                          "journalist", "person", "people", "group", "statement", "letter",
+                                          "man", "woman", "men", "women", "family", "study", "survey"};
+    *g = G_UNKNOWN;
+    if (b < a + 2 || b > a + 6 || !low_is(&c->T[a], "the"))
+        return false;
+    const tok *h = &c->T[b - 1];
+    /* ("the Harwick Democrat": a place before a party's member) */
+    bool party = ws_party_label(h);
+    for (uint32_t k = a + 1; k + 1 < b; k++) {
+        const tok *t = &c->T[k];
+        if (t->kind != T_WORD || (t->lex & (LX_WL_PREP | LX_DET | LX_CUE | LX_AUX | LX_WL_CLAUSE)) ||
+            ((t->flags & F_CAP) && !(t->lex & LX_DEMONYM) && !(t->flags & F_SENT_START) && !party) ||
+            tok_possessive(t))
+            if (!(k == a + 1 && low_is(t, "former")))
+                return false;
+    }
+    if (h->kind != T_WORD || ((h->flags & F_CAP) && !party) || (h->lex & LX_ORGWORD) || h->len < 2)
+        return false;
+    for (size_t i = 0; i < sizeof generic / sizeof *generic; i++)
+        if (low_is(h, generic[i]))
+            return false;
+    /* (one person: not a plural, though "witness" ends in s) */
+    /* a role ("the witness", "the engineer"); a title only when "former"
+     * ("the former health minister"): the title alone the article gave no
+     * one ("the judge") is someone it has not named */
+    bool former = b > a + 2 && low_is(&c->T[a + 1], "former");
+    bool person = (h->lex & (former ? LX_ROLE | LX_TITLE : LX_ROLE)) && (former || !(h->lex & LX_TITLE)) &&
+                  (h->low[h->len - 1] != 's' || h->low[h->len - 2] == 's');
+    for (size_t i = 0; i < sizeof extra / sizeof *extra && !person; i++)
+        person = low_is(h, extra[i]);
+    if (!person)
+        return false;
+    /* "A judge in Ohio ruled … The judge said", "an American witness …
+     * The witness said": someone the article introduced without a name
+     * (within the 400 tokens before) */
+    /* (not an apposition or a predicate: "Pryce, a four-term Democrat,",
+     * "she is a nurse") */
+    for (uint32_t j = a > 400 ? a - 400 : 1; j < a; j++)
+        if ((low_is(&c->T[j], "a") || low_is(&c->T[j], "an") || low_is(&c->T[j], "one")) &&
+            !tok_punct(c->d, j - 1, ',') && !(c->T[j - 1].lex2 & LX2_BE) && !low_is(&c->T[j - 1], "as") &&
+            !low_is(&c->T[j - 1], "is"))
+            for (uint32_t x = j + 1; x < a && x < j + 5 && c->T[x].kind == T_WORD; x++)
+                if (c->T[x].hash == h->hash && ws_streq(c->T[x].low, h->low))
+                    return false;
+    size_t l = h->len;
+    if (l >= 5 && ws_streq(h->low + l - 5, "woman"))
+        *g = G_FEMALE;
+    else if (l >= 3 && ws_streq(h->low + l - 3, "man"))
+        *g = G_MALE;
+    else if (h->lex & (LX_FEMALE | LX_MALE))
+        *g = h->lex & LX_FEMALE ? G_FEMALE : G_MALE;
+    return true;
+}
+
 /* "Stefan Kolb, 52, …" then "the 52-year-old said": an age in commas after
  * a person's name makes "N-year-old" (and for 13 to 19, "teenager") an
  * alias of that person. */
@@ -1631,8 +1707,18 @@ void ws_entities_resolve(ws_doc *d)
             if ((m->kind == M_ORG || m->kind == M_NAME) && m->t0 >= a + 3 && tok_is(d, m->t0 - 1, "of") &&
                 (c.T[a].lex & LX_DET) && (c.T[m->t0 - 2].lex & LX_TITLE) && !(c.T[m->t0 - 2].flags & F_CAP))
                 tb = m->t0 - 1;
-            else if (!place_qualified_title(&c, m, b))
+            else if (!place_qualified_title(&c, m, b)) {
+                /* "The Harwick Democrat said": a description the article
+                 * gave no one (mentions.c makes it a title) */
+                uint8_t eg;
+                if (m->kind == M_TITLE && m->entity < 0 && title_entity(&c, a, b, nm) < 0 &&
+                    epithet_source(&c, a, b, &eg)) {
+                    q->source = -1;
+                    title_source x = {.a = a, .b = b, .e = -1, .q = (uint32_t)i, .w = 3.0, .gender = eg, .near = true};
+                    VPUSH(&d->arena, ts, x);
+                }
                 continue;
+            }
             int32_t e = title_entity(&c, a, tb, nm);
             if (e < 0)
                 e = qualified_title_entity(&c, a, tb, nm);
@@ -1648,8 +1734,12 @@ void ws_entities_resolve(ws_doc *d)
         if (e < 0)
             e = qualified_title_entity(&c, a, b, nm);
         uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") || low_is(&c.T[a], "him") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
+        uint8_t eg;
         if (e >= 0 || g || age_epithet(&c, a, b)) {
             title_source x = {.a = a, .b = b, .e = e, .q = (uint32_t)i, .w = 3.0, .gender = g};
+            VPUSH(&d->arena, ts, x);
+        } else if (epithet_source(&c, a, b, &eg)) {
+            title_source x = {.a = a, .b = b, .e = -1, .q = (uint32_t)i, .w = 3.0, .gender = eg, .near = true};
             VPUSH(&d->arena, ts, x);
         } else if ((g = nominal_gender(&c, a, b)) != 0) {
             title_source x = {.a = a, .b = b, .e = -1, .q = UINT32_MAX, .anon = g};
@@ -1682,6 +1772,13 @@ void ws_entities_resolve(ws_doc *d)
             if (ts.v[i].a != ts.v[n - 1].a)
                 ts.v[n++] = ts.v[i];
         ts.n = n;
+    }
+    /* "the Liberal leader": a party's label alone is no one a pronoun may
+     * stand for (below, it resolves to no one either) */
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        if (m->kind == M_NAME && m->n1 == m->n0 + 1 && ws_party_label(&c.T[m->n0]))
+            m->entity = -1;
     }
     resolve_rest(&c, ts.v, ts.n);
     for (size_t i = 0; i < ts.n; i++) {

@@ -147,7 +147,11 @@ bool ws_party_label(const tok *t)
     case 'r':
         return low_is(t, "republican");
     case 'l':
-        return low_is(t, "libertarian") || low_is(t, "labour");
+        return low_is(t, "libertarian") || low_is(t, "labour") || low_is(t, "labor") || low_is(t, "liberal");
+    case 'c':
+        return low_is(t, "conservative");
+    case 's':
+        return low_is(t, "socialist");
     case 'g':
         return low_is(t, "gop");
     case 't':

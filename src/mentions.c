@@ -396,6 +396,14 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
             has_title = true;
             continue;
         }
+        /* "the Harwick Democrat", "The Velmont Republican": a place and a
+         * party, a description of someone, no name */
+        if (k == a && b == a + 2 && a > 0 && low_is(&T[a - 1], "the") && ws_party_label(&T[a + 1]) &&
+            !(T[a].lex & (LX_MALE | LX_FEMALE))) {
+            name0 = b;
+            has_title = true;
+            break;
+        }
         /* ... after a state or a country: "Nevada Democrat Lucy Flores" */
         if (k == a && b >= a + 4 && (T[k].lex & LX_PLACE) && ws_party_label(&T[k + 1])) {
             name0 = k + 2;

@@ -718,6 +718,21 @@ static void start_at_antecedent(const ctx *c, subj *st)
 
 /* The start moved to the name an apposition follows ("Smith, the senator,
  * said") */
+/* [a, b) opens its sentence with "the", a few lower-case words and a
+ * person's role or an age: "The 61-year-old", "The former schoolteacher",
+ * "The Liberal leader" */
+static bool described_opening(const ctx *c, uint32_t a, uint32_t b)
+{
+    if (b < a + 2 || b > a + 4 || !low_is(&c->T[a], "the") || !(c->T[a].flags & F_SENT_START))
+        return false;
+    for (uint32_t k = a + 1; k + 1 < b; k++)
+        if (c->T[k].kind != T_WORD || (c->T[k].lex & (LX_WL_PREP | LX_CUE | LX_AUX | LX_WL_CLAUSE)))
+            return false;
+    const tok *h = &c->T[b - 1];
+    return h->kind == T_WORD && !(h->flags & F_CAP) && !(h->lex & LX_ORGWORD) &&
+           ((h->lex & (LX_ROLE | LX_TITLE)) || (h->len > 9 && ws_streq(h->low + h->len - 9, "-year-old")));
+}
+
 static void start_at_apposed_name(const ctx *c, subj *st)
 {
     uint32_t lo = st->lo, e = st->e, s = st->s;
@@ -768,6 +783,11 @@ static void start_at_apposed_name(const ctx *c, subj *st)
             m = -1;
         if (m >= 0 && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 == ne) {
             s = c->d->ments.v[m].t0; /* the relative clause stays, as annotators mark it */
+            closed_appos = false;
+        } else if (m < 0 && (tok_is(c->d, s, "a") || tok_is(c->d, s, "an")) && described_opening(c, s2, ne)) {
+            /* "The 61-year-old, a former dairy farmer, has long argued":
+             * the description that opens the sentence is the subject */
+            s = s2;
             closed_appos = false;
         } else if (s2 > lo + 1 && tok_punct(c->d, s2 - 1, ',') && (c->T[s2].lex & LX_DET)) {
             /* a second apposition: "Scott Pruitt, the attorney general of
