@@ -176,7 +176,10 @@ static const title_synonym title_synonyms[] = {
     {"prime minister", "premier", false},       {"premier", "prime minister", false},
     {"foreign minister", "top diplomat", false}, {"minister of foreign affairs", "top diplomat", false},
     {"secretary of state", "top diplomat", false}, {"foreign secretary", "top diplomat", false},
-    {"president", "head of state", false}};
+    {"president", "head of state", false},      {"justice", "judge", false},
+    {"detective chief inspector", "detective", false}, {"detective inspector", "detective", false},
+    {"detective sergeant", "detective", false}, {"detective constable", "detective", false},
+    {"constable", "officer", false},            {"cabinet secretary", "cs", false}};
 #define N_TITLE_SYNONYMS (sizeof title_synonyms / sizeof title_synonyms[0])
 
 static void add_title(ectx *c, int32_t ei, const char *title, const char *key)

@@ -82,15 +82,26 @@ static int32_t org_at(ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
         (tok_is(d, k + 2, "from") || tok_is(d, k + 2, "of")))
         k += 3;
     else if (k + 1 < b && T[k].kind == T_WORD && !(T[k].flags & F_CAP) && ws_plural_noun(&T[k]) &&
-             (T[k].lex & (LX_ROLE | LX_TITLE)) && (tok_is(d, k + 1, "from") || tok_is(d, k + 1, "of")))
-        k += 2;
+             (tok_is(d, k + 1, "from") || tok_is(d, k + 1, "of")))
+        k += 2; /* ("executives of Dunmore Energy", "representatives of") */
+    /* "the board of the Banco Central", "the management of X" */
+    else if (k + 2 < b && tok_is(d, k, "the") && T[k + 1].kind == T_WORD && !(T[k + 1].flags & F_CAP) &&
+             (T[k + 1].lex & LX_ORGWORD) && tok_is(d, k + 2, "of"))
+        k += 3;
+    /* (after such words, a name is a body's: "the board of the Banco
+     * Central de Pelavera") */
+    bool group = k > a;
     if (k < b && tok_is(d, k, "the"))
         k++;
     if (k >= b)
         return -1;
     int32_t m = c->ment_at[k];
-    if (m < 0 || d->ments.v[m].kind != M_ORG || d->ments.v[m].t0 != k || d->ments.v[m].n0 >= d->ments.v[m].n1 ||
-        d->ments.v[m].t1 > b)
+    if (m < 0 || (d->ments.v[m].kind != M_ORG && !(group && d->ments.v[m].kind == M_NAME && !d->ments.v[m].title && d->ments.v[m].entity < 0 &&
+          /* (not an adjective: "a delegation of Kestrian parliamentarians") */
+          !(d->ments.v[m].t1 < d->toks.n && T[d->ments.v[m].t1].kind == T_WORD &&
+            !(T[d->ments.v[m].t1].flags & F_CAP) &&
+            !(T[d->ments.v[m].t1].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX))))) ||
+        d->ments.v[m].t0 != k || d->ments.v[m].n0 >= d->ments.v[m].n1 || d->ments.v[m].t1 > b)
         return -1;
     if (at)
         *at = d->ments.v[m].t1;
@@ -164,7 +175,9 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
         }
         if (k + 2 < s1 && tok_is(c->d, k, "the") &&
             (tok_is(c->d, k + 1, "next") || tok_is(c->d, k + 1, "following")) &&
-            (tok_is(c->d, k + 2, "day") || tok_is(c->d, k + 2, "morning") || tok_is(c->d, k + 2, "week"))) {
+            (tok_is(c->d, k + 2, "day") || tok_is(c->d, k + 2, "morning") || tok_is(c->d, k + 2, "week") ||
+             tok_is(c->d, k + 2, "month") || tok_is(c->d, k + 2, "year") || tok_is(c->d, k + 2, "evening") ||
+             tok_is(c->d, k + 2, "afternoon"))) {
             *a = k;
             *b = k + 3;
             return true;
@@ -222,7 +235,11 @@ static void add_event(ev_ctx *c, int32_t x, int32_t y, int32_t z, uint32_t s0, u
     const event *prev = d->events.n ? &d->events.v[d->events.n - 1] : NULL;
     bool near = prev && c->last_sent >= 0 && sn - c->last_sent <= 1 && sn != c->last_sent &&
                 d->sents.v[c->last_sent].para == d->sents.v[sn].para;
-    if (near) {
+    /* ("The two men met again the following month": another meeting) */
+    bool again = false;
+    for (uint32_t j = k + 1; j < s1 && j < k + 4 && !again; j++)
+        again = tok_is(d, j, "again");
+    if (near && !again) {
         bool hx = false, hy = false;
         for (size_t j = 0; j < prev->participants.n; j++) {
             hx = hx || prev->participants.v[j] == x;
@@ -528,11 +545,23 @@ void ws_events_find(ws_doc *d)
         int32_t x = person_in(&c, after, oe, &at);
         /* "received a delegation of Kestrian parliamentarians led by
          * Senator Meral Oztan": the one who leads the visitors */
+        int32_t body = -1; /* (the body the visitors are from: "a delegation from the Union led by X") */
         for (uint32_t j = after; x < 0 && j + 2 < s1 && j < after + 8; j++) {
             if (T[j].kind != T_WORD || (T[j].lex & (LX_CUE | LX_AUX)))
                 break;
-            if ((tok_is(d, j, "led") || tok_is(d, j, "headed")) && tok_is(d, j + 1, "by") && j > after)
+            if ((tok_is(d, j, "led") || tok_is(d, j, "headed")) && tok_is(d, j + 1, "by") && j > after) {
                 x = person_in(&c, j + 2, j + 8 < s1 ? j + 8 : s1, &at);
+                /* ("led by its secretary-general, X": the title phrase,
+                 * then the name) */
+                if (x < 0)
+                    for (uint32_t q = j + 2; q + 1 < s1 && q < j + 8; q++)
+                        if (tok_punct(d, q, ',')) {
+                            x = person_in(&c, q + 1, q + 2, &at);
+                            break;
+                        }
+                if (x >= 0)
+                    body = org_at(&c, after, j, NULL);
+            }
         }
         if (x < 0)
             x = org_at(&c, after, oe + 6 < s1 ? oe + 6 : s1, &at);
@@ -610,6 +639,10 @@ void ws_events_find(ws_doc *d)
             y = person_in(&c, s0, k, NULL);
         } else {
             y = person_before(&c, s0, k);
+            /* "Gareth Lowe, who met X and Y on Monday, said": the
+             * relative pronoun's antecedent */
+            if (y < 0 && k > s0 + 2 && tok_is(d, k - 1, "who") && tok_punct(d, k - 2, ','))
+                y = person_before(&c, s0, k - 2);
             if (y < 0)
                 y = org_before(&c, s0, k);
             /* "X met Y in Halvik on Sunday and held talks with Z": the
@@ -672,6 +705,8 @@ void ws_events_find(ws_doc *d)
                 break;
             }
         }
+        if (z < 0)
+            z = body;
         add_event(&c, y, x, z, s0, s1, k);
     }
     /* calls and video links (the words of their media are few and rare: a
