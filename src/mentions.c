@@ -504,6 +504,10 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         if (p < d->toks.n && T[p].kind == T_WORD && (T[p].lex2 & LX2_POLL) && !(T[p].flags & F_CAP))
             org = true;
     }
+    /* "Emails reviewed by …", "Records show": a finding's noun opening a
+     * sentence is no one's name */
+    if (b == a + 1 && name0 == a && (T[a].flags & F_SENT_START) && (T[a].lex2 & LX2_FINDING_NOUN))
+        return;
     /* "posted a photo on X:": a lone capital letter is no one's name */
     if (b == a + 1 && name0 == a && T[a].len == 1 && !(T[a].flags & F_PARA_START))
         return;

@@ -4415,6 +4415,43 @@ static bool link_line(const ctx *c, uint32_t k)
     return x < b && (tok_punct(c->d, x, ':') || tok_punct(c->d, x, '|'));
 }
 
+/* A word before "states" that makes it a verb: a document's noun or a
+ * pronoun ("the memo states", "it states") */
+static __attribute__((noinline)) bool states_subject(const tok *t)
+{
+    static const char *const words[] = {"memo", "law", "report", "letter", "document", "constitution",
+                                        "contract", "statement", "policy", "rule", "bill", "section",
+                                        "article", "complaint", "lawsuit", "filing", "indictment", "order",
+                                        "ruling", "warrant", "agreement", "treaty", "resolution", "motion",
+                                        "note", "email", "post", "website", "page", "it", "he", "she",
+                                        "guidance", "notice", "clause", "act", "code", "charter",
+                                        "manifesto", "proposal", "plan", "summary", "text", "study",
+                                        "audit", "review", "message", "release", "decision", "judgment",
+                                        "judgement", "affidavit", "petition", "brief", "directive"};
+    if (t->kind != T_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (low_is(t, words[i]))
+            return true;
+    return false;
+}
+
+/* The words before token j + 1 are "NOUN reviewed by NAME" with NOUN a
+ * finding's ("records", "emails"): "emails obtained by the Post show" */
+static __attribute__((noinline)) bool finding_held_by(const ws_doc *d, uint32_t j)
+{
+    const tok *T = d->toks.v;
+    uint32_t x = j;
+    while (x > 0 && j - x < 6 && T[x].kind == T_WORD && ((T[x].flags & F_CAP) || low_is(&T[x], "the")))
+        x--;
+    if (x == j || x < 2 || !low_is(&T[x], "by"))
+        return false;
+    const tok *p = &T[x - 1];
+    return (low_is(p, "reviewed") || low_is(p, "obtained") || low_is(p, "seen") || low_is(p, "examined") ||
+            low_is(p, "published") || low_is(p, "released")) &&
+           T[x - 2].kind == T_WORD && (T[x - 2].lex2 & LX2_FINDING_NOUN);
+}
+
 void ws_speakers_attribute(ws_doc *d)
 {
     ctx c = {.d = d, .T = d->toks.v, .n = (uint32_t)d->toks.n};
@@ -4464,6 +4501,10 @@ void ws_speakers_attribute(ws_doc *d)
             if (j > 0 && tok_is(d, j, "there"))
                 j--;
             finding = d->toks.v[j].kind == T_WORD && (d->toks.v[j].lex2 & LX2_FINDING_NOUN);
+            /* "emails reviewed by The Valdera Ledger show": the finding's
+             * noun before who holds it */
+            if (!finding)
+                finding = finding_held_by(d, j);
         }
         /* most words: no lexicon cue of any kind starts here (the look-ups
          * below would find none), and the model is not asked */
@@ -4548,6 +4589,10 @@ void ws_speakers_attribute(ws_doc *d)
             for (uint32_t j = k + 1; j < c.n && j < k + 7 && T[j].kind == T_WORD && !not_cue; j++)
                 not_cue = low_is(&T[j], "name") || low_is(&T[j], "surname") || low_is(&T[j], "named") ||
                           low_is(&T[j], "identified");
+        /* "The memo states that …": "states" is a verb after a document's
+         * noun or a pronoun, else a noun ("swing states that …", "Southern
+         * states") */
+        not_cue = not_cue || (t->len == 6 && low_is(t, "states") && !(pv && states_subject(pv)));
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
