@@ -167,19 +167,21 @@ static void add_suffix_aliases(ectx *c, int32_t ei, const char *key)
 typedef struct title_synonym {
     const char *suffix, *alias;
     bool keep_qualifier;
+    uint8_t suffix_len; /* strlen(suffix), known at compile time */
 } title_synonym;
+#define SYN(suffix, alias, keep) {suffix, alias, keep, sizeof suffix - 1}
 
 static const title_synonym title_synonyms[] = {
-    {"chief executive officer", "ceo", false}, {"chief executive", "ceo", false},
-    {"ceo", "chief executive", false},         {"representative", "congressman", false},
-    {"representative", "congresswoman", false}, {"captain", "skipper", true},
-    {"prime minister", "premier", false},       {"premier", "prime minister", false},
-    {"foreign minister", "top diplomat", false}, {"minister of foreign affairs", "top diplomat", false},
-    {"secretary of state", "top diplomat", false}, {"foreign secretary", "top diplomat", false},
-    {"president", "head of state", false},      {"justice", "judge", false},
-    {"detective chief inspector", "detective", false}, {"detective inspector", "detective", false},
-    {"detective sergeant", "detective", false}, {"detective constable", "detective", false},
-    {"constable", "officer", false},            {"cabinet secretary", "cs", false}};
+    SYN("chief executive officer", "ceo", false), SYN("chief executive", "ceo", false),
+    SYN("ceo", "chief executive", false),         SYN("representative", "congressman", false),
+    SYN("representative", "congresswoman", false), SYN("captain", "skipper", true),
+    SYN("prime minister", "premier", false),       SYN("premier", "prime minister", false),
+    SYN("foreign minister", "top diplomat", false), SYN("minister of foreign affairs", "top diplomat", false),
+    SYN("secretary of state", "top diplomat", false), SYN("foreign secretary", "top diplomat", false),
+    SYN("president", "head of state", false),      SYN("justice", "judge", false),
+    SYN("detective chief inspector", "detective", false), SYN("detective inspector", "detective", false),
+    SYN("detective sergeant", "detective", false), SYN("detective constable", "detective", false),
+    SYN("constable", "officer", false),            SYN("cabinet secretary", "cs", false)};
 #define N_TITLE_SYNONYMS (sizeof title_synonyms / sizeof title_synonyms[0])
 
 static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
@@ -189,7 +191,7 @@ static void add_title(ectx *c, int32_t ei, const char *title, const char *key)
         size_t l = strlen(key);
         for (size_t i = 0; i < N_TITLE_SYNONYMS; i++) {
             const title_synonym *y = &title_synonyms[i];
-            size_t sl = strlen(y->suffix);
+            size_t sl = y->suffix_len;
             if (l < sl || !ws_streq(key + l - sl, y->suffix) || (l > sl && key[l - sl - 1] != ' '))
                 continue;
             if (!y->keep_qualifier) {
@@ -1600,7 +1602,7 @@ static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
     if (h->kind != T_WORD || ((h->flags & F_CAP) && !party) || (h->lex & LX_ORGWORD) || h->len < 2)
         return false;
     for (size_t i = 0; i < sizeof generic / sizeof *generic; i++)
-        if (low_is(h, generic[i]))
+        if (ws_streq(h->low, generic[i]))
             return false;
     /* (one person: not a plural, though "witness" ends in s) */
     /* a role ("the witness", "the engineer"); a title only when "former"
@@ -1610,7 +1612,7 @@ static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
     bool person = (h->lex & (former ? LX_ROLE | LX_TITLE : LX_ROLE)) && (former || !(h->lex & LX_TITLE)) &&
                   (h->low[h->len - 1] != 's' || h->low[h->len - 2] == 's');
     for (size_t i = 0; i < sizeof extra / sizeof *extra && !person; i++)
-        person = low_is(h, extra[i]);
+        person = ws_streq(h->low, extra[i]);
     if (!person)
         return false;
     /* "A judge in Ohio ruled … The judge said", "an American witness …

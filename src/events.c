@@ -461,6 +461,11 @@ void ws_events_find(ws_doc *d)
         uint32_t k = d->meets.v[mi];
         if (T[k].quote >= 0)
             continue;
+        /* calls and video links (their media are in lexicon/meet.txt) */
+        if (medium(&T[k])) {
+            call_at(&c, k);
+            continue;
+        }
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;
         if (hypothetical(d, s0, k))
@@ -709,9 +714,4 @@ void ws_events_find(ws_doc *d)
             z = body;
         add_event(&c, y, x, z, s0, s1, k);
     }
-    /* calls and video links (the words of their media are few and rare: a
-     * test of each token's length first) */
-    for (uint32_t k = 0; k < d->toks.n; k++)
-        if (medium(&T[k]))
-            call_at(&c, k);
 }

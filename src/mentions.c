@@ -651,7 +651,7 @@ static bool named_after(const tok *t)
                                         "law", "plan", "doctrine", "era", "presidency", "report", "county",
                                         "city", "state", "valley", "island", "river", "lake", "mountain"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (low_is(t, words[i]))
+        if (ws_streq(t->low, words[i]))
             return true;
     return false;
 }
@@ -693,51 +693,73 @@ static void bodies_by_context(ws_doc *d)
 {
     const tok *T = d->toks.v;
     size_t nm = d->ments.n;
-    uint8_t *ctx = NULL; /* which mentions the context made bodies */
-    bool named = false;  /* a body's name of two words or more */
+    /* the mentions the context makes bodies; and the first words of the
+     * bodies' names (1: a body's whole name, 2: the first of a name of two
+     * words or more that may stand alone, 4: the first of any longer name),
+     * for the same body named again below */
+    /* (a lone word the lexicon made a body may be a person's name
+     * elsewhere, "the Sanders campaign": only the context's lone words) */
+    ws_map firsts = {0};
     for (size_t i = 0; i < nm; i++) {
         mention *m = &d->ments.v[i];
-        if (bare_name(d, m) && body_by_context(d, m)) {
+        bool ctx = bare_name(d, m) && body_by_context(d, m);
+        if (ctx)
             m->kind = M_ORG;
-            if (!ctx)
-                ctx = ws_alloc(&d->arena, nm);
-            ctx[i] = 1;
+        if (m->kind != M_ORG || m->n0 != m->t0 || m->n1 <= m->n0 || !(ctx || m->n1 > m->n0 + 1))
+            continue;
+        const tok *f = &T[m->n0];
+        int32_t v = m->n1 == m->n0 + 1 ? 1
+                    : !named_after(&T[m->n1 - 1]) && !(f->lex & (LX_MALE | LX_FEMALE)) ? 2 | 4
+                                                                                          : 4;
+        if (v == 1 && tok_possessive(f)) { /* ("executive at Carrier's parent company") */
+            const char *key = name_key(d, m);
+            int32_t had = ws_map_get(&firsts, key);
+            ws_map_put(&d->arena, &firsts, key, had < 0 ? v : had | v, true);
+            continue;
         }
-        named = named || (m->kind == M_ORG && m->n0 == m->t0 && m->n1 > m->n0 + 1);
+        int32_t had = ws_map_get_h(&firsts, f->low, f->hash);
+        ws_map_put_h(&d->arena, &firsts, f->low, f->hash, had < 0 ? v : had | v, true);
     }
-    if (!ctx && !named)
+    if (!firsts.n)
         return;
-    /* the same body named again: its full name, or the first word of a
-     * name of two words or more ("Kestrel Foods" … "Kestrel said"), unless
-     * a person's name has that word ("Laura Harding" … "Harding Group") */
-    ws_map orgs = {0}, people = {0};
+    uint8_t *cand = NULL;
     for (size_t i = 0; i < nm; i++) {
         const mention *m = &d->ments.v[i];
-        if (m->n1 <= m->n0)
-            continue;
-        /* (a lone word the lexicon made a body may be a person's name
-         * elsewhere: "the Sanders campaign") */
-        if (m->kind == M_ORG && m->n0 == m->t0 && ((ctx && ctx[i]) || m->n1 > m->n0 + 1)) {
-            ws_map_put(&d->arena, &orgs, name_key(d, m), 1, false);
-            if (m->n1 > m->n0 + 1 && !named_after(&T[m->n1 - 1]) && !(T[m->n0].lex & (LX_MALE | LX_FEMALE)))
-                ws_map_put(&d->arena, &orgs, T[m->n0].low, 2, false);
-        } else if (m->kind == M_NAME) {
-            for (uint32_t k = m->n0 + (m->n1 > m->n0 + 1 ? 1 : 0); k < m->n1; k++)
-                if (m->n1 > m->n0 + 1 || m->title)
-                    ws_map_put(&d->arena, &people, T[k].low, 1, false);
-        }
-    }
-    for (size_t i = 0; i < nm; i++) {
-        mention *m = &d->ments.v[i];
         if (!bare_name(d, m))
             continue;
-        /* (the first word looked up first: most names are no body's) */
-        bool one = m->n1 == m->n0 + 1;
-        const char *first = one ? name_key(d, m) : T[m->n0].low;
-        if (ws_map_get(&orgs, first) < 0)
+        const tok *f = &T[m->n0];
+        /* ("Kelvar's": the word without its "'s") */
+        bool found = m->n1 == m->n0 + 1 && tok_possessive(f) ? ws_map_get(&firsts, name_key(d, m)) >= 0
+                                                             : ws_map_get_h(&firsts, f->low, f->hash) >= 0;
+        if (found) {
+            if (!cand)
+                cand = ws_alloc(&d->arena, nm);
+            cand[i] = 1;
+        }
+    }
+    if (!cand)
+        return;
+    ws_map names = {0}, people = {0};
+    for (size_t i = 0; i < nm; i++) {
+        const mention *m = &d->ments.v[i];
+        if (m->kind == M_ORG && m->n0 == m->t0 && m->n1 > m->n0 + 1)
+            ws_map_put(&d->arena, &names, name_key(d, m), 1, false);
+        if (m->kind != M_NAME || m->n1 <= m->n0 || (m->n1 == m->n0 + 1 && !m->title))
             continue;
-        int32_t v = one ? ws_map_get(&orgs, first) : ws_map_get(&orgs, name_key(d, m));
-        if ((v == 1 || (v == 2 && one)) && ws_map_get(&people, first) < 0)
+        for (uint32_t k = m->n0 + (m->n1 > m->n0 + 1 ? 1 : 0); k < m->n1; k++)
+            ws_map_put_h(&d->arena, &people, T[k].low, T[k].hash, 1, false);
+    }
+    for (size_t i = 0; i < nm; i++) {
+        if (!cand[i])
+            continue;
+        mention *m = &d->ments.v[i];
+        const char *key = name_key(d, m);
+        bool body;
+        if (m->n1 == m->n0 + 1) /* a lone word: a body's name, or the first word of one */
+            body = (ws_map_get(&firsts, key) & 3) != 0 && ws_map_get(&people, key) < 0;
+        else /* a body's whole name */
+            body = ws_map_get(&names, key) >= 0 && ws_map_get(&people, T[m->n0].low) < 0;
+        if (body)
             m->kind = M_ORG;
     }
 }

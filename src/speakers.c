@@ -4431,7 +4431,7 @@ static __attribute__((noinline)) bool states_subject(const tok *t)
     if (t->kind != T_WORD)
         return false;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (low_is(t, words[i]))
+        if (ws_streq(t->low, words[i]))
             return true;
     return false;
 }
