@@ -5,7 +5,7 @@
 #define WS_BOUND_WEIGHTS_H
 
 #define WS_BOUND_DIM 32768      /* hashed feature space */
-#define WS_BOUND_MAX_FEATS 24   /* features of one candidate end, at most */
+#define WS_BOUND_MAX_FEATS 28   /* features of one candidate end, at most */
 
 extern const float ws_bound_weights[WS_BOUND_DIM];
 

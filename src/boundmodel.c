@@ -58,6 +58,11 @@ size_t ws_bound_features(const ws_doc *d, const bound_site *s, uint32_t i, uint3
     ADD("w|v+1", w, ws_feat_vclass(d, (int64_t)j + 1));
     ADD("v+1|v+2", ws_feat_vclass(d, (int64_t)j + 1), ws_feat_vclass(d, (int64_t)j + 2));
     ADD(s->verb[i] ? "w|v+1|verb" : "w|v+1|noverb", w, ws_feat_vclass(d, (int64_t)j + 1));
+    /* what the content opens with ("that", a subject, a name, a noun): an
+     * object ("criticized President X | as weak") ends sooner than a clause */
+    const char *first = ws_feat_vclass(d, (int64_t)s->a);
+    ADD("first|w", first, w);
+    ADD("first|len", first, len);
     ADD("bias", "1", NULL);
 #undef ADD
     return n;
@@ -89,6 +94,8 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
     uint32_t that = s->that ? WS_VAL("yes") : WS_VAL("no");
     uint32_t marked = s->marked ? WS_VAL("yes") : WS_VAL("no");
     uint32_t f_that = s->that ? LIT("that", "yes") : LIT("that", "no");
+    uint32_t vfirst = ws_vclass_val(ws_feat_vclass_code(d, (int64_t)s->a), d, (int64_t)s->a);
+    uint32_t h_first_w = MIX("first|w", vfirst), h_first_len = MIX("first|len", vfirst);
     for (uint32_t i = 0; i < s->n; i++) {
         double zi = 0;
         uint32_t j = s->cand[i];
@@ -130,7 +137,9 @@ void ws_bound_scores(const ws_doc *d, const bound_site *s, double *z)
         SET(19, IX(ws_feat_mix(MIX("w|v+1", hw), v1)));
         SET(20, IX(ws_feat_mix(MIX("v+1|v+2", v1), v2)));
         SET(21, IX(ws_feat_mix(s->verb[i] ? MIX("w|v+1|verb", hw) : MIX("w|v+1|noverb", hw), v1)));
-        SET(22, LIT("bias", "1"));
+        SET(22, IX(ws_feat_mix(h_first_w, hw)));
+        SET(23, IX(ws_feat_mix(h_first_len, vlen)));
+        SET(24, LIT("bias", "1"));
         z[i] = zi;
     }
 }
