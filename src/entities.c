@@ -487,6 +487,19 @@ static inline bool after_preposition(ectx *c, const mention *m)
     return false;
 }
 
+/* "spoke to Leopold Ferrante", "wrote to X": the one spoken to is a
+ * person, though after a preposition */
+static bool spoken_to(ectx *c, const mention *m)
+{
+    if (m->t0 < 2 || !low_is(&c->T[m->t0 - 1], "to"))
+        return false;
+    const tok *v = &c->T[m->t0 - 2];
+    return low_is(v, "spoke") || low_is(v, "speak") || low_is(v, "speaks") || low_is(v, "spoken") ||
+           low_is(v, "speaking") || low_is(v, "talked") || low_is(v, "talk") || low_is(v, "talking") ||
+           low_is(v, "wrote") || low_is(v, "write") || low_is(v, "writes") || low_is(v, "writing") ||
+           low_is(v, "replied") || low_is(v, "explained") || low_is(v, "complained");
+}
+
 /* "Mr", "Mrs.", "Ms", "Miss", "Mx.": an honorific that is no title */
 static bool courtesy_honorific(const tok *t)
 {
@@ -652,7 +665,7 @@ static void cluster_names(ectx *c)
             }
             m->entity = best;
             if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) ||
-                (nw >= 2 && !after_preposition(c, m) && !place_word(&c->T[m->n0])))
+                (nw >= 2 && (!after_preposition(c, m) || spoken_to(c, m)) && !place_word(&c->T[m->n0])))
                 d->ents.v[best].person = true;
             if (d->ents.v[best].gender == G_UNKNOWN)
                 d->ents.v[best].gender = m->gender;
@@ -1608,7 +1621,11 @@ static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
     /* a role ("the witness", "the engineer"); a title only when "former"
      * ("the former health minister"): the title alone the article gave no
      * one ("the judge") is someone it has not named */
-    bool former = b > a + 2 && low_is(&c->T[a + 1], "former");
+    /* (or a title to come, which the article seldom gave before: "the
+     * president-elect") */
+    bool former = (b > a + 2 && low_is(&c->T[a + 1], "former")) ||
+                  (h->len > 6 && (ws_streq(h->low + h->len - 6, "-elect") ||
+                                  (h->len > 11 && ws_streq(h->low + h->len - 11, "-designate"))));
     bool person = (h->lex & (former ? LX_ROLE | LX_TITLE : LX_ROLE)) && (former || !(h->lex & LX_TITLE)) &&
                   (h->low[h->len - 1] != 's' || h->low[h->len - 2] == 's');
     for (size_t i = 0; i < sizeof extra / sizeof *extra && !person; i++)

@@ -336,18 +336,29 @@ static bool two_people(const ev_ctx *c, uint32_t s0, uint32_t k, int32_t *x, int
     const ws_doc *d = c->d;
     const tok *T = d->toks.v;
     bool two = false;
+    uint8_t g = G_UNKNOWN; /* "the two women": theirs */
     for (uint32_t j = s0; j + 1 < k && j < s0 + 3 && !two; j++) {
         const tok *n = &T[j + 1];
         two = tok_is(d, j, "two") &&
               (low_is(n, "men") || low_is(n, "women") ||
                (ws_plural_noun(n) && (n->lex & (LX_ROLE | LX_TITLE))));
+        g = two && low_is(n, "men") ? G_MALE : two && low_is(n, "women") ? G_FEMALE : G_UNKNOWN;
     }
+    /* "…, after the two met privately": "the two" right before the verb
+     * (an auxiliary between) */
+    uint32_t before = s0; /* the two are named before this */
+    for (uint32_t j = k; !two && j > s0 + 1 && k - j < 3; j--)
+        if (tok_is(d, j - 1, "two") && tok_is(d, j - 2, "the") && (j == k || (T[j].lex & LX_AUX))) {
+            two = true;
+            before = j - 2;
+        }
     if (!two)
         return false;
     *x = *y = -1;
     for (size_t i = d->ments.n; i > 0; i--) {
         const mention *m = &d->ments.v[i - 1];
-        if (m->t0 >= s0 || m->entity < 0 || m->kind == M_ORG)
+        if (m->t0 >= before || m->entity < 0 || m->kind == M_ORG ||
+            (g != G_UNKNOWN && d->ents.v[m->entity].gender != G_UNKNOWN && d->ents.v[m->entity].gender != g))
             continue;
         if (*x < 0)
             *x = m->entity;
@@ -367,6 +378,27 @@ static bool medium(const tok *t)
         return false;
     return low_is(t, "phone") || low_is(t, "telephone") || low_is(t, "video") || low_is(t, "virtual") ||
            low_is(t, "videoconference");
+}
+
+bool ws_call_purpose(const ws_doc *d, uint32_t k, uint32_t s1)
+{
+    const tok *T = d->toks.v;
+    uint32_t j = k + 1;
+    if (j >= s1 || d->ment_at[j] < 0 || d->ments.v[d->ment_at[j]].kind == M_ORG ||
+        d->ments.v[d->ment_at[j]].t0 != j)
+        return false;
+    j = d->ments.v[d->ment_at[j]].t1;
+    /* (a time between: "on Saturday night", "at about 11:15 p.m.") */
+    for (uint32_t e = j + 8 < s1 ? j + 8 : s1; j < e && !tok_is(d, j, "to"); j++)
+        if (T[j].kind == T_WORD && (T[j].lex & (LX_CUE | LX_WL_CLAUSE)) && !(T[j].lex & LX_WL_PREP))
+            return false;
+    if (j + 1 >= s1 || !tok_is(d, j, "to"))
+        return false;
+    const tok *v = &T[j + 1];
+    return low_is(v, "congratulate") || low_is(v, "concede") || low_is(v, "offer") || low_is(v, "discuss") ||
+           low_is(v, "express") || low_is(v, "thank") || low_is(v, "apologise") || low_is(v, "apologize") ||
+           low_is(v, "wish") || low_is(v, "inform") || low_is(v, "invite") || low_is(v, "urge") ||
+           low_is(v, "ask") || low_is(v, "reassure") || low_is(v, "condole");
 }
 
 /* Calls and video links are meetings too, the medium at h: "X spoke by
@@ -393,12 +425,21 @@ static void call_at(ev_ctx *c, uint32_t h)
          * link" */
         if (p == s0)
             return;
-        const tok *w = &T[p - 1];
+        /* ("spoke to Kavita Narang by telephone": the one spoken to
+         * before the medium) */
+        uint32_t q = p;
+        int32_t pm = c->ment_at[p - 1];
+        if (pm >= 0 && d->ments.v[pm].kind != M_ORG && d->ments.v[pm].t1 == p && d->ments.v[pm].t0 > s0 + 1 &&
+            (tok_is(d, d->ments.v[pm].t0 - 1, "to") || tok_is(d, d->ments.v[pm].t0 - 1, "with")))
+            q = d->ments.v[pm].t0 - 1;
+        const tok *w = &T[q - 1];
         if (!(low_is(w, "spoke") || low_is(w, "speak") || low_is(w, "speaks") || low_is(w, "spoken") ||
               low_is(w, "talked") || low_is(w, "talk") || low_is(w, "conferred") || low_is(w, "met") ||
               low_is(w, "meet") || low_is(w, "chatted")))
             return;
-        v = p - 1;
+        v = q - 1;
+        if (q < p)
+            after = q; /* (the "to"/"with" before the one spoken to) */
         if (after < s1 && (tok_is(d, after, "link") || tok_is(d, after, "call") || tok_is(d, after, "conference")))
             after++;
     } else if (after < s1 && (tok_is(d, after, "call") || tok_is(d, after, "calls") ||
@@ -466,6 +507,11 @@ void ws_events_find(ws_doc *d)
             call_at(&c, k);
             continue;
         }
+        /* "called X to concede", "rang X to congratulate him": a call
+         * ("called X a liar", "called for X" are not) */
+        if ((low_is(&T[k], "called") || low_is(&T[k], "rang")) &&
+            !ws_call_purpose(d, k, d->sents.v[T[k].sent].t1))
+            continue;
         const sent *s = &d->sents.v[T[k].sent];
         uint32_t s0 = s->t0, s1 = s->t1;
         if (hypothetical(d, s0, k))
@@ -519,6 +565,10 @@ void ws_events_find(ws_doc *d)
             if (v > s0 + 2 && (tok_is(d, v - 1, "held") || tok_is(d, v - 1, "had") ||
                                tok_is(d, v - 1, "hold") || tok_is(d, v - 1, "holds"))) {
                 int32_t y = person_before(&c, s0, v - 1);
+                /* ("The two men had held a bilateral meeting") */
+                int32_t p1, p2;
+                if (y < 0 && two_people(&c, s0, v - 1, &p1, &p2))
+                    add_event(&c, p1, p2, -1, s0, s1, k);
                 for (uint32_t j = v - 1; y >= 0 && j > s0 + 1; j--)
                     if (tok_is(d, j - 1, "and")) {
                         int32_t z = person_before(&c, s0, j - 1);
@@ -541,6 +591,13 @@ void ws_events_find(ws_doc *d)
         }
         /* the other party: right after "with" / the verb */
         uint32_t at = 0;
+        /* "received a congratulatory call from X": the caller */
+        if (!noun && after + 3 < s1 && tok_is(d, after, "a"))
+            for (uint32_t j = after + 1; j + 1 < s1 && j < after + 4; j++)
+                if ((tok_is(d, j, "call") || tok_is(d, j, "calls")) && tok_is(d, j + 1, "from")) {
+                    after = j + 2;
+                    break;
+                }
         /* the object ends at a clause: "met the press, and X said …" */
         uint32_t oe = after;
         while (oe < s1 && oe < after + 6 && !tok_punct(d, oe, ';') &&

@@ -418,6 +418,11 @@ static inline bool ws_verb_like(const tok *t)
 
 uint32_t ws_lex_word(const char *low, int32_t *cue_lemma);
 bool ws_party_label(const tok *t); /* "Democrat", "Republican", "GOP", … (lexicon.c) */
+/* The call at k ("called", "rang") has a person for its object and a
+ * purpose after it, in the sentence that ends at s1: "called Tomas Marenko
+ * to congratulate him", "rang Kerrigan on Saturday night to concede"; a
+ * meeting (events.c), not speech (speakers.c) */
+bool ws_call_purpose(const ws_doc *d, uint32_t k, uint32_t s1);
 bool ws_plural_noun(const tok *t); /* "groups", "backers": no adverb, verb or pronoun (lexicon.c) */
 /* The same with the FNV-1a hash of low already computed (text.c) */
 #define WS_LEX_HASH_BASIS 2166136261u

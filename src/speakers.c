@@ -4593,6 +4593,8 @@ void ws_speakers_attribute(ws_doc *d)
          * noun or a pronoun, else a noun ("swing states that …", "Southern
          * states") */
         not_cue = not_cue || (t->len == 6 && low_is(t, "states") && !(pv && states_subject(pv)));
+        /* "called Priya Abernathy to concede": a call (a meeting, events.c) */
+        not_cue = not_cue || (t->len == 6 && low_is(t, "called") && ws_call_purpose(d, k, c.n));
         /* idioms: "That said, …", "easier said than done" */
         not_cue = not_cue ||
                   (low_is(t, "said") && k + 1 < c.n &&
