@@ -487,6 +487,33 @@ static inline bool after_preposition(ectx *c, const mention *m)
     return false;
 }
 
+/* The one an interview is with: the first person the article names as a
+ * subject before token a ("Actress Diane Guerrero has become …"), else the
+ * first named; -1 for none (mentions [0, nm) are in text order) */
+static int32_t interviewee(const ectx *c, size_t nm, uint32_t a)
+{
+    int32_t first = -1;
+    for (size_t i = 0; i < nm && c->d->ments.v[i].t0 < a; i++) {
+        const mention *m = &c->d->ments.v[i];
+        if (m->kind != M_NAME || m->entity < 0)
+            continue;
+        /* (not another turn's label: "GM: …") */
+        if ((c->T[m->t0].flags & F_PARA_START) && tok_punct(c->d, m->t1, ':'))
+            continue;
+        /* the subject: a cue's, or the name that opens its sentence ("The
+         * conductor Rafaela Okonkwo-Thorne talked to …") */
+        uint32_t s0 = c->d->sents.v[c->T[m->t0].sent].t0, k = s0;
+        while (k < m->t0 && k < s0 + 4 && c->T[k].kind == T_WORD &&
+               ((c->T[k].lex & LX_DET) || !(c->T[k].flags & F_CAP) || k == s0))
+            k++;
+        if (m->subject || k == m->t0)
+            return m->entity;
+        if (first < 0 && c->d->ents.v[m->entity].person)
+            first = m->entity;
+    }
+    return first;
+}
+
 /* "spoke to Leopold Ferrante", "wrote to X": the one spoken to is a
  * person, though after a preposition */
 static bool spoken_to(ectx *c, const mention *m)
@@ -1677,10 +1704,59 @@ static void ages(ectx *c)
     }
 }
 
+/* An interview's labels in initials ("GM: Why open with new music?" for
+ * Gideon Marsh, "ROT:" for Rafaela Okonkwo-Thorne): a lone word in
+ * capitals, of two to four letters, opening its paragraph before a colon,
+ * is the person of those initials (one only) */
+static void initials_labels(ectx *c)
+{
+    ws_doc *d = c->d;
+    const tok *T = c->T;
+    ws_map init = {0}; /* initials -> entity, -2 for two people */
+    bool any = false;
+    for (size_t i = 0; i < d->ments.n && !any; i++) {
+        const mention *m = &d->ments.v[i];
+        any = m->kind == M_NAME && m->n1 == m->n0 + 1 && (T[m->n0].flags & F_ALLCAP) && T[m->n0].len >= 2 &&
+              T[m->n0].len <= 4 && (T[m->n0].flags & F_PARA_START) && tok_punct(d, m->n1, ':');
+    }
+    if (!any)
+        return;
+    for (size_t i = 0; i < d->ments.n; i++) {
+        const mention *m = &d->ments.v[i];
+        if (m->kind != M_NAME || m->entity < 0 || m->n1 < m->n0 + 2 || m->n1 - m->n0 > 4)
+            continue;
+        char key[12];
+        size_t n = 0;
+        for (uint32_t k = m->n0; k < m->n1 && n + 3 < sizeof key; k++) {
+            const char *w = T[k].low;
+            key[n++] = w[0];
+            /* (each part of a double-barrelled name: "Okonkwo-Thorne") */
+            for (const char *h = strchr(w, '-'); h && h[1] && n + 2 < sizeof key; h = strchr(h + 1, '-'))
+                key[n++] = h[1];
+        }
+        key[n] = 0;
+        int32_t had = ws_map_get(&init, key);
+        if (had == -1)
+            ws_map_put(&d->arena, &init, ws_strndup(&d->arena, key, n), m->entity, false);
+        else if (had != m->entity)
+            ws_map_put(&d->arena, &init, ws_strndup(&d->arena, key, n), -2, true);
+    }
+    for (size_t i = 0; i < d->ments.n; i++) {
+        mention *m = &d->ments.v[i];
+        if (m->kind != M_NAME || m->n1 != m->n0 + 1 || !(T[m->n0].flags & F_ALLCAP) || T[m->n0].len < 2 ||
+            T[m->n0].len > 4 || !(T[m->n0].flags & F_PARA_START) || !tok_punct(d, m->n1, ':'))
+            continue;
+        int32_t e = ws_map_get(&init, T[m->n0].low);
+        if (e >= 0)
+            m->entity = e;
+    }
+}
+
 void ws_entities_resolve(ws_doc *d)
 {
     ectx c = {.d = d, .T = d->toks.v};
     cluster_names(&c);
+    initials_labels(&c);
     titles_before(&c);
     ages(&c);
     /* a source phrase without a person mention may still be a title alias:
@@ -1755,6 +1831,10 @@ void ws_entities_resolve(ws_doc *d)
         int32_t e = title_entity(&c, a, b, nm);
         if (e < 0)
             e = qualified_title_entity(&c, a, b, nm);
+        /* "A: …": an interview's answer is the interviewee's */
+        if (e < 0 && b == a + 1 && (c.T[a].flags & F_PARA_START) && (c.T[a].flags & F_CAP) &&
+            (low_is(&c.T[a], "a") || low_is(&c.T[a], "answer")) && tok_punct(d, b, ':'))
+            e = interviewee(&c, nm, a);
         uint8_t g = b == a + 1 ? (low_is(&c.T[a], "his") || low_is(&c.T[a], "him") ? G_MALE : low_is(&c.T[a], "her") ? G_FEMALE : 0) : 0;
         uint8_t eg;
         if (e >= 0 || g || age_epithet(&c, a, b)) {

@@ -488,10 +488,16 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         org = true;
     /* a transcript's speaker label: "PENCE: Well, look, …" opens its
      * paragraph (perhaps after the quotation mark of the whole) */
-    if (org && b == name0 + 1 && b < d->toks.n && tok_punct(d, b, ':') && (T[name0].flags & F_ALLCAP) &&
-        ((T[name0].flags & F_PARA_START) ||
-         (name0 > 0 && T[name0 - 1].kind == T_QUOTE && (T[name0 - 1].flags & F_PARA_START))))
-        org = false;
+    /* (or a full name, or a title and a surname: "MIRELA VASHTI-GRAU:",
+     * "MINISTER OKAFOR:", written in capitals, with no body's word) */
+    if (org && b <= name0 + 3 && b > name0 && b < d->toks.n && tok_punct(d, b, ':') &&
+        ((T[a].flags & F_PARA_START) || (a > 0 && T[a - 1].kind == T_QUOTE && (T[a - 1].flags & F_PARA_START)))) {
+        bool caps = true;
+        for (uint32_t k = a; k < b && caps; k++)
+            caps = (T[k].flags & F_ALLCAP) && (k < name0 || !(T[k].lex & LX_ORGWORD));
+        if (caps)
+            org = false;
+    }
     if (b == a + 1 && name0 == a && plural_group(d, a))
         org = true;
     /* "A Fox 5 poll shows", "a Franklin & Marshall College poll": the name

@@ -3310,6 +3310,32 @@ static void sieve_indirect(ctx *c)
 
 /* ---- sieve 3: quotes left over ---- */
 
+/* The colon after an interview's label that opens a paragraph at t0
+ * ("Q:", "A:", "QUESTION:", "HOST:", "REPORTER (Delta Radio):"), or 0 */
+static uint32_t interview_label(const ctx *c, uint32_t t0, uint32_t t1)
+{
+    static const char *const labels[] = {"question", "answer", "host", "reporter", "interviewer",
+                                         "moderator", "presenter", "anchor", "journalist"};
+    const tok *t = &c->T[t0];
+    if (t0 + 2 >= t1 || t->kind != T_WORD || !(t->flags & F_CAP))
+        return 0;
+    bool qa = t->len == 1 && (t->low[0] == 'q' || t->low[0] == 'a');
+    bool word = false;
+    if (!qa && (t->flags & F_ALLCAP))
+        for (size_t i = 0; i < sizeof labels / sizeof *labels && !word; i++)
+            word = ws_streq(t->low, labels[i]);
+    if (!qa && !word)
+        return 0;
+    uint32_t k = t0 + 1;
+    /* ("REPORTER (Delta Radio):") */
+    if (word && tok_punct(c->d, k, '('))
+        while (k < t1 && k < t0 + 8 && !tok_punct(c->d, k, ')'))
+            k++;
+    if (k < t1 && tok_punct(c->d, k, ')'))
+        k++;
+    return k < t1 && tok_punct(c->d, k, ':') ? k : 0;
+}
+
 /* Headline or lead-in "Name: CONTENT" at the start of a paragraph. */
 static void sieve_colon_lead(ctx *c)
 {
@@ -3324,6 +3350,23 @@ static void sieve_colon_lead(ctx *c)
                 t1--;
         }
         int32_t m = c->ment_at[t0];
+        /* an interview's labels: "Q: …", "A: …" (the one interviewed,
+         * entities.c), "HOST: …", "REPORTER (Delta Radio): …" */
+        uint32_t le = interview_label(c, t0, t1);
+        if (le && le + 1 < t1 && !c->used[le + 1]) {
+            np src = {t0, c->T[le - 1].kind == T_PUNCT ? le - 1 : le, -1};
+            if (tok_punct(c->d, le - 1, ')')) /* (the outlet in brackets is no part of the source) */
+                for (uint32_t x = t0 + 1; x < le; x++)
+                    if (tok_punct(c->d, x, '(')) {
+                        src.t1 = x;
+                        break;
+                    }
+            src.t1 = src.t1 > t0 ? src.t1 : t0 + 1;
+            int32_t qi = new_quote(c, le, le + 1, &src, 3, 0.6);
+            c->d->quotes.v[qi].colon = true;
+            add_content(c, qi, le + 1, trim_final_punct(c, le + 1, t1));
+            continue;
+        }
         /* a poll or a report speaks for itself: "Poll: Trump leads in Ohio" */
         if (m < 0 && t0 + 2 < t1 && tok_punct(c->d, t0 + 1, ':') && (c->T[t0].flags & F_CAP) &&
             (c->T[t0].lex2 & LX2_COLON_SOURCE) && !c->used[t0 + 2]) {
@@ -4705,7 +4748,9 @@ void ws_speakers_attribute(ws_doc *d)
             /* a whole quotation beside its cue is kept, however unusual its
              * cue: "a banner that read, "…"", and so is speech after a verb
              * of saying and its colon: "told the BBC: the plan is dead" */
-            if (p >= QUOTE_KEEP || (q->sieve == 1 && q->type == WS_DIRECT) || colon_speech(&c, q)) {
+            /* (and an interview's turn after its label: "Q: Will it close?") */
+            if (p >= QUOTE_KEEP || (q->sieve == 1 && q->type == WS_DIRECT) || colon_speech(&c, q) ||
+                (q->colon && q->source < 0 && interview_label(&c, q->src_t0, c.n) == q->cue0)) {
                 q->conf = floor(p * 100 + 0.5) / 100; /* as the output writes it */
                 d->quotes.v[kept++] = *q;
             }
