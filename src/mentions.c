@@ -584,12 +584,13 @@ static bool body_noun(const tok *t)
 
 /* mention m (a name of no title and no known first name) in a phrase that
  * makes it a body */
-static bool body_by_context(const ws_doc *d, const mention *m)
+/* "Fenwick Bryce, the transport group, said", "Clean Rivers Now, a
+ * campaign group based in …", "Vance Whitlock, the regional insurer,": an
+ * apposition whose head is a body's (a first name in it or not) */
+static bool body_apposition(const ws_doc *d, const mention *m)
 {
     const tok *T = d->toks.v;
-    uint32_t n = (uint32_t)d->toks.n, a = m->t0, b = m->t1;
-    /* "Fenwick Bryce, the transport group, said", "Clean Rivers Now, a
-     * campaign group based in …": an apposition whose head is a body's */
+    uint32_t n = (uint32_t)d->toks.n, b = m->t1;
     if (b + 2 < n && tok_punct(d, b, ',') && (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"))) {
         uint32_t j = b + 2;
         while (j < n && j < b + 7 && T[j].kind == T_WORD && !(T[j].flags & F_CAP) &&
@@ -602,6 +603,15 @@ static bool body_by_context(const ws_doc *d, const mention *m)
             !tok_possessive(&T[j - 1]))
             return true;
     }
+    return false;
+}
+
+static bool body_by_context(const ws_doc *d, const mention *m)
+{
+    const tok *T = d->toks.v;
+    uint32_t n = (uint32_t)d->toks.n, a = m->t0, b = m->t1;
+    if (body_apposition(d, m))
+        return true;
     /* "The mine's operator, Korvale Copper, said", "A second charity, St
      * Brannock's Trust, said": a body's head before, the name in apposition */
     if (a >= 3 && b < n && tok_punct(d, b, ',') && tok_punct(d, a - 1, ',') && body_noun(&T[a - 2])) {
@@ -619,7 +629,8 @@ static bool body_by_context(const ws_doc *d, const mention *m)
      * found": the head right before the name, the name then the subject of
      * a verb of speech ("the company Smith founded" is not) */
     if (a >= 2 && b < n && body_noun(&T[a - 1]) && !tok_possessive(&T[a - 1]) &&
-        ((T[a - 2].lex & LX_DET) || (T[a - 2].kind == T_WORD && !(T[a - 2].flags & F_CAP))) &&
+        ((T[a - 2].lex & LX_DET) ||
+         (T[a - 2].kind == T_WORD && (!(T[a - 2].flags & F_CAP) || (T[a - 2].flags & F_SENT_START)))) &&
         (T[b].kind != T_WORD || (T[b].lex & (LX_CUE | LX_AUX)) || tok_is(d, b, "on")))
         return true;
     /* "Open Hands, which runs shelters": "which" is for things; the name
@@ -708,7 +719,8 @@ static void bodies_by_context(ws_doc *d)
     ws_map firsts = {0};
     for (size_t i = 0; i < nm; i++) {
         mention *m = &d->ments.v[i];
-        bool ctx = bare_name(d, m) && body_by_context(d, m);
+        bool ctx = (bare_name(d, m) && body_by_context(d, m)) ||
+                   (m->kind == M_NAME && !m->title && m->n0 == m->t0 && m->n1 > m->n0 + 1 && body_apposition(d, m));
         if (ctx)
             m->kind = M_ORG;
         if (m->kind != M_ORG || m->n0 != m->t0 || m->n1 <= m->n0 || !(ctx || m->n1 > m->n0 + 1))
@@ -725,6 +737,13 @@ static void bodies_by_context(ws_doc *d)
         }
         int32_t had = ws_map_get_h(&firsts, f->low, f->hash);
         ws_map_put_h(&d->arena, &firsts, f->low, f->hash, had < 0 ? v : had | v, true);
+        /* ("Vance Whitlock, the regional insurer, …. Whitlock said": a body
+         * named like a person, the context says, goes by its last word) */
+        const tok *l = &T[m->n1 - 1];
+        if (ctx && m->n1 > m->n0 + 1 && !tok_possessive(l)) {
+            had = ws_map_get_h(&firsts, l->low, l->hash);
+            ws_map_put_h(&d->arena, &firsts, l->low, l->hash, had < 0 ? 2 : had | 2, true);
+        }
     }
     if (!firsts.n)
         return;
@@ -748,8 +767,17 @@ static void bodies_by_context(ws_doc *d)
     ws_map names = {0}, people = {0};
     for (size_t i = 0; i < nm; i++) {
         const mention *m = &d->ments.v[i];
-        if (m->kind == M_ORG && m->n0 == m->t0 && m->n1 > m->n0 + 1)
+        if (m->kind == M_ORG && m->n0 == m->t0 && m->n1 > m->n0 + 1) {
             ws_map_put(&d->arena, &names, name_key(d, m), 1, false);
+            /* ("Kessler Ridge Group" … "Kessler Ridge said": the name
+             * without its last words) */
+            if (!named_after(&T[m->n1 - 1]))
+                for (uint32_t e = m->n1 - 1; e >= m->n0 + 2; e--) {
+                    mention pre = *m;
+                    pre.n1 = e;
+                    ws_map_put(&d->arena, &names, name_key(d, &pre), 1, false);
+                }
+        }
         if (m->kind != M_NAME || m->n1 <= m->n0 || (m->n1 == m->n0 + 1 && !m->title))
             continue;
         for (uint32_t k = m->n0 + (m->n1 > m->n0 + 1 ? 1 : 0); k < m->n1; k++)

@@ -3310,6 +3310,22 @@ static void sieve_indirect(ctx *c)
 
 /* ---- sieve 3: quotes left over ---- */
 
+/* The words from a (to t1) open with a name and its verb of speech:
+ * "President Tariq Almeyda said …" */
+static bool names_own_speaker(const ctx *c, uint32_t a, uint32_t t1)
+{
+    int32_t m = c->ment_at[a];
+    /* (a name in full or with its title: "TRUMP: Hillary said …" is a
+     * transcript's turn) */
+    if (m < 0 || c->d->ments.v[m].kind == M_PRONOUN ||
+        (!c->d->ments.v[m].title && c->d->ments.v[m].n1 < c->d->ments.v[m].n0 + 2))
+        return false;
+    uint32_t k = c->d->ments.v[m].t1;
+    while (k < t1 && k < c->d->ments.v[m].t1 + 3 && (c->T[k].lex & LX_AUX) && !c->cue_len[k])
+        k++;
+    return k < t1 && c->cue_len[k] && !c->weak[k];
+}
+
 /* The colon after an interview's label that opens a paragraph at t0
  * ("Q:", "A:", "QUESTION:", "HOST:", "REPORTER (Delta Radio):"), or 0 */
 static uint32_t interview_label(const ctx *c, uint32_t t0, uint32_t t1)
@@ -3394,6 +3410,10 @@ static void sieve_colon_lead(ctx *c)
         if (c->T[t0].lex2 & LX2_PAGE_LABEL)
             continue;
         if (e + 2 >= t1 || !tok_punct(c->d, e, ':') || c->used[e + 1])
+            continue;
+        /* "ZELMORA: President Tariq Almeyda said …": a section's heading
+         * before a sentence that names its own speaker */
+        if ((c->T[t0].flags & F_ALLCAP) && names_own_speaker(c, e + 1, t1))
             continue;
         np src = {t0, c->d->ments.v[m].t1, m};
         int32_t qi = new_quote(c, e, e + 1, &src, 3, 0.6);
@@ -4479,18 +4499,23 @@ static __attribute__((noinline)) bool states_subject(const tok *t)
     return false;
 }
 
-/* The words before token j + 1 are "NOUN reviewed by NAME" with NOUN a
- * finding's ("records", "emails"): "emails obtained by the Post show" */
+/* The words before token j + 1 are "NOUN reviewed by NAME" or "NOUN by
+ * NAME" with NOUN a finding's ("records", "emails", "projections"):
+ * "emails obtained by the Post show", "Projections by the broadcaster show" */
 static __attribute__((noinline)) bool finding_held_by(const ws_doc *d, uint32_t j)
 {
     const tok *T = d->toks.v;
     uint32_t x = j;
-    while (x > 0 && j - x < 6 && T[x].kind == T_WORD && ((T[x].flags & F_CAP) || low_is(&T[x], "the")))
+    while (x > 0 && j - x < 6 && T[x].kind == T_WORD && !low_is(&T[x], "by") &&
+           !(T[x].lex & (LX_CUE | LX_AUX | LX_WL_CLAUSE)))
         x--;
-    if (x == j || x < 2 || !low_is(&T[x], "by"))
+    if (x == j || x < 1 || !low_is(&T[x], "by"))
         return false;
     const tok *p = &T[x - 1];
-    return (low_is(p, "reviewed") || low_is(p, "obtained") || low_is(p, "seen") || low_is(p, "examined") ||
+    /* ("Projections by the broadcaster show": no participle) */
+    if (p->kind == T_WORD && (p->lex2 & LX2_FINDING_NOUN))
+        return true;
+    return x >= 2 && (low_is(p, "reviewed") || low_is(p, "obtained") || low_is(p, "seen") || low_is(p, "examined") ||
             low_is(p, "published") || low_is(p, "released")) &&
            T[x - 2].kind == T_WORD && (T[x - 2].lex2 & LX2_FINDING_NOUN);
 }
