@@ -1948,9 +1948,11 @@ void ws_entities_resolve(ws_doc *d)
         /* "the Department for Transport", "the Office for Budget
          * Responsibility": the rest of a body's name after its
          * capitalised head word and "for" or "of" */
+        /* (not a person named with a title: "The Assembly of Nations
+         * Secretary-General Tomas Ekwueme") */
         if (m->t0 >= 2 && (low_is(&c.T[m->t0 - 1], "for") || low_is(&c.T[m->t0 - 1], "of")) &&
             c.T[m->t0 - 2].kind == T_WORD && (c.T[m->t0 - 2].flags & F_CAP) && (c.T[m->t0 - 2].lex & LX_ORGWORD) &&
-            !(c.T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE))) {
+            !(c.T[m->t0 - 2].lex & (LX_TITLE | LX_ROLE)) && !(m->title && m->n1 > m->n0 + 1)) {
             m->entity = -1;
             continue;
         }

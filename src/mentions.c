@@ -510,6 +510,11 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
         if (p < d->toks.n && T[p].kind == T_WORD && (T[p].lex2 & LX2_POLL) && !(T[p].flags & F_CAP))
             org = true;
     }
+    /* "Sarnovia's President Dario Keshtavan": a lone name whose possessive
+     * stands before a capitalised title is a country's or a body's */
+    if (b == a + 1 && name0 == a && !has_title && tok_possessive(&T[a]) && b < d->toks.n &&
+        (T[b].flags & F_CAP) && (T[b].lex & LX_TITLE) && !(T[a].lex & (LX_MALE | LX_FEMALE)))
+        org = true;
     /* "Emails reviewed by …", "Records show": a finding's noun opening a
      * sentence is no one's name */
     if (b == a + 1 && name0 == a && (T[a].flags & F_SENT_START) && (T[a].lex2 & LX2_FINDING_NOUN))

@@ -223,6 +223,14 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
         if ((M->kind == M_ORG || M->kind == M_NAME) && e + 3 < b && tok_punct(c->d, e, '(') &&
             c->T[e + 1].kind == T_WORD && (c->T[e + 1].flags & F_ALLCAP) && tok_punct(c->d, e + 2, ')'))
             e = j = e + 3;
+        /* "The Assembly of Nations Secretary-General Tomas Ekwueme": a
+         * body's name and "of" run into the title of the person named */
+        if (M->kind == M_ORG && e + 1 < b && tok_is(c->d, e, "of") && c->ment_at[e + 1] >= 0 &&
+            c->d->ments.v[c->ment_at[e + 1]].t0 == e + 1 && c->d->ments.v[c->ment_at[e + 1]].t1 <= b &&
+            c->d->ments.v[c->ment_at[e + 1]].kind == M_NAME && c->d->ments.v[c->ment_at[e + 1]].title) {
+            k = e;
+            continue;
+        }
         /* (a title too: "Chief executive Goh Wei Ming") */
         if (M->kind == M_NAME || M->kind == M_ORG || M->kind == M_TITLE)
             /* (and a number: "Teamsters Local 42 president X") */
@@ -1070,6 +1078,13 @@ static bool np_left_first(const ctx *c, uint32_t s0, uint32_t k, np *out)
          * "before the influential X by slamming …" (asked of the mention's
          * first word, and the rest of it skipped) */
         const mention *M = &c->d->ments.v[m];
+        /* ("Sarnovia's President Dario Keshtavan …, praising": a body's
+         * or a country's possessive before the one it names) */
+        if (M->kind == M_ORG && tok_possessive(&c->T[M->t1 - 1]) && M->t1 < k && c->ment_at[M->t1] >= 0 &&
+            c->d->ments.v[c->ment_at[M->t1]].kind == M_NAME) {
+            j = M->t1 - 1;
+            continue;
+        }
         if (!prep_object(c, s0, M->t0 >= from ? M->t0 : j))
             pick = m;
         else if (fallback < 0)
