@@ -624,8 +624,10 @@ static bool body_by_context(const ws_doc *d, const mention *m)
             const tok *p = &T[j - 1];
             if (p->kind != T_WORD)
                 break;
+            /* (the body's noun heads the phrase: not "a spokeswoman for
+             * the office, Patrice Nunley,") */
             if ((p->lex & LX_DET) || tok_possessive(p))
-                return true;
+                return !(j >= 2 && T[j - 2].kind == T_WORD && (T[j - 2].lex & LX_WL_PREP));
             if (p->flags & F_CAP)
                 break;
         }

@@ -4790,7 +4790,11 @@ void ws_speakers_attribute(ws_doc *d)
              * of saying and its colon: "told the BBC: the plan is dead" */
             /* (and an interview's turn after its label: "Q: Will it close?") */
             if (p >= QUOTE_KEEP || (q->sieve == 1 && q->type == WS_DIRECT) || colon_speech(&c, q) ||
-                (q->colon && q->source < 0 && interview_label(&c, q->src_t0, c.n) == q->cue0)) {
+                (q->colon && q->source < 0 && interview_label(&c, q->src_t0, c.n) == q->cue0) ||
+                /* ... or a transcript's turn after its speaker's name in
+                 * capitals: "ARRABAL-KADE: Not this year." */
+                (q->colon && q->src_t1 == q->cue0 && (c.T[q->src_t0].flags & F_ALLCAP) &&
+                 (c.T[q->src_t0].flags & F_PARA_START))) {
                 q->conf = floor(p * 100 + 0.5) / 100; /* as the output writes it */
                 d->quotes.v[kept++] = *q;
             }
