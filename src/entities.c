@@ -1929,6 +1929,31 @@ void ws_entities_resolve(ws_doc *d)
         VPUSH(&d->arena, d->ments, m);
         q->source = (int32_t)d->ments.n - 1;
     }
+    /* "ARRABAL-KADE: … I told the committee in May that …": "I" inside
+     * someone's words is that someone (the quotations are in the order of
+     * their content; the one around starts before, among the few before) */
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        quote *q = &d->quotes.v[i];
+        uint32_t a = sa[i], b = sb[i];
+        if (b != a + 1 || !low_is(&c.T[a], "i") ||
+            (q->source >= 0 && d->ments.v[q->source].entity >= 0))
+            continue;
+        uint32_t at = c.T[a].start;
+        int32_t e = -1;
+        for (size_t j = i, steps = 0; j > 0 && steps < 8 && e < 0; j--, steps++) {
+            const quote *o = &d->quotes.v[j - 1];
+            bool in = false;
+            for (size_t f = 0; f < o->content.n && !in; f++)
+                in = o->content.v[f].start <= at && at < o->content.v[f].end;
+            if (in && o->source >= 0)
+                e = d->ments.v[o->source].entity;
+        }
+        if (e < 0)
+            continue;
+        mention m = {.t0 = a, .t1 = b, .n0 = b, .n1 = b, .kind = M_PRONOUN, .entity = e, .subject = true};
+        VPUSH(&d->arena, d->ments, m);
+        q->source = (int32_t)d->ments.n - 1;
+    }
     /* "the Green party said", "the Clinton campaign said", "the Christian
      * Democrats said": a name before a body's common noun or a group's
      * plural names the body, not the person (the mention
