@@ -22,6 +22,10 @@ typedef struct ectx {
     ws_map alias_exact;             /* title key -> first entity with it */
     ws_map alias_suffix;            /* its word-final parts -> entity, -2 if several */
     ws_map alias_shared;            /* a title key two people have in full ("minister") */
+    /* interviewee(): the mentions looked at so far, the first person among
+     * them, and the subject found (-1: none yet) */
+    size_t iv_next;
+    int32_t iv_first, iv_subject;
 } ectx;
 
 /* The lower-cased words of tokens [a, b), possessive dropped, joined by
@@ -490,11 +494,14 @@ static inline bool after_preposition(ectx *c, const mention *m)
 /* The one an interview is with: the first person the article names as a
  * subject before token a ("Actress Diane Guerrero has become …"), else the
  * first named; -1 for none (mentions [0, nm) are in text order) */
-static int32_t interviewee(const ectx *c, size_t nm, uint32_t a)
+static int32_t interviewee(ectx *c, size_t nm, uint32_t a)
 {
-    int32_t first = -1;
-    for (size_t i = 0; i < nm && c->d->ments.v[i].t0 < a; i++) {
-        const mention *m = &c->d->ments.v[i];
+    /* (each answer goes on from where the one before stopped: a transcript
+     * of many answers and no subject stays linear) */
+    if (c->iv_subject >= 0)
+        return c->iv_subject;
+    for (; c->iv_next < nm && c->d->ments.v[c->iv_next].t0 < a; c->iv_next++) {
+        const mention *m = &c->d->ments.v[c->iv_next];
         if (m->kind != M_NAME || m->entity < 0)
             continue;
         /* (not another turn's label: "GM: …") */
@@ -507,11 +514,11 @@ static int32_t interviewee(const ectx *c, size_t nm, uint32_t a)
                ((c->T[k].lex & LX_DET) || !(c->T[k].flags & F_CAP) || k == s0))
             k++;
         if (m->subject || k == m->t0)
-            return m->entity;
-        if (first < 0 && c->d->ents.v[m->entity].person)
-            first = m->entity;
+            return c->iv_subject = m->entity;
+        if (c->iv_first < 0 && c->d->ents.v[m->entity].person)
+            c->iv_first = m->entity;
     }
-    return first;
+    return c->iv_first;
 }
 
 /* "spoke to Leopold Ferrante", "wrote to X": the one spoken to is a
@@ -1754,7 +1761,7 @@ static void initials_labels(ectx *c)
 
 void ws_entities_resolve(ws_doc *d)
 {
-    ectx c = {.d = d, .T = d->toks.v};
+    ectx c = {.d = d, .T = d->toks.v, .iv_first = -1, .iv_subject = -1};
     cluster_names(&c);
     initials_labels(&c);
     titles_before(&c);

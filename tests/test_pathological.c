@@ -137,6 +137,23 @@ static void meetings_without_comma(void **state)
     free(s);
 }
 
+/* An interview of many turns whose answers find no one named as a subject
+ * before them (each answer's look for the interviewee goes on from the
+ * last), and labels in capitals, initials and calls */
+static void interview_turns(void **state)
+{
+    (void)state;
+    size_t len;
+    char *s = repeat("Q: Why?\n\nA: Because of Kestrel Foods and Ana Ruiz.\n\nGM: And Tom Baker phoned "
+                     "Lea Moss by telephone on Monday?\n\n",
+                     40000, &len);
+    ws_doc *d = run(s, len, 0);
+    assert_true(ws_doc_quote_count(d) >= 40000);
+    check_output(d);
+    ws_doc_free(d);
+    free(s);
+}
+
 static void repeated_cue_verb(void **state)
 {
     (void)state;
@@ -202,7 +219,7 @@ int main(void)
         cmocka_unit_test(unmatched_quote_marks),   cmocka_unit_test(nested_alternating_quotes),
         cmocka_unit_test(capitalised_words),       cmocka_unit_test(many_names_and_pronouns),
         cmocka_unit_test(repeated_cue_verb),       cmocka_unit_test(invalid_utf8_and_nul),
-        cmocka_unit_test(meetings_without_comma),
+        cmocka_unit_test(meetings_without_comma),  cmocka_unit_test(interview_turns),
         cmocka_unit_test(long_line_without_newline), cmocka_unit_test(hundred_megabyte_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
