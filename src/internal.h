@@ -586,4 +586,13 @@ static inline __attribute__((always_inline)) bool tok_is(const ws_doc *d, uint32
     return i < d->toks.n && low_is(&d->toks.v[i], low);
 }
 
+/* A document's participle before "by" and who holds it: "a copy seen by
+ * Bridgemark", "emails reviewed by the Post show" (mentions.c: the holder is
+ * a publication, not someone "documents released by X" names; speakers.c:
+ * the document speaks, "released" and the others too) */
+static inline bool tok_held_participle(const tok *t)
+{
+    return low_is(t, "seen") || low_is(t, "obtained") || low_is(t, "reviewed");
+}
+
 #endif

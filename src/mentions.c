@@ -587,8 +587,6 @@ static bool body_noun(const tok *t)
     return (t->lex & LX_ORGWORD) && !(t->lex2 & (LX2_DURATION | LX2_POLL | LX2_FINDING_NOUN));
 }
 
-/* mention m (a name of no title and no known first name) in a phrase that
- * makes it a body */
 /* "Fenwick Bryce, the transport group, said", "Clean Rivers Now, a
  * campaign group based in …", "Vance Whitlock, the regional insurer,": an
  * apposition whose head is a body's (a first name in it or not) */
@@ -611,12 +609,12 @@ static bool body_apposition(const ws_doc *d, const mention *m)
     return false;
 }
 
+/* Mention m (a name of no title and no known first name) in another
+ * phrase that makes it a body */
 static bool body_by_context(const ws_doc *d, const mention *m)
 {
     const tok *T = d->toks.v;
     uint32_t n = (uint32_t)d->toks.n, a = m->t0, b = m->t1;
-    if (body_apposition(d, m))
-        return true;
     /* "The mine's operator, Korvale Copper, said", "A second charity, St
      * Brannock's Trust, said": a body's head before, the name in apposition */
     if (a >= 3 && b < n && tok_punct(d, b, ',') && tok_punct(d, a - 1, ',') && body_noun(&T[a - 2])) {
@@ -654,13 +652,8 @@ static bool body_by_context(const ws_doc *d, const mention *m)
         return true;
     /* "a copy seen by Bridgemark", "emails obtained by the Ledger": who
      * has a document is a publication */
-    if (a >= 2 && tok_is(d, a - 1, "by") &&
-        (tok_is(d, a - 2, "seen") || tok_is(d, a - 2, "obtained") || tok_is(d, a - 2, "reviewed")))
-        return true;
-    if (a >= 3 && tok_is(d, a - 1, "the") && tok_is(d, a - 2, "by") &&
-        (tok_is(d, a - 3, "seen") || tok_is(d, a - 3, "obtained") || tok_is(d, a - 3, "reviewed")))
-        return true;
-    return false;
+    uint32_t by = a >= 1 && tok_is(d, a - 1, "the") ? a - 1 : a; /* ("by the Ledger") */
+    return by >= 2 && tok_is(d, by - 1, "by") && tok_held_participle(&T[by - 2]);
 }
 
 /* A name's last word after which a body is named for a person or a place
@@ -726,8 +719,12 @@ static void bodies_by_context(ws_doc *d)
     ws_map firsts = {0};
     for (size_t i = 0; i < nm; i++) {
         mention *m = &d->ments.v[i];
-        bool ctx = (bare_name(d, m) && body_by_context(d, m)) ||
-                   (m->kind == M_NAME && !m->title && m->n0 == m->t0 && m->n1 > m->n0 + 1 && body_apposition(d, m));
+        /* (an apposition tells even after a first name: "Vance Whitlock,
+         * the regional insurer,") */
+        bool plain = m->kind == M_NAME && !m->title && m->n0 == m->t0 && m->n1 > m->n0;
+        bool bare = plain && bare_name(d, m);
+        bool ctx = plain && (((bare || m->n1 > m->n0 + 1) && body_apposition(d, m)) ||
+                             (bare && body_by_context(d, m)));
         if (ctx)
             m->kind = M_ORG;
         if (m->kind != M_ORG || m->n0 != m->t0 || m->n1 <= m->n0 || !(ctx || m->n1 > m->n0 + 1))

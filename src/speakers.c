@@ -4530,8 +4530,8 @@ static __attribute__((noinline)) bool finding_held_by(const ws_doc *d, uint32_t 
     /* ("Projections by the broadcaster show": no participle) */
     if (p->kind == T_WORD && (p->lex2 & LX2_FINDING_NOUN))
         return true;
-    return x >= 2 && (low_is(p, "reviewed") || low_is(p, "obtained") || low_is(p, "seen") || low_is(p, "examined") ||
-            low_is(p, "published") || low_is(p, "released")) &&
+    return x >= 2 &&
+           (tok_held_participle(p) || low_is(p, "examined") || low_is(p, "published") || low_is(p, "released")) &&
            T[x - 2].kind == T_WORD && (T[x - 2].lex2 & LX2_FINDING_NOUN);
 }
 
