@@ -444,6 +444,15 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
          * of Foreign Affairs Lena Varga") */
         if (f + 1 >= b)
             f = b - 2;
+        /* (but a title the lexicon lists whole ends where it ends: "Leader
+         * of the Opposition Winston Augustus Fairclough-Reid") */
+        for (uint32_t tw = a - 1; tw > 0 && a - tw < 4; tw--)
+            if ((T[tw - 1].lex & (LX_TITLE | LX_PREFIX)) && (T[tw - 1].flags & F_CAP)) {
+                uint32_t pe = tw - 1 + ws_lex_phrase(d, tw - 1, LX_TITLE, NULL);
+                if (pe > a && pe < b)
+                    f = pe;
+                break;
+            }
         bool plain = true;
         for (uint32_t k = f; plain && k < b; k++)
             plain = !(T[k].lex & LX_ORGWORD);
