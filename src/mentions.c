@@ -18,6 +18,7 @@ typedef struct {
     const char *key; /* NULL = empty */
     uint32_t h;      /* its hash (tok.hash) */
     uint32_t seen;   /* the article has the word in lower case */
+    uint32_t mid;    /* ... or capitalised inside a sentence */
 } vslot;
 
 typedef struct {
@@ -145,6 +146,7 @@ static vocab_t make_vocab(ws_doc *d)
             v.slot[i].h = h;
         }
         v.at[k] = (int32_t)i;
+        v.slot[i].mid |= !(t->flags & (F_SENT_START | F_PARA_START));
         filter[(h >> FILTER_SHIFT) / 64] |= 1ull << ((h >> FILTER_SHIFT) % 64);
     }
     for (size_t x = 0; x < nlow; x++, low += 2) {
@@ -236,6 +238,27 @@ static __attribute__((noinline)) bool opening_modifier(const ws_doc *d, uint32_t
            (d->toks.v[k + 2].flags & F_CAP);
 }
 
+/* "Virologists said", "Rebels in the east said", "Colleagues described":
+ * a plural noun opening a sentence, alone (no capitalised word after it),
+ * that the article never capitalises inside a sentence (where "Bernie
+ * Sanders" would make "Sanders said" a name) and that no lexicon makes a
+ * body, a party or a people ("Democrats", "Americans") */
+static __attribute__((noinline)) bool plural_common(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    size_t l = t->len;
+    char c = l >= 5 ? t->low[l - 2] : 0;
+    if (l < 5 || t->low[l - 1] != 's' || c == 's' || c == 'u' || c == 'i' || c == '\'' ||
+        (t->lex & (LX_ORGWORD | LX_DEMONYM)) || ws_party_label(t) || tok_possessive(t))
+        return false;
+    /* (before "of" the mentions stage keeps it, and the speakers stage
+     * makes it no one: "Shares of Norland Motors fell") */
+    if (k + 1 < d->toks.n && d->toks.v[k + 1].kind == T_WORD &&
+        ((d->toks.v[k + 1].flags & F_CAP) || tok_is(d, k + 1, "of")))
+        return false;
+    return true;
+}
+
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -281,8 +304,10 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     int32_t at = vocab->at[k];
     if (at < 0)
         return true; /* a possessive too long to look up */
-    if (!vocab->slot[at].seen || (t->lex & (LX_MALE | LX_FEMALE)))
+    if (t->lex & (LX_MALE | LX_FEMALE))
         return true;
+    if (!vocab->slot[at].seen)
+        return !((t->flags & F_SENT_START) && !vocab->slot[at].mid && plural_common(d, k));
     /* ... but a title's "for"/"of" phrase ("Minister for Civil Aviation
      * Rajeev Malhotra") */
     return !(t->flags & F_SENT_START) && k >= 2 && in_title_phrase(d, k);

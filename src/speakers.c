@@ -198,6 +198,23 @@ typedef struct np {
     int32_t head;      /* person mention index or -1 */
 } np;
 
+/* A preposition of place between the head word at a and token e, with no
+ * mention before it: "Medics on the Dravonian side", "Rebels in X" */
+static __attribute__((noinline)) bool placed_after(const ctx *c, uint32_t a, uint32_t e)
+{
+    for (uint32_t k = a + 1; k < e && k < a + 4; k++) {
+        if (c->ment_at[k] >= 0)
+            return false;
+        const tok *t = &c->T[k];
+        if (t->kind == T_WORD && !(t->flags & F_CAP) &&
+            (low_is(t, "in") || low_is(t, "on") || low_is(t, "at") ||
+             low_is(t, "across") || low_is(t, "near") || low_is(t, "outside") || low_is(t, "around") ||
+             low_is(t, "throughout")))
+            return true;
+    }
+    return false;
+}
+
 /* The head of a source phrase: its first person mention that is not a
  * possessive modifier, or else its first mention of any kind. */
 static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
@@ -267,6 +284,13 @@ static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
                 k = x - 1;
                 continue;
             }
+        }
+        /* "Rebels in eastern Tarquinia", "Parents in the provincial
+         * capital, Marn,": a place after the head's preposition is where the
+         * speakers are, not one of them */
+        if (M->kind == M_NAME && M->t0 > a + 1 && c->ment_at[a] < 0 && placed_after(c, a, M->t0)) {
+            k = M->t1 - 1;
+            continue;
         }
         if (!poss && (M->kind == M_NAME || M->kind == M_TITLE || M->kind == M_PRONOUN))
             return m;
