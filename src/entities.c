@@ -544,6 +544,39 @@ static bool courtesy_honorific(const tok *t)
 }
 
 /* ---- names ---- */
+/* A full name introduced by the relation of its bearer to someone named
+ * before: "his wife, Margaret Pennock,", "Her son Daniel Oszlany", "the late
+ * Simeon Amberley". Newspapers keep the bare surname for the one the story
+ * is about, and call the relative by a first name. */
+static bool kin_named(const ectx *c, const mention *f)
+{
+    static const char *const kin[] = {"wife", "husband", "son", "daughter", "brother", "sister", "father",
+                                      "mother", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+                                      "granddaughter", "grandfather", "grandmother", "widow", "widower",
+                                      "stepson", "stepdaughter", "sister-in-law", "brother-in-law",
+                                      "son-in-law", "daughter-in-law", "father-in-law", "mother-in-law",
+                                      "twin", "grandchild", "granddaughter"};
+    uint32_t p = f->t0;
+    if (p > 0 && tok_punct(c->d, p - 1, ','))
+        p--;
+    if (p < 2 || c->T[p - 1].kind != T_WORD)
+        return false;
+    const tok *w = &c->T[p - 1], *before = &c->T[p - 2];
+    if (low_is(w, "late") && low_is(before, "the"))
+        return true;
+    /* (an adjective between: "her late husband", "his younger brother") */
+    if (p >= 3 && (low_is(before, "late") || low_is(before, "elder") || low_is(before, "younger") ||
+                   low_is(before, "older") || low_is(before, "eldest") || low_is(before, "youngest") ||
+                   low_is(before, "estranged") || low_is(before, "former")))
+        before = &c->T[p - 3];
+    if (!(low_is(before, "his") || low_is(before, "her") || low_is(before, "their") || tok_possessive(before)))
+        return false;
+    for (size_t i = 0; i < sizeof kin / sizeof *kin; i++)
+        if (ws_streq(w->low, kin[i]))
+            return true;
+    return false;
+}
+
 static void cluster_names(ectx *c)
 {
     ws_doc *d = c->d;
@@ -580,7 +613,10 @@ static void cluster_names(ectx *c)
                     const mention *f = &d->ments.v[list[fi]];
                     if (f->entity < 0 || !flast[fi])
                         continue;
-                    ws_map_put(&d->arena, &recent_last, flast[fi], f->entity, true);
+                    /* (a relative introduced as one, "His wife, Margaret
+                     * Pennock,", "the late Simeon Amberley", does not take
+                     * the surname from the one the article is about) */
+                    ws_map_put(&d->arena, &recent_last, flast[fi], f->entity, !kin_named(c, f));
                     ws_map_put(&d->arena, &recent_first, ffirst[fi], f->entity, true);
                 }
             }
@@ -670,10 +706,12 @@ static void cluster_names(ectx *c)
                     /* (a first name the lexicon lacks will do when a title
                      * says the name is a person's: "President Mariela
                      * Ocampo Ríos") */
+                    /* (a particle in the middle says so too: "Henrique
+                     * Dalla Costa" is "Dalla Costa") */
+                    bool particle = nw == 3 && ((mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid));
                     if (nw == 3 && m->n1 == m->n0 + 3 &&
-                        ((c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) || m->title ||
+                        ((c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) || m->title || particle ||
                          (m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') && m->t1 < d->toks.n && tok_punct(d, m->t1, ',')))) {
-                        bool particle = (mid->lex2 & LX2_NAME_PARTICLE) || irish_particle(mid);
                         bool surname = !particle && mid->kind == T_WORD && mid->len > 2 &&
                                        !(mid->lex & (LX_MALE | LX_FEMALE | LX_ABBREV)) &&
                                        !(c->T[m->n0 + 2].lex2 & LX2_ROMAN) &&
