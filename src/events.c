@@ -127,6 +127,14 @@ static int32_t org_before(ev_ctx *c, uint32_t s0, uint32_t k)
     return t0 == s0 ? org_entity(c, m) : -1;
 }
 
+/* A year as a number: four digits, 1000 to 2999 */
+static bool year(const tok *t)
+{
+    return t->kind == T_NUM && t->len == 4 && (t->low[0] == '1' || t->low[0] == '2') &&
+           t->low[1] >= '0' && t->low[1] <= '9' && t->low[2] >= '0' && t->low[2] <= '9' &&
+           t->low[3] >= '0' && t->low[3] <= '9';
+}
+
 static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, uint32_t *b)
 {
     const tok *T = c->d->toks.v;
@@ -161,6 +169,25 @@ static bool time_expr(const ev_ctx *c, uint32_t s0, uint32_t s1, uint32_t *a, ui
                 *b = k + 2;
             if (k > s0 && T[k - 1].kind == T_NUM)
                 *a = k - 1;
+            /* (and its year: "Oct. 3, 1968", "3 October 1968", "May 2016") */
+            if (*b + 1 < s1 && tok_punct(c->d, *b, ',') && year(&T[*b + 1]))
+                *b += 2;
+            else if (*b < s1 && year(&T[*b]))
+                *b += 1;
+            return true;
+        }
+        /* "in 1962", "in the summer of 1990" (as "Sunday" for "on Sunday") */
+        if (k + 1 < s1 && tok_is(c->d, k, "in") && year(&T[k + 1])) {
+            *a = k + 1;
+            *b = k + 2;
+            return true;
+        }
+        if (k + 4 < s1 && tok_is(c->d, k, "in") && tok_is(c->d, k + 1, "the") &&
+            (tok_is(c->d, k + 2, "spring") || tok_is(c->d, k + 2, "summer") || tok_is(c->d, k + 2, "autumn") ||
+             tok_is(c->d, k + 2, "fall") || tok_is(c->d, k + 2, "winter")) &&
+            tok_is(c->d, k + 3, "of") && year(&T[k + 4])) {
+            *a = k + 1;
+            *b = k + 5;
             return true;
         }
         /* "a day later", "two days later", "the next day", "the following week" */
@@ -325,6 +352,14 @@ static bool hypothetical(const ws_doc *d, uint32_t s0, uint32_t k)
     for (uint32_t j = k; j > s0 && j + 5 > k; j--)
         if (tok_is(d, j - 1, "whether") || tok_is(d, j - 1, "if"))
             return true;
+    /* ... or denied: "have never met", "did not meet", "hasn't spoken" */
+    for (uint32_t j = k; j > s0 && j + 3 > k; j--) {
+        const tok *t = &d->toks.v[j - 1];
+        if (t->kind == T_WORD && (low_is(t, "never") || low_is(t, "not") ||
+                                  (t->len >= 3 && ws_streq(t->low + t->len - 3, "n't")) ||
+                                  (t->len >= 5 && ws_streq(t->low + t->len - 5, "n\xe2\x80\x99t"))))
+            return true;
+    }
     return false;
 }
 
@@ -401,6 +436,50 @@ bool ws_call_purpose(const ws_doc *d, uint32_t k, uint32_t s1)
            low_is(v, "ask") || low_is(v, "reassure") || low_is(v, "condole");
 }
 
+/* The subject of the verb at k when an apposition ends with the comma
+ * before it: "Maria Costa, the union leader, met …", "X, 54, met", "X, who
+ * leads the union, met" (the sentence's first person, named at its start),
+ * "The chief executive, Karin Dahlquist, met …" (the name in apposition to
+ * a title phrase that opens the sentence), or -1. "Denise Marchetti and the
+ * union's lead negotiator, Paul Ferrante, met": the name in apposition, and
+ * the one joined to its title phrase in *z. */
+static int32_t apposed_subject(ev_ctx *c, uint32_t s0, uint32_t k, int32_t *z)
+{
+    const ws_doc *d = c->d;
+    const tok *T = d->toks.v;
+    int32_t y = -1;
+    if (k > s0 + 2 && tok_punct(d, k - 1, ',')) {
+        uint32_t e0 = 0;
+        int32_t m = c->ment_at[s0];
+        if (m >= 0 && d->ments.v[m].t0 == s0 && (e0 = d->ments.v[m].t1) < k && tok_punct(d, e0, ','))
+            y = person_in(c, s0, e0, NULL);
+        m = c->ment_at[k - 2];
+        if (y < 0 && m >= 0 && d->ments.v[m].t1 == k - 1 && d->ments.v[m].t0 > s0 + 1 &&
+            d->ments.v[m].t0 < s0 + 12 && tok_punct(d, d->ments.v[m].t0 - 1, ',')) {
+            bool phrase = true;
+            uint32_t and_at = 0;
+            /* ("The head of the Southern Archipelago Community, Tan Wei
+             * Liang, met": the title's "of" phrase) */
+            for (uint32_t j = s0; j + 1 < d->ments.v[m].t0 && phrase; j++) {
+                if (!and_at && j > s0 && tok_is(d, j, "and") && c->ment_at[j - 1] >= 0) {
+                    and_at = j;
+                    continue;
+                }
+                phrase = T[j].kind == T_WORD &&
+                         (!(T[j].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) ||
+                          (j > s0 && (tok_is(d, j, "of") || tok_is(d, j, "for")))) &&
+                         !(T[j].lex & LX_MEET);
+            }
+            if (phrase) {
+                y = person_in(c, d->ments.v[m].t0, k - 1, NULL);
+                if (and_at && z)
+                    *z = person_before(c, s0, and_at);
+            }
+        }
+    }
+    return y;
+}
+
 /* Calls and video links are meetings too, the medium at h: "X spoke by
  * telephone with Y", "X held a phone call with Y", "In a video call with
  * Y on Monday, X said", "X and Y agreed in a telephone conversation" */
@@ -432,6 +511,19 @@ static void call_at(ev_ctx *c, uint32_t h)
         if (pm >= 0 && d->ments.v[pm].kind != M_ORG && d->ments.v[pm].t1 == p && d->ments.v[pm].t0 > s0 + 1 &&
             (tok_is(d, d->ments.v[pm].t0 - 1, "to") || tok_is(d, d->ments.v[pm].t0 - 1, "with")))
             q = d->ments.v[pm].t0 - 1;
+        /* ("spoke to the Prime Minister, Edmund Carver, by phone": a title
+         * phrase and the name in apposition) */
+        pm = p > s0 + 3 && tok_punct(d, p - 1, ',') ? c->ment_at[p - 2] : -1;
+        if (q == p && pm >= 0 && d->ments.v[pm].kind == M_NAME && d->ments.v[pm].t1 == p - 1 &&
+            d->ments.v[pm].t0 > s0 + 2 && tok_punct(d, d->ments.v[pm].t0 - 1, ','))
+            for (uint32_t j = d->ments.v[pm].t0 - 1; j > s0 + 1 && d->ments.v[pm].t0 - j < 10; j--) {
+                if (tok_is(d, j - 1, "to") || tok_is(d, j - 1, "with")) {
+                    q = j - 1;
+                    break;
+                }
+                if (T[j - 1].kind != T_WORD || (T[j - 1].lex & (LX_CUE | LX_WL_CLAUSE | LX_AUX)))
+                    break;
+            }
         const tok *w = &T[q - 1];
         if (!(low_is(w, "spoke") || low_is(w, "speak") || low_is(w, "speaks") || low_is(w, "spoken") ||
               low_is(w, "talked") || low_is(w, "talk") || low_is(w, "conferred") || low_is(w, "met") ||
@@ -472,6 +564,9 @@ static void call_at(ev_ctx *c, uint32_t h)
      * by phone"), or the one after a fronted phrase's comma ("In a phone
      * call with Y, X said") */
     int32_t y = noun ? person_in(c, s0, h, NULL) : person_before(c, s0, v);
+    /* ("Annelise Bruck, the chief executive, spoke by phone with") */
+    if (y < 0 && !noun)
+        y = apposed_subject(c, s0, v, NULL);
     if (noun && (y < 0 || y == x) && x >= 0) {
         uint32_t j = at;
         while (j < s1 && j < at + 12 && !tok_punct(d, j, ','))
@@ -541,8 +636,9 @@ void ws_events_find(ws_doc *d)
                     after = j;
                     break;
                 }
-                if (T[j].kind != T_WORD || c.ment_at[j] >= 0 ||
-                    (T[j].lex & (LX_DET | LX_CUE | LX_WL_CLAUSE | LX_PRONOUN)))
+                /* (a date's number: "met on Jan. 17 with") */
+                if ((T[j].kind != T_WORD && !(T[j].kind == T_NUM && j > after && (T[j - 1].lex & LX_MONTH))) ||
+                    c.ment_at[j] >= 0 || (T[j].lex & (LX_DET | LX_CUE | LX_WL_CLAUSE | LX_PRONOUN)))
                     break;
             }
         if (after < s1 && (tok_is(d, after, "with") || tok_is(d, after, "between")))
@@ -680,7 +776,7 @@ void ws_events_find(ws_doc *d)
             }
             continue;
         }
-        int32_t y;
+        int32_t y, zsub = -1; /* (zsub: another subject, joined to an apposition's title) */
         if (noun) {
             /* "In a Saturday meeting with X, Y …": the subject after the comma;
              * "Y, in a meeting with X, …" or "Y held a meeting with X": before */
@@ -707,6 +803,19 @@ void ws_events_find(ws_doc *d)
                 y = person_before(&c, s0, k - 2);
             if (y < 0)
                 y = org_before(&c, s0, k);
+            /* "Members of the Valmorian Preventive Care Council met",
+             * "Representatives of X met" */
+            if (y < 0) {
+                uint32_t j = k, oa = 0;
+                while (j > s0 && (T[j - 1].lex & LX_AUX) && !(T[j - 1].flags & F_CAP) && k - j < 3)
+                    j--;
+                if (j > s0 + 2 && T[s0].kind == T_WORD && T[s0].len > 3 && T[s0].low[T[s0].len - 1] == 's' &&
+                    c.ment_at[s0] < 0 && (tok_is(d, s0 + 1, "of") || tok_is(d, s0 + 1, "from"))) {
+                    int32_t o = org_at(&c, s0 + 2, j, &oa);
+                    if (o >= 0 && oa == j)
+                        y = o;
+                }
+            }
             /* "X met Y in Halvik on Sunday and held talks with Z": the
              * subject of the first verb */
             if (k > s0 + 2 && tok_is(d, k - 1, "and")) {
@@ -714,32 +823,8 @@ void ws_events_find(ws_doc *d)
                 if (f >= 0)
                     y = f;
             }
-            /* "Maria Costa, the union leader, met …", "X, 54, met",
-             * "X, who leads the union, met": the sentence's first person,
-             * named at its start, an apposition after */
-            uint32_t e0 = 0;
-            if (y < 0 && k > s0 + 2 && tok_punct(d, k - 1, ',')) {
-                int32_t m = c.ment_at[s0];
-                if (m >= 0 && d->ments.v[m].t0 == s0 && (e0 = d->ments.v[m].t1) < k &&
-                    tok_punct(d, e0, ','))
-                    y = person_in(&c, s0, e0, NULL);
-                /* "The chief executive, Karin Dahlquist, met …": the name
-                 * in apposition to a title phrase that opens the sentence */
-                m = c.ment_at[k - 2];
-                if (y < 0 && m >= 0 && d->ments.v[m].t1 == k - 1 && d->ments.v[m].t0 > s0 + 1 &&
-                    d->ments.v[m].t0 < s0 + 12 && tok_punct(d, d->ments.v[m].t0 - 1, ',')) {
-                    bool phrase = true;
-                    /* ("The head of the Southern Archipelago Community, Tan
-                     * Wei Liang, met": the title's "of" phrase) */
-                    for (uint32_t j = s0; j + 1 < d->ments.v[m].t0 && phrase; j++)
-                        phrase = T[j].kind == T_WORD &&
-                                 (!(T[j].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_CLAUSE | LX_WL_PREP)) ||
-                                  (j > s0 && (tok_is(d, j, "of") || tok_is(d, j, "for")))) &&
-                                 !(T[j].lex & LX_MEET);
-                    if (phrase)
-                        y = person_in(&c, d->ments.v[m].t0, k - 1, NULL);
-                }
-            }
+            if (y < 0)
+                y = apposed_subject(&c, s0, k, &zsub);
         }
         /* "meet X and Y": both are the other party (a name right after
          * "and", not "and discussed the plan with Y") */
@@ -752,6 +837,11 @@ void ws_events_find(ws_doc *d)
             zj++;
         bool titled = zj == at + 1 || (T[zj - 1].lex & (LX_TITLE | LX_ROLE)) || (T[zj - 1].lex2 & LX2_NAME_PARTICLE);
         int32_t z = at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && titled ? person_in(&c, zj, zj + 1, NULL) : -1;
+        /* (or a body: "met Dr. Naomi Achterberg and the Red Lantern
+         * Society", "representatives of the Youth Council and the
+         * Residents' Group") */
+        if (z < 0 && at + 1 < s1 && tok_is(d, at, "and"))
+            z = org_at(&c, at + 1, at + 12 < s1 ? at + 12 : s1, NULL);
         /* "Leticia Dunmore and Harlan Fitch are expected to meet Friday with
          * mediator Carla Benson": both subjects */
         if (z < 0 && y >= 0 && !noun) {
@@ -769,6 +859,8 @@ void ws_events_find(ws_doc *d)
         }
         if (z < 0)
             z = body;
+        if (z < 0)
+            z = zsub;
         add_event(&c, y, x, z, s0, s1, k);
     }
 }
