@@ -2803,6 +2803,23 @@ static bool speech_verb(int32_t lemma)
     return ws_lex_cue_group(lemma, WS_CG_SPEECH);
 }
 
+/* A participle opening an adjunct after the cue and its comma:
+ * "CONTENT, the union said, threatening travel plans" (PolNeAR train: the
+ * content before such a cue 114 times, after it 3) */
+static bool ing_adjunct(const ctx *c, uint32_t k)
+{
+    const tok *t = &c->T[k];
+    if (!(t->kind == T_WORD && !(t->flags & F_CAP) && t->len >= 6 && ws_streq(t->low + t->len - 3, "ing") &&
+          !(t->lex & (LX_AUX | LX_WL_PREP)) && !(t->lex2 & LX2_BE)))
+        return false;
+    /* ("…, he said, replacing Clinton would be much harder": a gerund
+     * subject, its verb soon after) */
+    for (uint32_t j = k + 1; j < c->n && j < k + 6 && c->T[j].kind == T_WORD; j++)
+        if ((c->T[j].lex & LX_AUX) || (c->T[j].lex2 & LX2_BE))
+            return false;
+    return true;
+}
+
 /* The comma that ends a fronted clause before token k's subject: the
  * content of "CONTENT, X said." runs from the sentence start to it. */
 /* "X dismissed the criticism: the plan has no alternative, he said": speech
@@ -3185,7 +3202,8 @@ static void sieve_indirect(ctx *c)
              * "…, said X, director of …", "…, said X, who …": the speaker's */
             !(inverted && ((c->T[endc + 1].flags & F_CAP) ||
                            (c->T[endc + 1].lex & (LX_DET | LX_TITLE | LX_ROLE | LX_WL_CLAUSE)))) &&
-            !(c->T[endc + 1].lex & LX_CUE_ING) && !c->used[sj0 - 2] && !c->used[endc + 1] &&
+            !(c->T[endc + 1].lex & LX_CUE_ING) && !ing_adjunct(c, endc + 1) && !c->used[sj0 - 2] &&
+            !c->used[endc + 1] &&
             /* "…, a general has warned, days before the vote": a time, not speech */
             !time_len(c, endc + 1, s1) && !(c->T[endc + 1].lex2 & LX2_DURATION)) {
             if (c->outer_pass)
@@ -3219,6 +3237,9 @@ static void sieve_indirect(ctx *c)
         uint32_t r1 = rest < s1 && tok_punct(c->d, rest, ',') ? rest + 1 : rest; /* ", adding" */
         bool adjunct_after = r1 < s1 && c->T[r1].kind == T_WORD && !(c->T[r1].flags & F_CAP) &&
                              ((c->T[r1].lex & LX_WL_PREP) || (c->T[r1].lex & LX_CUE_ING) ||
+                              /* "…, the union said on Tuesday, threatening
+                               * travel plans" */
+                              (r1 > rest && ing_adjunct(c, r1)) ||
                               /* "…, X has warned, days before the vote" */
                               (r1 > rest && (c->T[r1].lex2 & LX2_DURATION))) &&
                              !low_is(&c->T[r1], "to") && /* "declined to comment" */
