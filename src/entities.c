@@ -1590,6 +1590,15 @@ static bool place_qualified_title(const ectx *c, const mention *m, uint32_t b)
     return t->kind == T_WORD && !(t->flags & F_CAP) && (t->lex & (LX_TITLE | LX_ROLE)) && !(t->lex & LX_ORGWORD);
 }
 
+/* The first role word of [a, b) is a plural: "supporters of X" */
+static bool plural_role(const ectx *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t r = a; r < b && r < a + 4; r++)
+        if (c->T[r].kind == T_WORD && (c->T[r].lex & LX_ROLE))
+            return c->T[r].len > 3 && c->T[r].low[c->T[r].len - 1] == 's';
+    return false;
+}
+
 /* "A spokesman for Senator Ruth Ames", "a senior adviser to X": the source
  * phrase [a, b) opens with a role before a preposition, so the name at
  * token m0 after it is someone else than the speaker */
@@ -1828,7 +1837,12 @@ void ws_entities_resolve(ws_doc *d)
                 b = x;
                 break;
             }
-        if (q->source >= 0 && role_before_prep(&c, a, b, d->ments.v[q->source].t0)) {
+        /* (a name after the head's comma is no one the role is "for": "a
+         * spokesman for the army, who identified himself only as Abu Selim,") */
+        /* (but "supporters of her opponent, Sen. Bernie Sanders": a plural
+         * role is no one person) */
+        if (q->source >= 0 && (d->ments.v[q->source].t0 < b || plural_role(&c, a, b)) &&
+            role_before_prep(&c, a, b, d->ments.v[q->source].t0)) {
             q->source = -1;
             /* ("a spokeswoman for X said …. She pointed to …": she is the
              * spokeswoman, no one named) */

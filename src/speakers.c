@@ -215,6 +215,37 @@ static __attribute__((noinline)) bool placed_after(const ctx *c, uint32_t a, uin
     return false;
 }
 
+/* The name a speaker gave in the relative clause from k (after "who"):
+ * "gave her name as Leila", "would only give his first name, Amir",
+ * "identified himself only as Abu Selim", "asked to be identified only as
+ * Maria": its mention, or -1 */
+static __attribute__((noinline)) int32_t given_name(const ctx *c, uint32_t k, uint32_t e)
+{
+    uint32_t j = k;
+    while (j < e && j < k + 4 && c->T[j].kind == T_WORD && !low_is(&c->T[j], "as") &&
+           !low_is(&c->T[j], "name") && !low_is(&c->T[j], "names"))
+        j++;
+    if (j >= e || c->T[j].kind != T_WORD)
+        return -1;
+    bool named = false;
+    for (uint32_t x = k; x < j; x++)
+        named = named || low_is(&c->T[x], "gave") || low_is(&c->T[x], "give") || low_is(&c->T[x], "gives") ||
+                low_is(&c->T[x], "identified") || low_is(&c->T[x], "identify") ||
+                low_is(&c->T[x], "named");
+    if (!named)
+        return -1;
+    if (low_is(&c->T[j], "name") || low_is(&c->T[j], "names"))
+        j++;
+    if (j < e && (tok_is(c->d, j, "as") || tok_punct(c->d, j, ',')))
+        j++;
+    if (j < e && tok_is(c->d, j, "only") && j + 1 < e && tok_is(c->d, j + 1, "as"))
+        j += 2;
+    int32_t m = j < e ? c->ment_at[j] : -1;
+    return m >= 0 && c->d->ments.v[m].t0 == j && c->d->ments.v[m].kind == M_NAME && c->d->ments.v[m].t1 <= e
+               ? m
+               : -1;
+}
+
 /* The head of a source phrase: its first person mention that is not a
  * possessive modifier, or else its first mention of any kind. */
 static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
@@ -992,6 +1023,17 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
         }
     }
     out->head = coordinated ? -1 : head_mention(c, s, hend);
+    /* "Another resident, who gave her name as Leila,", "a spokesman, who
+     * identified himself only as Abu Selim,": the name the speaker gave */
+    if (!coordinated && (out->head < 0 || c->d->ments.v[out->head].kind == M_ORG ||
+                         c->d->ments.v[out->head].kind == M_ROLE))
+        for (uint32_t x = s + 1; x + 2 < out->t1 && x < s + 2 * MAX_NP; x++)
+            if (tok_punct(c->d, x, ',') && tok_is(c->d, x + 1, "who")) {
+                int32_t g = given_name(c, x + 2, out->t1);
+                if (g >= 0)
+                    out->head = g;
+                break;
+            }
     return true;
 }
 
