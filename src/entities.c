@@ -813,6 +813,12 @@ static void cluster_names(ectx *c)
             if (qe > 0 && low_is(&c->T[qe - 1], "former"))
                 q0 = qe - 1;
         }
+        /* "Chief executive Mats Lindqvar", "Deputy mayor X" opening a
+         * sentence: a title word capitalised as it opens the sentence */
+        else if (qe >= 1 && c->T[qe - 1].kind == T_WORD && (c->T[qe - 1].flags & F_SENT_START) &&
+                 (c->T[qe - 1].lex & LX_TITLE) && !(c->T[qe - 1].flags & F_ALLCAP) &&
+                 (!q || (q->kind == M_TITLE && q->t0 == qe - 1 && q->t1 == qe)))
+            q0 = qe - 1;
         else
             continue;
         d->ents.v[m->entity].person = true;
@@ -1012,7 +1018,9 @@ static void titles_before(ectx *c)
                 if (w < e && w >= 3)
                     b = w;
             }
-            if (b < e && b >= 3 && (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at") || tok_is(d, b - 1, "for")) &&
+            /* (or "to": "Ravensk's ambassador to the council, Teodor Blanc") */
+            if (b < e && b >= 3 &&
+                (tok_is(d, b - 1, "of") || tok_is(d, b - 1, "at") || tok_is(d, b - 1, "for") || tok_is(d, b - 1, "to")) &&
                 (c->T[b - 2].lex & (LX_TITLE | LX_ROLE)))
                 e = j = b - 1;
         }
@@ -1554,7 +1562,8 @@ static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm
         return -1;
     uint32_t t = b - 1; /* the title word ends the phrase */
     const tok *h = &c->T[t];
-    if (h->kind != T_WORD || (h->flags & F_CAP) || !(h->lex & (LX_TITLE | LX_ROLE)) || (h->lex & LX_ORGWORD) ||
+    if (h->kind != T_WORD || ((h->flags & F_CAP) && !(h->flags & F_ALLCAP)) || !(h->lex & (LX_TITLE | LX_ROLE)) ||
+        (h->lex & LX_ORGWORD) ||
         (!(h->lex & LX_TITLE) && h->len > 1 && h->low[h->len - 1] == 's'))
         return -1;
     for (uint32_t k = a + 1; k < t; k++)
@@ -1575,6 +1584,14 @@ static int32_t qualified_title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm
             (title_has_word(&c->d->ents.v[e], h->low) || title_has_word(&c->d->ents.v[e], h2)))
             return e;
     }
+    /* "Local MP Sandra Oyelaran … The Labour MP said": a party the article
+     * gave no one qualifies the nearest one with the title (one party word) */
+    if (t == a + 2 && ws_party_label(&c->T[t - 1]))
+        for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
+            int32_t e = c->d->ments.v[i - 1].entity;
+            if (e >= 0 && (title_has_word(&c->d->ents.v[e], h->low) || title_has_word(&c->d->ents.v[e], h2)))
+                return e;
+        }
     return -1;
 }
 
@@ -1868,7 +1885,16 @@ void ws_entities_resolve(ws_doc *d)
                 /* "The Harwick Democrat said": a description the article
                  * gave no one (mentions.c makes it a title) */
                 uint8_t eg;
-                if (m->kind == M_TITLE && m->entity < 0 && title_entity(&c, a, b, nm) < 0 &&
+                /* ("The Labour MP said": a party before the title) */
+                int32_t qe = (m->kind == M_TITLE && m->entity < 0) ||
+                                     (m->kind == M_NAME && m->n1 == m->n0 + 1 && ws_party_label(&c.T[m->n0]))
+                                 ? qualified_title_entity(&c, a, b, nm)
+                                 : -1;
+                if (qe >= 0) {
+                    q->source = -1;
+                    title_source x = {.a = a, .b = b, .e = qe, .q = (uint32_t)i, .w = 3.0};
+                    VPUSH(&d->arena, ts, x);
+                } else if (m->kind == M_TITLE && m->entity < 0 && title_entity(&c, a, b, nm) < 0 &&
                     epithet_source(&c, a, b, &eg)) {
                     q->source = -1;
                     title_source x = {.a = a, .b = b, .e = -1, .q = (uint32_t)i, .w = 3.0, .gender = eg, .near = true};
