@@ -1250,7 +1250,9 @@ static int32_t pronoun_referent(const ws_doc *d, const sal_t *sal, const int32_t
             continue;
         if (eg != G_UNKNOWN && g != G_UNKNOWN && eg != g)
             continue; /* (G_UNKNOWN: "the 27-year-old", anyone) */
-        double sc = salience(&sal[e], nsent, npara) * (eg == g ? 1.25 : 1.0);
+        /* (the agreement of a known gender counts; an epithet's unknown one
+         * ("the Harwick Democrat") favours no one whose gender is unknown) */
+        double sc = salience(&sal[e], nsent, npara) * (eg == g && g != G_UNKNOWN ? 1.25 : 1.0);
         if (sc > bs || (sc == bs && best >= 0 && e < best)) {
             bs = sc;
             best = e;
@@ -1278,6 +1280,10 @@ static size_t content_people(const ws_doc *d, int32_t q, size_t mi, int32_t *out
         const mention *m = &d->ments.v[j];
         size_t at = d->toks.v[m->t0].start;
         if (m->kind != M_NAME || m->entity < 0)
+            continue;
+        /* ("There will be a Keever at the wheel": a family's name with an
+         * article is no one person) */
+        if (m->t0 > 0 && low_is(&d->toks.v[m->t0 - 1], "a"))
             continue;
         for (size_t f = 0; f < Q->content.n; f++)
             if (at >= Q->content.v[f].start && at < Q->content.v[f].end) {
