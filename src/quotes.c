@@ -109,8 +109,15 @@ void ws_quotes_find(ws_doc *d)
                 } else if (f & CLOSE) {
                     t->flags |= F_CLOSE;
                     emit(d, (uint32_t)dopen, k, true, false);
+                    /* a single quote opened inside it ends with it; one
+                     * opened before it holds it (British style: 'She said
+                     * to me, "Why?" and I had no answer,') */
+                    /* (one that opens a sentence: a capital after it, not
+                     * the apostrophe of "in ‘08") */
+                    if (sopen > dopen || (sopen >= 0 && !((uint32_t)sopen + 1 < n && T[sopen + 1].kind == T_WORD &&
+                                                          (T[sopen + 1].flags & F_CAP))))
+                        sopen = -1;
                     dopen = -1;
-                    sopen = -1;
                 } else {
                     /* an opening mark while one is open: the first was never
                      * closed; end it before this one and start again */
@@ -197,15 +204,23 @@ void ws_quotes_find(ws_doc *d)
      * own right; the later stages take quotations from the non-single
      * ones. Quotes are in the order of their opening marks, so the latest
      * close of a double quote so far tells containment. */
-    int64_t double_close = -1;
+    /* (a double quote inside such a single one is nested in it: 'Your
+     * words to police were, "I didn't think they'd catch me." That is not
+     * panic.') */
+    int64_t double_close = -1, british_close = -1;
     for (size_t i = 0; i < d->mq.n; i++) {
         mquote *m = &d->mq.v[i];
         if (!m->single) {
+            if ((int64_t)m->close < british_close && m->closed) {
+                m->single = true;
+                continue;
+            }
             if ((int64_t)m->close > double_close)
                 double_close = m->close;
         } else if ((int64_t)m->close > double_close && m->closed && m->close >= m->open + 4) {
             m->single = false;
             d->british = true;
+            british_close = m->close;
         }
     }
     /* innermost quote of each token */
