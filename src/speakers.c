@@ -172,6 +172,12 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
                 continue;
             }
         }
+        /* "X was quoted as saying": the passive before the participle */
+        if (low_is(t, "as") && j > lo + 1 && tok_is(c->d, j - 2, "quoted") && j < c->n &&
+            (c->T[j].lex & LX_CUE_ING)) {
+            j -= 2;
+            continue;
+        }
         /* "it now says", "the senator also said", "he still insists": a
          * sentence adverb between the subject and the cue */
         if (!(t->flags & F_CAP) && (low_is(t, "now") || low_is(t, "also") || low_is(t, "still") ||
