@@ -688,7 +688,7 @@ static void cluster_names(ectx *c)
             }
             if (best < 0) {
                 /* a lone surname creates a person only when titled or speaking */
-                if (pass == 1 && !(m->title || m->subject))
+                if (pass == 1 && !(m->title || m->subject || m->kin))
                     continue;
                 best = new_entity(c, m, w, last);
                 ws_map_put_h(&d->arena, &c->full, w, wh, best, false);
@@ -1387,7 +1387,10 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
                      m->t0 <= d->sents.v[t->sent].t0 + 4 &&
                      (ws_verb_like(&c->T[m->t1]) || (c->T[m->t1].lex & LX_MEET) ||
                       (tok_punct(d, m->t1, ',') && m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') &&
-                       ws_verb_like(&c->T[m->t1 + 1]))) &&
+                       ws_verb_like(&c->T[m->t1 + 1])) ||
+                      /* ("Ivanka Trump, 34, could be …": an age between) */
+                      (tok_punct(d, m->t1, ',') && m->t1 + 3 < d->toks.n && c->T[m->t1 + 1].kind == T_NUM &&
+                       tok_punct(d, m->t1 + 2, ',') && ws_verb_like(&c->T[m->t1 + 3]))) &&
                      !(c->T[m->t1].lex & LX_WL_SUBJECT) && !after_preposition(c, m))
                 w = 3.0;
             else if (!m->subject && (t->flags & F_SENT_START))

@@ -134,8 +134,9 @@ typedef struct mention {
     uint32_t t0, t1;       /* tokens of the whole mention as written */
     uint32_t n0, n1;       /* tokens of the name proper (no titles); n0 == n1 when none */
     uint8_t kind, gender;
-    bool subject;          /* subject of a cue or of a main clause */
-    bool dead;             /* "the late": not a current speaker */
+    bool subject : 1;      /* subject of a cue or of a main clause */
+    bool dead : 1;         /* "the late": not a current speaker */
+    bool kin : 1;          /* a lone first name the text relates to someone: "her husband, Hamish," */
     int32_t entity;
     const char *title;     /* title words that precede the name ("Harbour Board Chairman") */
 } mention;

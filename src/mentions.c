@@ -591,6 +591,15 @@ static void split_run(ws_doc *d, uint32_t a, uint32_t b)
      * may be the surname itself ("Samia Suluhu Hassan" ... "Hassan said") */
     if (name0 + 1 < b && g == G_UNKNOWN)
         g = gender_of(T[name0].lex);
+    /* ... and so does a lone first name after a role or a relation: "her
+     * husband, Hamish,", "Her grandson Kieran", "Her sister, Clare," */
+    if (name0 + 1 == b && name0 == a && g == G_UNKNOWN && (T[a].lex & (LX_MALE | LX_FEMALE)) && a >= 1) {
+        uint32_t r = tok_punct(d, a - 1, ',') && a >= 2 ? a - 2 : a - 1;
+        if (T[r].kind == T_WORD && !(T[r].flags & F_CAP) && (T[r].lex & LX_ROLE) && !ws_plural_noun(&T[r])) {
+            g = gender_of(T[a].lex);
+            m.kin = true;
+        }
+    }
     m.gender = g;
     if (name0 >= b) {
         m.kind = has_title ? M_TITLE : M_ORG;
