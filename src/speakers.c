@@ -3667,7 +3667,34 @@ static void sieve_frame(ctx *c)
         /* the phrase before the cue when it names someone, else the
          * sentence's first person ("X, in her campaigning, suggested") */
         uint32_t v = skip_adjuncts_left(c, k - 1, s0); /* first of the aux/adverbs */
-        if (k > s0 && v > s0 && tok_is(c->d, v - 1, "who")) {
+        /* "has hit out at critics calling for his sacking": a participle
+         * right after a plural noun is that noun's, not the subject's (but
+         * not after "to": "sent a letter to Senate leaders urging …", the
+         * recipients of the subject's act) */
+        uint32_t o0 = k; /* the plural noun's phrase, when so */
+        if ((t->lex & LX_CUE_ING) && !(t->lex & LX_CUE) && k > s0 + 2 && ws_plural_noun(&c->T[k - 1]) &&
+            c->ment_at[k - 1] < 0 && (c->T[k - 1].lex & LX_ROLE)) {
+            /* (its phrase: "30 percent of voters", "GOP primary voters") */
+            o0 = k - 1;
+            while (o0 > s0 && k - o0 < 7 &&
+                   (c->T[o0 - 1].kind == T_NUM ||
+                    (c->T[o0 - 1].kind == T_WORD &&
+                     (!(c->T[o0 - 1].lex & (LX_WL_PREP | LX_AUX | LX_CUE | LX_CUE_ING | LX_WL_CLAUSE | LX_PRONOUN)) ||
+                      low_is(&c->T[o0 - 1], "of")) &&
+                     !ws_verb_like(&c->T[o0 - 1]))) &&
+                   (c->ment_at[o0 - 1] < 0 || c->d->ments.v[c->ment_at[o0 - 1]].kind == M_ORG))
+                o0--;
+            while (o0 < k - 1 && low_is(&c->T[o0], "of"))
+                o0++;
+            if (o0 > s0 && tok_is(c->d, o0 - 1, "to"))
+                o0 = k;
+        }
+        if (o0 < k) {
+            src.t0 = o0;
+            src.t1 = k;
+            src.head = -1;
+            sp = &src;
+        } else if (k > s0 && v > s0 && tok_is(c->d, v - 1, "who")) {
             /* "X, who declared …": the relative pronoun, as annotators mark it */
             src.t0 = v - 1;
             src.t1 = v;
