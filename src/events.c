@@ -379,11 +379,12 @@ static bool two_people(const ev_ctx *c, uint32_t s0, uint32_t k, int32_t *x, int
                (ws_plural_noun(n) && (n->lex & (LX_ROLE | LX_TITLE))));
         g = two && low_is(n, "men") ? G_MALE : two && low_is(n, "women") ? G_FEMALE : G_UNKNOWN;
     }
-    /* "…, after the two met privately": "the two" right before the verb
-     * (an auxiliary between) */
+    /* "…, after the two met privately", "the pair had met": "the two"
+     * right before the verb (an auxiliary between) */
     uint32_t before = s0; /* the two are named before this */
     for (uint32_t j = k; !two && j > s0 + 1 && k - j < 3; j--)
-        if (tok_is(d, j - 1, "two") && tok_is(d, j - 2, "the") && (j == k || (T[j].lex & LX_AUX))) {
+        if ((tok_is(d, j - 1, "two") || tok_is(d, j - 1, "pair")) && tok_is(d, j - 2, "the") &&
+            (j == k || (T[j].lex & LX_AUX))) {
             two = true;
             before = j - 2;
         }
