@@ -737,7 +737,8 @@ static void cluster_names(ectx *c)
             }
             m->entity = best;
             if (m->title || m->subject || (c->T[m->n0].lex & (LX_MALE | LX_FEMALE)) ||
-                (nw >= 2 && (!after_preposition(c, m) || spoken_to(c, m)) && !place_word(&c->T[m->n0])))
+                (nw >= 2 && (!after_preposition(c, m) || spoken_to(c, m) || kin_named(c, m)) &&
+                 !place_word(&c->T[m->n0])))
                 d->ents.v[best].person = true;
             if (d->ents.v[best].gender == G_UNKNOWN)
                 d->ents.v[best].gender = m->gender;
