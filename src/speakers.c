@@ -217,6 +217,11 @@ static __attribute__((noinline)) bool placed_after(const ctx *c, uint32_t a, uin
              low_is(t, "across") || low_is(t, "near") || low_is(t, "outside") || low_is(t, "around") ||
              low_is(t, "throughout")))
             return true;
+        /* ("People close to Senator X", "officials loyal to X": those
+         * around X, not X) */
+        if (t->kind == T_WORD && low_is(t, "to") && k > a &&
+            (low_is(&c->T[k - 1], "close") || low_is(&c->T[k - 1], "closest") || low_is(&c->T[k - 1], "loyal")))
+            return true;
     }
     return false;
 }
