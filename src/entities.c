@@ -555,7 +555,7 @@ static bool kin_named(const ectx *c, const mention *f)
                                       "granddaughter", "grandfather", "grandmother", "widow", "widower",
                                       "stepson", "stepdaughter", "sister-in-law", "brother-in-law",
                                       "son-in-law", "daughter-in-law", "father-in-law", "mother-in-law",
-                                      "twin", "grandchild", "granddaughter"};
+                                      "twin", "grandchild"};
     uint32_t p = f->t0;
     if (p > 0 && tok_punct(c->d, p - 1, ','))
         p--;

@@ -219,7 +219,7 @@ static __attribute__((noinline)) bool placed_after(const ctx *c, uint32_t a, uin
             return true;
         /* ("People close to Senator X", "officials loyal to X": those
          * around X, not X) */
-        if (t->kind == T_WORD && low_is(t, "to") && k > a &&
+        if (t->kind == T_WORD && low_is(t, "to") &&
             (low_is(&c->T[k - 1], "close") || low_is(&c->T[k - 1], "closest") || low_is(&c->T[k - 1], "loyal")))
             return true;
     }
@@ -227,13 +227,13 @@ static __attribute__((noinline)) bool placed_after(const ctx *c, uint32_t a, uin
 }
 
 /* The name a speaker gave in the relative clause from k (after "who"):
- * "gave her name as Leila", "would only give his first name, Amir",
- * "identified himself only as Abu Selim", "asked to be identified only as
- * Maria": its mention, or -1 */
+ * "gave her name as Leila", "identified himself only as Abu Selim", "asked
+ * to be identified only as Maria": its mention, or -1 ("would only give her
+ * first name, Amira," is an apposition, which np_left() takes itself) */
 static __attribute__((noinline)) int32_t given_name(const ctx *c, uint32_t k, uint32_t e)
 {
     uint32_t j = k;
-    while (j < e && j < k + 4 && c->T[j].kind == T_WORD && !low_is(&c->T[j], "as") &&
+    while (j < e && j < k + 6 && c->T[j].kind == T_WORD && !low_is(&c->T[j], "as") &&
            !low_is(&c->T[j], "name") && !low_is(&c->T[j], "names"))
         j++;
     if (j >= e || c->T[j].kind != T_WORD)
