@@ -186,6 +186,29 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
             j--;
             continue;
         }
+        /* "The State Department less than two weeks ago said": a span of
+         * time back from now, its count and what qualifies it */
+        if (low_is(t, "ago") && j > lo + 2 && c->T[j - 2].kind == T_WORD &&
+            ((c->T[j - 2].lex2 & LX2_DURATION) || tok_is(c->d, j - 2, "week") || tok_is(c->d, j - 2, "month") ||
+             tok_is(c->d, j - 2, "year") || tok_is(c->d, j - 2, "day"))) {
+            uint32_t x = j - 2;
+            if (x > lo + 1 && (c->T[x - 1].kind == T_NUM || tok_is(c->d, x - 1, "a") || tok_is(c->d, x - 1, "few") ||
+                               tok_is(c->d, x - 1, "several") || tok_is(c->d, x - 1, "two") ||
+                               tok_is(c->d, x - 1, "three") || tok_is(c->d, x - 1, "many")))
+                x--;
+            if (x > lo + 1 && tok_is(c->d, x - 1, "a") && tok_is(c->d, x, "few"))
+                x--;
+            if (x > lo + 2 && tok_is(c->d, x - 1, "than") &&
+                (tok_is(c->d, x - 2, "less") || tok_is(c->d, x - 2, "more")))
+                x -= 2;
+            else if (x > lo + 1 && (tok_is(c->d, x - 1, "just") || tok_is(c->d, x - 1, "about") ||
+                                    tok_is(c->d, x - 1, "nearly") || tok_is(c->d, x - 1, "some")))
+                x--;
+            if (x > lo) {
+                j = x;
+                continue;
+            }
+        }
         if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
             j--;
             if (j > lo && (tok_is(c->d, j - 1, "on") || tok_is(c->d, j - 1, "last") ||
@@ -489,6 +512,9 @@ static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *
         (c->T[e - 3].kind == T_NUM || tok_party_tag(&c->T[e - 3])) &&
         tok_punct(c->d, e - 4, ',') && c->ment_at[e - 5] >= 0 && c->d->ments.v[c->ment_at[e - 5]].kind == M_NAME)
         ne = e - 4;
+    /* (or a parenthesis: "Sen. Claire McCaskill (D-Mo.), who …") */
+    else if (e > lo + 3 && tok_punct(c->d, e - 2, ','))
+        ne = paren_start(c, e - 2, lo, 10);
     if (e > lo + 2 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') && c->ment_at[ne - 1] >= 0) {
         int32_t h = c->ment_at[ne - 1];
         uint32_t h0 = c->d->ments.v[h].t0;
@@ -726,8 +752,13 @@ static void start_at_antecedent(const ctx *c, subj *st)
                       tok_punct(c->d, s - 4, ',') && c->ment_at[s - 5] >= 0 &&
                       c->d->ments.v[c->ment_at[s - 5]].kind == M_NAME &&
                       c->d->ments.v[c->ment_at[s - 5]].t1 == s - 4 && c->d->ments.v[c->ment_at[s - 5]].t0 >= lo;
+        /* ("Sen. Claire McCaskill (D-Mo.), who …": a parenthesis) */
+        uint32_t p = paren_start(c, s - 2, lo, 10);
+        const mention *pm = p < s - 2 && p > lo && c->ment_at[p - 1] >= 0 ? &c->d->ments.v[c->ment_at[p - 1]] : NULL;
         if (tagged) {
             s = c->d->ments.v[c->ment_at[s - 5]].t0;
+        } else if (pm && pm->kind == M_NAME && pm->t1 == p && pm->t0 >= lo) {
+            s = pm->t0;
         } else {
             while (a > lo && !is_boundary(c, a - 1) && s - 2 - a < MAX_NP)
                 a--;
@@ -1058,11 +1089,24 @@ static uint32_t subject_from(const ctx *c, uint32_t s0, uint32_t k)
     uint32_t from = s0;
     while (from < k && (c->T[from].kind == T_PUNCT || (c->T[from].lex & LX_WL_LEAD)))
         from++;
-    if (from < k && c->T[from].kind == T_WORD &&
-        (c->T[from].lex & (LX_WL_PREP | LX_WL_CLAUSE)) && c->ment_at[from] < 0)
+    /* (or a participle: "Speaking at a town hall in Salem, …") */
+    const tok *t = &c->T[from];
+    if (from < k && t->kind == T_WORD && c->ment_at[from] < 0 &&
+        ((t->lex & (LX_WL_PREP | LX_WL_CLAUSE)) ||
+         (from == s0 && t->len > 5 && ws_streq(t->low + t->len - 3, "ing") && !(t->lex & LX_DET))))
         for (uint32_t j = from + 1; j < k && j < from + 16; j++)
             if (tok_punct(c->d, j, ',')) {
                 from = j + 1;
+                /* "…, New Hampshire, Trump": the state after a place ends
+                 * the adjunct */
+                uint32_t x = from;
+                while (x < k && x < from + 3 && c->T[x].kind == T_WORD && (c->T[x].flags & F_CAP))
+                    x++;
+                if (x > from && x + 1 < k && tok_punct(c->d, x, ',') && (c->T[j - 1].flags & F_CAP) &&
+                    c->T[x + 1].kind == T_WORD && (c->T[x + 1].flags & F_CAP) &&
+                    c->T[j - 1].kind == T_WORD && c->ment_at[from] >= 0 &&
+                    c->d->ments.v[c->ment_at[from]].kind != M_PRONOUN && !(c->T[from].lex & LX_TITLE))
+                    from = x + 1;
                 break;
             }
     return from;
@@ -1833,6 +1877,15 @@ static bool comma_before(const ctx *c, uint32_t k)
 /* "by", "before", "after", "while", "without" at k: before a participle
  * cue ("by saying", "before claiming that") its speech is the clause
  * subject's own. */
+/* Only punctuation and words that lead a sentence ("And", "But") stand
+ * between s0 and k */
+static bool lead_to(const ctx *c, uint32_t s0, uint32_t k)
+{
+    while (s0 < k && (c->T[s0].kind == T_PUNCT || (c->T[s0].lex & LX_WL_LEAD)))
+        s0++;
+    return s0 == k;
+}
+
 static bool participle_prep(const ctx *c, uint32_t k)
 {
     return tok_is(c->d, k, "by") || tok_is(c->d, k, "before") || tok_is(c->d, k, "after") ||
@@ -3712,6 +3765,26 @@ static void sieve_frame(ctx *c)
             sp = &src; /* "X …, saying", "X … and refused": the sentence's subject */
         } else if (k > s0 && np_left_first(c, s0, k, &src)) {
             sp = &src; /* the sentence's first person, the likeliest subject */
+        } else if ((t->lex & LX_CUE_ING) && v == k && lead_to(c, s0, k - 1) &&
+                   (participle_prep(c, k - 1) || tok_is(c->d, k - 1, "in"))) {
+            /* "And in explaining why …, Clinton said": a fronted adjunct's
+             * subject is the main clause's, after its comma */
+            for (uint32_t j = k + 1; j + 1 < s1 && j < k + MAX_REACH; j++)
+                if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
+                    int32_t m = c->ment_at[j + 1];
+                    if (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t0 == j + 1) {
+                        src = (np){j + 1, c->d->ments.v[m].t1, m};
+                        sp = &src;
+                    } else if (m < 0 && j + 2 < s1 && (c->T[j + 1].lex & LX_DET) &&
+                               (c->T[j + 2].lex & (LX_ROLE | LX_TITLE))) {
+                        uint32_t e = j + 3;
+                        while (e < s1 && e < j + 5 && (c->T[e].lex & (LX_ROLE | LX_TITLE)) && !(c->T[e].flags & F_CAP))
+                            e++;
+                        src = (np){j + 1, e, -1};
+                        sp = &src;
+                    }
+                    break;
+                }
         } else if (v > s0) {
             /* a plain noun phrase right before it: "many argue", "investors fear" */
             uint32_t a0 = v;
@@ -3749,12 +3822,14 @@ static void sieve_frame(ctx *c)
                     b = j;
                     break;
                 }
-        /* stop at what an earlier attribution took */
+        /* stop at what an earlier attribution took, and at the source */
         for (uint32_t j = a; j < b; j++)
             if (c->used[j]) {
                 b = j;
                 break;
             }
+        if (sp && sp->t0 > a && sp->t0 < b)
+            b = sp->t0;
         while (b > a && (tok_punct(c->d, b - 1, ',') || c->T[b - 1].kind == T_PUNCT))
             b--;
         if (b <= a)
@@ -3771,6 +3846,9 @@ static void sieve_frame(ctx *c)
         a = choose_start(c, k, cue_end, a, b, saw_that);
         cue_end = cue_through(c, cue_end, a0, a);
         b = choose_end(c, k, a, b, s1, saw_that);
+        if (sp && sp->t0 > a && sp->t0 < b) /* (the learned end too) */
+            for (b = sp->t0; b > a + 1 && c->T[b - 1].kind == T_PUNCT; b--)
+                ;
         int32_t qi = new_quote(c, k, cue_end, sp, 5, sp && sp->head >= 0 ? 0.5 : 0.35);
         add_content(c, qi, a, b);
     }
