@@ -259,6 +259,17 @@ static __attribute__((noinline)) bool plural_common(const ws_doc *d, uint32_t k)
     return true;
 }
 
+/* "Making the rounds on …, Carson said": a verb's -ing form opening a
+ * sentence, a lower-case word after it, that the article never capitalises
+ * inside a sentence */
+static __attribute__((noinline)) bool gerund_opening(const ws_doc *d, uint32_t k)
+{
+    const tok *t = &d->toks.v[k];
+    return t->len >= 5 && ws_streq(t->low + t->len - 3, "ing") && !(t->lex & (LX_MALE | LX_FEMALE)) &&
+           k + 1 < d->toks.n && d->toks.v[k + 1].kind == T_WORD && !(d->toks.v[k + 1].flags & F_CAP) &&
+           !(d->toks.v[k + 1].lex & (LX_CUE | LX_AUX)); /* ("Manning said", "Keating has") */
+}
+
 static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
 {
     const tok *t = &d->toks.v[k];
@@ -270,6 +281,14 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
         return false;
     if (hyphen_adjective(t))
         return false;
+    /* "In Saturday's call": a weekday's possessive */
+    if (tok_possessive(t) && t->len < 16) {
+        char stem[16];
+        memcpy(stem, t->low, t->len - 2);
+        stem[t->len - 2] = 0;
+        if (ws_lex_word(stem, NULL) & LX_WEEKDAY)
+            return false;
+    }
     /* "Forty-six percent": a number in words ("forty-", "seventy-": the
      * hyphen fifth to seventh) */
     if (t->len > 8 && (t->low[5] == '-' || t->low[6] == '-' || t->low[7] == '-')) {
@@ -307,7 +326,8 @@ static inline bool capword(const ws_doc *d, uint32_t k, const vocab_t *vocab)
     if (t->lex & (LX_MALE | LX_FEMALE))
         return true;
     if (!vocab->slot[at].seen)
-        return !((t->flags & F_SENT_START) && !vocab->slot[at].mid && plural_common(d, k));
+        return !((t->flags & F_SENT_START) && !vocab->slot[at].mid &&
+                 (plural_common(d, k) || gerund_opening(d, k)));
     /* ... but a title's "for"/"of" phrase ("Minister for Civil Aviation
      * Rajeev Malhotra") */
     return !(t->flags & F_SENT_START) && k >= 2 && in_title_phrase(d, k);

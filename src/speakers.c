@@ -634,7 +634,12 @@ static void end_before_apposition(const ctx *c, subj *st)
                 int32_t m = c->ment_at[x - 2];
                 const tok *h = &c->T[x - 2];
                 bool ing = p->len > 5 && ws_streq(p->low + p->len - 3, "ing");
-                bool person = (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1) ||
+                /* (not a place's state: "in Aurora, Colorado, in July 2012,") */
+                bool state = m >= 0 && c->d->ments.v[m].t0 > lo + 1 &&
+                             tok_punct(c->d, c->d->ments.v[m].t0 - 1, ',') &&
+                             (c->T[c->d->ments.v[m].t0 - 2].flags & F_CAP) &&
+                             c->T[c->d->ments.v[m].t0 - 2].kind == T_WORD;
+                bool person = (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t1 == x - 1 && !state) ||
                               (m < 0 && h->kind == T_WORD && !(h->flags & F_CAP) &&
                                (h->lex & (LX_ROLE | LX_TITLE)) && !(h->lex & LX_ORGWORD)) ||
                               /* "Derek Holloway, 67, from Leeds, said": a name and its
@@ -682,10 +687,12 @@ static void start_at_boundary(const ctx *c, subj *st)
         s--;
     /* "Marsh, who had run the trust since 2018, announced": a clause word
      * inside the relative clause the comma closes does not end the phrase */
-    if (closed_appos && s > lo + 1 && c->T[s - 1].kind == T_WORD) {
+    if (closed_appos && s > lo + 1 && (c->T[s - 1].kind == T_WORD || tok_punct(c->d, s - 1, ','))) {
         uint32_t w = s - 1;
-        while (w > lo + 1 && e - w < reach && c->T[w].kind != T_PUNCT && c->T[w].kind != T_QUOTE &&
-               !tok_is(c->d, w, "who") && !tok_is(c->d, w, "which"))
+        /* (its commas too: "who lost her daughter in Aurora, Colorado, in
+         * July 2012, said") */
+        while (w > lo + 1 && e - w < reach && (c->T[w].kind != T_PUNCT || tok_punct(c->d, w, ',')) &&
+               c->T[w].kind != T_QUOTE && !tok_is(c->d, w, "who") && !tok_is(c->d, w, "which"))
             w--;
         if (w > lo + 1 && (tok_is(c->d, w, "who") || tok_is(c->d, w, "which")) &&
             tok_punct(c->d, w - 1, ','))
@@ -1081,6 +1088,61 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 
 /* The subject of a sentence: its first phrase with a person mention, before
  * token k ("X pointed to … and emphasized"). */
+/* Only punctuation and words that lead a sentence ("And", "But") stand
+ * between s0 and k */
+static bool lead_to(const ctx *c, uint32_t s0, uint32_t k)
+{
+    while (s0 < k && (c->T[s0].kind == T_PUNCT || (c->T[s0].lex & LX_WL_LEAD)))
+        s0++;
+    return s0 == k;
+}
+
+static bool participle_prep(const ctx *c, uint32_t k)
+{
+    return tok_is(c->d, k, "by") || tok_is(c->d, k, "before") || tok_is(c->d, k, "after") ||
+           tok_is(c->d, k, "while") || tok_is(c->d, k, "without");
+}
+
+/* "And in explaining why …, Clinton said", "Sunday, on CNN's show, while
+ * commenting on …, Governor X said": a participle after a preposition in an
+ * adjunct that opens the sentence (no verb before it) is the main clause's
+ * subject's, the mention after the adjunct's comma */
+static bool fronted_subject(const ctx *c, uint32_t s0, uint32_t s1, uint32_t k, np *out)
+{
+    const tok *t = &c->T[k];
+    if (!(t->lex & LX_CUE_ING) || k < s0 + 1 ||
+        !(participle_prep(c, k - 1) || tok_is(c->d, k - 1, "in") || tok_is(c->d, k - 1, "when")))
+        return false;
+    if (!lead_to(c, s0, k - 1)) {
+        /* (the comma may stand inside a closing quote mark: "on CNN's
+         * “State of the Union,” while …") */
+        uint32_t cm = k >= s0 + 4 && c->T[k - 2].kind == T_QUOTE ? k - 3 : k - 2;
+        if (k < s0 + 3 || !tok_punct(c->d, cm, ','))
+            return false;
+        for (uint32_t x = s0; x < cm; x++)
+            if (ws_verb_like(&c->T[x]))
+                return false;
+    }
+    for (uint32_t j = k + 1; j + 1 < s1 && j < k + MAX_REACH; j++) {
+        if (!tok_punct(c->d, j, ',') || c->T[j].quote >= 0)
+            continue;
+        int32_t m = c->ment_at[j + 1];
+        if (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t0 == j + 1) {
+            *out = (np){j + 1, c->d->ments.v[m].t1, m};
+            return true;
+        }
+        if (m < 0 && j + 2 < s1 && (c->T[j + 1].lex & LX_DET) && (c->T[j + 2].lex & (LX_ROLE | LX_TITLE))) {
+            uint32_t e = j + 3;
+            while (e < s1 && e < j + 5 && (c->T[e].lex & (LX_ROLE | LX_TITLE)) && !(c->T[e].flags & F_CAP))
+                e++;
+            *out = (np){j + 1, e, -1};
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Where a sentence's subject may start, from s0 and before k: "In an
  * interview with CNN, Trump …", "While in Iowa, she …": a fronted adjunct
  * ends at its comma, and the subject comes after it. */
@@ -1877,21 +1939,6 @@ static bool comma_before(const ctx *c, uint32_t k)
 /* "by", "before", "after", "while", "without" at k: before a participle
  * cue ("by saying", "before claiming that") its speech is the clause
  * subject's own. */
-/* Only punctuation and words that lead a sentence ("And", "But") stand
- * between s0 and k */
-static bool lead_to(const ctx *c, uint32_t s0, uint32_t k)
-{
-    while (s0 < k && (c->T[s0].kind == T_PUNCT || (c->T[s0].lex & LX_WL_LEAD)))
-        s0++;
-    return s0 == k;
-}
-
-static bool participle_prep(const ctx *c, uint32_t k)
-{
-    return tok_is(c->d, k, "by") || tok_is(c->d, k, "before") || tok_is(c->d, k, "after") ||
-           tok_is(c->d, k, "while") || tok_is(c->d, k, "without");
-}
-
 /* At e, "and"/"but", a subject and a finite speech verb: "…, and one in
  * four said …", "… but Democrats accused …": another subject's own speech,
  * where the speech before it ends. */
@@ -3222,7 +3269,8 @@ static void sieve_indirect(ctx *c)
              * claiming that …": the subject is the clause's before */
             if (k < s0 + 2 || !(comma_before(c, k) || participle_prep(c, k - 1)))
                 continue;
-            if (!prev_source(c, s0, k, &src) && !np_left_first(c, s0, k, &src))
+            if (!fronted_subject(c, s0, s1, k, &src) && !prev_source(c, s0, k, &src) &&
+                !np_left_first(c, s0, k, &src))
                 continue;
             bool saw_that;
             uint32_t a = skip_after_cue(c, k + len, s1, &saw_that);
@@ -3752,6 +3800,8 @@ static void sieve_frame(ctx *c)
             src.t1 = k;
             src.head = -1;
             sp = &src;
+        } else if (v == k && fronted_subject(c, s0, s1, k, &src)) {
+            sp = &src;
         } else if (k > s0 && v > s0 && tok_is(c->d, v - 1, "who")) {
             /* "X, who declared …": the relative pronoun, as annotators mark it */
             src.t0 = v - 1;
@@ -3765,26 +3815,6 @@ static void sieve_frame(ctx *c)
             sp = &src; /* "X …, saying", "X … and refused": the sentence's subject */
         } else if (k > s0 && np_left_first(c, s0, k, &src)) {
             sp = &src; /* the sentence's first person, the likeliest subject */
-        } else if ((t->lex & LX_CUE_ING) && v == k && lead_to(c, s0, k - 1) &&
-                   (participle_prep(c, k - 1) || tok_is(c->d, k - 1, "in"))) {
-            /* "And in explaining why …, Clinton said": a fronted adjunct's
-             * subject is the main clause's, after its comma */
-            for (uint32_t j = k + 1; j + 1 < s1 && j < k + MAX_REACH; j++)
-                if (tok_punct(c->d, j, ',') && c->T[j].quote < 0) {
-                    int32_t m = c->ment_at[j + 1];
-                    if (m >= 0 && c->d->ments.v[m].kind != M_ORG && c->d->ments.v[m].t0 == j + 1) {
-                        src = (np){j + 1, c->d->ments.v[m].t1, m};
-                        sp = &src;
-                    } else if (m < 0 && j + 2 < s1 && (c->T[j + 1].lex & LX_DET) &&
-                               (c->T[j + 2].lex & (LX_ROLE | LX_TITLE))) {
-                        uint32_t e = j + 3;
-                        while (e < s1 && e < j + 5 && (c->T[e].lex & (LX_ROLE | LX_TITLE)) && !(c->T[e].flags & F_CAP))
-                            e++;
-                        src = (np){j + 1, e, -1};
-                        sp = &src;
-                    }
-                    break;
-                }
         } else if (v > s0) {
             /* a plain noun phrase right before it: "many argue", "investors fear" */
             uint32_t a0 = v;
@@ -4887,6 +4917,13 @@ void ws_speakers_attribute(ws_doc *d)
                    ((k > 0 && tok_is(d, k - 1, "that") && (d->toks.v[k - 1].flags & F_SENT_START) &&
                      tok_punct(d, k + 1, ',')) ||
                     tok_is(d, k + 1, "than")));
+        /* "Making the rounds on the Sunday shows, Carson said": a plural
+         * noun's form ending a fronted phrase before the sentence's subject */
+        not_cue = not_cue || (t->len > 4 && t->low[t->len - 1] == 's' && !(t->flags & F_CAP) && k + 2 < c.n &&
+                              tok_punct(d, k + 1, ',') && (c.T[k + 2].flags & F_CAP) &&
+                              c.T[k + 2].kind == T_WORD && d->ment_at[k + 2] >= 0 && pv &&
+                              pv->kind == T_WORD && !(pv->lex & (LX_PRONOUN | LX_AUX)) &&
+                              d->ment_at[k - 1] < 0 && !(pv->lex2 & LX2_FINDING_NOUN));
         if (not_cue)
             continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
