@@ -13,6 +13,55 @@ typedef struct ev_ctx {
     int32_t last_sent; /* the sentence of the latest event, or -1 */
 } ev_ctx;
 
+/* "the mayor", "the fire chief" at token k, with no mention of its own: the
+ * person last named before k whose titles end in that word ("Mayor Janine
+ * Okonkwo-Reyes"), or -1; *end is where the phrase ends. The entities
+ * stage resolves only the titles that are sources; a meeting's other
+ * titles are found here. */
+static int32_t title_person(const ev_ctx *c, uint32_t k, uint32_t b, uint32_t *end)
+{
+    const ws_doc *d = c->d;
+    const tok *T = d->toks.v;
+    if (k + 1 >= b || !low_is(&T[k], "the") || c->ment_at[k] >= 0)
+        return -1;
+    uint32_t h = k + 1;
+    while (h < b && h < k + 4 && T[h].kind == T_WORD && !(T[h].flags & F_CAP) && (T[h].lex & (LX_TITLE | LX_ROLE)) &&
+           !(T[h].lex & (LX_DET | LX_PRONOUN)) && c->ment_at[h] < 0)
+        h++;
+    if (h == k + 1 || (h < b && T[h].kind == T_WORD && (T[h].lex & LX_WL_PREP) && low_is(&T[h], "of")))
+        return -1; /* ("the minister of X": another's title) */
+    const tok *head = &T[h - 1];
+    int32_t best = -1;
+    size_t best_at = 0;
+    for (size_t e = 0; e < d->ents.n; e++) {
+        const entity *E = &d->ents.v[e];
+        if (E->type != WS_PERSON)
+            continue;
+        bool titled = false;
+        for (size_t i = 0; i < E->titles.n && !titled; i++) {
+            /* its last word, or the word before its "of" ("Director of
+             * Education": "the director") */
+            const char *t = E->titles.v[i], *of = strstr(t, " of "), *w = t;
+            for (const char *p = t; *p && (!of || p < of); p++)
+                if (*p == ' ')
+                    w = p + 1;
+            size_t n = of ? (size_t)(of - w) : strlen(w);
+            titled = n == head->len;
+            for (size_t j = 0; titled && j < n; j++) /* (titles are as written: "Mayor") */
+                titled = (w[j] >= 'A' && w[j] <= 'Z' ? w[j] + 32 : w[j]) == head->low[j];
+        }
+        /* (the latest of its mentions before k) */
+        for (size_t i = 0; titled && i < E->mentions.n; i++)
+            if (E->mentions.v[i].end <= T[k].start && (best < 0 || E->mentions.v[i].start >= best_at)) {
+                best = (int32_t)e;
+                best_at = E->mentions.v[i].start;
+            }
+    }
+    if (best >= 0 && end)
+        *end = h;
+    return best;
+}
+
 /* The person entity of the first mention in tokens [a, b), or -1. */
 static int32_t person_in(const ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
 {
@@ -23,6 +72,9 @@ static int32_t person_in(const ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
                 *at = c->d->ments.v[m].t1;
             return c->d->ments.v[m].entity;
         }
+        int32_t t = title_person(c, k, b, at);
+        if (t >= 0)
+            return t;
     }
     return -1;
 }
@@ -34,6 +86,12 @@ static int32_t person_before(const ev_ctx *c, uint32_t a, uint32_t b)
         int32_t m = c->ment_at[k - 1];
         if (m >= 0 && c->d->ments.v[m].entity >= 0 && c->d->ments.v[m].kind != M_ORG)
             return c->d->ments.v[m].entity;
+        /* ("The secretary spoke with …": a title alone) */
+        if (k - 1 > a && low_is(&c->d->toks.v[k - 2], "the")) {
+            int32_t t = title_person(c, k - 2, b, NULL);
+            if (t >= 0)
+                return t;
+        }
         if (tok_punct(c->d, k - 1, ',') || tok_punct(c->d, k - 1, ';'))
             break;
     }
@@ -352,10 +410,22 @@ static bool hypothetical(const ws_doc *d, uint32_t s0, uint32_t k)
     for (uint32_t j = k; j > s0 && j + 5 > k; j--)
         if (tok_is(d, j - 1, "whether") || tok_is(d, j - 1, "if"))
             return true;
-    /* ... or denied: "have never met", "did not meet", "hasn't spoken" */
-    for (uint32_t j = k; j > s0 && j + 3 > k; j--) {
+    /* ... or only offered, refused or wished for: "offered to meet the
+     * petitioners", "declined to meet", "wants to meet" */
+    if (k > s0 + 1 && tok_is(d, k - 1, "to")) {
+        const tok *v = &d->toks.v[k - 2];
+        static const char *const stems[] = {"offer", "refus", "declin", "want", "hope",  "wish",    "ask",
+                                            "demand", "request", "honor", "honour", "willing", "happy", "glad",
+                                            "eager", "ready", "prepared"};
+        for (size_t i = 0; i < sizeof stems / sizeof *stems && v->kind == T_WORD; i++)
+            if (strncmp(v->low, stems[i], strlen(stems[i])) == 0)
+                return true;
+    }
+    /* ... or denied: "have never met", "did not meet", "hasn't spoken", "has
+     * no plans to meet" */
+    for (uint32_t j = k; j > s0 && j + 4 > k; j--) {
         const tok *t = &d->toks.v[j - 1];
-        if (t->kind == T_WORD && (low_is(t, "never") || low_is(t, "not") ||
+        if (t->kind == T_WORD && (low_is(t, "never") || low_is(t, "not") || low_is(t, "no") ||
                                   (t->len >= 3 && ws_streq(t->low + t->len - 3, "n't")) ||
                                   (t->len >= 5 && ws_streq(t->low + t->len - 5, "n\xe2\x80\x99t"))))
             return true;
@@ -525,6 +595,16 @@ static void call_at(ev_ctx *c, uint32_t h)
                 if (T[j - 1].kind != T_WORD || (T[j - 1].lex & (LX_CUE | LX_WL_CLAUSE | LX_AUX)))
                     break;
             }
+        /* ("spoke with the mayor by phone": a title alone) */
+        if (q == p) {
+            uint32_t j = p;
+            while (j > s0 + 2 && p - j < 3 && T[j - 1].kind == T_WORD && (T[j - 1].lex & (LX_TITLE | LX_ROLE)) &&
+                   !(T[j - 1].flags & F_CAP))
+                j--;
+            if (j < p && tok_is(d, j - 1, "the") && (tok_is(d, j - 2, "to") || tok_is(d, j - 2, "with")) &&
+                title_person(c, j - 1, p, NULL) >= 0)
+                q = j - 2;
+        }
         const tok *w = &T[q - 1];
         if (!(low_is(w, "spoke") || low_is(w, "speak") || low_is(w, "speaks") || low_is(w, "spoken") ||
               low_is(w, "talked") || low_is(w, "talk") || low_is(w, "conferred") || low_is(w, "met") ||
@@ -629,6 +709,13 @@ void ws_events_find(ws_doc *d)
         uint32_t after = k + 1;
         if (after < s1 && tok_is(d, after, "down")) /* "sat down with" */
             after++;
+        /* "paid a courtesy call on X", "a courtesy visit to X" */
+        if (low_is(&T[k], "courtesy")) {
+            if (k + 2 >= s1 || !(tok_is(d, k + 1, "call") || tok_is(d, k + 1, "visit")) ||
+                !(tok_is(d, k + 2, "on") || tok_is(d, k + 2, "to")))
+                continue;
+            after = k + 3;
+        }
         /* "met separately (on Friday) with X": adverbs and a time before
          * "with" */
         if (!noun)
@@ -751,7 +838,8 @@ void ws_events_find(ws_doc *d)
             /* "X and Y met" (not "X and Y received …": only meeting is
              * mutual) */
             if (!noun && k > s0 &&
-                (tok_is(d, k, "met") || tok_is(d, k, "meet") || tok_is(d, k, "meets"))) {
+                (tok_is(d, k, "met") || tok_is(d, k, "meet") || tok_is(d, k, "meets") ||
+                 (k + 1 < s1 && tok_is(d, k + 1, "down")))) { /* ("X and Y sat down") */
                 int32_t y = person_before(&c, s0, k);
                 for (uint32_t j = k; j > s0 + 1; j--)
                     if (tok_is(d, j - 1, "and")) {
@@ -832,12 +920,17 @@ void ws_events_find(ws_doc *d)
         /* (over lower-case title words and a name's particles: "and union
          * leader Beatriz Olmos", "and de Guzman") */
         uint32_t zj = at + 1;
-        while (at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && zj < at + 4 && c.ment_at[zj] < 0 &&
+        while (at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && zj < at + 5 && c.ment_at[zj] < 0 &&
                T[zj].kind == T_WORD && !(T[zj].flags & F_CAP) &&
                !(T[zj].lex & (LX_CUE | LX_CUE_ING | LX_AUX | LX_WL_PREP | LX_WL_CLAUSE | LX_PRONOUN)))
             zj++;
         bool titled = zj == at + 1 || (T[zj - 1].lex & (LX_TITLE | LX_ROLE)) || (T[zj - 1].lex2 & LX2_NAME_PARTICLE);
         int32_t z = at + 1 < s1 && tok_is(d, at, "and") && zj < s1 && titled ? person_in(&c, zj, zj + 1, NULL) : -1;
+        /* ("and the parents' council chair, Nadia Faraji,": the name in
+         * apposition to the title phrase) */
+        if (z < 0 && titled && zj > at + 1 && zj + 1 < s1 && tok_punct(d, zj, ',') && c.ment_at[zj + 1] >= 0 &&
+            d->ments.v[c.ment_at[zj + 1]].kind == M_NAME)
+            z = person_in(&c, zj + 1, zj + 2, NULL);
         /* (or a body: "met Dr. Naomi Achterberg and the Red Lantern
          * Society", "representatives of the Youth Council and the
          * Residents' Group") */

@@ -179,13 +179,15 @@ static inline bool hyphen_adjective(const tok *t)
     const char *w = t->low;
     size_t n = t->len;
     return t->kind == T_WORD && n > 5 &&
-           (w[n - 4] == '-' || w[n - 5] == '-' || w[n - 6] == '-' || (n > 7 && w[n - 7] == '-')) &&
+           (w[n - 4] == '-' || w[n - 5] == '-' || w[n - 6] == '-' || (n > 7 && w[n - 7] == '-') ||
+            (n > 9 && w[n - 9] == '-')) &&
            hyphen_adjective_rest(t);
 }
 
 static bool hyphen_adjective_rest(const tok *t)
 {
-    static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style"};
+    /* ("Seventeen-year-old Priya …": an age) */
+    static const char *const ends[] = {"-born", "-based", "-led", "-backed", "-owned", "-run", "-style", "-year-old"};
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t l = strlen(ends[i]);
         if (t->len > l && ws_streq(t->low + t->len - l, ends[i]))

@@ -4917,13 +4917,17 @@ void ws_speakers_attribute(ws_doc *d)
                    ((k > 0 && tok_is(d, k - 1, "that") && (d->toks.v[k - 1].flags & F_SENT_START) &&
                      tok_punct(d, k + 1, ',')) ||
                     tok_is(d, k + 1, "than")));
+        /* "paid a courtesy call on the governor": a visit (events.c) */
+        not_cue = not_cue || (pv && low_is(pv, "courtesy"));
         /* "Making the rounds on the Sunday shows, Carson said": a plural
          * noun's form ending a fronted phrase before the sentence's subject */
-        not_cue = not_cue || (t->len > 4 && t->low[t->len - 1] == 's' && !(t->flags & F_CAP) && k + 2 < c.n &&
-                              tok_punct(d, k + 1, ',') && (c.T[k + 2].flags & F_CAP) &&
-                              c.T[k + 2].kind == T_WORD && d->ment_at[k + 2] >= 0 && pv &&
-                              pv->kind == T_WORD && !(pv->lex & (LX_PRONOUN | LX_AUX)) &&
-                              d->ment_at[k - 1] < 0 && !(pv->lex2 & LX2_FINDING_NOUN));
+        /* (or any noun's: "In Saturday's call, Hale told") */
+        not_cue = not_cue || (t->len > 3 && !(t->flags & F_CAP) && k + 2 < c.n && tok_punct(d, k + 1, ',') &&
+                              (c.T[k + 2].flags & F_CAP) && c.T[k + 2].kind == T_WORD && d->ment_at[k + 2] >= 0 &&
+                              pv && pv->kind == T_WORD && !(pv->lex & (LX_PRONOUN | LX_AUX)) &&
+                              !(pv->lex2 & LX2_FINDING_NOUN) &&
+                              ((t->low[t->len - 1] == 's' && d->ment_at[k - 1] < 0) || tok_possessive(pv) ||
+                               ((pv->lex & LX_DET) && !(pv->lex & LX_WL_SUBJECT))));
         if (not_cue)
             continue;
         /* a lexicon cue the learned model finds very unlikely here ("the
