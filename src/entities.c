@@ -411,18 +411,49 @@ static size_t first_mention_at(const ectx *c, uint32_t a, size_t nm)
 /* (with whole, the one whose title is key itself: "Minister" for "the
  * minister" when "Ana Ruiz, Minister of Health," and "X, Minister of
  * Finance," both hold it) */
+/* Whether all of e's titles that end in key's last word open with
+ * "former" or "ex-" */
+static bool held_before(const entity *e, const char *key)
+{
+    const char *w = strrchr(key, ' ');
+    w = w ? w + 1 : key;
+    size_t wl = strlen(w);
+    bool any = false;
+    for (size_t i = 0; i < e->titles.n; i++) {
+        const char *t = e->titles.v[i];
+        size_t tl = strlen(t);
+        bool ends = tl >= wl;
+        for (size_t j = 0; ends && j < wl; j++) {
+            unsigned char x = (unsigned char)t[tl - wl + j];
+            ends = (x >= 'A' && x <= 'Z' ? x + 32 : x) == (unsigned char)w[j];
+        }
+        if (!ends)
+            continue;
+        bool former = (strncmp(t, "former ", 7) == 0 || strncmp(t, "Former ", 7) == 0 || strncmp(t, "ex-", 3) == 0 ||
+                       strncmp(t, "Ex-", 3) == 0);
+        if (!former)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 static int32_t alias_nearest_ex(ectx *c, const char *key, uint32_t a, size_t nm, bool any_word, bool whole)
 {
     size_t lo = first_mention_at(c, a, nm);
     /* the last one who spoke or acted first ("Baker said …. Asked whether he
-     * would meet Carter, the minister said" is Baker's), then anyone */
-    for (int pass = 0; pass < 2; pass++)
+     * would meet Carter, the minister said" is Baker's), then anyone; one
+     * who holds the title now before one who held it ("Former senator
+     * Joseph Kabuye" is not "the senator" when a senator was named) */
+    bool former_key = strncmp(key, "former ", 7) == 0;
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++) {
             const mention *m = &c->d->ments.v[i - 1];
             int32_t e = m->entity;
-            if (e >= 0 && (pass == 1 || m->subject) &&
+            if (e >= 0 && ((pass & 1) || m->subject) &&
                 (any_word ? title_has_word(&c->d->ents.v[e], key)
-                          : title_ends_with_ex(&c->d->ents.v[e], key, whole)))
+                          : title_ends_with_ex(&c->d->ents.v[e], key, whole)) &&
+                (pass >= 2 || former_key || !held_before(&c->d->ents.v[e], key)))
                 return e;
         }
     return -1;
@@ -1451,6 +1482,16 @@ static int32_t described_entity(ectx *c, uint32_t a, uint32_t b)
 /* The entity a title phrase [a, b) without a mention stands for ("the
  * secretary general", "the minister", "the Greek leader"), or -1. Mentions
  * [0, nm) are in text order. */
+/* Whether entity e has a mention among the NEAREST_REACH before token a */
+static bool named_before(const ectx *c, int32_t e, uint32_t a, size_t nm)
+{
+    size_t lo = first_mention_at(c, a, nm);
+    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++)
+        if (c->d->ments.v[i - 1].entity == e)
+            return true;
+    return false;
+}
+
 static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
 {
     /* "An Israeli official", "a candidate": someone not named before */
@@ -1468,6 +1509,14 @@ static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
     }
     if (e < 0 && ws_map_get(&c->alias_suffix, key) == -2)
         e = alias_nearest(c, key, a, nm, false);
+    /* "Health Commissioner Victor Amundsen said …. "…," the commissioner
+     * said. Commissioner Luther Haines said …": not someone named only
+     * after it, when another with the title was named before */
+    if (e >= 0 && !named_before(c, e, a, nm)) {
+        int32_t n = alias_nearest(c, key, a, nm, false);
+        if (n >= 0)
+            e = n;
+    }
     /* "the Greek leader", "the German chancellor": the person last named
      * with that nationality in a title */
     if (e < 0 && b - a <= 4) {

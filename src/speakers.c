@@ -515,6 +515,21 @@ static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *
     /* (or a parenthesis: "Sen. Claire McCaskill (D-Mo.), who …") */
     else if (e > lo + 3 && tok_punct(c->d, e - 2, ','))
         ne = paren_start(c, e - 2, lo, 10);
+    /* (or where the person is from: "Gail Sorensen, 55, of the Maple
+     * Terrace neighborhood, who …") */
+    if (ne == e - 2 && e > lo + 5 && tok_is(c->d, e - 1, "who") && c->ment_at[e - 3] < 0) {
+        uint32_t x = e - 3;
+        while (x > lo + 2 && e - x < 12 && c->T[x].kind == T_WORD && !tok_is(c->d, x, "of") && !tok_is(c->d, x, "from"))
+            x--;
+        if ((tok_is(c->d, x, "of") || tok_is(c->d, x, "from")) && tok_punct(c->d, x - 1, ',')) {
+            uint32_t y = x - 1;
+            if (y > lo + 2 && c->T[y - 1].kind == T_NUM && tok_punct(c->d, y - 2, ','))
+                y -= 2;
+            if (c->ment_at[y - 1] >= 0 && c->d->ments.v[c->ment_at[y - 1]].kind == M_NAME &&
+                c->d->ments.v[c->ment_at[y - 1]].t1 == y)
+                ne = y;
+        }
+    }
     if (e > lo + 2 && tok_is(c->d, e - 1, "who") && tok_punct(c->d, e - 2, ',') && c->ment_at[ne - 1] >= 0) {
         int32_t h = c->ment_at[ne - 1];
         uint32_t h0 = c->d->ments.v[h].t0;
@@ -555,6 +570,21 @@ static uint32_t end_before_aside(const ctx *c, uint32_t e, uint32_t lo)
                 e = x;
             break;
         }
+    }
+    /* "Tri-Star Builders, in a statement, denied": the medium between
+     * commas */
+    if (e > lo + 4 && tok_punct(c->d, e - 1, ',')) {
+        uint32_t x = e - 2;
+        while (x > lo + 2 && e - x < 6 && c->T[x].kind == T_WORD && !(c->T[x].flags & F_CAP) &&
+               !tok_is(c->d, x, "in"))
+            x--;
+        if (tok_is(c->d, x, "in") && tok_punct(c->d, x - 1, ',') && x + 2 < e &&
+            (tok_is(c->d, x + 1, "a") || tok_is(c->d, x + 1, "an") || tok_is(c->d, x + 1, "its") ||
+             tok_is(c->d, x + 1, "his") || tok_is(c->d, x + 1, "her") || tok_is(c->d, x + 1, "their")) &&
+            (tok_is(c->d, e - 2, "statement") || tok_is(c->d, e - 2, "interview") || tok_is(c->d, e - 2, "letter") ||
+             tok_is(c->d, e - 2, "email") || tok_is(c->d, e - 2, "release") || tok_is(c->d, e - 2, "post") ||
+             tok_is(c->d, e - 2, "speech") || tok_is(c->d, e - 2, "tweet") || tok_is(c->d, e - 2, "filing")))
+            return x - 1;
     }
     /* "Murphy, though, said": a sentence adverb between commas */
     if (e > lo + 3 && tok_punct(c->d, e - 1, ',') && tok_punct(c->d, e - 3, ',') &&
