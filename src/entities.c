@@ -111,7 +111,7 @@ static int32_t new_entity(ectx *c, const mention *m, char *w, const char *last)
  * apart ("Wayne and Cheryl Dunstan", 'Raymond "Ray" Delgado'), for mention
  * m: first and sur are their keys (lower case). An entity with that full
  * name, else a new one. */
-static int32_t joined_name(ectx *c, const mention *m, uint32_t ft, const char *first, uint32_t st,
+static int32_t joined_name(ectx *c, const mention *m, uint32_t ft, const char *first, uint32_t st0, uint32_t st,
                            const char *sur, ws_map *recent_first)
 {
     ws_doc *d = c->d;
@@ -126,14 +126,15 @@ static int32_t joined_name(ectx *c, const mention *m, uint32_t ft, const char *f
     best = new_entity(c, m, full, full + l1 + 1);
     /* (the name as written: the first name and the surname) */
     const uint32_t *bo = d->boff;
+    /* (the surname's words are st0 to st: "Macaraeg Salvador") */
     const tok *ftok = &c->T[ft], *stok = &c->T[st];
     size_t b1 = bo[ftok->end] - bo[ftok->start];
     uint32_t send = stok->end - (tok_possessive(stok) ? 2 : 0);
-    size_t b2 = bo[send] - bo[stok->start];
+    size_t b2 = bo[send] - bo[c->T[st0].start];
     char *nm = ws_alloc_str(&d->arena, b1 + b2 + 2);
     memcpy(nm, d->utf8 + bo[ftok->start], b1);
     nm[b1] = ' ';
-    memcpy(nm + b1 + 1, d->utf8 + bo[stok->start], b2);
+    memcpy(nm + b1 + 1, d->utf8 + bo[c->T[st0].start], b2);
     nm[b1 + 1 + b2] = 0;
     d->ents.v[best].name = nm;
     uint32_t lx = ftok->lex & (LX_MALE | LX_FEMALE);
@@ -464,6 +465,16 @@ static int32_t alias_nearest(ectx *c, const char *key, uint32_t a, size_t nm, bo
     return alias_nearest_ex(c, key, a, nm, any_word, false);
 }
 
+/* Whether entity e has a mention among the NEAREST_REACH before token a */
+static bool named_before(const ectx *c, int32_t e, uint32_t a, size_t nm)
+{
+    size_t lo = first_mention_at(c, a, nm);
+    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++)
+        if (c->d->ments.v[i - 1].entity == e)
+            return true;
+    return false;
+}
+
 /* The first word of a place's name, never of a person's: "New Hampshire",
  * "Middle East", "San Bernardino", "Lake Erie" */
 static bool place_word(const tok *t)
@@ -700,19 +711,25 @@ static void cluster_names(ectx *c)
                 const mention *f = &d->ments.v[d->ment_at[m->n1 + 1]];
                 if (f->kind == M_NAME && f->t0 == m->n1 + 1 && f->n0 == f->t0 && f->n1 == f->n0 + 2 &&
                     f->entity >= 0 && (c->T[f->n0].lex & (LX_MALE | LX_FEMALE)) && d->ents.v[f->entity].last)
-                    best = joined_name(c, m, m->n0, w, f->n1 - 1, d->ents.v[f->entity].last, &recent_first);
+                    best = joined_name(c, m, m->n0, w, f->n1 - 1, f->n1 - 1, d->ents.v[f->entity].last, &recent_first);
             }
             /* 'Raymond "Ray" Delgado': a first name, a nickname in quote
              * marks, then the surname, which is the mention (the marks part
              * it from the first name) */
-            if (best < 0 && pass == 1 && nw == 1 && m->n0 >= 4 && !m->title) {
+            /* (or a first name the lexicon lacks after a title: 'Rep.
+             * Rodolfo "Jun-Jun" Macaraeg Salvador', a surname of two words) */
+            if (best < 0 && ((pass == 1 && nw == 1) || (pass == 0 && nw == 2)) && m->n0 >= 4 && !m->title) {
                 const tok *cq = &c->T[m->n0 - 1], *nick = &c->T[m->n0 - 2], *oq = &c->T[m->n0 - 3],
                           *fn = &c->T[m->n0 - 4];
+                const tok *pre = m->n0 >= 5 ? &c->T[m->n0 - 5] : NULL;
+                bool first_name = (fn->lex & (LX_MALE | LX_FEMALE)) ||
+                                  (pre && pre->kind == T_WORD && (pre->lex & (LX_HONORIFIC | LX_TITLE)) &&
+                                   (pre->flags & F_CAP) && d->ment_at[m->n0 - 4] >= 0 &&
+                                   d->ments.v[d->ment_at[m->n0 - 4]].n1 == m->n0 - 3);
                 if (cq->kind == T_QUOTE && !(cq->flags & F_OPEN) && oq->kind == T_QUOTE && (oq->flags & F_OPEN) &&
                     nick->kind == T_WORD && (nick->flags & F_CAP) && fn->kind == T_WORD && (fn->flags & F_CAP) &&
-                    (fn->lex & (LX_MALE | LX_FEMALE)) && !(nick->flags & F_SPACE_BEFORE) &&
-                    !(cq->flags & F_SPACE_BEFORE)) {
-                    best = joined_name(c, m, m->n0 - 4, fn->low, m->n1 - 1, w, &recent_first);
+                    first_name && !(nick->flags & F_SPACE_BEFORE) && !(cq->flags & F_SPACE_BEFORE)) {
+                    best = joined_name(c, m, m->n0 - 4, fn->low, m->n0, m->n1 - 1, w, &recent_first);
                     ws_map_put(&d->arena, &c->by_first, nick->low, best, false);
                     ws_map_put(&d->arena, &c->by_last, w, best, false);
                 }
@@ -1384,6 +1401,13 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
             char *key = title_key(c, m->t0, m->t1);
             if (key)
                 m->entity = alias_lookup(c, key);
+            /* ("Minister X spoke. The Minister also revealed that Chief
+             * Minister Y …": one named before) */
+            if (key && m->entity >= 0 && !named_before(c, m->entity, m->t0, i - 1)) {
+                int32_t n = alias_nearest(c, key, m->t0, i - 1, false);
+                if (n >= 0)
+                    m->entity = n;
+            }
         } else if (m->kind == M_PRONOUN && m->entity < 0 && t->quote < 0 &&
                    (m->gender == G_MALE || m->gender == G_FEMALE)) {
             /* "A spokeswoman for the ministry said …. She said …": she is
@@ -1482,16 +1506,6 @@ static int32_t described_entity(ectx *c, uint32_t a, uint32_t b)
 /* The entity a title phrase [a, b) without a mention stands for ("the
  * secretary general", "the minister", "the Greek leader"), or -1. Mentions
  * [0, nm) are in text order. */
-/* Whether entity e has a mention among the NEAREST_REACH before token a */
-static bool named_before(const ectx *c, int32_t e, uint32_t a, size_t nm)
-{
-    size_t lo = first_mention_at(c, a, nm);
-    for (size_t i = lo, steps = 0; i > 0 && steps < NEAREST_REACH; i--, steps++)
-        if (c->d->ments.v[i - 1].entity == e)
-            return true;
-    return false;
-}
-
 static int32_t title_entity(ectx *c, uint32_t a, uint32_t b, size_t nm)
 {
     /* "An Israeli official", "a candidate": someone not named before */
