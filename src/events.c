@@ -149,6 +149,17 @@ static int32_t org_at(ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
     /* (after such words, a name is a body's: "the board of the Banco
      * Central de Pelavera") */
     bool group = k > a;
+    /* "the developer, Quinnet Partners,": a body's name in apposition to a
+     * common noun */
+    if (!group && k + 3 < b && tok_is(d, k, "the")) {
+        uint32_t j = k + 1;
+        while (j < b && j < k + 4 && T[j].kind == T_WORD && !(T[j].flags & F_CAP) && c->ment_at[j] < 0 &&
+               !(T[j].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX | LX_DET)))
+            j++;
+        if (j > k + 1 && j + 1 < b && tok_punct(d, j, ',') && c->ment_at[j + 1] >= 0 &&
+            d->ments.v[c->ment_at[j + 1]].kind == M_ORG)
+            k = j + 1;
+    }
     if (k < b && tok_is(d, k, "the"))
         k++;
     if (k >= b)
