@@ -962,6 +962,23 @@ void ws_mentions_find(ws_doc *d)
                 e += 3;
                 continue;
             }
+            /* "Ministry of Health", "Council of Elders", "Bank of the
+             * North": a body's head word, then its "of" phrase */
+            if (tok_is(d, e, "of") && (T[e - 1].lex & LX_ORGWORD) && (T[e - 1].flags & F_CAP) &&
+                !tok_possessive(&T[e - 1])) {
+                uint32_t x = e + 1 < n && tok_is(d, e + 1, "the") ? e + 2 : e + 1;
+                if (x < n && capword(d, x, &vocab) && !(T[x].flags & F_PARA_START) && !(T[x].lex & LX_TITLE)) {
+                    e = x + 1;
+                    /* ("Office of Management and Budget", "Ministry of
+                     * Science and Technology") */
+                    while (e < n && capword(d, e, &vocab))
+                        e++;
+                    if (e + 1 < n && tok_is(d, e, "and") && capword(d, e + 1, &vocab) &&
+                        !(e + 2 < n && capword(d, e + 2, &vocab)))
+                        e += 2;
+                    continue;
+                }
+            }
             /* "Brenton & Mayhew", "Procter & Gamble": one body's name */
             if (tok_punct(d, e, '&') && e + 1 < n && capword(d, e + 1, &vocab) &&
                 !(T[e + 1].flags & F_PARA_START)) {
