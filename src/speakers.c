@@ -502,6 +502,13 @@ static bool relative_pronoun_subject(const ctx *c, uint32_t e, uint32_t lo, np *
         out->head = -1;
         return true;
     }
+    /* "the board, which is expected to rule": the relative pronoun too */
+    if (e > lo + 2 && tok_is(c->d, e - 1, "which") && tok_punct(c->d, e - 2, ',')) {
+        out->t0 = e - 1;
+        out->t1 = e;
+        out->head = -1;
+        return true;
+    }
     /* "Dr. Natarajan, who argues that …": annotators mark the relative
      * pronoun alone (PolNeAR train: "who" 362 times, "X, who" never); the
      * name before it is the head ("Senator X of Vermont, who": X) */
@@ -1386,6 +1393,8 @@ static void clause_subject(const ctx *c, np *src)
 
 /* The source of the latest attribution whose cue stands earlier in this
  * sentence: "…, Hollande said Tuesday in Paris, noting …" notes by Hollande. */
+static bool according_lemma(const char *l);
+
 static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
 {
     const quote *best = NULL;
@@ -1407,6 +1416,10 @@ static bool prev_source(const ctx *c, uint32_t s0, uint32_t k, np *out)
             return x > s0 && np_left(c, x, s0, out);
     }
     if (!best || !best->has_src_span || best->src_t1 <= best->src_t0)
+        return false;
+    /* ("X spoke …, according to a union statement, and asked": the
+     * statement is no subject of the verb after it) */
+    if (according_lemma(ws_lex_cue_lemma(c->T[best->cue0].cue_lemma)))
         return false;
     out->t0 = best->src_t0;
     out->t1 = best->src_t1;
@@ -2756,6 +2769,11 @@ static bool quote_after_cue(ctx *c, uint32_t k, uint32_t len)
     bool colon = f > 0 && tok_punct(c->d, f - 1, ':');
     bool lead = colon || (f > 0 && tok_punct(c->d, f - 1, ',')) || f == k + len;
     if (!lead)
+        return false;
+    /* "the idea was dismissed "before we finished the sentence."": a passive
+     * right before the quotation does not report it */
+    if (f == k + len && k > s0 && (c->T[k - 1].lex2 & LX2_BE) && !(c->T[k - 1].flags & F_CAP) &&
+        c->T[k].len > 3 && ws_streq(c->T[k].low + c->T[k].len - 2, "ed"))
         return false;
     /* the quote must end the sentence, or this is mixed speech */
     uint32_t last = mq_last(c, m);
