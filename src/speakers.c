@@ -586,6 +586,16 @@ static uint32_t end_before_aside(const ctx *c, uint32_t e, uint32_t lo)
             break;
         }
     }
+    /* "The campaign had, earlier Tuesday, sent": an adjunct between an
+     * auxiliary and its verb */
+    if (e > lo + 4 && tok_punct(c->d, e - 1, ',')) {
+        uint32_t x = e - 2;
+        while (x > lo + 1 && e - x < 7 && c->T[x].kind != T_PUNCT && c->T[x].kind != T_QUOTE)
+            x--;
+        if (x > lo + 1 && x + 2 < e && tok_punct(c->d, x, ',') && c->T[x - 1].kind == T_WORD &&
+            (c->T[x - 1].lex & LX_AUX) && !(c->T[x - 1].flags & F_CAP))
+            return skip_adjuncts_left(c, x - 1, lo);
+    }
     /* "Tri-Star Builders, in a statement, denied": the medium between
      * commas */
     if (e > lo + 4 && tok_punct(c->d, e - 1, ',')) {
