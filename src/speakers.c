@@ -209,6 +209,14 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
                 continue;
             }
         }
+        /* "who last year threatened", "which this month said" */
+        if (j > lo + 1 && (tok_is(c->d, j - 1, "year") || tok_is(c->d, j - 1, "week") || tok_is(c->d, j - 1, "month")) &&
+            (tok_is(c->d, j - 2, "last") || tok_is(c->d, j - 2, "this") || tok_is(c->d, j - 2, "earlier"))) {
+            j -= 2;
+            if (j > lo && tok_is(c->d, j - 1, "earlier") && tok_is(c->d, j, "this"))
+                j--;
+            continue;
+        }
         if (t->lex & (LX_WEEKDAY | LX_TIMEWORD)) {
             j--;
             if (j > lo && (tok_is(c->d, j - 1, "on") || tok_is(c->d, j - 1, "last") ||
@@ -611,6 +619,19 @@ static uint32_t end_before_aside(const ctx *c, uint32_t e, uint32_t lo)
              tok_is(c->d, e - 2, "speech") || tok_is(c->d, e - 2, "tweet") || tok_is(c->d, e - 2, "filing")))
             return x - 1;
     }
+    /* "His critics, many of them conservative Catholics, argue": a part of
+     * the subject in apposition */
+    if (e > lo + 5 && tok_punct(c->d, e - 1, ',')) {
+        uint32_t x = e - 2;
+        while (x > lo + 2 && e - x < 10 && c->T[x].kind == T_WORD && !tok_is(c->d, x, "of"))
+            x--;
+        if (tok_is(c->d, x, "of") && x + 1 < e && (tok_is(c->d, x + 1, "them") || tok_is(c->d, x + 1, "whom")) &&
+            tok_punct(c->d, x - 2, ',') &&
+            (tok_is(c->d, x - 1, "many") || tok_is(c->d, x - 1, "most") || tok_is(c->d, x - 1, "some") ||
+             tok_is(c->d, x - 1, "all") || tok_is(c->d, x - 1, "several") || tok_is(c->d, x - 1, "both") ||
+             c->T[x - 1].kind == T_NUM))
+            return x - 2;
+    }
     /* "Murphy, though, said": a sentence adverb between commas */
     if (e > lo + 3 && tok_punct(c->d, e - 1, ',') && tok_punct(c->d, e - 3, ',') &&
         c->T[e - 2].kind == T_WORD && (c->T[e - 2].lex & LX_WL_ASIDE))
@@ -832,6 +853,12 @@ static void start_at_antecedent(const ctx *c, subj *st)
                  * London, who said" is the professor's */
                 if (m >= 0 && c->d->ments.v[m].kind == M_ORG && tok_is(c->d, s - 1, "who"))
                     m = -1;
+                /* ("Senator Ted Cruz of Texas, who …": the name before the
+                 * place) */
+                if (m >= 0 && c->d->ments.v[m].t0 > a + 1 && tok_is(c->d, c->d->ments.v[m].t0 - 1, "of") &&
+                    c->ment_at[c->d->ments.v[m].t0 - 2] >= 0 &&
+                    c->d->ments.v[c->ment_at[c->d->ments.v[m].t0 - 2]].kind == M_NAME)
+                    m = c->ment_at[c->d->ments.v[m].t0 - 2];
                 s = m >= 0 && c->d->ments.v[m].kind != M_PRONOUN && c->d->ments.v[m].t0 > a
                         ? c->d->ments.v[m].t0
                         : a;
