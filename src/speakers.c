@@ -662,7 +662,8 @@ static void end_before_apposition(const ctx *c, subj *st)
          * inside the clause the comma closes stays in it */
         bool timed = false;
         for (uint32_t j = e; j < comma && !timed; j++)
-            timed = c->T[j].kind == T_NUM || (c->T[j].lex & (LX_WEEKDAY | LX_TIMEWORD));
+            timed = c->T[j].kind == T_NUM || (c->T[j].lex & (LX_WEEKDAY | LX_TIMEWORD)) ||
+                    tok_is(c->d, j, "year") || tok_is(c->d, j, "week") || tok_is(c->d, j, "month");
         if (timed && e > lo && !tok_punct(c->d, e - 1, ','))
             e = comma;
         closed_appos = true;
