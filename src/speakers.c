@@ -3708,7 +3708,9 @@ static void sieve_colon_lead(ctx *c)
          * where, then the colon */
         if (e + 2 < t1 && (tok_is(c->d, e, "to") || tok_is(c->d, e, "at") || tok_is(c->d, e, "on"))) {
             uint32_t x = e + 1;
-            while (x < t1 && x < e + 6 && c->T[x].kind == T_WORD && !c->cue_len[x])
+            /* ("Gillibrand on Hillary Releasing Her Goldman Sachs Speech
+             * Transcripts: …") */
+            while (x < t1 && x < e + 10 && c->T[x].kind == T_WORD && !c->cue_len[x])
                 x++;
             if (x < t1 && tok_punct(c->d, x, ':') && x > e + 1)
                 e = x;
