@@ -5013,6 +5013,20 @@ void ws_speakers_attribute(ws_doc *d)
                    ((k > 0 && tok_is(d, k - 1, "that") && (d->toks.v[k - 1].flags & F_SENT_START) &&
                      tok_punct(d, k + 1, ',')) ||
                     tok_is(d, k + 1, "than")));
+        /* "his now-familiar campaign promise Saturday", "their warning.": a
+         * noun after a possessive and what qualifies it, with no object or
+         * clause after it */
+        if (!not_cue && k > 1 && k + 1 < c.n && !(t->flags & F_CAP) && t->len > 3 &&
+            !ws_streq(t->low + t->len - 2, "ed") && !ws_streq(t->low + t->len - 3, "ing") &&
+            ((c.T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD)) || tok_punct(d, k + 1, '.') || tok_punct(d, k + 1, ';'))) {
+            uint32_t j = k;
+            while (j > 0 && k - j < 4 && c.T[j - 1].kind == T_WORD && !(c.T[j - 1].flags & F_CAP) &&
+                   !(c.T[j - 1].lex & (LX_AUX | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_DET | LX_PRONOUN)))
+                j--;
+            not_cue = j > 0 && j < k && c.T[j - 1].kind == T_WORD &&
+                      (low_is(&c.T[j - 1], "his") || low_is(&c.T[j - 1], "her") || low_is(&c.T[j - 1], "their") ||
+                       low_is(&c.T[j - 1], "its") || low_is(&c.T[j - 1], "our") || low_is(&c.T[j - 1], "my"));
+        }
         /* "paid a courtesy call on the governor": a visit (events.c) */
         not_cue = not_cue || (pv && low_is(pv, "courtesy"));
         /* "Making the rounds on the Sunday shows, Carson said": a plural
