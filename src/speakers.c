@@ -4955,6 +4955,15 @@ void ws_speakers_attribute(ws_doc *d)
         }
         if (!len && !may_learn)
             continue;
+        /* "As one analyst put it, …", "as Marcus puts it,": a weak cue
+         * (cues_weak.txt) reports the speech after an "as" clause */
+        if (len == 2 && c.weak[k] && k + 2 < c.n && (low_is(t, "put") || low_is(t, "puts")) &&
+            tok_punct(d, k + 2, ','))
+            for (uint32_t j = k; j > 0 && k - j < 8 && T[j - 1].kind != T_PUNCT && T[j - 1].kind != T_QUOTE; j--)
+                if (low_is(&T[j - 1], "as") && j < k) {
+                    c.weak[k] = 0;
+                    break;
+                }
         /* not a cue: a capitalised word inside a sentence ("New York State"),
          * or an infinitive ("helped him write a book", "to describe") ... or a
          * noun: "the two accused", "a claim". Whatever the learned model
