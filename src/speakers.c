@@ -409,11 +409,13 @@ static inline bool np_ok(const ctx *c, uint32_t a, uint32_t b)
      * election results" (adjectives and nouns before the finding noun) */
     if (b == a + 1 && tok_is(c->d, a, "it"))
         return true;
-    if ((c->T[b - 1].lex2 & LX2_FINDING_NOUN) && b <= a + 4) {
+    if ((c->T[b - 1].lex2 & LX2_FINDING_NOUN) && b <= a + 5) {
         bool plain = true;
+        /* ("complete but unofficial returns": adjectives joined) */
         for (uint32_t k = a; k + 1 < b && plain; k++)
-            plain = c->T[k].kind == T_WORD && !(c->T[k].lex & (LX_WL_SUBJECT | LX_PRONOUN | LX_AUX | LX_CUE |
-                                                                LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP));
+            plain = c->T[k].kind == T_WORD && ((k > a && (low_is(&c->T[k], "but") || low_is(&c->T[k], "and"))) ||
+                                               !(c->T[k].lex & (LX_WL_SUBJECT | LX_PRONOUN | LX_AUX | LX_CUE |
+                                                                LX_CUE_ING | LX_WL_CLAUSE | LX_WL_PREP)));
         if (plain)
             return true;
     }
