@@ -1762,8 +1762,12 @@ static bool age_epithet(const ectx *c, uint32_t a, uint32_t b)
  * says, else G_UNKNOWN, in *g. */
 static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
 {
+    /* (and the performers, whom the lexicon also lists as titles: "Actor X
+     * …. the actor said" is X even when no title was given) */
     static const char *const extra[] = {"incumbent", "challenger", "schoolteacher", "accused", "mp",
-                                        "democrat", "republican", "lawmaker", "newcomer", "veteran"};
+                                        "democrat",  "republican", "lawmaker",    "newcomer", "veteran",
+                                        "actor",     "actress",    "singer",      "rapper",   "comedian",
+                                        "musician",  "songwriter", "star"};
     static const char *const generic[] = {"spokesman", "spokeswoman", "spokesperson", "official", "source",
                                           "aide", "adviser", "advisor", "representative", "staffer",
                                           "employee", "victim", "police", "resident", "reporter",
