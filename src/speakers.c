@@ -5027,8 +5027,10 @@ void ws_speakers_attribute(ws_doc *d)
         /* "his now-familiar campaign promise Saturday", "their warning.": a
          * noun after a possessive and what qualifies it, with no object or
          * clause after it */
-        if (!not_cue && k > 1 && k + 1 < c.n && !(t->flags & F_CAP) && t->len > 3 &&
-            !ws_streq(t->low + t->len - 2, "ed") && !ws_streq(t->low + t->len - 3, "ing") &&
+        /* (only the base form, which no finite verb after "his office" has:
+         * "his office said.", "his office says.") */
+        const char *base = ws_lex_cue_lemma(lemma);
+        if (!not_cue && k > 1 && k + 1 < c.n && !(t->flags & F_CAP) && t->len > 3 && base && ws_streq(t->low, base) &&
             ((c.T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD)) || tok_punct(d, k + 1, '.') || tok_punct(d, k + 1, ';'))) {
             uint32_t j = k;
             while (j > 0 && k - j < 4 && c.T[j - 1].kind == T_WORD && !(c.T[j - 1].flags & F_CAP) &&
