@@ -162,6 +162,11 @@ static int32_t org_at(ev_ctx *c, uint32_t a, uint32_t b, uint32_t *at)
     }
     if (k < b && tok_is(d, k, "the"))
         k++;
+    /* ("the neighbouring Republic of Quarn": an adjective before the name) */
+    if (k + 1 < b && c->ment_at[k] < 0 && T[k].kind == T_WORD && !(T[k].flags & F_CAP) &&
+        !(T[k].lex & (LX_ROLE | LX_TITLE | LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX)) &&
+        c->ment_at[k + 1] >= 0 && d->ments.v[c->ment_at[k + 1]].kind == M_ORG && tok_is(d, k - 1, "the"))
+        k++;
     if (k >= b)
         return -1;
     int32_t m = c->ment_at[k];
@@ -505,6 +510,21 @@ bool ws_call_purpose(const ws_doc *d, uint32_t k, uint32_t s1)
         d->ments.v[d->ment_at[j]].t0 != j)
         return false;
     j = d->ments.v[d->ment_at[j]].t1;
+    /* "called Borvian President Ines Varga on Tuesday.": the person and a
+     * time alone, then the sentence's end (not "called X a liar") */
+    {
+        uint32_t x = j;
+        bool timed = false;
+        while (x < s1 && x < j + 5 && T[x].kind == T_WORD &&
+               ((T[x].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) || tok_is(d, x, "on") || tok_is(d, x, "late") ||
+                tok_is(d, x, "early") || tok_is(d, x, "last") || tok_is(d, x, "night") || tok_is(d, x, "evening") ||
+                tok_is(d, x, "morning") || tok_is(d, x, "afternoon"))) {
+            timed = timed || (T[x].lex & (LX_WEEKDAY | LX_TIMEWORD | LX_MONTH)) || tok_is(d, x, "night");
+            x++;
+        }
+        if (timed && (x >= s1 || (T[x].kind == T_PUNCT && (d->cp[T[x].start] == '.' || d->cp[T[x].start] == ','))))
+            return true;
+    }
     /* (a time between: "on Saturday night", "at about 11:15 p.m.") */
     for (uint32_t e = j + 8 < s1 ? j + 8 : s1; j < e && !tok_is(d, j, "to"); j++)
         if (T[j].kind == T_WORD && (T[j].lex & (LX_CUE | LX_WL_CLAUSE)) && !(T[j].lex & LX_WL_PREP))

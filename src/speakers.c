@@ -292,6 +292,17 @@ static __attribute__((noinline)) int32_t given_name(const ctx *c, uint32_t k, ui
  * possessive modifier, or else its first mention of any kind. */
 static inline int32_t head_mention(const ctx *c, uint32_t a, uint32_t b)
 {
+    /* "Kestrian customs data", "Interior Ministry figures": a record speaks,
+     * its owner's name before it is no head */
+    /* (a simple phrase: not "Donald Trump, the leader in Republican polls") */
+    if (b > a + 1 && b < a + 6 && (c->T[b - 1].lex2 & LX2_FINDING_NOUN) && c->ment_at[b - 1] < 0 &&
+        !(c->T[b - 1].flags & F_CAP)) {
+        bool simple = true;
+        for (uint32_t k = a; k + 1 < b && simple; k++)
+            simple = c->T[k].kind == T_WORD && !(c->T[k].lex & (LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX));
+        if (simple)
+            return -1;
+    }
     int32_t any = -1;
     for (uint32_t k = a; k < b; k++) {
         int32_t m = c->ment_at[k];
