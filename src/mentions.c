@@ -988,6 +988,12 @@ void ws_mentions_find(ws_doc *d)
             break;
         }
         next = e;
+        /* "the war drama "Ember Line,"": a title of two words or more that
+         * is the whole of a quotation names a work, no one */
+        if (e >= k + 2 && k > 0 && T[k - 1].kind == T_QUOTE && (T[k - 1].flags & F_OPEN) && e < n &&
+            ((T[e].kind == T_QUOTE && !(T[e].flags & F_OPEN)) ||
+             (e + 1 < n && T[e].kind == T_PUNCT && T[e + 1].kind == T_QUOTE && !(T[e + 1].flags & F_OPEN))))
+            continue;
         /* "Los Angeles-based attorney X": the run is the adjective's */
         if (e < n && (T[e].flags & F_CAP) && hyphen_adjective(&T[e])) {
             next = e + 1;

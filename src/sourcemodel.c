@@ -264,6 +264,10 @@ bool ws_source_settled(const ws_doc *d, const quote *q)
 {
     if (q->sieve == 1)
         return true;
+    /* "KTV quoted Foreign Minister X as saying": the one quoted */
+    if (q->has_src_span && q->source >= 0 && q->src_t1 + 1 == q->cue0 && q->src_t0 > 0 &&
+        tok_is(d, q->src_t1, "as") && tok_is(d, q->src_t0 - 1, "quoted"))
+        return true;
     if (!q->has_src_span || q->source < 0 || q->src_t1 != q->cue0)
         return false;
     uint8_t kind = d->ments.v[q->source].kind;

@@ -1184,6 +1184,23 @@ static bool np_left(const ctx *c, uint32_t k, uint32_t lo, np *out)
 
 /* The subject of a sentence: its first phrase with a person mention, before
  * token k ("X pointed to … and emphasized"). */
+/* "KTV quoted Foreign Minister Anika Dresler as saying …": the one quoted
+ * says it, not the one quoting */
+static bool quoted_as(const ctx *c, uint32_t s0, uint32_t k, np *out)
+{
+    if (k < s0 + 3 || !tok_is(c->d, k - 1, "as") || c->ment_at[k - 2] < 0)
+        return false;
+    const mention *M = &c->d->ments.v[c->ment_at[k - 2]];
+    uint32_t t0 = M->t0;
+    /* (with the title before the name: "quoted Foreign Minister X") */
+    while (t0 > s0 + 1 && c->T[t0 - 1].kind == T_WORD && (c->T[t0 - 1].lex & LX_TITLE) && c->ment_at[t0 - 1] < 0)
+        t0--;
+    if (M->t1 != k - 1 || M->kind == M_ORG || t0 <= s0 || !tok_is(c->d, t0 - 1, "quoted"))
+        return false;
+    *out = (np){t0, M->t1, c->ment_at[k - 2]};
+    return true;
+}
+
 /* Only punctuation and words that lead a sentence ("And", "But") stand
  * between s0 and k */
 static bool lead_to(const ctx *c, uint32_t s0, uint32_t k)
@@ -3376,7 +3393,7 @@ static void sieve_indirect(ctx *c)
              * claiming that …": the subject is the clause's before */
             if (k < s0 + 2 || !(comma_before(c, k) || participle_prep(c, k - 1)))
                 continue;
-            if (!fronted_subject(c, s0, s1, k, &src) && !prev_source(c, s0, k, &src) &&
+            if (!quoted_as(c, s0, k, &src) && !fronted_subject(c, s0, s1, k, &src) && !prev_source(c, s0, k, &src) &&
                 !np_left_first(c, s0, k, &src))
                 continue;
             bool saw_that;
@@ -3904,7 +3921,9 @@ static void sieve_frame(ctx *c)
             if (o0 > s0 && tok_is(c->d, o0 - 1, "to"))
                 o0 = k;
         }
-        if (o0 < k) {
+        if (quoted_as(c, s0, k, &src)) {
+            sp = &src;
+        } else if (o0 < k) {
             src.t0 = o0;
             src.t1 = k;
             src.head = -1;
