@@ -475,6 +475,23 @@ static bool named_before(const ectx *c, int32_t e, uint32_t a, size_t nm)
     return false;
 }
 
+/* "Asked whether they would work together again, Ava Sandoval was blunt":
+ * a participle opens the sentence and its clause ends at the comma right
+ * before mention m, which is the main clause's subject */
+static bool fronted_clause_before(const ectx *c, const mention *m)
+{
+    uint32_t s0 = c->d->sents.v[c->T[m->t0].sent].t0;
+    const tok *f = &c->T[s0];
+    if (m->t0 < s0 + 3 || !tok_punct(c->d, m->t0 - 1, ',') || f->kind != T_WORD || f->len < 5)
+        return false;
+    if (!ws_streq(f->low + f->len - 2, "ed") && !ws_streq(f->low + f->len - 3, "ing"))
+        return false;
+    for (uint32_t k = s0 + 1; k + 1 < m->t0; k++) /* (one clause: no other comma) */
+        if (tok_punct(c->d, k, ','))
+            return false;
+    return true;
+}
+
 /* The first word of a place's name, never of a person's: "New Hampshire",
  * "Middle East", "San Bernardino", "Lake Erie" */
 static bool place_word(const tok *t)
@@ -1440,7 +1457,7 @@ static void resolve_rest(ectx *c, title_source *ts, size_t nts)
              * an apposition: "Later, Gloria Mendez hugged …", "Her
              * neighbour, Gloria Mendez, disagreed" */
             else if (!m->subject && m->kind == M_NAME && m->t1 + 1 < d->toks.n &&
-                     m->t0 <= d->sents.v[t->sent].t0 + 4 &&
+                     (m->t0 <= d->sents.v[t->sent].t0 + 4 || fronted_clause_before(c, m)) &&
                      (ws_verb_like(&c->T[m->t1]) || (c->T[m->t1].lex & LX_MEET) ||
                       (tok_punct(d, m->t1, ',') && m->t0 > 0 && tok_punct(d, m->t0 - 1, ',') &&
                        ws_verb_like(&c->T[m->t1 + 1])) ||
@@ -1820,7 +1837,7 @@ static bool epithet_source(const ectx *c, uint32_t a, uint32_t b, uint8_t *g)
                 if (c->T[x].hash == h->hash && ws_streq(c->T[x].low, h->low))
                     return false;
     size_t l = h->len;
-    if (l >= 5 && ws_streq(h->low + l - 5, "woman"))
+    if ((l >= 5 && ws_streq(h->low + l - 5, "woman")) || ws_streq(h->low, "actress"))
         *g = G_FEMALE;
     else if (l >= 3 && ws_streq(h->low + l - 3, "man"))
         *g = G_MALE;

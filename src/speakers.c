@@ -3413,7 +3413,11 @@ static void sieve_indirect(ctx *c)
          * before the cue in its sentence (fronted_content(), below) */
         if (c->outer_pass && c->cue_comma[ci] < s0 + 1)
             continue;
-        bool have = np_left(c, k, s0, &src) && !holds_speech_verb(c, &src);
+        /* "X offered the man a job as Secretary of Transport, then says …":
+         * a second verb of the sentence's subject after ", then" */
+        bool then_verb = k > s0 + 2 && tok_is(c->d, k - 1, "then") && tok_punct(c->d, k - 2, ',');
+        bool have = then_verb ? prev_source(c, s0, k, &src) || np_left_first(c, s0, k, &src)
+                              : np_left(c, k, s0, &src) && !holds_speech_verb(c, &src);
         /* "… say they want …": the clause is the outer cue's speech, and
          * annotators report the outer one alone */
         if (have && src.t1 == src.t0 + 1 && src.t0 > s0 && (c->T[src.t0].lex & LX_WL_SUBJECT) &&

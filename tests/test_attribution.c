@@ -307,12 +307,14 @@ static void test_according_to_leading(void **state)
             "Police Chief Rosa Alves", "Rosa Alves"});
 }
 
-/* The learned source ranker (src/sourcemodel.c) overrules the sieves: a
- * passive cue names its hearer, not its source (PolNeAR train: "was asked"
- * and the like, no source 26 : 3), and in "X offered the man a job as
- * Secretary of Transport, then says …" the one who says is X, not the
- * office the sieves pick. --rules-only (WS_RULES_ONLY) keeps the sieves'
- * choice. */
+/* The learned source ranker (src/sourcemodel.c) and the sieves: a passive
+ * cue names its hearer, not its source (PolNeAR train: "was asked" and the
+ * like, no source 26 : 3), models or not; in "X offered the man a job as
+ * Secretary of Transport, then says …" the one who says is X (the sieves
+ * take ", then" for a second verb of the subject since the seventeenth
+ * session; before, only the ranker undid their pick of the office, and a
+ * retraining of the seventeenth session made it keep the office). Both hold
+ * with --rules-only (WS_RULES_ONLY) and with the models. */
 static void test_source_ranker(void **state)
 {
     (void)state;
@@ -327,7 +329,7 @@ static void test_source_ranker(void **state)
     } cases[] = {{&passive, 0, NULL},
                  {&passive, WS_RULES_ONLY, NULL}, /* the passive rule (speakers.c), models or not */
                  {&offer, 0, "Mayor Tomas Berg"},
-                 {&offer, WS_RULES_ONLY, "Secretary of Transport"}};
+                 {&offer, WS_RULES_ONLY, "Mayor Tomas Berg"}};
     for (size_t i = 0; i < N_OF(cases); i++) {
         const char *t = *cases[i].text;
         ws_doc *d = tu_analyze(t, cases[i].flags);
