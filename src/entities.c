@@ -482,8 +482,8 @@ static bool fronted_clause_before(const ectx *c, const mention *m)
 {
     uint32_t s0 = c->d->sents.v[c->T[m->t0].sent].t0;
     const tok *f = &c->T[s0];
-    if (m->t0 < s0 + 3 || !tok_punct(c->d, m->t0 - 1, ',') || f->kind != T_WORD || f->len < 5)
-        return false;
+    if (m->t0 < s0 + 3 || m->t0 > s0 + 40 || !tok_punct(c->d, m->t0 - 1, ',') || f->kind != T_WORD || f->len < 5)
+        return false; /* (a clause of 40 tokens at most: each look stays short) */
     if (!ws_streq(f->low + f->len - 2, "ed") && !ws_streq(f->low + f->len - 3, "ing"))
         return false;
     for (uint32_t k = s0 + 1; k + 1 < m->t0; k++) /* (one clause: no other comma) */

@@ -31,14 +31,17 @@ static int32_t title_person(const ev_ctx *c, uint32_t k, uint32_t b, uint32_t *e
     if (h == k + 1 || (h < b && T[h].kind == T_WORD && (T[h].lex & LX_WL_PREP) && low_is(&T[h], "of")))
         return -1; /* ("the minister of X": another's title) */
     const tok *head = &T[h - 1];
+    /* the mentions of the last 400 tokens, nearest first (bounded, so that
+     * an article of a million titles stays linear) */
     int32_t best = -1;
-    size_t best_at = 0;
-    for (size_t e = 0; e < d->ents.n; e++) {
-        const entity *E = &d->ents.v[e];
+    for (uint32_t j = k; j > 0 && k - j < 400 && best < 0; j--) {
+        int32_t m = c->ment_at[j - 1];
+        if (m < 0 || d->ments.v[m].entity < 0 || d->ments.v[m].t1 != j)
+            continue;
+        const entity *E = &d->ents.v[d->ments.v[m].entity];
         if (E->type != WS_PERSON)
             continue;
-        bool titled = false;
-        for (size_t i = 0; i < E->titles.n && !titled; i++) {
+        for (size_t i = 0; i < E->titles.n && best < 0; i++) {
             /* its last word, or the word before its "of" ("Director of
              * Education": "the director") */
             const char *t = E->titles.v[i], *of = strstr(t, " of "), *w = t;
@@ -46,16 +49,12 @@ static int32_t title_person(const ev_ctx *c, uint32_t k, uint32_t b, uint32_t *e
                 if (*p == ' ')
                     w = p + 1;
             size_t n = of ? (size_t)(of - w) : strlen(w);
-            titled = n == head->len;
-            for (size_t j = 0; titled && j < n; j++) /* (titles are as written: "Mayor") */
-                titled = (w[j] >= 'A' && w[j] <= 'Z' ? w[j] + 32 : w[j]) == head->low[j];
+            bool titled = n == head->len;
+            for (size_t x = 0; titled && x < n; x++) /* (titles are as written: "Mayor") */
+                titled = (w[x] >= 'A' && w[x] <= 'Z' ? w[x] + 32 : w[x]) == head->low[x];
+            if (titled)
+                best = d->ments.v[m].entity;
         }
-        /* (the latest of its mentions before k) */
-        for (size_t i = 0; titled && i < E->mentions.n; i++)
-            if (E->mentions.v[i].end <= T[k].start && (best < 0 || E->mentions.v[i].start >= best_at)) {
-                best = (int32_t)e;
-                best_at = E->mentions.v[i].start;
-            }
     }
     if (best >= 0 && end)
         *end = h;

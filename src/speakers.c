@@ -1230,8 +1230,8 @@ static bool fronted_subject(const ctx *c, uint32_t s0, uint32_t s1, uint32_t k, 
         /* (the comma may stand inside a closing quote mark: "on CNN's
          * “State of the Union,” while …") */
         uint32_t cm = k >= s0 + 4 && c->T[k - 2].kind == T_QUOTE ? k - 3 : k - 2;
-        if (k < s0 + 3 || !tok_punct(c->d, cm, ','))
-            return false;
+        if (k < s0 + 3 || k > s0 + 40 || !tok_punct(c->d, cm, ','))
+            return false; /* (an adjunct of 40 tokens at most: each look stays short) */
         for (uint32_t x = s0; x < cm; x++)
             if (ws_verb_like(&c->T[x]))
                 return false;

@@ -137,6 +137,28 @@ static void meetings_without_comma(void **state)
     free(s);
 }
 
+/* Meetings with a title alone ("met with the mayor") among many titled
+ * people, and one sentence of many fronted participles and commas: each
+ * look back for the titled person and along the sentence stays bounded */
+static void titles_alone_and_fronted_clauses(void **state)
+{
+    (void)state;
+    size_t len;
+    char *s = repeat("Mayor Ana Lee spoke. Dr. Bo Kim met with the mayor on Monday, and Judge Cy Park "
+                     "spoke with the mayor by phone. ",
+                     50000, &len);
+    ws_doc *d = run(s, len, 0);
+    assert_true(ws_doc_event_count(d) >= 1);
+    check_output(d);
+    ws_doc_free(d);
+    free(s);
+    s = repeat("Speaking to Ana Lee, while commenting on Bo Kim, ", 100000, &len);
+    d = run(s, len, 0);
+    check_output(d);
+    ws_doc_free(d);
+    free(s);
+}
+
 /* An interview of many turns whose answers find no one named as a subject
  * before them (each answer's look for the interviewee goes on from the
  * last), and labels in capitals, initials and calls */
@@ -221,6 +243,7 @@ int main(void)
         cmocka_unit_test(repeated_cue_verb),       cmocka_unit_test(invalid_utf8_and_nul),
         cmocka_unit_test(meetings_without_comma),  cmocka_unit_test(interview_turns),
         cmocka_unit_test(long_line_without_newline), cmocka_unit_test(hundred_megabyte_article),
+        cmocka_unit_test(titles_alone_and_fronted_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
