@@ -125,16 +125,24 @@ static void many_names_and_pronouns(void **state)
 
 /* One sentence of 10^5 meetings and no comma (the search for a fronted
  * phrase's comma ran to the sentence's end from each one: quadratic) */
-static void meetings_without_comma(void **state)
+/* `piece` repeated n times, analysed: at least min_events meetings and
+ * min_quotes quotations, and output that can be written */
+static void repeated(const char *piece, size_t n, size_t min_events, size_t min_quotes)
 {
-    (void)state;
     size_t len;
-    char *s = repeat("Ann Lee met Bo Kim on Monday and held talks with Cy Park and ", 100000, &len);
+    char *s = repeat(piece, n, &len);
     ws_doc *d = run(s, len, 0);
-    assert_true(ws_doc_event_count(d) >= 1);
+    assert_true(ws_doc_event_count(d) >= min_events);
+    assert_true(ws_doc_quote_count(d) >= min_quotes);
     check_output(d);
     ws_doc_free(d);
     free(s);
+}
+
+static void meetings_without_comma(void **state)
+{
+    (void)state;
+    repeated("Ann Lee met Bo Kim on Monday and held talks with Cy Park and ", 100000, 1, 0);
 }
 
 /* Meetings with a title alone ("met with the mayor") among many titled
@@ -143,20 +151,10 @@ static void meetings_without_comma(void **state)
 static void titles_alone_and_fronted_clauses(void **state)
 {
     (void)state;
-    size_t len;
-    char *s = repeat("Mayor Ana Lee spoke. Dr. Bo Kim met with the mayor on Monday, and Judge Cy Park "
-                     "spoke with the mayor by phone. ",
-                     50000, &len);
-    ws_doc *d = run(s, len, 0);
-    assert_true(ws_doc_event_count(d) >= 1);
-    check_output(d);
-    ws_doc_free(d);
-    free(s);
-    s = repeat("Speaking to Ana Lee, while commenting on Bo Kim, ", 100000, &len);
-    d = run(s, len, 0);
-    check_output(d);
-    ws_doc_free(d);
-    free(s);
+    repeated("Mayor Ana Lee spoke. Dr. Bo Kim met with the mayor on Monday, and Judge Cy Park "
+             "spoke with the mayor by phone. ",
+             50000, 1, 0);
+    repeated("Speaking to Ana Lee, while commenting on Bo Kim, ", 100000, 0, 0);
 }
 
 /* An interview of many turns whose answers find no one named as a subject
@@ -165,15 +163,9 @@ static void titles_alone_and_fronted_clauses(void **state)
 static void interview_turns(void **state)
 {
     (void)state;
-    size_t len;
-    char *s = repeat("Q: Why?\n\nA: Because of Kestrel Foods and Ana Ruiz.\n\nGM: And Tom Baker phoned "
-                     "Lea Moss by telephone on Monday?\n\n",
-                     40000, &len);
-    ws_doc *d = run(s, len, 0);
-    assert_true(ws_doc_quote_count(d) >= 40000);
-    check_output(d);
-    ws_doc_free(d);
-    free(s);
+    repeated("Q: Why?\n\nA: Because of Kestrel Foods and Ana Ruiz.\n\nGM: And Tom Baker phoned "
+             "Lea Moss by telephone on Monday?\n\n",
+             40000, 0, 40000);
 }
 
 static void repeated_cue_verb(void **state)
