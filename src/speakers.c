@@ -962,6 +962,25 @@ static void start_at_apposed_name(const ctx *c, subj *st)
             c->d->ments.v[m].t0 >= lo && e - c->d->ments.v[m].t0 <= 2 * MAX_NP)
             s = x; /* the first apposition: its name is found below */
     }
+    /* "…, the promoter, Northlight Live, said": a role, then the name in
+     * apposition to it; the role opens the source */
+    if (s > lo + 3 && tok_punct(c->d, s - 1, ',') && s < e && c->ment_at[s] >= 0 &&
+        c->d->ments.v[c->ment_at[s]].t0 == s && c->d->ments.v[c->ment_at[s]].t1 == e &&
+        (c->d->ments.v[c->ment_at[s]].kind == M_NAME || c->d->ments.v[c->ment_at[s]].kind == M_ORG)) {
+        uint32_t x = s - 1;
+        while (x > lo + 1 && s - 1 - x < 3 && c->T[x - 1].kind == T_WORD && !(c->T[x - 1].flags & F_CAP) &&
+               !(c->T[x - 1].lex & (LX_DET | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_AUX)))
+            x--;
+        /* (after the speech's comma: "The finance minister, Lou Jiwei,"
+         * opening the sentence is the apposition rule's, below) */
+        if (x < s - 1 && !ws_verb_like(&c->T[s - 2]) && x > lo + 1 && tok_is(c->d, x - 1, "the") &&
+            tok_punct(c->d, x - 2, ',')) {
+            st->s = x - 1;
+            st->e = e;
+            st->closed_appos = false;
+            return;
+        }
+    }
     /* relative clause or apposition: "Smith, the senator, said" */
     if (s > lo + 1 && tok_punct(c->d, s - 1, ',') && s < e &&
         ((c->T[s].lex & LX_DET) || (c->T[s].lex & LX_WL_CLAUSE) ||
