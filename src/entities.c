@@ -345,6 +345,20 @@ static int32_t alias_lookup(ectx *c, const char *key)
 
 /* Whether one of the entity's titles ends with the words of key: "minister"
  * and "finance minister" in "Dutch Finance Minister". */
+/* Whether title t (as written, tl bytes) ends with the lower-case key (kl
+ * bytes), letter case aside */
+static bool ends_ci(const char *t, size_t tl, const char *key, size_t kl)
+{
+    if (tl < kl)
+        return false;
+    for (size_t j = 0; j < kl; j++) {
+        unsigned char x = (unsigned char)t[tl - kl + j];
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (unsigned char)key[j])
+            return false;
+    }
+    return true;
+}
+
 static bool title_ends_with_ex(const entity *e, const char *key, bool whole)
 {
     size_t kl = strlen(key);
@@ -353,12 +367,7 @@ static bool title_ends_with_ex(const entity *e, const char *key, bool whole)
         size_t tl = strlen(t);
         if (tl < kl || (tl > kl && (whole || t[tl - kl - 1] != ' ')))
             continue;
-        bool same = true;
-        for (size_t j = 0; j < kl && same; j++) {
-            unsigned char x = (unsigned char)t[tl - kl + j];
-            same = (x >= 'A' && x <= 'Z' ? x + 32 : x) == (unsigned char)key[j];
-        }
-        if (same)
+        if (ends_ci(t, tl, key, kl))
             return true;
     }
     return false;
@@ -422,13 +431,7 @@ static bool held_before(const entity *e, const char *key)
     bool any = false;
     for (size_t i = 0; i < e->titles.n; i++) {
         const char *t = e->titles.v[i];
-        size_t tl = strlen(t);
-        bool ends = tl >= wl;
-        for (size_t j = 0; ends && j < wl; j++) {
-            unsigned char x = (unsigned char)t[tl - wl + j];
-            ends = (x >= 'A' && x <= 'Z' ? x + 32 : x) == (unsigned char)w[j];
-        }
-        if (!ends)
+        if (!ends_ci(t, strlen(t), w, wl))
             continue;
         bool former = (strncmp(t, "former ", 7) == 0 || strncmp(t, "Former ", 7) == 0 || strncmp(t, "ex-", 3) == 0 ||
                        strncmp(t, "Ex-", 3) == 0);

@@ -135,6 +135,12 @@ static bool catenative_at(const ctx *c, uint32_t k)
             tok_is(c->d, k - 1, "go") || tok_is(c->d, k - 1, "going"));
 }
 
+/* "week", "month", "year": a unit of the calendar in the singular */
+static inline bool calendar_unit(const ctx *c, uint32_t k)
+{
+    return tok_is(c->d, k, "week") || tok_is(c->d, k, "month") || tok_is(c->d, k, "year");
+}
+
 static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
 {
     uint32_t j = k + 1;
@@ -189,8 +195,7 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
         /* "The State Department less than two weeks ago said": a span of
          * time back from now, its count and what qualifies it */
         if (low_is(t, "ago") && j > lo + 2 && c->T[j - 2].kind == T_WORD &&
-            ((c->T[j - 2].lex2 & LX2_DURATION) || tok_is(c->d, j - 2, "week") || tok_is(c->d, j - 2, "month") ||
-             tok_is(c->d, j - 2, "year") || tok_is(c->d, j - 2, "day"))) {
+            ((c->T[j - 2].lex2 & LX2_DURATION) || calendar_unit(c, j - 2) || tok_is(c->d, j - 2, "day"))) {
             uint32_t x = j - 2;
             if (x > lo + 1 && (c->T[x - 1].kind == T_NUM || tok_is(c->d, x - 1, "a") || tok_is(c->d, x - 1, "few") ||
                                tok_is(c->d, x - 1, "several") || tok_is(c->d, x - 1, "two") ||
@@ -210,7 +215,7 @@ static inline uint32_t skip_adjuncts_left(const ctx *c, uint32_t k, uint32_t lo)
             }
         }
         /* "who last year threatened", "which this month said" */
-        if (j > lo + 1 && (tok_is(c->d, j - 1, "year") || tok_is(c->d, j - 1, "week") || tok_is(c->d, j - 1, "month")) &&
+        if (j > lo + 1 && calendar_unit(c, j - 1) &&
             (tok_is(c->d, j - 2, "last") || tok_is(c->d, j - 2, "this") || tok_is(c->d, j - 2, "earlier"))) {
             j -= 2;
             if (j > lo && tok_is(c->d, j - 1, "earlier") && tok_is(c->d, j, "this"))
@@ -675,8 +680,7 @@ static void end_before_apposition(const ctx *c, subj *st)
          * inside the clause the comma closes stays in it */
         bool timed = false;
         for (uint32_t j = e; j < comma && !timed; j++)
-            timed = c->T[j].kind == T_NUM || (c->T[j].lex & (LX_WEEKDAY | LX_TIMEWORD)) ||
-                    tok_is(c->d, j, "year") || tok_is(c->d, j, "week") || tok_is(c->d, j, "month");
+            timed = c->T[j].kind == T_NUM || (c->T[j].lex & (LX_WEEKDAY | LX_TIMEWORD)) || calendar_unit(c, j);
         if (timed && e > lo && !tok_punct(c->d, e - 1, ','))
             e = comma;
         closed_appos = true;
@@ -5082,9 +5086,9 @@ void ws_speakers_attribute(ws_doc *d)
          * clause after it */
         /* (only the base form, which no finite verb after "his office" has:
          * "his office said.", "his office says.") */
-        const char *base = ws_lex_cue_lemma(lemma);
-        if (!not_cue && k > 1 && k + 1 < c.n && !(t->flags & F_CAP) && t->len > 3 && base && ws_streq(t->low, base) &&
-            ((c.T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD)) || tok_punct(d, k + 1, '.') || tok_punct(d, k + 1, ';'))) {
+        if (!not_cue && k > 1 && k + 1 < c.n && !(t->flags & F_CAP) && t->len > 3 &&
+            ((c.T[k + 1].lex & (LX_WEEKDAY | LX_TIMEWORD)) || tok_punct(d, k + 1, '.') || tok_punct(d, k + 1, ';')) &&
+            ws_lex_cue_lemma(lemma) && ws_streq(t->low, ws_lex_cue_lemma(lemma))) {
             uint32_t j = k;
             while (j > 0 && k - j < 4 && c.T[j - 1].kind == T_WORD && !(c.T[j - 1].flags & F_CAP) &&
                    !(c.T[j - 1].lex & (LX_AUX | LX_WL_PREP | LX_WL_CLAUSE | LX_CUE | LX_CUE_ING | LX_DET | LX_PRONOUN)))
